@@ -1,0 +1,204 @@
+"""The `bilateral` command: build the warehouse, query it, export it, generate test corpora."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline import settings
+
+console = Console(stderr=True)
+
+
+def _build(args: argparse.Namespace) -> int:
+    if args.input:
+        os.environ["BILATERAL_INPUT"] = str(Path(args.input).resolve())
+    if args.warehouse:
+        os.environ["BILATERAL_WAREHOUSE"] = str(Path(args.warehouse).resolve())
+    os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))
+    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    input_folder, warehouse_file = settings.input_folder(), settings.warehouse_file()
+    if not input_folder.is_dir():
+        console.print(f"[red]error:[/red] input folder {input_folder} does not exist")
+        return 2
+
+    import dagster as dg
+
+    from pipeline.definitions import defs
+
+    job = defs().resolve_job_def("build_warehouse")
+    step_count = len(job.graph.node_defs)
+    run_id = str(uuid.uuid4())
+    console.print(f"Building [bold]{warehouse_file}[/bold] from [bold]{input_folder}[/bold] (Dagster run {run_id})")
+    with dg.DagsterInstance.get() as instance, _progress() as progress:
+        task = progress.add_task("starting", total=step_count)
+        outcome: dict[str, object] = {}
+
+        def run() -> None:
+            outcome["result"] = job.execute_in_process(
+                instance=instance,
+                run_id=run_id,
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+            )
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.5)
+            _show_steps(instance, run_id, progress, task)
+        _show_steps(instance, run_id, progress, task)
+    result = outcome["result"]
+    if not result.success:
+        for event in result.all_events:
+            if event.is_step_failure:
+                console.print(f"[red]step {event.step_key} failed:[/red] {event.event_specific_data.error.message}")
+        console.print("[red]Build failed; the previous warehouse, if any, is unchanged.[/red]")
+        return 1
+    _print_summary(warehouse_file)
+    return 0
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} steps"),
+        TimeElapsedColumn(), console=console, transient=False,
+    )
+
+
+def _show_steps(instance, run_id: str, progress: Progress, task) -> None:
+    from dagster import DagsterEventType
+
+    events = instance.all_logs(run_id, of_type={DagsterEventType.STEP_START, DagsterEventType.STEP_SUCCESS})
+    started = [event.step_key for event in events if event.dagster_event_type == DagsterEventType.STEP_START]
+    finished = {event.step_key for event in events if event.dagster_event_type == DagsterEventType.STEP_SUCCESS}
+    running = [step for step in started if step not in finished]
+    description = f"running {', '.join(running)}" if running else ("done" if finished else "starting")
+    progress.update(task, completed=len(finished), description=description)
+
+
+def _print_summary(warehouse_file: Path) -> None:
+    from pipeline.warehouse import connect_read_only
+
+    with connect_read_only(warehouse_file) as connection:
+        files_read, accepted, rejected = connection.execute(
+            "SELECT files_read, articles_accepted, inputs_rejected FROM build_info"
+        ).fetchall()[0]
+        tables = connection.execute(
+            "SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY table_name"
+        ).fetchall()
+        counts = {name: connection.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name, _ in tables}
+    console.print(
+        f"[green]Built {warehouse_file}[/green]: {files_read} files read, {accepted} articles accepted, "
+        f"{rejected} inputs rejected (see table rejected_inputs)."
+    )
+    console.print("Tables written: " + ", ".join(f"{name} ({rows})" for name, rows in counts.items()))
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from pipeline.warehouse import connect_read_only
+
+    query = Path(args.query).read_text() if Path(args.query).is_file() else args.query
+    warehouse_file = Path(args.warehouse).resolve() if args.warehouse else settings.warehouse_file()
+    try:
+        connection = connect_read_only(warehouse_file)
+    except FileNotFoundError as error:
+        console.print(f"[red]error:[/red] {error}")
+        return 2
+    with connection:
+        try:
+            frame = connection.sql(query).pl()
+        except Exception as error:  # any DuckDB error is the user's query to fix: say it, exit non-zero
+            console.print(f"[red]query failed:[/red] {error}")
+            return 1
+    if args.csv:
+        frame.write_csv(args.csv)
+        console.print(f"{frame.height} rows written to {args.csv}")
+    if args.parquet:
+        frame.write_parquet(args.parquet)
+        console.print(f"{frame.height} rows written to {args.parquet}")
+    if not (args.csv or args.parquet):
+        _print_table(frame)
+    return 0
+
+
+def _print_table(frame) -> None:
+    out = Console()
+    if not out.is_terminal:
+        sys.stdout.write(frame.write_csv(separator="\t"))
+        return
+    table = Table(*frame.columns, show_lines=False)
+    for row in frame.iter_rows():
+        table.add_row(*("" if value is None else str(value) for value in row))
+    out.print(table)
+    out.print(f"{frame.height} rows")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pipeline.warehouse import export_parquet
+
+    warehouse_file = Path(args.warehouse).resolve() if args.warehouse else settings.warehouse_file()
+    try:
+        written = export_parquet(warehouse_file, Path(args.directory))
+    except FileNotFoundError as error:
+        console.print(f"[red]error:[/red] {error}")
+        return 2
+    console.print(f"Exported {len(written)} tables to {args.directory}: " + ", ".join(sorted(written)))
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from pipeline.generate import generate_corpus
+
+    started = time.perf_counter()
+    summary = generate_corpus(args.articles, Path(args.out), seed=args.seed, mix=args.mix)
+    console.print(f"Generated in {time.perf_counter() - started:.1f} s: {summary}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="bilateral", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="read the input folder and (re)build the warehouse")
+    build.add_argument("--input", help="folder of .txt/.jsonl articles (env BILATERAL_INPUT; default data/raw)")
+    build.add_argument("--warehouse", help="DuckDB file to write (env BILATERAL_WAREHOUSE; default data/warehouse.duckdb)")
+    build.set_defaults(handler=_build)
+
+    sql = commands.add_parser("sql", help="run a read-only SQL query (or a file of SQL) against the warehouse")
+    sql.add_argument("query", help="the SQL text, or the path of a .sql file")
+    sql.add_argument("--warehouse", help="DuckDB file to read (env BILATERAL_WAREHOUSE)")
+    sql.add_argument("--csv", help="write the result to this CSV file")
+    sql.add_argument("--parquet", help="write the result to this Parquet file")
+    sql.set_defaults(handler=_sql)
+
+    export = commands.add_parser("export", help="write every warehouse table as a Parquet file")
+    export.add_argument("directory")
+    export.add_argument("--warehouse", help="DuckDB file to read (env BILATERAL_WAREHOUSE)")
+    export.set_defaults(handler=_export)
+
+    generate = commands.add_parser("generate", help="write a synthetic corpus with its ground truth")
+    generate.add_argument("--articles", type=int, required=True)
+    generate.add_argument("--out", required=True)
+    generate.add_argument("--seed", type=int, default=0)
+    generate.add_argument("--mix", type=float, default=0.25, help="share of diplomatic news (default 0.25)")
+    generate.set_defaults(handler=_generate)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""The one entry point Dagster loads (workspace.yaml names it): every definition under pipeline/defs/."""
+
+from pathlib import Path
+
+import dagster as dg
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    return dg.load_from_defs_folder(path_within_project=Path(__file__).parent)

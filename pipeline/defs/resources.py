@@ -1,0 +1,63 @@
+"""Resources keyed by role: the input folder, the warehouse file, and the store for frames passed between assets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from pipeline import settings
+
+
+class InputFolder(dg.ConfigurableResource):
+    """The folder of raw articles (.txt and .jsonl files) that the pipeline reads."""
+
+    path: str
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.path)
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB file analysts query; builds replace it atomically."""
+
+    path: str
+
+    @property
+    def file(self) -> Path:
+        return Path(self.path)
+
+
+class ParquetFrameIOManager(dg.ConfigurableIOManager):
+    """Stores each polars frame an asset returns as one Parquet file (the dagster-polars package does not support polars 2)."""
+
+    base_dir: str
+
+    def _path(self, context: dg.InputContext | dg.OutputContext) -> Path:
+        return Path(self.base_dir).joinpath(*context.asset_key.path).with_suffix(".parquet")
+
+    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame | None) -> None:
+        if obj is None:
+            return
+        path = self._path(context)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = path.with_suffix(".parquet.tmp")
+        obj.write_parquet(staging)
+        staging.replace(path)
+        context.add_output_metadata({"rows": obj.height, "path": dg.MetadataValue.path(str(path))})
+
+    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+        return pl.read_parquet(self._path(context))
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(
+        resources={
+            "input_folder": InputFolder(path=str(settings.input_folder())),
+            "warehouse": Warehouse(path=str(settings.warehouse_file())),
+            "io_manager": ParquetFrameIOManager(base_dir=str(settings.storage_folder() / "frames")),
+        }
+    )

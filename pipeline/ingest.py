@@ -1,0 +1,289 @@
+"""Ingest stage: read the input folder into `raw_articles`, and account for every file that is not an article.
+
+Two input formats are accepted:
+
+* ``.txt``: one article per file. The first line is `` date YYYY-MM-DD`` (or `` date YYYY-MM``), optionally followed by
+  the article URL, and the text starts on that same line or the next. A file without the date line is still an article:
+  its publication date is then read from the text (a dateline or a timestamp) where it states one.
+* ``.jsonl``: one article per line, an object with ``date``, ``text`` and optional ``url`` and ``title``.
+
+Nothing is silently dropped: every file, and every JSON line, ends either in ``raw_articles`` or in ``rejected_inputs``
+with a reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pandera.polars as pa
+import polars as pl
+
+MAX_ARTICLE_BYTES = 2_000_000
+"""A single article larger than this is not news text (a dump, a binary, a crawl gone wrong)."""
+
+TEXT_SUFFIXES = {".txt"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+_DATE_LINE = re.compile(r"^\s?date\s+(?P<value>\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)(?P<rest>.*)$")
+_URL_TOKEN = re.compile(r"^\s*(?P<url>(?:https?://|www\.)\S+)\s*(?P<rest>.*)$")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_TEXT_DATE_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})[T ]\d{2}:\d{2}"),
+    re.compile(_MONTH_NAME + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_NAME + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE),
+]
+_TEXT_DATE_WINDOW = 400
+"""Datelines and timestamps stand at the top of an article; a date deeper in the text is about an event."""
+
+
+class RawArticlesModel(pa.DataFrameModel):
+    """One accepted input article, before any cleaning."""
+
+    article_id: str = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$")
+    source_file: str
+    source_line: int = pa.Field(nullable=True, ge=1)
+    url: str = pa.Field(nullable=True)
+    source_domain: str = pa.Field(nullable=True)
+    published_date: date = pa.Field(nullable=True)
+    date_precision: str = pa.Field(nullable=True, isin=["day", "month"])
+    date_source: str = pa.Field(isin=["header", "text", "none"])
+    title: str = pa.Field(nullable=True)
+    raw_text: str = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class RejectedInputsModel(pa.DataFrameModel):
+    """An input file, or a line of a JSON Lines file, that could not be read as an article, with the reason."""
+
+    source_file: str
+    line: int = pa.Field(nullable=True, ge=1)
+    reason: str
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+RAW_ARTICLES_SCHEMA = {
+    "article_id": pl.String,
+    "source_file": pl.String,
+    "source_line": pl.Int64,
+    "url": pl.String,
+    "source_domain": pl.String,
+    "published_date": pl.Date,
+    "date_precision": pl.String,
+    "date_source": pl.String,
+    "title": pl.String,
+    "raw_text": pl.String,
+}
+REJECTED_INPUTS_SCHEMA = {"source_file": pl.String, "line": pl.Int64, "reason": pl.String}
+
+
+class InputRejected(ValueError):
+    """An input that is not an article; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    value: date | None
+    precision: str | None
+    source: str
+
+
+def article_id_for(source: str, raw_text: str) -> str:
+    """Stable across reruns: the same file with the same content keeps its id; two copies in two files stay distinct."""
+    return hashlib.sha256(f"{source}\x00{raw_text}".encode()).hexdigest()[:16]
+
+
+def source_domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    netloc = urlsplit(url if "://" in url else f"//{url}").netloc.lower()
+    netloc = netloc.rsplit("@", 1)[-1].split(":", 1)[0]
+    return netloc.removeprefix("www.") or None
+
+
+def parse_header_date(value: str) -> PublicationDate:
+    """A header date is ``YYYY-MM-DD`` (day precision) or ``YYYY-MM`` (month precision); anything else is rejected."""
+    parts = [int(part) for part in value.split("-")]
+    try:
+        if len(parts) == 3:
+            return PublicationDate(date(parts[0], parts[1], parts[2]), "day", "header")
+        return PublicationDate(date(parts[0], parts[1], 1), "month", "header")
+    except ValueError as error:
+        raise InputRejected(f"impossible date in the date line: {value!r} ({error})") from error
+
+
+def date_stated_in_text(text: str) -> PublicationDate:
+    """The publication date a header-less article states at its top (a dateline or a timestamp), if any."""
+    window = text[:_TEXT_DATE_WINDOW]
+    found: list[tuple[int, date]] = []
+    for pattern in _TEXT_DATE_PATTERNS:
+        for match in pattern.finditer(window):
+            month = match.group("month")
+            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            try:
+                found.append((match.start(), date(int(match.group("year")), month_number, int(match.group("day")))))
+            except ValueError:
+                continue
+    if not found:
+        return PublicationDate(None, None, "none")
+    return PublicationDate(min(found)[1], "day", "text")
+
+
+def decode_article_bytes(data: bytes) -> str:
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputRejected(f"file is larger than the limit of {MAX_ARTICLE_BYTES:,} bytes ({len(data):,} bytes)")
+    if b"\x00" in data[:8192]:
+        raise InputRejected("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputRejected(f"undecodable bytes: not valid UTF-8 at byte {error.start}") from error
+
+
+def parse_text_article(content: str, source_file: str) -> dict:
+    """Parse the ``.txt`` format: an optional ``date`` line with an optional URL, then the text."""
+    first_line, _, remainder = content.partition("\n")
+    header = _DATE_LINE.match(first_line)
+    url = None
+    if header:
+        published = parse_header_date(header.group("value"))
+        rest = header.group("rest")
+        url_match = _URL_TOKEN.match(rest)
+        if url_match:
+            url, rest = url_match.group("url"), url_match.group("rest")
+        body = f"{rest.strip()}\n{remainder}" if rest.strip() else remainder
+    else:
+        body = content
+        published = None
+    body = body.strip()
+    if not body:
+        raise InputRejected("empty body: no article text after the date line" if header else "empty file")
+    if published is None:
+        published = date_stated_in_text(body)
+    return _article_row(source_file, None, url, published, None, body)
+
+
+def parse_jsonl_line(line: str, source_file: str, line_number: int) -> dict:
+    """Parse one JSON Lines record: ``date`` and ``text`` are required, ``url`` and ``title`` optional."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputRejected(f"malformed JSON: {error.msg} at column {error.colno}") from error
+    if not isinstance(record, dict):
+        raise InputRejected(f"a JSON line must be an object, found {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputRejected("no article text: field 'text' is missing or empty")
+    if len(text.encode()) > MAX_ARTICLE_BYTES:
+        raise InputRejected(f"article text is larger than the limit of {MAX_ARTICLE_BYTES:,} bytes")
+    raw_date = record.get("date")
+    if raw_date is None or raw_date == "":
+        published = date_stated_in_text(text)
+    elif isinstance(raw_date, str) and re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{1,2})?", raw_date.strip()):
+        published = parse_header_date(raw_date.strip())
+    else:
+        raise InputRejected(f"invalid date {raw_date!r}: expected YYYY-MM-DD or YYYY-MM")
+    url = record.get("url") if isinstance(record.get("url"), str) and record.get("url") else None
+    title = record.get("title") if isinstance(record.get("title"), str) and record.get("title") else None
+    return _article_row(source_file, line_number, url, published, title, text.strip())
+
+
+def _article_row(
+    source_file: str, line: int | None, url: str | None, published: PublicationDate, title: str | None, text: str
+) -> dict:
+    source = source_file if line is None else f"{source_file}:{line}"
+    return {
+        "article_id": article_id_for(source, text),
+        "source_file": source_file,
+        "source_line": line,
+        "url": url,
+        "source_domain": source_domain_of(url),
+        "published_date": published.value,
+        "date_precision": published.precision,
+        "date_source": published.source,
+        "title": title,
+        "raw_text": text,
+    }
+
+
+def _rejection(source_file: str, line: int | None, reason: str) -> dict:
+    return {"source_file": source_file, "line": line, "reason": reason}
+
+
+def read_input_file(path: Path, input_dir: Path) -> Iterator[tuple[str, dict]]:
+    """Yield ``("article", row)`` or ``("rejected", row)`` for one input file; never raises for bad content."""
+    source_file = path.relative_to(input_dir).as_posix()
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES:
+        yield "rejected", _rejection(source_file, None, f"unsupported file type {suffix or '(none)'}: expected .txt or .jsonl")
+        return
+    try:
+        if suffix in TEXT_SUFFIXES:
+            yield "article", parse_text_article(decode_article_bytes(path.read_bytes()), source_file)
+            return
+        yield from _read_jsonl_file(path, source_file)
+    except InputRejected as error:
+        yield "rejected", _rejection(source_file, None, str(error))
+    except OSError as error:
+        yield "rejected", _rejection(source_file, None, f"cannot read file: {error.strerror or error}")
+
+
+def _read_jsonl_file(path: Path, source_file: str) -> Iterator[tuple[str, dict]]:
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+        if b"\x00" in head:
+            raise InputRejected("binary file (contains NUL bytes), not JSON Lines")
+        handle.seek(0)
+        for line_number, raw_line in enumerate(handle, start=1):
+            if not raw_line.strip():
+                continue
+            try:
+                line = raw_line.decode("utf-8-sig" if line_number == 1 else "utf-8")
+                yield "article", parse_jsonl_line(line, source_file, line_number)
+            except UnicodeDecodeError as error:
+                yield "rejected", _rejection(source_file, line_number, f"undecodable bytes: not valid UTF-8 at byte {error.start}")
+            except InputRejected as error:
+                yield "rejected", _rejection(source_file, line_number, str(error))
+
+
+def input_files(input_dir: Path) -> list[Path]:
+    """Every regular file under the input folder, in a stable order; hidden files are inputs too."""
+    return sorted(path for path in input_dir.rglob("*") if path.is_file())
+
+
+def read_input_folder(input_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read every file under ``input_dir`` into (raw_articles, rejected_inputs)."""
+    if not input_dir.is_dir():
+        raise FileNotFoundError(f"input folder {input_dir} does not exist")
+    articles: list[dict] = []
+    rejected: list[dict] = []
+    for path in input_files(input_dir):
+        for kind, row in read_input_file(path, input_dir):
+            (articles if kind == "article" else rejected).append(row)
+    raw_articles = pl.DataFrame(articles, schema=RAW_ARTICLES_SCHEMA)
+    rejected_inputs = pl.DataFrame(rejected, schema=REJECTED_INPUTS_SCHEMA)
+    return RawArticlesModel.validate(raw_articles), RejectedInputsModel.validate(rejected_inputs)

@@ -1,0 +1,148 @@
+"""Ingest: every input file ends as an article or as a rejected input with a reason."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import polars as pl
+
+from pipeline.ingest import MAX_ARTICLE_BYTES, read_input_folder
+
+
+def read(folder):
+    return read_input_folder(folder)
+
+
+def test_seed_articles_are_read_with_header_date_and_url(seed_folder):
+    articles, rejected = read(seed_folder)
+    assert rejected.height == 0
+    assert sorted(articles["source_file"]) == ["000_3f69f6ecd690c756.txt", "004_ff108281d0d11b87.txt"]
+    assert set(articles["published_date"]) == {date(2022, 9, 6)}
+    by_file = {row["source_file"]: row for row in articles.iter_rows(named=True)}
+    assert by_file["000_3f69f6ecd690c756.txt"]["source_domain"] == "sputniknews.com"
+    assert by_file["004_ff108281d0d11b87.txt"]["url"] is None
+
+
+def test_text_on_the_date_line_is_part_of_the_article(write_inputs):
+    folder = write_inputs({"a.txt": " date 2023-01-05 Ministers met in Paris.\nThey agreed to talk again."})
+    articles, _ = read(folder)
+    assert articles["raw_text"][0] == "Ministers met in Paris.\nThey agreed to talk again."
+
+
+def test_url_on_the_date_line_is_split_from_text_on_the_same_line(write_inputs):
+    folder = write_inputs({"a.txt": " date 2023-01-05 https://www.example.org/x Ministers met in Paris."})
+    articles, _ = read(folder)
+    row = articles.row(0, named=True)
+    assert (row["url"], row["source_domain"], row["raw_text"]) == (
+        "https://www.example.org/x", "example.org", "Ministers met in Paris."
+    )
+
+
+def test_article_id_is_stable_across_reads(write_inputs):
+    folder = write_inputs({"a.txt": " date 2023-01-05\nMinisters met."})
+    assert read(folder)[0]["article_id"].to_list() == read(folder)[0]["article_id"].to_list()
+
+
+def test_identical_files_get_distinct_article_ids(write_inputs):
+    folder = write_inputs({"a.txt": " date 2023-01-05\nMinisters met.", "b.txt": " date 2023-01-05\nMinisters met."})
+    assert read(folder)[0]["article_id"].n_unique() == 2
+
+
+def test_month_only_date_line_is_accepted_with_month_precision(write_inputs):
+    articles, _ = read(write_inputs({"a.txt": " date 2023-05\nThe talks resumed."}))
+    row = articles.row(0, named=True)
+    assert (row["published_date"], row["date_precision"], row["date_source"]) == (date(2023, 5, 1), "month", "header")
+
+
+def test_missing_date_line_takes_the_dateline_date(write_inputs):
+    articles, _ = read(write_inputs({"a.txt": "NAIROBI, March 4, 2021 (AFP) - Kenya and Ethiopia spoke by phone."}))
+    row = articles.row(0, named=True)
+    assert (row["published_date"], row["date_source"]) == (date(2021, 3, 4), "text")
+
+
+def test_missing_date_line_takes_a_timestamp(write_inputs):
+    articles, _ = read(write_inputs({"a.txt": "Updated 2018-07-13T17:06:12+0530\nThe ministers met."}))
+    assert articles.row(0, named=True)["published_date"] == date(2018, 7, 13)
+
+
+def test_missing_date_line_without_any_date_is_accepted_undated(write_inputs):
+    articles, rejected = read(write_inputs({"a.txt": "The ministers met and talked."}))
+    row = articles.row(0, named=True)
+    assert rejected.height == 0
+    assert (row["published_date"], row["date_source"]) == (None, "none")
+
+
+def test_impossible_date_is_rejected(write_inputs):
+    articles, rejected = read(write_inputs({"bad.txt": " date 2022-02-30\nText."}))
+    assert articles.height == 0
+    assert rejected.row(0, named=True)["source_file"] == "bad.txt"
+    assert "impossible date" in rejected["reason"][0]
+
+
+def test_empty_body_is_rejected(write_inputs):
+    _, rejected = read(write_inputs({"empty.txt": " date 2022-02-03 https://example.org/a\n   \n"}))
+    assert "empty body" in rejected["reason"][0]
+
+
+def test_undecodable_bytes_are_rejected(write_inputs):
+    _, rejected = read(write_inputs({"latin.txt": " date 2022-02-03\nCaf\xe9 talks".encode("latin-1")}))
+    assert "undecodable" in rejected["reason"][0]
+
+
+def test_binary_file_is_rejected(write_inputs):
+    _, rejected = read(write_inputs({"image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}))
+    assert "binary" in rejected["reason"][0]
+
+
+def test_file_over_the_size_limit_is_rejected(write_inputs):
+    _, rejected = read(write_inputs({"huge.txt": " date 2022-02-03\n" + "a" * (MAX_ARTICLE_BYTES + 1)}))
+    assert "larger than the limit" in rejected["reason"][0]
+
+
+def test_unsupported_file_type_is_rejected(write_inputs):
+    _, rejected = read(write_inputs({"notes.docx": "whatever"}))
+    assert "unsupported file type" in rejected["reason"][0]
+
+
+def test_jsonl_articles_carry_title_url_and_line(write_inputs):
+    lines = [
+        {"date": "2023-03-01", "text": "Brazil and Argentina held a summit.", "url": "https://news.example.com/1",
+         "title": "Summit"},
+        {"date": "2023-03-02", "text": "Kenya and Ethiopia spoke by phone."},
+    ]
+    articles, rejected = read(write_inputs({"bulk.jsonl": "\n".join(json.dumps(line) for line in lines)}))
+    assert rejected.height == 0
+    assert articles.select("source_file", "source_line", "title", "source_domain").rows() == [
+        ("bulk.jsonl", 1, "Summit", "news.example.com"),
+        ("bulk.jsonl", 2, None, None),
+    ]
+
+
+def test_malformed_json_line_is_rejected_with_its_line_and_the_rest_kept(write_inputs):
+    content = '{"date": "2023-03-01", "text": "Talks."}\n{"date": "2023-03-01", "text": \n'
+    articles, rejected = read(write_inputs({"bulk.jsonl": content}))
+    assert articles.height == 1
+    assert rejected.select("source_file", "line").row(0) == ("bulk.jsonl", 2)
+    assert "malformed JSON" in rejected["reason"][0]
+
+
+def test_json_line_without_text_is_rejected(write_inputs):
+    _, rejected = read(write_inputs({"bulk.jsonl": '{"date": "2023-03-01", "url": "https://x.org"}\n'}))
+    assert rejected.row(0) == ("bulk.jsonl", 1, "no article text: field 'text' is missing or empty")
+
+
+def test_json_line_with_an_invalid_date_is_rejected(write_inputs):
+    _, rejected = read(write_inputs({"bulk.jsonl": '{"date": "yesterday", "text": "Talks."}\n'}))
+    assert "invalid date" in rejected["reason"][0]
+
+
+def test_every_input_file_is_accounted_for(write_inputs):
+    folder = write_inputs({
+        "ok.txt": " date 2022-01-01\nTalks.", "bad.txt": " date 2022-13-01\nTalks.", "x.bin": b"\x00\x01",
+        "nested/more.jsonl": '{"date": "2022-01-01", "text": "Talks."}\nnot json\n',
+    })
+    articles, rejected = read(folder)
+    accounted = set(articles["source_file"]) | set(rejected["source_file"])
+    assert accounted == {"ok.txt", "bad.txt", "x.bin", "nested/more.jsonl"}
+    assert isinstance(rejected, pl.DataFrame) and rejected.height == 3
