@@ -286,4 +286,4 @@ def read_input_folder(input_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
             (articles if kind == "article" else rejected).append(row)
     raw_articles = pl.DataFrame(articles, schema=RAW_ARTICLES_SCHEMA)
     rejected_inputs = pl.DataFrame(rejected, schema=REJECTED_INPUTS_SCHEMA)
-    return RawArticlesModel.validate(raw_articles), RejectedInputsModel.validate(rejected_inputs)
+    return raw_articles, rejected_inputs

@@ -7,11 +7,12 @@ from datetime import date
 
 import polars as pl
 
-from pipeline.ingest import MAX_ARTICLE_BYTES, read_input_folder
+from pipeline.ingest import MAX_ARTICLE_BYTES, RawArticlesModel, RejectedInputsModel, read_input_folder
 
 
 def read(folder):
-    return read_input_folder(folder)
+    articles, rejected = read_input_folder(folder)
+    return RawArticlesModel.validate(articles), RejectedInputsModel.validate(rejected)
 
 
 def test_seed_articles_are_read_with_header_date_and_url(seed_folder):

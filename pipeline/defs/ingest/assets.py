@@ -1,8 +1,8 @@
 """Ingest: read the input folder into raw articles and rejected inputs."""
 
 import dagster as dg
-import polars as pl
 
+from pipeline.defs.quality import markdown_table
 from pipeline.defs.resources import InputFolder
 from pipeline.ingest import input_files, read_input_folder
 
@@ -40,12 +40,8 @@ def raw_input(context: dg.AssetExecutionContext, input_folder: InputFolder):
         output_name="rejected_inputs",
         metadata={
             "inputs_rejected": rejected_inputs.height,
-            "reasons": dg.MetadataValue.md(_markdown_table(reasons)),
+            "reasons": dg.MetadataValue.md(markdown_table(reasons)),
         },
     )
     context.log.info(f"{files_read} files read, {raw_articles.height} articles, {rejected_inputs.height} rejected")
 
-
-def _markdown_table(frame: pl.DataFrame) -> str:
-    header = "| " + " | ".join(frame.columns) + " |\n|" + "---|" * frame.width + "\n"
-    return header + "".join("| " + " | ".join(str(value) for value in row) + " |\n" for row in frame.iter_rows())

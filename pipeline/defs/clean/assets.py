@@ -1,0 +1,52 @@
+"""Clean: repair and normalise article text, split sentences, find duplicates across the corpus."""
+
+import dagster as dg
+import polars as pl
+
+from pipeline.clean import clean_articles
+from pipeline.dedup import find_duplicates
+
+
+class DeduplicationConfig(dg.Config):
+    near_duplicate_threshold: float = 0.8
+    """Estimated Jaccard similarity of word shingles above which two articles are copies of one story."""
+
+
+@dg.multi_asset(
+    group_name="clean",
+    outs={
+        "articles": dg.AssetOut(
+            description="Cleaned articles, each with duplicate_of and story_id; duplicates stay queryable.",
+            kinds={"polars", "parquet"},
+        ),
+        "sentences": dg.AssetOut(description="Sentences of the cleaned text, with offsets.", kinds={"polars", "parquet"}),
+        "article_duplicates": dg.AssetOut(
+            description="Each duplicate article with its canonical article and their similarity.",
+            kinds={"polars", "parquet"},
+        ),
+    },
+)
+def cleaned_articles(config: DeduplicationConfig, raw_articles: pl.DataFrame):
+    """Clean every article, then mark exact and near-duplicate copies (MinHash LSH)."""
+    articles, sentences = clean_articles(raw_articles)
+    articles, duplicates = find_duplicates(articles, threshold=config.near_duplicate_threshold)
+    canonical = articles.filter(pl.col("duplicate_of").is_null()).height
+    yield dg.Output(
+        articles,
+        output_name="articles",
+        metadata={
+            "articles": articles.height,
+            "canonical_articles": canonical,
+            "duplicates": articles.height - canonical,
+            "empty_after_cleaning": articles.filter(pl.col("n_sentences") == 0).height,
+        },
+    )
+    yield dg.Output(sentences, output_name="sentences", metadata={"sentences": sentences.height})
+    yield dg.Output(
+        duplicates,
+        output_name="article_duplicates",
+        metadata={
+            "pairs": duplicates.height,
+            "by_method": dg.MetadataValue.json(dict(duplicates.group_by("method").len().iter_rows())),
+        },
+    )

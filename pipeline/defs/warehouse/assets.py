@@ -1,0 +1,70 @@
+"""Warehouse: load every frame into a new DuckDB file and swap it in atomically."""
+
+import dagster as dg
+import polars as pl
+
+from pipeline.countries import country_table
+from pipeline.defs.quality import markdown_table
+from pipeline.defs.resources import InputFolder, Warehouse
+from pipeline.ingest import input_files
+from pipeline.settings import PIPELINE_VERSION
+from pipeline.warehouse import write_warehouse
+
+
+@dg.asset(group_name="warehouse", kinds={"polars", "parquet"}, description="Countries of the world (ISO 3166-1).")
+def countries() -> pl.DataFrame:
+    return country_table()
+
+
+@dg.asset(
+    group_name="warehouse",
+    kinds={"duckdb"},
+    description="The DuckDB file analysts query: every table and view of sql/, rebuilt and swapped in atomically.",
+)
+def bilateral_warehouse(
+    warehouse: Warehouse,
+    input_folder: InputFolder,
+    articles: pl.DataFrame,
+    rejected_inputs: pl.DataFrame,
+    article_duplicates: pl.DataFrame,
+    sentences: pl.DataFrame,
+    countries: pl.DataFrame,
+    entity_mentions: pl.DataFrame,
+    persons: pl.DataFrame,
+    engagements: pl.DataFrame,
+    engagement_participants: pl.DataFrame,
+    engagement_evidence: pl.DataFrame,
+) -> dg.MaterializeResult:
+    frames = {
+        "articles": articles,
+        "rejected_inputs": rejected_inputs,
+        "article_duplicates": article_duplicates,
+        "sentences": sentences,
+        "countries": countries,
+        "entity_mentions": entity_mentions,
+        "persons": persons,
+        "engagements": engagements,
+        "engagement_participants": engagement_participants,
+        "engagement_evidence": engagement_evidence,
+    }
+    build_info = {
+        "pipeline_version": PIPELINE_VERSION,
+        "input_folder": str(input_folder.folder),
+        "files_read": len(input_files(input_folder.folder)),
+        "articles_accepted": articles.height,
+        "inputs_rejected": rejected_inputs.height,
+    }
+    row_counts = write_warehouse(warehouse.file, frames, build_info)
+    newest = engagements.sort("last_reported", "start_date", descending=True, nulls_last=True).select(
+        "country_a", "country_b", "engagement_type", "format", "status", "start_date", "source_count"
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(warehouse.file)),
+            **{f"rows_{table}": rows for table, rows in row_counts.items()},
+            "engagements_by_type": dg.MetadataValue.json(
+                dict(engagements.group_by("engagement_type").len().sort("engagement_type").iter_rows())
+            ),
+            "newest_engagements": dg.MetadataValue.md(markdown_table(newest, max_rows=10)),
+        }
+    )
