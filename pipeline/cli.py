@@ -116,6 +116,8 @@ def _sql(args: argparse.Namespace) -> int:
         return 2
     with connection:
         try:
+            for name, value in (param.split("=", 1) for param in args.param):
+                connection.execute(f"SET VARIABLE {name} = ?", [value])
             frame = connection.sql(query).pl()
         except Exception as error:  # any DuckDB error is the user's query to fix: say it, exit non-zero
             console.print(f"[red]query failed:[/red] {error}")
@@ -177,6 +179,10 @@ def parser() -> argparse.ArgumentParser:
     sql = commands.add_parser("sql", help="run a read-only SQL query (or a file of SQL) against the warehouse")
     sql.add_argument("query", help="the SQL text, or the path of a .sql file")
     sql.add_argument("--warehouse", help="DuckDB file to read (env BILATERAL_WAREHOUSE)")
+    sql.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE",
+        help="set a variable the query reads with getvariable('NAME'); repeatable",
+    )
     sql.add_argument("--csv", help="write the result to this CSV file")
     sql.add_argument("--parquet", help="write the result to this Parquet file")
     sql.set_defaults(handler=_sql)

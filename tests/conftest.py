@@ -31,3 +31,33 @@ def write_inputs(tmp_path: Path):
         return folder
 
     return write
+
+
+def materialize_all(input_folder: Path, warehouse_file: Path, storage_folder: Path):
+    """Materialise the whole asset graph (with its checks) on an input folder, as the build job does."""
+    import dagster as dg
+
+    from pipeline.definitions import defs
+    from pipeline.defs.resources import ArticleCacheStore, InputFolder, ParquetFrameIOManager, Warehouse
+
+    definitions = defs()
+    return dg.materialize(
+        [*definitions.assets, *definitions.asset_checks],
+        resources={
+            "input_folder": InputFolder(path=str(input_folder)),
+            "warehouse": Warehouse(path=str(warehouse_file)),
+            "article_cache": ArticleCacheStore(path=str(storage_folder / "per_article")),
+            "io_manager": ParquetFrameIOManager(base_dir=str(storage_folder / "frames")),
+        },
+        raise_on_error=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(tmp_path_factory) -> Path:
+    """The warehouse built from the two seed articles, shared by the tests that query it."""
+    folder = tmp_path_factory.mktemp("seed_build")
+    warehouse_file = folder / "warehouse.duckdb"
+    result = materialize_all(SEED_FOLDER, warehouse_file, folder / "storage")
+    assert result.success, [event.event_specific_data for event in result.all_events if event.is_step_failure]
+    return warehouse_file

@@ -36,7 +36,9 @@ def test_url_on_the_date_line_is_split_from_text_on_the_same_line(write_inputs):
     articles, _ = read(folder)
     row = articles.row(0, named=True)
     assert (row["url"], row["source_domain"], row["raw_text"]) == (
-        "https://www.example.org/x", "example.org", "Ministers met in Paris."
+        "https://www.example.org/x",
+        "example.org",
+        "Ministers met in Paris.",
     )
 
 
@@ -46,18 +48,26 @@ def test_article_id_is_stable_across_reads(write_inputs):
 
 
 def test_identical_files_get_distinct_article_ids(write_inputs):
-    folder = write_inputs({"a.txt": " date 2023-01-05\nMinisters met.", "b.txt": " date 2023-01-05\nMinisters met."})
+    folder = write_inputs(
+        {"a.txt": " date 2023-01-05\nMinisters met.", "b.txt": " date 2023-01-05\nMinisters met."}
+    )
     assert read(folder)[0]["article_id"].n_unique() == 2
 
 
 def test_month_only_date_line_is_accepted_with_month_precision(write_inputs):
     articles, _ = read(write_inputs({"a.txt": " date 2023-05\nThe talks resumed."}))
     row = articles.row(0, named=True)
-    assert (row["published_date"], row["date_precision"], row["date_source"]) == (date(2023, 5, 1), "month", "header")
+    assert (row["published_date"], row["date_precision"], row["date_source"]) == (
+        date(2023, 5, 1),
+        "month",
+        "header",
+    )
 
 
 def test_missing_date_line_takes_the_dateline_date(write_inputs):
-    articles, _ = read(write_inputs({"a.txt": "NAIROBI, March 4, 2021 (AFP) - Kenya and Ethiopia spoke by phone."}))
+    articles, _ = read(
+        write_inputs({"a.txt": "NAIROBI, March 4, 2021 (AFP) - Kenya and Ethiopia spoke by phone."})
+    )
     row = articles.row(0, named=True)
     assert (row["published_date"], row["date_source"]) == (date(2021, 3, 4), "text")
 
@@ -108,8 +118,12 @@ def test_unsupported_file_type_is_rejected(write_inputs):
 
 def test_jsonl_articles_carry_title_url_and_line(write_inputs):
     lines = [
-        {"date": "2023-03-01", "text": "Brazil and Argentina held a summit.", "url": "https://news.example.com/1",
-         "title": "Summit"},
+        {
+            "date": "2023-03-01",
+            "text": "Brazil and Argentina held a summit.",
+            "url": "https://news.example.com/1",
+            "title": "Summit",
+        },
         {"date": "2023-03-02", "text": "Kenya and Ethiopia spoke by phone."},
     ]
     articles, rejected = read(write_inputs({"bulk.jsonl": "\n".join(json.dumps(line) for line in lines)}))
@@ -139,10 +153,14 @@ def test_json_line_with_an_invalid_date_is_rejected(write_inputs):
 
 
 def test_every_input_file_is_accounted_for(write_inputs):
-    folder = write_inputs({
-        "ok.txt": " date 2022-01-01\nTalks.", "bad.txt": " date 2022-13-01\nTalks.", "x.bin": b"\x00\x01",
-        "nested/more.jsonl": '{"date": "2022-01-01", "text": "Talks."}\nnot json\n',
-    })
+    folder = write_inputs(
+        {
+            "ok.txt": " date 2022-01-01\nTalks.",
+            "bad.txt": " date 2022-13-01\nTalks.",
+            "x.bin": b"\x00\x01",
+            "nested/more.jsonl": '{"date": "2022-01-01", "text": "Talks."}\nnot json\n',
+        }
+    )
     articles, rejected = read(folder)
     accounted = set(articles["source_file"]) | set(rejected["source_file"])
     assert accounted == {"ok.txt", "bad.txt", "x.bin", "nested/more.jsonl"}

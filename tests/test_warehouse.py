@@ -10,20 +10,31 @@ import pytest
 
 from pipeline.warehouse import SCHEMA_FILE, connect_read_only, export_parquet, table_names, write_warehouse
 
-BUILD_INFO = {"pipeline_version": "test", "input_folder": "/in", "files_read": 1, "articles_accepted": 1,
-              "inputs_rejected": 0}
+BUILD_INFO = {
+    "pipeline_version": "test",
+    "input_folder": "/in",
+    "files_read": 1,
+    "articles_accepted": 1,
+    "inputs_rejected": 0,
+}
 
 
 def empty_frames() -> dict[str, pl.DataFrame]:
     with duckdb.connect() as connection:
         connection.execute(SCHEMA_FILE.read_text())
-        return {table: connection.sql(f"SELECT * FROM {table}").pl() for table in table_names() if table != "build_info"}
+        return {
+            table: connection.sql(f"SELECT * FROM {table}").pl()
+            for table in table_names()
+            if table != "build_info"
+        }
 
 
 def frames_with_rejection(reason: str) -> dict[str, pl.DataFrame]:
     frames = empty_frames()
-    frames["rejected_inputs"] = pl.DataFrame({"source_file": ["a.txt"], "line": [None], "reason": [reason]},
-                                             schema=frames["rejected_inputs"].schema)
+    frames["rejected_inputs"] = pl.DataFrame(
+        {"source_file": ["a.txt"], "line": [None], "reason": [reason]},
+        schema=frames["rejected_inputs"].schema,
+    )
     return frames
 
 
@@ -49,7 +60,12 @@ def test_views_are_created(tmp_path):
     path = tmp_path / "w.duckdb"
     write_warehouse(path, empty_frames(), BUILD_INFO)
     with connect_read_only(path) as connection:
-        views = {row[0] for row in connection.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+        views = {
+            row[0]
+            for row in connection.execute(
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal"
+            ).fetchall()
+        }
     assert {"dyad_summary", "country_timeline", "person_activity"} <= views
 
 
@@ -78,8 +94,15 @@ def test_a_reader_holding_the_file_open_neither_blocks_the_build_nor_sees_it_hal
 def test_engagements_reject_an_unordered_country_pair(tmp_path):
     frames = empty_frames()
     row = {column: None for column in frames["engagements"].columns} | {
-        "engagement_id": "e1", "country_a": "JPN", "country_b": "IND", "engagement_type": "meeting",
-        "status": "held", "source_count": 1, "confidence": 0.9, "start_date": date(2022, 1, 1)}
+        "engagement_id": "e1",
+        "country_a": "JPN",
+        "country_b": "IND",
+        "engagement_type": "meeting",
+        "status": "held",
+        "source_count": 1,
+        "confidence": 0.9,
+        "start_date": date(2022, 1, 1),
+    }
     frames["engagements"] = pl.DataFrame([row], schema=frames["engagements"].schema)
     with pytest.raises(duckdb.ConstraintException):
         write_warehouse(tmp_path / "w.duckdb", frames, BUILD_INFO)

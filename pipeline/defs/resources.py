@@ -8,6 +8,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline import settings
+from pipeline.cache import ArticleResultCache
 
 
 class InputFolder(dg.ConfigurableResource):
@@ -28,6 +29,15 @@ class Warehouse(dg.ConfigurableResource):
     @property
     def file(self) -> Path:
         return Path(self.path)
+
+
+class ArticleCacheStore(dg.ConfigurableResource):
+    """Where per-article results are kept between runs, keyed by content hash and pipeline version."""
+
+    path: str
+
+    def for_stage(self, stage: str, schemas: dict[str, pl.Schema]) -> ArticleResultCache:
+        return ArticleResultCache(Path(self.path), stage, settings.PIPELINE_VERSION, schemas)
 
 
 class ParquetFrameIOManager(dg.ConfigurableIOManager):
@@ -58,6 +68,7 @@ def resources() -> dg.Definitions:
         resources={
             "input_folder": InputFolder(path=str(settings.input_folder())),
             "warehouse": Warehouse(path=str(settings.warehouse_file())),
+            "article_cache": ArticleCacheStore(path=str(settings.storage_folder() / "per_article")),
             "io_manager": ParquetFrameIOManager(base_dir=str(settings.storage_folder() / "frames")),
         }
     )

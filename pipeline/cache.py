@@ -1,0 +1,92 @@
+"""Per-article results kept between runs, keyed by a content hash and the pipeline version.
+
+Adding one article to a corpus of thousands then costs the work of one article: every other article's results are
+read back from Parquet instead of being computed again. A change of ``PIPELINE_VERSION`` starts a fresh cache.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+MAX_PARTS = 64
+"""Each run with new articles adds a part file; past this many they are merged into one, to keep reads fast."""
+
+
+class ArticleResultCache:
+    """Frames of per-article results for one stage, stored as Parquet parts under ``folder/<stage>/<version>/<frame>``."""
+
+    def __init__(self, folder: Path, stage: str, version: str, schemas: dict[str, pl.Schema]) -> None:
+        self.root = folder / stage / version
+        self.schemas = {name: pl.Schema({"cache_key": pl.String, **schema}) for name, schema in schemas.items()}
+        self.frame_names = tuple(schemas)
+
+    def _frame_dir(self, name: str) -> Path:
+        return self.root / name
+
+    def _keys_dir(self) -> Path:
+        return self.root / "_keys"
+
+    def cached_keys(self) -> pl.Series:
+        parts = sorted(self._keys_dir().glob("*.parquet"))
+        if not parts:
+            return pl.Series("cache_key", [], dtype=pl.String)
+        return pl.read_parquet(parts)["cache_key"]
+
+    def load(self, name: str, keys: pl.Series) -> pl.DataFrame:
+        parts = sorted(self._frame_dir(name).glob("*.parquet"))
+        if not parts or keys.is_empty():
+            return pl.DataFrame(schema=self.schemas[name])
+        return pl.scan_parquet(parts).filter(pl.col("cache_key").is_in(keys.implode())).collect()
+
+    def store(self, keys: pl.Series, frames: dict[str, pl.DataFrame]) -> None:
+        """Store results for ``keys``; the key list is written last, so a crash never marks a key done without rows."""
+        part = f"{uuid.uuid4().hex}.parquet"
+        for name in self.frame_names:
+            self._frame_dir(name).mkdir(parents=True, exist_ok=True)
+            frames[name].select(self.schemas[name].names()).cast(self.schemas[name]).write_parquet(
+                self._frame_dir(name) / part
+            )
+        self._keys_dir().mkdir(parents=True, exist_ok=True)
+        pl.DataFrame({"cache_key": keys}).write_parquet(self._keys_dir() / part)
+        if len(list(self._keys_dir().glob("*.parquet"))) > MAX_PARTS:
+            self._compact()
+
+    def _compact(self) -> None:
+        merged = f"{uuid.uuid4().hex}.parquet"
+        for directory in [self._keys_dir(), *(self._frame_dir(name) for name in self.frame_names)]:
+            parts = sorted(directory.glob("*.parquet"))
+            pl.read_parquet(parts).write_parquet(directory / f".{merged}")
+            (directory / f".{merged}").rename(directory / merged)
+            for part in parts:
+                part.unlink()
+
+
+def cached_per_article(
+    cache: ArticleResultCache,
+    keyed: pl.DataFrame,
+    compute: Callable[[pl.DataFrame], dict[str, pl.DataFrame]],
+) -> tuple[dict[str, pl.DataFrame], int]:
+    """Results for every row of ``keyed`` (which has a ``cache_key`` column), computing only the keys not cached.
+
+    ``compute`` receives the rows of ``keyed`` still to do and returns one frame per name, each with ``cache_key``.
+    Returns the frames (with ``cache_key``) and the number of rows computed in this call.
+    """
+    known = cache.cached_keys()
+    is_known = pl.col("cache_key").is_in(known.implode())
+    todo = keyed.filter(~is_known)
+    fresh = compute(todo) if todo.height else {}
+    if fresh:
+        cache.store(todo["cache_key"], fresh)
+    cached_keys = keyed.filter(is_known)["cache_key"]
+    results = {
+        name: pl.concat(
+            [cache.load(name, cached_keys), *([fresh[name].cast(cache.schemas[name])] if fresh else [])],
+            how="vertical",
+        )
+        for name in cache.frame_names
+    }
+    return results, todo.height

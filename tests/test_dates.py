@@ -1,0 +1,93 @@
+"""Date expressions resolve against the publication date and the tense of their sentence."""
+
+from datetime import date
+
+from pipeline.dates import find_date_spans, resolve_date
+
+TUESDAY = date(2022, 9, 6)
+
+
+def test_from_weekday_in_future_is_the_next_such_day():
+    assert resolve_date("they will arrive from Wednesday", TUESDAY, future=True) == (
+        date(2022, 9, 7),
+        None,
+        "day",
+    )
+
+
+def test_duration_closes_an_open_start_and_is_flagged_implied():
+    (span,) = find_date_spans("a three-day visit from Wednesday", TUESDAY, future=True)
+    assert (span.start, span.end, span.end_implied) == (date(2022, 9, 7), date(2022, 9, 9), True)
+
+
+def test_tomorrow_with_weekday_in_brackets_is_one_date():
+    spans = find_date_spans("starting tomorrow (Wednesday).", TUESDAY, future=True)
+    assert [(s.start, s.end) for s in spans] == [(date(2022, 9, 7), None)]
+
+
+def test_day_range_in_brackets():
+    assert resolve_date("during the visit (September 7-10)", TUESDAY, True) == (
+        date(2022, 9, 7),
+        date(2022, 9, 10),
+        "day",
+    )
+
+
+def test_day_month_range():
+    assert resolve_date("from 7 to 10 September", TUESDAY, True)[:2] == (date(2022, 9, 7), date(2022, 9, 10))
+
+
+def test_yearless_date_points_back_in_past_tense_and_forward_in_future_tense():
+    assert resolve_date("was held on April 11", TUESDAY, future=False)[0] == date(2022, 4, 11)
+    assert resolve_date("will meet on April 11", TUESDAY, future=True)[0] == date(2023, 4, 11)
+
+
+def test_full_dates_in_several_spellings():
+    for text in ("November 30, 2019", "30 November 2019", "2019-11-30", "Nov. 30, 2019"):
+        assert resolve_date(text, TUESDAY) == (date(2019, 11, 30), date(2019, 11, 30), "day"), text
+
+
+def test_year_modifier_gives_year_precision():
+    assert resolve_date("the 2008 Joint Declaration", TUESDAY) == (
+        date(2008, 1, 1),
+        date(2008, 12, 31),
+        "year",
+    )
+
+
+def test_a_count_is_not_a_year():
+    assert find_date_spans("some 2000 troops took part", TUESDAY) == []
+
+
+def test_last_week_is_monday_to_sunday_of_the_previous_week():
+    assert resolve_date("said last week", TUESDAY) == (date(2022, 8, 29), date(2022, 9, 4), "day")
+
+
+def test_next_month_has_month_precision():
+    assert resolve_date("next month", TUESDAY, True) == (date(2022, 10, 1), date(2022, 10, 31), "month")
+
+
+def test_weekday_follows_tense():
+    assert resolve_date("on Monday", TUESDAY, future=False)[0] == date(2022, 9, 5)
+    assert resolve_date("on Monday", TUESDAY, future=True)[0] == date(2022, 9, 12)
+
+
+def test_weekday_of_publication_is_the_publication_day():
+    assert resolve_date("on Tuesday", TUESDAY, future=True)[0] == TUESDAY
+    assert resolve_date("on Tuesday", TUESDAY, future=False)[0] == TUESDAY
+
+
+def test_relative_days_and_periods():
+    assert resolve_date("yesterday", TUESDAY)[0] == date(2022, 9, 5)
+    assert resolve_date("earlier this year", TUESDAY) == (date(2022, 1, 1), date(2022, 12, 31), "year")
+    assert resolve_date("later this month", TUESDAY, True)[2] == "month"
+    assert resolve_date("this week", TUESDAY, True)[:2] == (date(2022, 9, 5), date(2022, 9, 11))
+
+
+def test_bare_month_follows_tense():
+    assert resolve_date("in November", TUESDAY, future=True)[0] == date(2022, 11, 1)
+    assert resolve_date("in December", TUESDAY, future=False)[0] == date(2021, 12, 1)
+
+
+def test_no_date_gives_nothing():
+    assert resolve_date("the ministers met", TUESDAY) == (None, None, None)

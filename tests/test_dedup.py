@@ -1,0 +1,154 @@
+"""Specification of the dedup stage: which articles are copies of which, and who is canonical."""
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+from datasketch import MinHash
+
+from pipeline.clean import ArticlesModel, clean_articles
+from pipeline.dedup import (
+    MINHASH_SCHEME,
+    MINHASH_SEED,
+    ArticleDuplicatesModel,
+    find_duplicates,
+    minhash_signatures,
+    shingle_hashes,
+)
+from pipeline.ingest import RAW_ARTICLES_SCHEMA, parse_text_article, read_input_file
+
+RAW_FOLDER = Path(__file__).parent.parent / "data" / "raw"
+
+STORY = """Ministers from Norway and Chile met in Oslo on Monday to discuss cooperation on renewable energy.
+The two governments agreed to set up a joint working group on offshore wind and green hydrogen.
+Norway's energy minister said the group would meet twice a year and report to both cabinets.
+Chile's delegation toured a floating wind farm on the west coast before the talks began.
+Officials said the countries would also exchange researchers between their national universities.
+A memorandum on hydrogen shipping standards is expected to be signed before the end of the year.
+Trade between the two countries has grown steadily over the past decade, led by salmon and copper.
+The Chilean minister invited her Norwegian counterpart to visit Santiago in the spring.
+Both sides stressed that private companies would be invited to join the working group later.
+The meeting was the first at ministerial level on energy since the two countries opened talks."""
+
+SYNDICATED_COPY = """Norway and Chile team up on wind and hydrogen
+Ministers from Norway and Chile met in Oslo on Monday to discuss cooperation on renewable energy.
+The two governments agreed to set up a joint working group on offshore wind and green hydrogen.
+Norway's energy minister said the group would meet twice a year and report to both cabinets.
+Chile's delegation toured a floating wind farm on the west coast before the talks began.
+Officials said the two countries would also exchange researchers between their national universities.
+A memorandum on hydrogen shipping standards is expected to be signed before the end of the year.
+Trade between the two countries has grown steadily over the past decade, led by salmon and copper.
+Download the Example News app for the latest updates
+The Chilean minister invited her Norwegian counterpart to visit Santiago in the spring.
+Both sides stressed that private companies would be invited to join the working group later.
+The meeting was the first at ministerial level on energy since the two countries opened talks."""
+
+UNRELATED = """Kenya and Tanzania held a border meeting in Namanga on Thursday about cross-border trade.
+Customs officers from both countries agreed to share cargo manifests electronically from next month.
+Truck drivers have complained of delays of up to three days at the crossing during the harvest season.
+The regional trade bloc has pushed its members to remove non-tariff barriers along the northern corridor.
+Both governments said a one-stop border post would be fully staffed around the clock by the end of the year.
+Traders welcomed the decision but asked for lower fees on small consignments of maize and beans."""
+
+
+def cleaned(*texts: str, dates: list[date] | None = None) -> pl.DataFrame:
+    rows = [
+        parse_text_article(f" date 2024-03-01\n{text}", f"story_{index}.txt")
+        for index, text in enumerate(texts)
+    ]
+    for row, published in zip(rows, dates or [date(2024, 3, 1)] * len(rows), strict=True):
+        row["published_date"] = published
+    articles, _ = clean_articles(pl.DataFrame(rows, schema=RAW_ARTICLES_SCHEMA))
+    return articles
+
+
+def duplicate_map(articles: pl.DataFrame) -> dict[str, str | None]:
+    marked, _ = find_duplicates(articles)
+    return dict(marked.select("article_id", "duplicate_of").iter_rows())
+
+
+def test_exact_copy_points_to_the_earlier_article():
+    articles = cleaned(STORY, STORY, dates=[date(2024, 3, 2), date(2024, 3, 1)])
+    later, earlier = articles["article_id"].to_list()
+    marked, duplicates = find_duplicates(articles)
+    assert dict(marked.select("article_id", "duplicate_of").iter_rows()) == {later: earlier, earlier: None}
+    assert duplicates.rows() == [(later, earlier, 1.0, "exact")]
+
+
+def test_on_the_same_date_the_smallest_article_id_is_canonical():
+    articles = cleaned(STORY, STORY)
+    first, second = sorted(articles["article_id"].to_list())
+    assert duplicate_map(articles) == {first: None, second: first}
+
+
+def test_syndicated_copy_with_new_headline_edited_sentence_and_banner_is_a_near_duplicate():
+    articles = cleaned(STORY, SYNDICATED_COPY, dates=[date(2024, 3, 1), date(2024, 3, 2)])
+    original, copy = articles["article_id"].to_list()
+    marked, duplicates = find_duplicates(articles)
+    assert dict(marked.select("article_id", "story_id").iter_rows()) == {original: original, copy: original}
+    assert duplicates.select("article_id", "duplicate_of", "method").rows() == [(copy, original, "minhash")]
+    assert 0.8 <= duplicates["similarity"][0] < 1.0
+
+
+def test_threshold_is_configurable():
+    articles = cleaned(STORY, SYNDICATED_COPY)
+    _, duplicates = find_duplicates(articles, threshold=0.99)
+    assert duplicates.height == 0
+
+
+def test_unrelated_articles_are_not_duplicates():
+    articles = cleaned(STORY, UNRELATED)
+    assert set(duplicate_map(articles).values()) == {None}
+
+
+def test_two_reports_of_the_same_event_are_not_duplicates():
+    rows = [row for path in sorted(RAW_FOLDER.glob("*.txt")) for _, row in read_input_file(path, RAW_FOLDER)]
+    articles, _ = clean_articles(pl.DataFrame(rows, schema=RAW_ARTICLES_SCHEMA))
+    assert articles.height == 2
+    assert set(duplicate_map(articles).values()) == {None}
+
+
+def test_exact_copy_of_a_near_duplicate_points_to_the_cluster_canonical():
+    articles = cleaned(
+        STORY, SYNDICATED_COPY, SYNDICATED_COPY, dates=[date(2024, 3, 1), date(2024, 3, 2), date(2024, 3, 3)]
+    )
+    original = articles["article_id"][0]
+    marked, duplicates = find_duplicates(articles)
+    assert marked["story_id"].to_list() == [original] * 3
+    assert duplicates["method"].to_list() == ["minhash", "minhash"]
+
+
+def test_empty_articles_are_not_duplicates_of_each_other():
+    articles = cleaned("Download the app", "Subscribe to our newsletter")
+    assert articles["text"].to_list() == ["", ""]
+    marked, duplicates = find_duplicates(articles)
+    assert marked["duplicate_of"].to_list() == [None, None]
+    assert marked["story_id"].to_list() == articles["article_id"].to_list()
+    assert duplicates.height == 0
+
+
+def test_frames_follow_the_contracts_and_keep_row_order():
+    articles = cleaned(UNRELATED, STORY, STORY, SYNDICATED_COPY)
+    marked, duplicates = find_duplicates(articles)
+    ArticlesModel.validate(marked)
+    ArticleDuplicatesModel.validate(duplicates)
+    assert marked["article_id"].to_list() == articles["article_id"].to_list()
+    assert marked.columns == [*articles.columns, "duplicate_of", "story_id"]
+
+
+def test_batch_signatures_equal_datasketch_minhash_of_the_shingles():
+    texts = [STORY, UNRELATED, "Too short", ""]
+    signatures = minhash_signatures(texts, num_perm=64)
+    for text, signature in zip(texts, signatures, strict=True):
+        reference = MinHash(
+            num_perm=64, seed=MINHASH_SEED, scheme=MINHASH_SCHEME, hashfunc=lambda value: value
+        )
+        reference.update_batch(shingle_hashes(text).tolist())
+        assert np.array_equal(reference.hashvalues, signature)
+
+
+def test_shingles_ignore_case_and_punctuation():
+    assert np.array_equal(
+        shingle_hashes("The talks, in Oslo, ended well."), shingle_hashes("the talks in oslo ended WELL")
+    )

@@ -1,0 +1,397 @@
+"""Engagement mentions: one row per engagement a sentence states, from hand-built linked entities."""
+
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from pipeline.engagements import EngagementMentionsModel, extract_engagements
+
+PUBLISHED = date(2022, 9, 6)
+ENTITY_SCHEMA = {
+    "article_id": pl.String,
+    "sentence_index": pl.Int64,
+    "start_char": pl.Int64,
+    "end_char": pl.Int64,
+    "text": pl.String,
+    "label": pl.String,
+    "entity_id": pl.String,
+    "country_code": pl.String,
+}
+PERSON_SCHEMA = {"person_id": pl.String, "name": pl.String, "country_code": pl.String, "role": pl.String}
+
+
+def frames(sentences: list[str], entities: list[tuple[str, str, str | None]], people=(), published=PUBLISHED):
+    """One article from its sentences; entities are (surface, label, country_code), every occurrence tagged;
+    people are (surface, person_id, country_code, role)."""
+    text = " ".join(sentences)
+    sentence_rows, mentions, offset = [], [], 0
+    for index, sentence in enumerate(sentences):
+        sentence_rows.append(
+            {
+                "article_id": "a1",
+                "sentence_index": index,
+                "start_char": offset,
+                "end_char": offset + len(sentence),
+                "text": sentence,
+            }
+        )
+        tagged = [(s, label, code, f"{label.lower()}:{code}") for s, label, code in entities]
+        tagged += [(s, "PERSON", code, f"person:{pid}") for s, pid, code, _ in people]
+        for surface, label, code, entity_id in tagged:
+            start = sentence.find(surface)
+            while start >= 0:
+                mentions.append(
+                    {
+                        "article_id": "a1",
+                        "sentence_index": index,
+                        "start_char": offset + start,
+                        "end_char": offset + start + len(surface),
+                        "text": surface,
+                        "label": label,
+                        "entity_id": entity_id,
+                        "country_code": code,
+                    }
+                )
+                start = sentence.find(surface, start + 1)
+        offset += len(sentence) + 1
+    persons = [
+        {"person_id": pid, "name": s, "country_code": code, "role": role} for s, pid, code, role in people
+    ]
+    return (
+        pl.DataFrame([{"article_id": "a1", "published_date": published, "text": text}]),
+        pl.DataFrame(sentence_rows),
+        pl.DataFrame(mentions, schema=ENTITY_SCHEMA),
+        pl.DataFrame(persons, schema=PERSON_SCHEMA),
+    )
+
+
+def extract(sentences, entities, people=(), published=PUBLISHED) -> pl.DataFrame:
+    return EngagementMentionsModel.validate(
+        extract_engagements(*frames(sentences, entities, people, published))
+    )
+
+
+INDIA, JAPAN = ("India", "COUNTRY", "IND"), ("Japan", "COUNTRY", "JPN")
+CHINA, USA = ("China", "COUNTRY", "CHN"), ("US", "COUNTRY", "USA")
+
+
+def test_hyphenated_pair_with_named_format_and_ordinal():
+    (row,) = extract(
+        ["The second India-Japan 2+2 Ministerial Meeting will be held in Tokyo."],
+        [INDIA, JAPAN, ("Tokyo", "LOCATION", "JPN")],
+    ).to_dicts()
+    assert (row["country_a"], row["country_b"], row["engagement_type"]) == ("IND", "JPN", "meeting")
+    assert (row["format"], row["ordinal"], row["status"], row["location_city"]) == (
+        "2+2 ministerial meeting",
+        2,
+        "planned",
+        "Tokyo",
+    )
+
+
+def test_named_formats_are_lower_cased_without_the_country_names():
+    rows = extract(
+        [
+            "Kenya and Ethiopia will hold a Joint Ministerial Commission Meeting and a Defence "
+            "Ministers' Strategic Dialogue."
+        ],
+        [("Kenya", "COUNTRY", "KEN"), ("Ethiopia", "COUNTRY", "ETH")],
+    )
+    assert sorted(rows["format"]) == [
+        "defence ministers' strategic dialogue",
+        "joint ministerial commission meeting",
+    ]
+
+
+def test_agreement_names_keep_their_case_and_their_year():
+    rows = extract(
+        ["India and Japan reaffirmed the 2008 Joint Declaration on Security Cooperation."], [INDIA, JAPAN]
+    )
+    (row,) = rows.to_dicts()
+    assert (row["engagement_type"], row["format"], row["status"]) == (
+        "agreement",
+        "Joint Declaration on Security Cooperation",
+        "held",
+    )
+    assert (row["start_date"], row["date_precision"]) == (date(2008, 1, 1), "year")
+
+
+def test_visit_goes_from_the_visitor_to_the_destination():
+    (row,) = extract(
+        ["Egyptian President Sisi will pay a state visit to Saudi Arabia next week."],
+        [("Egyptian", "COUNTRY", "EGY"), ("Saudi Arabia", "COUNTRY", "SAU")],
+        [("Sisi", "p1", "EGY", "President")],
+    ).to_dicts()
+    assert (row["initiator_country"], row["host_country"], row["format"]) == ("EGY", "SAU", "state visit")
+    assert (row["start_date"], row["end_date"], row["participant_person_ids"]) == (
+        date(2022, 9, 12),
+        date(2022, 9, 18),
+        ["p1"],
+    )
+
+
+def test_context_country_is_not_a_party():
+    rows = extract(
+        ["India and Japan will hold talks in Tokyo as China's maritime activities grow."],
+        [INDIA, JAPAN, CHINA],
+    )
+    assert rows.select("country_a", "country_b").rows() == [("IND", "JPN")]
+
+
+def test_relations_description_is_not_an_engagement():
+    assert extract(
+        ["Ties between India and Japan have improved under a special strategic partnership."], [INDIA, JAPAN]
+    ).is_empty()
+
+
+def test_multilateral_meeting_as_a_whole_is_not_an_engagement():
+    assert extract(
+        ["Leaders of the Quad met in Tokyo with India, Japan and the US."], [INDIA, JAPAN, USA]
+    ).is_empty()
+
+
+def test_side_line_meeting_at_a_multilateral_summit_is_an_engagement():
+    rows = extract(
+        ["On the sidelines of the G20 summit, Modi met Biden on Tuesday."],
+        [],
+        [("Modi", "p1", "IND", "Prime Minister"), ("Biden", "p2", "USA", "President")],
+    )
+    assert rows.select("country_a", "country_b", "status", "start_date").rows() == [
+        ("IND", "USA", "held", PUBLISHED)
+    ]
+
+
+def test_postponed_and_cancelled_win_over_other_cues():
+    postponed = extract(
+        ["The talks between Nigeria and Ghana, scheduled for next week, have been put off."],
+        [("Nigeria", "COUNTRY", "NGA"), ("Ghana", "COUNTRY", "GHA")],
+    )
+    cancelled = extract(
+        ["Mexico called off a visit to the US planned for October."], [("Mexico", "COUNTRY", "MEX"), USA]
+    )
+    assert postponed["status"].to_list() == ["postponed"]
+    assert cancelled.select("status", "start_date").rows() == [("cancelled", date(2022, 10, 1))]
+
+
+def test_offer_is_a_proposed_cooperation_from_the_offering_country():
+    (row,) = extract(["Japan is ready to help India develop a stealth fighter."], [INDIA, JAPAN]).to_dicts()
+    assert (row["engagement_type"], row["status"], row["initiator_country"]) == (
+        "cooperation",
+        "proposed",
+        "JPN",
+    )
+
+
+def test_phone_call():
+    (row,) = extract(
+        ["Kenya's Ruto spoke by phone with Ethiopia's Abiy on Monday."],
+        [("Kenya", "COUNTRY", "KEN"), ("Ethiopia", "COUNTRY", "ETH")],
+    ).to_dicts()
+    assert (row["engagement_type"], row["format"], row["status"], row["start_date"]) == (
+        "call",
+        "phone call",
+        "held",
+        date(2022, 9, 5),
+    )
+
+
+def test_coreference_takes_the_pair_of_the_previous_engagement():
+    rows = extract(
+        [
+            "India and Japan will hold a summit in Tokyo on Friday.",
+            "The two countries are also expected to sign a defence agreement.",
+        ],
+        [INDIA, JAPAN],
+    )
+    assert rows.select("sentence_index", "engagement_type", "pair_source").rows() == [
+        (0, "meeting", "explicit"),
+        (1, "agreement", "coreference"),
+    ]
+
+
+def test_sentence_without_pair_or_reference_gives_nothing():
+    assert extract(["Officials said a meeting would take place soon."], []).is_empty()
+
+
+def test_past_engagement_in_passing_keeps_its_own_date_and_status():
+    rows = extract(
+        ["The summit will be the second, as the first India-Japan summit was held on November 30, 2019."],
+        [INDIA, JAPAN],
+    )
+    held = rows.filter(pl.col("start_date").is_not_null()).to_dicts()
+    assert [(r["status"], r["start_date"], r["ordinal"]) for r in held] == [("held", date(2019, 11, 30), 1)]
+
+
+def test_attribution_date_is_not_the_event_date():
+    rows = extract(["India and Japan will hold talks, the ministry said on Tuesday."], [INDIA, JAPAN])
+    assert rows["start_date"].to_list() == [None]
+
+
+def test_participants_come_from_the_clause_of_their_trigger():
+    rows = extract(
+        ["Singh will meet Hamada, while Jaishankar will meet Hayashi."],
+        [],
+        [
+            ("Singh", "s", "IND", None),
+            ("Hamada", "h", "JPN", None),
+            ("Jaishankar", "j", "IND", None),
+            ("Hayashi", "y", "JPN", None),
+        ],
+    )
+    assert rows["participant_person_ids"].to_list() == [["s", "h"], ["j", "y"]]
+
+
+def test_sports_news_naming_countries_is_not_an_engagement():
+    assert extract(
+        ["Brazil will visit Argentina for a friendly match next week."],
+        [("Brazil", "COUNTRY", "BRA"), ("Argentina", "COUNTRY", "ARG")],
+    ).is_empty()
+
+
+# --- end to end, with the real clean, entities and person-linking stages ---
+
+needs_entities = pytest.mark.skipif(
+    importlib.util.find_spec("pipeline.entities") is None, reason="pipeline.entities not there yet"
+)
+
+
+def run_pipeline(folder: Path):
+    from pipeline.clean import clean_articles
+    from pipeline.entities import extract_entities
+    from pipeline.fusion import fuse_engagements
+    from pipeline.ingest import read_input_folder
+    from pipeline.persons import attach_person_ids, link_persons
+
+    raw, _ = read_input_folder(folder)
+    articles, sentences = clean_articles(raw)
+    entity_mentions, person_mentions = extract_entities(articles, sentences)
+    persons, links = link_persons(person_mentions)
+    entity_mentions = attach_person_ids(entity_mentions, links, persons)
+    mentions = extract_engagements(articles, sentences, entity_mentions, persons)
+    return articles, (*fuse_engagements(mentions),)
+
+
+@needs_entities
+def test_seed_articles_give_exactly_the_expected_engagements():
+    root = Path(__file__).parent.parent / "data" / "raw"
+    articles, (engagements, participants, evidence) = run_pipeline(root)
+    short = dict(articles.select("article_id", pl.col("source_file").str.slice(0, 3)).iter_rows())
+    people = participants.group_by("engagement_id").agg(pl.col("name").str.split(" ").list.last().sort())
+    sources = evidence.group_by("engagement_id").agg(
+        pl.col("article_id").replace_strict(short).unique().sort().alias("sources")
+    )
+    got = {
+        (r["country_a"], r["country_b"], r["engagement_type"], r["format"], r["ordinal"]): r
+        for r in engagements.join(people, on="engagement_id", how="left")
+        .join(sources, on="engagement_id")
+        .iter_rows(named=True)
+    }
+    required = {
+        ("IND", "JPN", "visit", "official visit", None): (
+            "planned",
+            date(2022, 9, 7),
+            ["Jaishankar", "Singh"],
+            ["000", "004"],
+        ),
+        ("IND", "JPN", "meeting", "2+2 ministerial meeting", 2): (
+            "planned",
+            date(2022, 9, 7),
+            ["Hamada", "Hayashi", "Jaishankar", "Singh"],
+            ["000", "004"],
+        ),
+        ("IND", "JPN", "meeting", "defence ministerial meeting", None): (
+            "planned",
+            date(2022, 9, 7),
+            ["Hamada", "Singh"],
+            ["000", "004"],
+        ),
+        ("IND", "JPN", "meeting", "foreign ministers' strategic dialogue", None): (
+            "planned",
+            date(2022, 9, 7),
+            ["Hayashi", "Jaishankar"],
+            ["000", "004"],
+        ),
+        ("IND", "JPN", "meeting", "2+2 ministerial meeting", 1): (
+            "held",
+            date(2019, 11, 30),
+            ["Jaishankar", "Kono", "Motegi", "Singh"],
+            ["004"],
+        ),
+        ("IND", "USA", "meeting", "2+2 ministerial dialogue", None): (
+            "held",
+            date(2022, 4, 11),
+            ["Austin", "Blinken", "Jaishankar", "Singh"],
+            ["004"],
+        ),
+        ("IND", "JPN", "agreement", "Joint Declaration on Security Cooperation", None): (
+            "held",
+            date(2008, 1, 1),
+            None,
+            ["004"],
+        ),
+        ("IND", "JPN", "agreement", "Action Plan to advance Security Cooperation", None): (
+            "held",
+            date(2009, 1, 1),
+            None,
+            ["004"],
+        ),
+    }
+    for key, (status, start, names, srcs) in required.items():
+        row = got.pop(key)
+        assert (row["status"], row["start_date"], row["name"], row["sources"]) == (
+            status,
+            start,
+            names,
+            srcs,
+        ), key
+    assert all(r["country_b"] != "CHN" and r["country_a"] != "CHN" for r in got.values())
+    assert all(r["status"] == "proposed" for r in got.values()), got  # only the optional offers remain
+
+
+@needs_entities
+def test_seed_visit_keeps_both_end_dates_visible():
+    _, (engagements, _, _) = run_pipeline(Path(__file__).parent.parent / "data" / "raw")
+    visit = engagements.filter(pl.col("engagement_type") == "visit").to_dicts()[0]
+    assert (visit["location_city"], visit["initiator_country"], visit["host_country"]) == (
+        "Tokyo",
+        "IND",
+        "JPN",
+    )
+    assert visit["end_date"] in (date(2022, 9, 9), date(2022, 9, 10))
+    assert visit["conflicts"] == "end_date: 2022-09-09 vs 2022-09-10"
+
+
+@needs_entities
+def test_precision_and_recall_on_our_own_articles():
+    folder = Path(__file__).parent / "articles"
+    articles, (engagements, _, evidence) = run_pipeline(folder)
+    names = dict(articles.select("article_id", pl.col("source_file").str.replace(r"\.txt$", "")).iter_rows())
+    predicted = {
+        (
+            names[r["article_id"]],
+            r["country_a"],
+            r["country_b"],
+            r["engagement_type"],
+            r["status"],
+            r["start_date"].isoformat() if r["start_date"] else None,
+        )
+        for r in engagements.join(
+            evidence.select("engagement_id", "article_id").unique(), on="engagement_id"
+        ).iter_rows(named=True)
+    }
+    expected = {
+        (name, e["country_a"], e["country_b"], e["engagement_type"], e["status"], e["start_date"])
+        for name, rows in json.loads((folder / "expected.json").read_text()).items()
+        for e in rows
+    }
+    hits = len(predicted & expected)
+    precision, recall = hits / max(len(predicted), 1), hits / len(expected)
+    print(f"\nengagements on tests/articles: precision {precision:.2f}, recall {recall:.2f}")
+    print("missed:", sorted(expected - predicted))
+    print("spurious:", sorted(predicted - expected))
+    assert precision >= 0.85
+    assert recall >= 0.75

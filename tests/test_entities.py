@@ -1,0 +1,218 @@
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from pipeline.entities import extract_entities, extract_entities_with_stats, normalise_role
+from pipeline.persons import link_persons, strip_honorifics
+
+
+def frames(*texts: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Articles and sentences for short inline texts (one sentence per line)."""
+    articles, sentences = [], []
+    for number, text in enumerate(texts):
+        article_id = f"{number:016x}"
+        articles.append({"article_id": article_id, "text": text})
+        for index, line in enumerate(re.finditer(r"[^\n]+", text)):
+            sentences.append(
+                {
+                    "article_id": article_id,
+                    "sentence_index": index,
+                    "start_char": line.start(),
+                    "end_char": line.end(),
+                    "text": line.group(),
+                }
+            )
+    return pl.DataFrame(articles), pl.DataFrame(sentences)
+
+
+def mentions(*texts: str) -> pl.DataFrame:
+    return extract_entities(*frames(*texts))[0]
+
+
+def persons(*texts: str) -> pl.DataFrame:
+    return link_persons(extract_entities(*frames(*texts))[1])[0]
+
+
+def person(table: pl.DataFrame, name: str) -> dict:
+    rows = table.filter(pl.col("name") == name)
+    assert rows.height == 1, table
+    return rows.row(0, named=True)
+
+
+def labelled(frame: pl.DataFrame, text: str) -> tuple[str, str | None]:
+    row = frame.filter(pl.col("text") == text).row(0, named=True)
+    return row["label"], row["country_code"]
+
+
+def test_capital_after_locative_is_a_location():
+    assert labelled(mentions("The ministers met in Tokyo on Monday."), "Tokyo") == ("LOCATION", "JPN")
+
+
+def test_capital_as_speaker_is_the_country():
+    assert labelled(mentions("Tokyo said it would respond."), "Tokyo") == ("COUNTRY", "JPN")
+
+
+def test_indian_ocean_is_a_location_without_country():
+    assert labelled(mentions("Ships patrol the Indian Ocean."), "Indian Ocean") == ("LOCATION", None)
+
+
+def test_institutions_belong_to_their_country():
+    frame = mentions("The Kremlin and the Pentagon disagreed, the Indian navy said.")
+    assert labelled(frame, "Kremlin") == ("ORGANIZATION", "RUS")
+    assert labelled(frame, "Pentagon") == ("ORGANIZATION", "USA")
+    assert labelled(frame, "Indian navy") == ("ORGANIZATION", "IND")
+
+
+def test_multilateral_bodies_have_no_country():
+    frame = mentions("NATO and ASEAN welcomed the G20 statement.")
+    assert {labelled(frame, t) for t in ("NATO", "ASEAN", "G20")} == {("ORGANIZATION", None)}
+
+
+def test_country_word_inside_a_person_name_is_not_a_country():
+    frame = mentions("Chad Smith met Jordan officials in Amman.")
+    assert "Chad" not in frame.filter(pl.col("label") == "COUNTRY")["text"].to_list()
+    assert labelled(frame, "Jordan") == ("COUNTRY", "JOR")
+
+
+def test_dates_are_labelled_with_normalised_ids():
+    frame = mentions("The talks on September 7-10, 2022 follow a call last week.").filter(
+        pl.col("label") == "DATE"
+    )
+    assert frame["entity_id"].to_list() == ["date:september 7-10, 2022", "date:last week"]
+
+
+def test_role_spellings_are_normalised():
+    assert normalise_role(["Defense", "Minister"]) == "Defence Minister"
+    assert normalise_role(["Foreign", "Affairs", "Minister"]) == "Foreign Minister"
+    assert normalise_role(["Minister", "of", "External", "Affairs"]) == "External Affairs Minister"
+    assert normalise_role(["Secretary", "of", "Defence"]) == "Secretary of Defense"
+
+
+def test_honorifics_are_stripped():
+    assert strip_honorifics("Lt. Gen. Ravi Kumar") == "Ravi Kumar"
+    assert strip_honorifics("Dr. S. Jaishankar") == "S. Jaishankar"
+
+
+def test_brazil_argentina_summit_people_and_countries():
+    table = persons(
+        "Brazilian President Luiz Inacio Lula da Silva met Argentine President Alberto Fernandez "
+        "in Buenos Aires.\n"
+        "Lula said Brazil and Argentina would deepen trade ties."
+    )
+    lula = person(table, "Luiz Inacio Lula da Silva")
+    assert (lula["country_code"], lula["role"]) == ("BRA", "President")
+    assert "Lula" in lula["aliases"]
+    assert person(table, "Alberto Fernandez")["country_code"] == "ARG"
+
+
+def test_france_germany_ministers_with_honorific():
+    table = persons(
+        "French Foreign Minister Catherine Colonna received German Defence Minister Boris "
+        "Pistorius in Paris.\n"
+        "Mr. Pistorius said Germany valued the talks."
+    )
+    assert (
+        person(table, "Catherine Colonna")["role"],
+        person(table, "Catherine Colonna")["country_code"],
+    ) == ("Foreign Minister", "FRA")
+    assert person(table, "Boris Pistorius")["country_code"] == "DEU"
+    assert table.height == 2
+
+
+def test_kenya_ethiopia_call_with_apposition():
+    table = persons(
+        "William Ruto, the Kenyan President, held a phone call with Abiy Ahmed, Ethiopia's Prime "
+        "Minister, on Monday."
+    )
+    assert (person(table, "William Ruto")["role"], person(table, "William Ruto")["country_code"]) == (
+        "President",
+        "KEN",
+    )
+    assert (person(table, "Abiy Ahmed")["role"], person(table, "Abiy Ahmed")["country_code"]) == (
+        "Prime Minister",
+        "ETH",
+    )
+
+
+def test_south_korea_vietnam_visit_counterpart_takes_the_role():
+    table = persons(
+        "South Korean Foreign Minister Park Jin visited Hanoi, where he met his Vietnamese "
+        "counterpart Bui Thanh Son."
+    )
+    son = person(table, "Bui Thanh Son")
+    assert (son["role"], son["country_code"]) == ("Foreign Minister", "VNM")
+    assert person(table, "Park Jin")["country_code"] == "KOR"
+
+
+def test_chinese_names_keep_family_name_first_and_surname_links():
+    table = persons(
+        "Chinese President Xi Jinping and Foreign Minister Wang Yi met visiting leaders.\nXi said "
+        "ties were strong."
+    )
+    xi = person(table, "Xi Jinping")
+    assert "Xi" in xi["aliases"] and xi["country_code"] == "CHN"
+    assert person(table, "Wang Yi")["role"] == "Foreign Minister"
+
+
+def test_arabic_names_with_sheikh():
+    table = persons(
+        "UAE Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan spoke with Saudi Foreign "
+        "Minister Faisal bin Farhan."
+    )
+    assert person(table, "Abdullah bin Zayed Al Nahyan")["country_code"] == "ARE"
+    assert person(table, "Faisal bin Farhan")["country_code"] == "SAU"
+
+
+def test_swapped_name_orders_and_initials_are_one_person():
+    table = persons(
+        "Japanese Foreign Minister Toshimitsu Motegi arrived.\nMotegi Toshimitsu, Japan's Foreign "
+        "Minister, spoke.",
+        "Indian External Affairs Minister Subrahmanyam Jaishankar spoke.",
+        "External Affairs Minister S. Jaishankar met Dr. S Jaishankar's aides.",
+    )
+    assert table.height == 2
+    assert person(table, "Subrahmanyam Jaishankar")["country_code"] == "IND"
+
+
+def test_former_role_is_recorded():
+    table = persons("Former Japanese Defence Minister Taro Kono spoke in Tokyo.")
+    kono = person(table, "Taro Kono")
+    assert (kono["role"], kono["role_is_former"]) == ("Defence Minister", True)
+
+
+def test_stats_count_sentences_sent_to_the_model():
+    _, _, stats = extract_entities_with_stats(
+        *frames("India and Japan are partners.\nThe minister met Ravi Das.")
+    )
+    assert (stats["sentences_total"], stats["sentences_sent_to_model"]) == (2, 1)
+
+
+EXPECTED_SEED_PERSONS = {
+    "Rajnath Singh": ("IND", "Defence Minister", False),
+    "Subrahmanyam Jaishankar": ("IND", "External Affairs Minister", False),
+    "Yasukazu Hamada": ("JPN", "Defence Minister", False),
+    "Yoshimasa Hayashi": ("JPN", "Foreign Minister", False),
+    "Toshimitsu Motegi": ("JPN", "Foreign Minister", True),
+    "Taro Kono": ("JPN", "Defence Minister", True),
+    "Antony Blinken": ("USA", "Secretary of State", False),
+    "Lloyd Austin": ("USA", "Secretary of Defense", False),
+    "Satoshi Suzuki": ("JPN", "Ambassador to India", False),
+    "Anurag Bajpai": ("IND", "Joint Secretary", False),
+}
+
+
+def test_seed_articles_yield_the_expected_people_and_countries():
+    clean = pytest.importorskip("pipeline.clean")
+    ingest = pytest.importorskip("pipeline.ingest")
+    raw, _ = ingest.read_input_folder(Path(__file__).parent.parent / "data" / "raw")
+    entity_mentions, person_mentions = extract_entities(*clean.clean_articles(raw))
+    table = link_persons(person_mentions)[0]
+    found = {
+        r["name"]: (r["country_code"], r["role"], r["role_is_former"]) for r in table.iter_rows(named=True)
+    }
+    assert found == EXPECTED_SEED_PERSONS
+    assert person(table, "Anurag Bajpai")["organization"] == "Ministry of Defence"
+    countries = set(entity_mentions.filter(pl.col("label") == "COUNTRY")["country_code"])
+    assert countries == {"IND", "JPN", "CHN", "USA"}

@@ -1,0 +1,183 @@
+"""Fusion: mentions of one engagement from several sentences and articles become one row."""
+
+from datetime import date
+
+import polars as pl
+
+from pipeline.engagements import MENTION_SCHEMA
+from pipeline.fusion import (
+    EngagementEvidenceModel,
+    EngagementParticipantsModel,
+    EngagementsModel,
+    fuse_engagements,
+)
+
+PUBLISHED = date(2022, 9, 6)
+
+
+def mention(
+    article="a1",
+    sentence=0,
+    type_="meeting",
+    fmt=None,
+    status="planned",
+    start=None,
+    end=None,
+    precision=None,
+    implied=False,
+    people=(),
+    pair=("IND", "JPN"),
+    confidence=0.6,
+    city=None,
+    ordinal=None,
+    initiator=None,
+):
+    participants = [
+        {"person_id": pid, "name": pid, "role": role, "country_code": code} for pid, role, code in people
+    ]
+    return {
+        "article_id": article,
+        "story_id": article,
+        "sentence_index": sentence,
+        "start_char": sentence * 100,
+        "end_char": sentence * 100 + 10,
+        "sentence": f"sentence {sentence}",
+        "trigger": "x",
+        "country_a": pair[0],
+        "country_b": pair[1],
+        "initiator_country": initiator,
+        "host_country": None,
+        "engagement_type": type_,
+        "format": fmt,
+        "status": status,
+        "start_date": start,
+        "end_date": end,
+        "date_precision": precision or ("day" if start else None),
+        "end_date_implied": implied,
+        "location_city": city,
+        "location_country": None,
+        "ordinal": ordinal,
+        "participant_person_ids": [p[0] for p in people],
+        "participants": participants,
+        "pair_source": "explicit",
+        "confidence": confidence,
+        "published_date": PUBLISHED,
+    }
+
+
+def fuse(*rows):
+    engagements, participants, evidence = fuse_engagements(pl.DataFrame(list(rows), schema=MENTION_SCHEMA))
+    EngagementsModel.validate(engagements)
+    EngagementParticipantsModel.validate(participants)
+    EngagementEvidenceModel.validate(evidence)
+    return engagements, participants, evidence
+
+
+def test_same_visit_in_two_articles_is_one_engagement_with_two_sources():
+    engagements, _, evidence = fuse(
+        mention("a1", type_="visit", start=date(2022, 9, 7), end=date(2022, 9, 9), implied=True),
+        mention("a2", type_="visit", fmt="official visit", start=date(2022, 9, 7)),
+    )
+    assert engagements.height == 1
+    assert engagements.row(0, named=True)["source_count"] == 2
+    assert evidence.height == 2
+
+
+def test_stated_end_date_wins_over_implied_and_the_conflict_stays_visible():
+    (row,) = fuse(
+        mention("a1", type_="visit", start=date(2022, 9, 7), end=date(2022, 9, 9), implied=True),
+        mention("a2", type_="visit", start=date(2022, 9, 7), end=date(2022, 9, 10)),
+    )[0].to_dicts()
+    assert row["end_date"] == date(2022, 9, 10)
+    assert row["conflicts"] == "end_date: 2022-09-09 vs 2022-09-10"
+
+
+def test_day_precision_wins_over_month():
+    (row,) = fuse(
+        mention("a1", start=date(2022, 9, 1), end=date(2022, 9, 30), precision="month", fmt="summit"),
+        mention("a2", start=date(2022, 9, 7), end=date(2022, 9, 7), fmt="summit"),
+    )[0].to_dicts()
+    assert (row["start_date"], row["date_precision"]) == (date(2022, 9, 7), "day")
+
+
+def test_same_format_on_distant_dates_stays_two_engagements():
+    engagements, _, _ = fuse(
+        mention(
+            sentence=0, fmt="2+2 ministerial meeting", status="held", start=date(2019, 11, 30), ordinal=1
+        ),
+        mention(sentence=1, fmt="2+2 ministerial dialogue", start=date(2022, 9, 7), ordinal=2),
+    )
+    assert sorted(engagements["ordinal"].to_list()) == [1, 2]
+
+
+def test_undated_mention_joins_the_dated_engagement_of_its_story_that_fits_its_tense():
+    engagements, _, evidence = fuse(
+        mention(sentence=0, fmt="2+2 ministerial meeting", status="held", start=date(2019, 11, 30)),
+        mention(sentence=1, fmt="2+2 ministerial meeting", start=date(2022, 9, 7)),
+        mention(sentence=2, fmt="2+2 ministerial meeting"),
+    )
+    planned = engagements.filter(pl.col("status") == "planned")["engagement_id"][0]
+    assert evidence.filter(pl.col("engagement_id") == planned)["sentence_index"].to_list() == [1, 2]
+
+
+def test_generic_meeting_joins_the_formats_matching_its_participants_roles():
+    engagements, participants, _ = fuse(
+        mention(sentence=0, fmt="defence ministerial meeting"),
+        mention(sentence=0, fmt="foreign ministers' strategic dialogue"),
+        mention(
+            sentence=1,
+            start=date(2022, 9, 7),
+            end=date(2022, 9, 10),
+            people=[("singh", "Defence Minister", "IND"), ("hamada", None, "JPN")],
+        ),
+    )
+    assert engagements.height == 2
+    by_format = dict(engagements.select("engagement_id", "format").iter_rows())
+    defence = [
+        pid
+        for eid, pid in participants.select("engagement_id", "person_id").iter_rows()
+        if by_format[eid] == "defence ministerial meeting"
+    ]
+    assert sorted(defence) == ["hamada", "singh"]
+    assert participants.filter(
+        pl.col("engagement_id").replace_strict(by_format) != "defence ministerial meeting"
+    ).is_empty()
+    dates = dict(engagements.select("format", "start_date").iter_rows())
+    assert dates == {
+        "defence ministerial meeting": date(2022, 9, 7),
+        "foreign ministers' strategic dialogue": None,
+    }
+
+
+def test_visit_participants_are_the_visiting_delegation():
+    _, participants, _ = fuse(
+        mention(
+            type_="visit",
+            start=date(2022, 9, 7),
+            initiator="IND",
+            people=[("singh", None, "IND"), ("hayashi", None, "JPN")],
+        ),
+    )
+    assert participants["person_id"].to_list() == ["singh"]
+
+
+def test_confidence_combines_independent_evidence():
+    (row,) = fuse(
+        mention("a1", start=PUBLISHED, confidence=0.5), mention("a2", start=PUBLISHED, confidence=0.5)
+    )[0].to_dicts()
+    assert row["confidence"] == 0.75
+
+
+def test_engagement_id_is_stable_across_runs_and_input_order():
+    rows = [mention("a1", start=date(2022, 9, 7)), mention("a2", start=date(2022, 9, 7), fmt="summit")]
+    assert fuse(*rows)[0]["engagement_id"].to_list() == fuse(*reversed(rows))[0]["engagement_id"].to_list()
+
+
+def test_different_pairs_never_merge():
+    engagements, _, _ = fuse(mention(start=PUBLISHED), mention(start=PUBLISHED, pair=("IND", "USA")))
+    assert engagements.height == 2
+
+
+def test_no_mentions_give_empty_frames():
+    engagements, participants, evidence = fuse_engagements(pl.DataFrame(schema=MENTION_SCHEMA))
+    assert (engagements.height, participants.height, evidence.height) == (0, 0, 0)
