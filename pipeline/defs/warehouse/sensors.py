@@ -31,4 +31,4 @@ def input_folder_sensor(context: dg.SensorEvaluationContext, input_folder: Input
     if fingerprint == context.cursor:
         return dg.SkipReason("no input file changed since the last build request")
     context.update_cursor(fingerprint)
-    return dg.RunRequest(run_key=fingerprint)
+    return dg.RunRequest()
