@@ -1,6 +1,7 @@
 """Rebuild when the input folder changes: a new, changed or removed file requests one run."""
 
 import hashlib
+import time
 
 import dagster as dg
 
@@ -31,4 +32,5 @@ def input_folder_sensor(context: dg.SensorEvaluationContext, input_folder: Input
     if fingerprint == context.cursor:
         return dg.SkipReason("no input file changed since the last build request")
     context.update_cursor(fingerprint)
-    return dg.RunRequest()
+    # The key names this change, not the folder state: a folder that returns to an earlier state still rebuilds.
+    return dg.RunRequest(run_key=f"{fingerprint}-{time.time_ns()}")
