@@ -9,18 +9,9 @@ import polars as pl
 import pytest
 
 from pipeline.engagements import EngagementMentionsModel, extract_engagements
+from pipeline.entities import ENTITY_SCHEMA  # noqa: E402
 
 PUBLISHED = date(2022, 9, 6)
-ENTITY_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_index": pl.Int64,
-    "start_char": pl.Int64,
-    "end_char": pl.Int64,
-    "text": pl.String,
-    "label": pl.String,
-    "entity_id": pl.String,
-    "country_code": pl.String,
-}
 PERSON_SCHEMA = {"person_id": pl.String, "name": pl.String, "country_code": pl.String, "role": pl.String}
 
 
