@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from pipeline.engagements import EngagementMentionsModel, extract_engagements
-from pipeline.entities import ENTITY_SCHEMA  # noqa: E402
+from pipeline.entities import ENTITY_SCHEMA
 
 PUBLISHED = date(2022, 9, 6)
 PERSON_SCHEMA = {"person_id": pl.String, "name": pl.String, "country_code": pl.String, "role": pl.String}
