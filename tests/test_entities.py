@@ -186,7 +186,14 @@ def test_stats_count_sentences_sent_to_the_model():
     _, _, stats = extract_entities_with_stats(
         *frames("India and Japan are partners.\nThe minister met Ravi Das.")
     )
-    assert (stats["sentences_total"], stats["sentences_sent_to_model"]) == (2, 1)
+    assert stats.select("sentences_total", "sentences_sent_to_model").row(0) == (2, 1)
+
+
+def test_without_prefilter_every_sentence_goes_to_the_model():
+    _, _, stats = extract_entities_with_stats(
+        *frames("India and Japan are partners.\nThe minister met Ravi Das."), prefilter=False
+    )
+    assert stats.select("sentences_total", "sentences_sent_to_model").row(0) == (2, 2)
 
 
 EXPECTED_SEED_PERSONS = {

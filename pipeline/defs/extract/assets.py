@@ -4,7 +4,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.engagements import extract_engagements
-from pipeline.entities import extract_entities
+from pipeline.entities import extract_entities_with_stats
 from pipeline.fusion import fuse_engagements
 from pipeline.parallel import map_article_batches
 from pipeline.persons import attach_person_ids, link_persons
@@ -28,7 +28,10 @@ def _canonical(articles: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.Data
 def entities(articles: pl.DataFrame, sentences: pl.DataFrame):
     """Gazetteer pass over all text, the statistical model on the sentences that need it, then person linking."""
     canonical, canonical_sentences = _canonical(articles, sentences)
-    entity_mentions, person_mentions = map_article_batches(extract_entities, canonical, [canonical_sentences])
+    entity_mentions, person_mentions, batch_stats = map_article_batches(
+        extract_entities_with_stats, canonical, [canonical_sentences]
+    )
+    stats = batch_stats.sum().row(0, named=True)
     persons, links = link_persons(person_mentions)
     entity_mentions = attach_person_ids(entity_mentions, links, persons)
     yield dg.Output(
@@ -37,6 +40,10 @@ def entities(articles: pl.DataFrame, sentences: pl.DataFrame):
         metadata={
             "mentions": entity_mentions.height,
             "by_label": dg.MetadataValue.json(dict(entity_mentions.group_by("label").len().sort("label").iter_rows())),
+            **stats,
+            "share_of_sentences_sent_to_model": round(
+                stats["sentences_sent_to_model"] / max(stats["sentences_total"], 1), 4
+            ),
         },
     )
     yield dg.Output(persons, output_name="persons", metadata={"persons": persons.height})
