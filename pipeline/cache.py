@@ -6,6 +6,7 @@ read back from Parquet instead of being computed again. A change of ``PIPELINE_V
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,9 @@ class ArticleResultCache:
 
     def __init__(self, folder: Path, stage: str, version: str, schemas: dict[str, pl.Schema]) -> None:
         self.root = folder / stage / version
-        self.schemas = {name: pl.Schema({"cache_key": pl.String, **schema}) for name, schema in schemas.items()}
+        self.schemas = {
+            name: pl.Schema({"cache_key": pl.String, **schema}) for name, schema in schemas.items()
+        }
         self.frame_names = tuple(schemas)
 
     def _frame_dir(self, name: str) -> Path:
@@ -84,9 +87,59 @@ def cached_per_article(
     cached_keys = keyed.filter(is_known)["cache_key"]
     results = {
         name: pl.concat(
-            [cache.load(name, cached_keys), *([fresh[name].cast(cache.schemas[name])] if fresh else [])],
+            [
+                cache.load(name, cached_keys),
+                *(
+                    [fresh[name].select(cache.schemas[name].names()).cast(cache.schemas[name])]
+                    if fresh
+                    else []
+                ),
+            ],
             how="vertical",
         )
         for name in cache.frame_names
     }
     return results, todo.height
+
+
+def cached_by_article(
+    cache: ArticleResultCache,
+    articles: pl.DataFrame,
+    cache_key: pl.Expr,
+    compute: Callable[[pl.DataFrame], dict[str, pl.DataFrame]],
+) -> tuple[dict[str, pl.DataFrame], int]:
+    """Per-article frames (each with ``article_id``) for every row of ``articles``, computing only uncached content.
+
+    ``cache_key`` says what a result depends on (e.g. the text's hash). Articles that share a key are computed
+    once and the results are given to each of them under its own ``article_id``; a renamed file or a copy of an
+    article costs nothing. ``compute`` gets the rows still to do and returns frames with ``article_id``.
+    """
+    keyed = articles.with_columns(cache_key=cache_key)
+    ids = keyed.select("cache_key", "article_id")
+
+    def compute_keyed(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
+        frames = compute(todo.drop("cache_key"))
+        todo_ids = todo.select("article_id", "cache_key")
+        return {
+            name: frame.join(todo_ids, on="article_id").drop("article_id") for name, frame in frames.items()
+        }
+
+    results, n_computed = cached_per_article(
+        cache, keyed.unique("cache_key", keep="first", maintain_order=True), compute_keyed
+    )
+    return {
+        name: frame.join(ids, on="cache_key").select("article_id", *cache.schemas[name].names()[1:])
+        for name, frame in results.items()
+    }, n_computed
+
+
+def sha256_key(*columns: str) -> pl.Expr:
+    """A stable key over string columns (nulls as empty): polars' own hash may change between versions."""
+
+    def digest(values: pl.Series) -> pl.Series:
+        return pl.Series(
+            [hashlib.sha256(value.encode()).hexdigest()[:32] for value in values], dtype=pl.String
+        )
+
+    joined = pl.concat_str([pl.col(c).cast(pl.String).fill_null("") for c in columns], separator="\x00")
+    return joined.map_batches(digest, return_dtype=pl.String)

@@ -34,6 +34,9 @@ import pandera.polars as pa
 import polars as pl
 import pycountry
 
+from pipeline.cache import ArticleResultCache, cached_by_article, sha256_key
+from pipeline.parallel import map_article_batches
+
 # --- unicode and whitespace ------------------------------------------------------------------------------
 
 _ODD_SPACES = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -593,3 +596,39 @@ def clean_articles(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFra
         },
     )
     return articles, sentences
+
+
+CLEAN_CACHE_SCHEMAS = {
+    "cleaned": pl.Schema(
+        {"title": pl.String, "text": pl.String, "content_hash": pl.String, "n_sentences": pl.Int64}
+    ),
+    "sentences": pl.Schema(
+        {"sentence_index": pl.Int64, "start_char": pl.Int64, "end_char": pl.Int64, "text": pl.String}
+    ),
+}
+
+
+def clean_corpus(
+    raw_articles: pl.DataFrame, cache: ArticleResultCache
+) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """(articles, sentences, articles cleaned in this call): clean_articles on both cores for the raw texts not
+    cleaned before; the others come from the per-article cache (keyed by title and raw text)."""
+
+    def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
+        articles, sentences = map_article_batches(clean_articles, todo)
+        return {
+            "cleaned": articles.select("article_id", *CLEAN_CACHE_SCHEMAS["cleaned"].names()),
+            "sentences": sentences,
+        }
+
+    frames, n_cleaned = cached_by_article(
+        cache,
+        raw_articles.select("article_id", "title", "raw_text"),
+        sha256_key("title", "raw_text"),
+        compute,
+    )
+    articles = raw_articles.drop("raw_text").join(
+        frames["cleaned"].rename({"title": "clean_title"}), on="article_id", how="left", maintain_order="left"
+    )
+    articles = articles.with_columns(title=pl.col("clean_title")).drop("clean_title")
+    return articles, frames["sentences"].sort("article_id", "sentence_index"), n_cleaned

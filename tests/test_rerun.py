@@ -1,16 +1,27 @@
-"""Reruns on the same input keep engagement and person ids, and the warehouse content."""
+"""Reruns: the same input keeps ids and warehouse content; new articles are the only work done."""
 
 from __future__ import annotations
+
+import shutil
 
 from conftest import SEED_FOLDER, materialize_all
 
 from pipeline.warehouse import connect_read_only
 
 QUERIES = {
+    "articles": "SELECT * FROM articles ORDER BY article_id",
+    "sentences": "SELECT * FROM sentences ORDER BY article_id, sentence_index",
+    "entity_mentions": "SELECT * FROM entity_mentions ORDER BY ALL",
     "engagements": "SELECT * EXCLUDE (confidence) FROM engagements ORDER BY engagement_id",
     "persons": "SELECT person_id, name, country_code, role FROM persons ORDER BY person_id",
     "evidence": "SELECT * FROM engagement_evidence ORDER BY ALL",
 }
+
+NEW_ARTICLE = (
+    " date 2024-03-05\n"
+    "Kenyan President William Ruto held a phone call with Ethiopian Prime Minister Abiy Ahmed on Monday, "
+    "the two governments said.\n"
+)
 
 
 def snapshot(path):
@@ -18,7 +29,43 @@ def snapshot(path):
         return {name: connection.execute(query).fetchall() for name, query in QUERIES.items()}
 
 
+def work_done(result) -> dict[str, int]:
+    """How many articles each cached stage processed in a run, from the assets' metadata."""
+    counters = {}
+    for event in result.get_asset_materialization_events():
+        metadata = event.materialization.metadata
+        for key in ("articles_cleaned_this_run", "articles_extracted", "articles_extracted_this_run"):
+            if key in metadata:
+                counters[f"{event.asset_key.to_user_string()}.{key}"] = metadata[key].value
+    return counters
+
+
 def test_a_fresh_rebuild_of_the_same_input_keeps_ids_and_content(tmp_path, seed_warehouse):
     result = materialize_all(SEED_FOLDER, tmp_path / "again.duckdb", tmp_path / "storage")
     assert result.success
     assert snapshot(tmp_path / "again.duckdb") == snapshot(seed_warehouse)
+
+
+def test_a_rerun_on_unchanged_input_recomputes_nothing_and_leaves_the_content_identical(tmp_path):
+    first = materialize_all(SEED_FOLDER, tmp_path / "first.duckdb", tmp_path / "storage")
+    second = materialize_all(SEED_FOLDER, tmp_path / "second.duckdb", tmp_path / "storage")
+    assert first.success and second.success
+    assert set(work_done(second).values()) == {0}
+    assert snapshot(tmp_path / "second.duckdb") == snapshot(tmp_path / "first.duckdb")
+
+
+def test_adding_one_article_processes_only_that_article(tmp_path):
+    folder = tmp_path / "input"
+    shutil.copytree(SEED_FOLDER, folder)
+    assert materialize_all(folder, tmp_path / "w.duckdb", tmp_path / "storage").success
+    (folder / "kenya_ethiopia.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    result = materialize_all(folder, tmp_path / "w.duckdb", tmp_path / "storage")
+    assert result.success
+    assert work_done(result) == {
+        "entity_mentions.articles_extracted": 1,
+        "articles.articles_cleaned_this_run": 1,
+        "engagements.articles_extracted_this_run": 1,
+    }
+    with connect_read_only(tmp_path / "w.duckdb") as connection:
+        pairs = connection.execute("SELECT country_a, country_b, engagement_type FROM engagements").fetchall()
+    assert ("ETH", "KEN", "call") in pairs

@@ -3,8 +3,9 @@
 import dagster as dg
 import polars as pl
 
-from pipeline.clean import clean_articles
+from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus
 from pipeline.dedup import find_duplicates
+from pipeline.defs.resources import ArticleCacheStore
 
 
 class DeduplicationConfig(dg.Config):
@@ -19,16 +20,22 @@ class DeduplicationConfig(dg.Config):
             description="Cleaned articles, each with duplicate_of and story_id; duplicates stay queryable.",
             kinds={"polars", "parquet"},
         ),
-        "sentences": dg.AssetOut(description="Sentences of the cleaned text, with offsets.", kinds={"polars", "parquet"}),
+        "sentences": dg.AssetOut(
+            description="Sentences of the cleaned text, with offsets.", kinds={"polars", "parquet"}
+        ),
         "article_duplicates": dg.AssetOut(
             description="Each duplicate article with its canonical article and their similarity.",
             kinds={"polars", "parquet"},
         ),
     },
 )
-def cleaned_articles(config: DeduplicationConfig, raw_articles: pl.DataFrame):
-    """Clean every article, then mark exact and near-duplicate copies (MinHash LSH)."""
-    articles, sentences = clean_articles(raw_articles)
+def cleaned_articles(
+    config: DeduplicationConfig, article_cache: ArticleCacheStore, raw_articles: pl.DataFrame
+):
+    """Clean every article not cleaned before, then mark exact and near-duplicate copies (MinHash LSH)."""
+    articles, sentences, n_cleaned = clean_corpus(
+        raw_articles, article_cache.for_stage("clean", CLEAN_CACHE_SCHEMAS)
+    )
     articles, duplicates = find_duplicates(articles, threshold=config.near_duplicate_threshold)
     canonical = articles.filter(pl.col("duplicate_of").is_null()).height
     yield dg.Output(
@@ -36,6 +43,7 @@ def cleaned_articles(config: DeduplicationConfig, raw_articles: pl.DataFrame):
         output_name="articles",
         metadata={
             "articles": articles.height,
+            "articles_cleaned_this_run": n_cleaned,
             "canonical_articles": canonical,
             "duplicates": articles.height - canonical,
             "empty_after_cleaning": articles.filter(pl.col("n_sentences") == 0).height,
