@@ -1,7 +1,8 @@
 """Per-article results kept between runs, keyed by a content hash and the pipeline version.
 
 Adding one article to a corpus of thousands then costs the work of one article: every other article's results are
-read back from Parquet instead of being computed again. A change of ``PIPELINE_VERSION`` starts a fresh cache.
+read back from Parquet instead of being computed again. A new version (``settings.cache_version()``: the
+release and a fingerprint of the code and data files) starts a fresh cache.
 """
 
 from __future__ import annotations

@@ -249,6 +249,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "agreement",
         re.compile(
+            r"(?<!according to a )(?<!according to an )(?<!according to the )"
             r"\b(?:sign|signs|signed|signing|inked|inks|concluded|agreements?|accords?|pacts?|treaty|treaties|"
             r"memorand(?:um|a)|mous?|joint\s+declaration|joint\s+statement|action\s+plan|(?:a|the|new|trade|defen[cs]e|"
             r"arms|bilateral|energy|investment)\s+deals?)\b",

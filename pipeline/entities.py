@@ -734,6 +734,11 @@ def _country_match_ending(sentence: _Sentence, pos: int) -> GazetteerMatch | Non
                     m.end == pos - 2
                     and sentence.text[m.end - sentence.start : pos - sentence.start] in ("'s", "’s")
                 )
+                or (
+                    m.end == pos - 1
+                    and m.text.endswith("s")
+                    and sentence.text[m.end - sentence.start : pos - sentence.start] in ("'", "’")
+                )
             )
         ):
             return m
@@ -805,6 +810,10 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
     parse = _RoleParse()
     found = APPOSITION_START.match(text, name_end, sentence.end)
     if not found:
+        of_country = re.match(r"\s+(?:of|from)\s+", text[name_end : sentence.end])
+        qualifier = _country_match_at(sentence, name_end + of_country.end()) if of_country else None
+        if qualifier and qualifier.entry.country_code:
+            parse.country = qualifier.entry.country_code
         return parse
     pos = found.end()
     former = re.match(r"(?:then|former|ex-|erstwhile|outgoing)\s*", text[pos : sentence.end])
@@ -1022,8 +1031,9 @@ def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:
             after.counterpart,
             after.formal,
         )
-    elif after.organization:
-        parse.organization = after.organization
+    else:
+        parse.organization = after.organization or parse.organization
+        parse.country = parse.country or after.country
     return {
         "sentence_index": sentence.index,
         "start_char": start,

@@ -297,8 +297,8 @@ def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFram
     assigned = pl.concat([in_story, nearby])
     alone = (
         undated.join(assigned, on="mention_id", how="anti")
-        .sort([*_KEY, "status", "published_date"], nulls_last=True)
-        .with_columns(gap=pl.col("published_date").diff().over([*_KEY, "status"]))
+        .sort([*_KEY, "published_date"], nulls_last=True)
+        .with_columns(gap=pl.col("published_date").diff().over(_KEY))
         .with_columns(
             new=pl.col("gap").is_null() | (pl.col("gap") > timedelta(days=UNDATED_CLUSTER_GAP_DAYS))
         )

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PIPELINE_VERSION = "0.1.0"
-"""Bumped whenever a change to cleaning or extraction rules changes per-article results (it keys the cache)."""
+"""The released version; with code_fingerprint() it keys the per-article cache."""
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Hash of the package's code and data files (and the configured spaCy model): any change to a rule, a
+    gazetteer row or the model starts a fresh per-article cache, so cached results never outlive the code that
+    made them."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(os.environ.get("BILATERAL_SPACY_MODEL", "").encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".csv", ".tsv", ".txt"} and "defs" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cache_version() -> str:
+    return f"{PIPELINE_VERSION}-{code_fingerprint()}"
 
 
 def input_folder() -> Path:

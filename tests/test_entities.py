@@ -223,3 +223,15 @@ def test_seed_articles_yield_the_expected_people_and_countries():
     assert person(table, "Anurag Bajpai")["organization"] == "Ministry of Defence"
     countries = set(entity_mentions.filter(pl.col("label") == "COUNTRY")["country_code"])
     assert countries == {"IND", "JPN", "CHN", "USA"}
+
+
+def test_country_named_after_the_person_with_of_gives_the_country():
+    table = persons(
+        "Iranian Foreign Minister Hossein Sultani met Prime Minister Juhani Lehtonen of Sweden to discuss trade."
+    )
+    assert person(table, "Juhani Lehtonen")["country_code"] == "SWE"
+
+
+def test_plural_country_possessive_with_a_bare_apostrophe_gives_the_country():
+    table = persons("On Monday the Bahamas' President Thomas Sutton met Iranian Foreign Secretary Abdul Rahimi.")
+    assert person(table, "Thomas Sutton")["country_code"] == "BHS"

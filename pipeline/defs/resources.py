@@ -32,12 +32,12 @@ class Warehouse(dg.ConfigurableResource):
 
 
 class ArticleCacheStore(dg.ConfigurableResource):
-    """Where per-article results are kept between runs, keyed by content hash and pipeline version."""
+    """Where per-article results are kept between runs, keyed by content hash, pipeline version and code."""
 
     path: str
 
     def for_stage(self, stage: str, schemas: dict[str, pl.Schema]) -> ArticleResultCache:
-        return ArticleResultCache(Path(self.path), stage, settings.PIPELINE_VERSION, schemas)
+        return ArticleResultCache(Path(self.path), stage, settings.cache_version(), schemas)
 
 
 class ParquetFrameIOManager(dg.ConfigurableIOManager):
