@@ -578,7 +578,7 @@ def summit_paragraph(
         city=venue.capital,
         **{f"C{i + 1}": country.name for i, country in enumerate(attendees)},
     )
-    sentences = [fill(pick(rng, templates()["summit"]), summit_slots)]
+    sentences = [fill(pick(rng, templates()["summit.paragraph"]), summit_slots)]
     engagements = []
     if rng.random() < 0.6:
         status = "planned" if future else "held"

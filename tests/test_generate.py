@@ -1,11 +1,12 @@
 import json
 import random
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from pipeline.generate import WEEKDAYS, generate_corpus, single_day_phrase, span_phrase
+from pipeline.generate import TEMPLATE_DIR, WEEKDAYS, generate_corpus, single_day_phrase, span_phrase
 from pipeline.ingest import read_input_folder
 
 N_ARTICLES = 200
@@ -147,3 +148,17 @@ def test_past_spans_end_before_publication():
         phrase = span_phrase(random.Random(seed), published, False, seed % 2 == 0)
         assert phrase.start < published
         assert phrase.end is None or phrase.start < phrase.end < published
+
+
+def test_no_article_contains_an_unfilled_template_slot(articles):
+    assert not [article["url"] for article in articles if re.search(r"\{[A-Za-z_0-9]+\}", article["text"])]
+
+
+def test_template_sections_are_declared_once_so_slot_pools_never_mix_with_sentence_templates():
+    headers = [
+        line.strip()
+        for path in sorted(TEMPLATE_DIR.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.fullmatch(r"\[[\w.]+\]", line.strip())
+    ]
+    assert len(headers) == len(set(headers))
