@@ -174,8 +174,16 @@ _BOILERPLATE_PHRASE = [
 ]
 
 
+_ANY_PHRASE_TRIGGER = re.compile(
+    "|".join(re.escape(trigger) for triggers, _ in _BOILERPLATE_PHRASES.values() for trigger in triggers)
+)
+"""One search for any trigger of any family rules out almost every line before the per-family tests."""
+
+
 def _has_boilerplate_phrase(line: str) -> bool:
     lowered = line.lower()
+    if not _ANY_PHRASE_TRIGGER.search(lowered):
+        return False
     return any(
         any(trigger in lowered for trigger in triggers) and pattern.search(line)
         for triggers, pattern in _BOILERPLATE_PHRASE

@@ -14,11 +14,13 @@ Pure per article: `extract_engagements` may be called on any batch of articles.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 
+import ahocorasick
 import pandera.polars as pa
 import polars as pl
 
@@ -277,6 +279,31 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_TRIGGER_STEMS = (
+    "meet", "met", "talk", "dialogue", "consultation", "summit", "discussion", "sat down", "conferred",
+    "visit", "trip", "arriv", "travel", "tour of", "call", "sign", "ink", "conclude", "agreement", "accord",
+    "pact", "treat", "memorand", "mou", "declaration", "statement", "action plan", "deal", "exercise", "drill",
+    "war", "manoeuvre", "maneuver", "offer", "ready to", "jointly", "cooperate", "co-produce", "co-develop",
+    "together", "set up", "establish", "supply", "train", "provide", "help", "assist", "support", "aid",
+    "2+2", "2 +2", "2+ 2", "2 + 2", "video", "virtual", "phone", "spoke", "dialled", "dialed", "protocol",
+    "roadmap",
+)  # fmt: skip
+"""Substrings every trigger contains: one automaton pass finds sentences that cannot hold a trigger."""
+
+
+@functools.cache
+def _trigger_stem_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for stem in _TRIGGER_STEMS:
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    return automaton
+
+
+def _may_hold_trigger(lowered: str) -> bool:
+    return next(_trigger_stem_automaton().iter(lowered), None) is not None
+
+
 _ANY_TRIGGER_LOWERCASE = re.compile(
     (
         "|".join([p.pattern for _, p in _GENERIC] + [p.pattern for _, _, p in _SPECIFIC_LOWERCASE])
@@ -889,7 +916,8 @@ def article_engagements(
     previous_status: str | None = None
     for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
         text = sentence["text"]
-        if not _ANY_TRIGGER_LOWERCASE.search(text.lower()):
+        lowered = text.lower()
+        if not (_may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)):
             continue
         ctx = _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
         if _is_off_topic(ctx):

@@ -241,7 +241,7 @@ MONTH = (
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
-DATE_PATTERN = re.compile(
+DATE_PATTERN_LOWERCASE = re.compile(
     "|".join(
         [
             r"\b\d{4}-\d{2}-\d{2}\b",
@@ -253,9 +253,9 @@ DATE_PATTERN = re.compile(
             r"\b(?:yesterday|today|tomorrow)\b",
             r"\b(?:19|20)\d{2}\b(?![-+]\d)",
         ]
-    ),
-    re.IGNORECASE,
+    ).lower()
 )
+"""Dates, searched in lowercased text: a case-sensitive search is several times faster than an IGNORECASE one."""
 NAME_TOKEN = (
     r"(?:[A-Z][\w’'\-]*\.?|(?:bin|bint|ibn|al|el|de|da|van|von|der|di|du|dos|das|la|le|del)(?=\s[A-Z]))"
 )
@@ -692,18 +692,29 @@ def _generic_orgs(
 
 
 def _dates(sentence: _Sentence) -> list[dict]:
-    return [
-        _mention(
-            sentence,
-            sentence.start + d.start(),
-            sentence.start + d.end(),
-            d.group(),
-            "DATE",
-            "date:" + re.sub(r"\s+", " ", d.group().lower()),
-            None,
+    mentions = []
+    for start, end in _date_spans(sentence.text):
+        found = sentence.text[start:end]
+        mentions.append(
+            _mention(
+                sentence,
+                sentence.start + start,
+                sentence.start + end,
+                found,
+                "DATE",
+                "date:" + re.sub(r"\s+", " ", found.lower()),
+                None,
+            )
         )
-        for d in DATE_PATTERN.finditer(sentence.text)
-    ]
+    return mentions
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of DATE_PATTERN_LOWERCASE in the text (lowercasing that would change a length keeps the character)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    return [found.span() for found in DATE_PATTERN_LOWERCASE.finditer(lowered)]
 
 
 def normalise_role(words: list[str], country: str | None = None) -> str | None:
