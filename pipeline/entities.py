@@ -492,7 +492,8 @@ def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | Non
     Always explained: a sentence-initial word, words of our vocabulary (titles, months, country forms) and gazetteer
     matches. Once the patterns have run (``known_name_tokens`` given) also: names the title and honorific patterns
     found, tokens of names found elsewhere in the article (a bare surname), runs that contain an organisation word
-    ("Granite Bay Bank") and runs right after a locative preposition ("in Nyala"), which name places.
+    (up to that word: "Granite Bay Bank"; "Party General Secretary Nguyen" still holds a name) and runs right
+    after a locative preposition ("in Nyala"), which name places.
     """
     patterns_ran = known_name_tokens is not None
     covered = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.matches]
@@ -500,14 +501,21 @@ def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | Non
         (start - sentence.start, end - sentence.start) for start, end in sentence.pattern_people or []
     ]
     for run in _capital_runs(sentence):
-        if patterns_ran and (
-            " & " in run.group()
-            or any(w.lower().rstrip(".,") in COMPANY_WORDS for w in run.group().split())
-            or LOCATIVE_PREPOSITION.search(sentence.text, max(0, run.start() - 30), run.start())
-            or ORGANIZATION_BEFORE.search(sentence.text, max(0, run.start() - 30), run.start())
-        ):
-            continue
-        for token in TITLE_CASE_WORD.finditer(sentence.text, run.start(), run.end()):
+        run_start = run.start()
+        if patterns_ran:
+            if LOCATIVE_PREPOSITION.search(
+                sentence.text, max(0, run_start - 30), run_start
+            ) or ORGANIZATION_BEFORE.search(sentence.text, max(0, run_start - 30), run_start):
+                continue
+            organization_ends = [
+                w.end()
+                for w in WORD.finditer(sentence.text, run_start, run.end())
+                if _is_company_word(w.group())
+            ]
+            if " & " in run.group():
+                organization_ends.append(run.end())
+            run_start = max(organization_ends, default=run_start)
+        for token in TITLE_CASE_WORD.finditer(sentence.text, run_start, run.end()):
             opens_sentence = not sentence.text[: token.start()].strip(OPENING_PUNCTUATION)
             if opens_sentence and not sentence.text[token.end() : token.end() + 2].strip()[:1].isupper():
                 continue
@@ -521,6 +529,10 @@ def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | Non
             if not any(s <= token.start() < e for s, e in covered):
                 return True
     return False
+
+
+def _is_company_word(word: str) -> bool:
+    return word.lower().rstrip(".,") in COMPANY_WORDS
 
 
 def _plan_model(text: str, sentences: list[_Sentence]) -> list[_Sentence]:
@@ -909,10 +921,13 @@ def _pattern_people(text: str, sentence: _Sentence) -> list[tuple[int, int]]:
     spans = []
     for quoted in QUOTE_ATTRIBUTION.finditer(sentence.text):
         span = _name_span(text, sentence.start + quoted.start(1), sentence.start + quoted.end(1))
-        if span and not any(w.lower() in COMPANY_WORDS for w in text[span[0] : span[1]].split()):
+        if span and not any(_is_company_word(w) for w in text[span[0] : span[1]].split()):
             spans.append(span)
     for run in NAME_RUN.finditer(sentence.text):
         start, end = sentence.start + run.start(), sentence.start + run.end()
+        titles = [w for w in WORD.finditer(text, start, end) if w.group().lower().rstrip(".") in ROLE_HEADS]
+        if titles:
+            start = titles[-1].end()
         span = _name_span(text, start, end)
         if not span:
             continue

@@ -235,3 +235,10 @@ def test_country_named_after_the_person_with_of_gives_the_country():
 def test_plural_country_possessive_with_a_bare_apostrophe_gives_the_country():
     table = persons("On Monday the Bahamas' President Thomas Sutton met Iranian Foreign Secretary Abdul Rahimi.")
     assert person(table, "Thomas Sutton")["country_code"] == "BHS"
+
+
+def test_a_party_title_between_country_and_name_still_yields_the_person():
+    table = persons(
+        "Vietnamese Communist Party General Secretary Nguyen Phu Trong met US President Joe Biden in Hanoi."
+    )
+    assert person(table, "Nguyen Phu Trong")["role"] == "General Secretary"
