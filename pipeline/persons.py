@@ -275,7 +275,11 @@ def _pick_country(rows: list[dict]) -> str | None:
 
 
 def link_persons(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Link person mentions across the corpus into (persons, person_mention_links)."""
+    """Link person mentions across the corpus into (persons, person_mention_links).
+
+    The distinct mention variants are sorted first: polars groups come back in no fixed order, and the tie-breaks
+    below (a person's role, country and canonical name) must not depend on it, or a rerun would change ids.
+    """
     keyed = person_mentions.group_by(
         "person_key",
         "name",
@@ -287,7 +291,7 @@ def link_persons(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFr
         "country_evidence",
         "organization",
     ).len()
-    rows = keyed.to_dicts()
+    rows = keyed.sort(keyed.columns, nulls_last=True).to_dicts()
     full_keys = sorted({r["person_key"] for r in rows if r["is_full_name"]})
     by_token: dict[str, list[str]] = defaultdict(list)
     for key in full_keys:

@@ -242,3 +242,17 @@ def test_a_party_title_between_country_and_name_still_yields_the_person():
         "Vietnamese Communist Party General Secretary Nguyen Phu Trong met US President Joe Biden in Hanoi."
     )
     assert person(table, "Nguyen Phu Trong")["role"] == "General Secretary"
+
+
+def test_linking_does_not_depend_on_the_order_of_the_mentions():
+    person_mentions = extract_entities(
+        *frames(
+            "Kenyan Trade Minister Amina Mutua met Ethiopian officials.",
+            "Kenyan Health Minister Amina Mutua visited Uganda.",
+            "Amina Mutua, a Kenyan diplomat, spoke in Nairobi.",
+            "Ugandan envoy Amina Mutua arrived in Kigali.",
+        )
+    )[1]
+    forward = link_persons(person_mentions)[0].sort("person_id")
+    backward = link_persons(person_mentions.reverse())[0].sort("person_id")
+    assert forward.equals(backward)
