@@ -35,6 +35,7 @@ import polars as pl
 import pycountry
 
 from pipeline.cache import ArticleResultCache, cached_by_article, sha256_key
+from pipeline.dedup import MINHASH_PERMUTATIONS, minhash_frame
 from pipeline.parallel import map_article_batches
 
 # --- unicode and whitespace ------------------------------------------------------------------------------
@@ -608,7 +609,13 @@ def clean_articles(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFra
 
 CLEAN_CACHE_SCHEMAS = {
     "cleaned": pl.Schema(
-        {"title": pl.String, "text": pl.String, "content_hash": pl.String, "n_sentences": pl.Int64}
+        {
+            "title": pl.String,
+            "text": pl.String,
+            "content_hash": pl.String,
+            "n_sentences": pl.Int64,
+            "minhash": pl.Array(pl.UInt32, MINHASH_PERMUTATIONS),
+        }
     ),
     "sentences": pl.Schema(
         {"sentence_index": pl.Int64, "start_char": pl.Int64, "end_char": pl.Int64, "text": pl.String}
@@ -618,14 +625,16 @@ CLEAN_CACHE_SCHEMAS = {
 
 def clean_corpus(
     raw_articles: pl.DataFrame, cache: ArticleResultCache
-) -> tuple[pl.DataFrame, pl.DataFrame, int]:
-    """(articles, sentences, articles cleaned in this call): clean_articles on both cores for the raw texts not
-    cleaned before; the others come from the per-article cache (keyed by title and raw text)."""
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
+    """(articles, sentences, MinHash signatures, articles cleaned in this call): cleaning and the per-article
+    half of deduplication on both cores for the raw texts not cleaned before; the others come from the
+    per-article cache (keyed by title and raw text)."""
 
     def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
-        articles, sentences = map_article_batches(clean_articles, todo)
+        articles, sentences, signatures = map_article_batches(_clean_and_sign, todo)
+        cleaned = articles.join(signatures, on="article_id")
         return {
-            "cleaned": articles.select("article_id", *CLEAN_CACHE_SCHEMAS["cleaned"].names()),
+            "cleaned": cleaned.select("article_id", *CLEAN_CACHE_SCHEMAS["cleaned"].names()),
             "sentences": sentences,
         }
 
@@ -638,5 +647,11 @@ def clean_corpus(
     articles = raw_articles.drop("raw_text").join(
         frames["cleaned"].rename({"title": "clean_title"}), on="article_id", how="left", maintain_order="left"
     )
-    articles = articles.with_columns(title=pl.col("clean_title")).drop("clean_title")
-    return articles, frames["sentences"].sort("article_id", "sentence_index"), n_cleaned
+    articles = articles.with_columns(title=pl.col("clean_title")).drop("clean_title", "minhash")
+    signatures = frames["cleaned"].select("article_id", "minhash")
+    return articles, frames["sentences"].sort("article_id", "sentence_index"), signatures, n_cleaned
+
+
+def _clean_and_sign(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    articles, sentences = clean_articles(raw_articles)
+    return articles, sentences, minhash_frame(articles.select("article_id", "text"), MINHASH_PERMUTATIONS)

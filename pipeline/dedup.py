@@ -19,6 +19,7 @@ import polars as pl
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 SHINGLE_SIZE = 5
+MINHASH_PERMUTATIONS = 128
 MINHASH_SEED = 1
 MINHASH_SCHEME = "affine32"
 _SHINGLES_PER_CHUNK = 8_000
@@ -179,13 +180,34 @@ def _near_duplicate_links(
     return linked_to, similarity
 
 
+def minhash_frame(articles: pl.DataFrame, num_perm: int = MINHASH_PERMUTATIONS) -> pl.DataFrame:
+    """(article_id, minhash) for a batch of articles: the per-article half of deduplication, cacheable."""
+    signatures = minhash_signatures(articles["text"].to_list(), num_perm=num_perm)
+    return pl.DataFrame(
+        {"article_id": articles["article_id"], "minhash": signatures},
+        schema={"article_id": pl.String, "minhash": pl.Array(pl.UInt32, num_perm)},
+    )
+
+
 def find_duplicates(
-    articles: pl.DataFrame, threshold: float = 0.8, num_perm: int = 128
+    articles: pl.DataFrame,
+    threshold: float = 0.8,
+    num_perm: int = MINHASH_PERMUTATIONS,
+    signatures: pl.DataFrame | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(articles with duplicate_of and story_id, article_duplicates); empty articles are their own story."""
+    """(articles with duplicate_of and story_id, article_duplicates); empty articles are their own story.
+
+    ``signatures`` (from minhash_frame, e.g. kept from an earlier run) saves computing them again.
+    """
     ordered = _canonical_order(articles)
     exact_canonical = ordered.filter(pl.col("article_id") == pl.col("exact_of"))
-    signatures = minhash_signatures(exact_canonical["text"].to_list(), num_perm=num_perm)
+    if signatures is None:
+        signatures = minhash_frame(exact_canonical.select("article_id", "text"), num_perm)
+    signatures = (
+        exact_canonical.select("article_id")
+        .join(signatures, on="article_id", how="left", maintain_order="left")["minhash"]
+        .to_numpy()
+    )
     linked_to, similarity = _near_duplicate_links(signatures, threshold, num_perm)
     canonical_ids = exact_canonical["article_id"].to_list()
     story_ids = [

@@ -13,6 +13,7 @@ from pipeline.dedup import (
     MINHASH_SEED,
     ArticleDuplicatesModel,
     find_duplicates,
+    minhash_frame,
     minhash_signatures,
     shingle_hashes,
 )
@@ -89,6 +90,12 @@ def test_syndicated_copy_with_new_headline_edited_sentence_and_banner_is_a_near_
     assert dict(marked.select("article_id", "story_id").iter_rows()) == {original: original, copy: original}
     assert duplicates.select("article_id", "duplicate_of", "method").rows() == [(copy, original, "minhash")]
     assert 0.8 <= duplicates["similarity"][0] < 1.0
+
+
+def test_signatures_kept_from_an_earlier_run_give_the_same_result():
+    articles = cleaned(STORY, SYNDICATED_COPY, "Kenya and Ethiopia signed a trade pact in Nairobi on Monday.")
+    kept = minhash_frame(articles.select("article_id", "text"))
+    assert find_duplicates(articles, signatures=kept)[1].equals(find_duplicates(articles)[1])
 
 
 def test_threshold_is_configurable():

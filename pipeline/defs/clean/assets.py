@@ -33,10 +33,12 @@ def cleaned_articles(
     config: DeduplicationConfig, article_cache: ArticleCacheStore, raw_articles: pl.DataFrame
 ):
     """Clean every article not cleaned before, then mark exact and near-duplicate copies (MinHash LSH)."""
-    articles, sentences, n_cleaned = clean_corpus(
+    articles, sentences, signatures, n_cleaned = clean_corpus(
         raw_articles, article_cache.for_stage("clean", CLEAN_CACHE_SCHEMAS)
     )
-    articles, duplicates = find_duplicates(articles, threshold=config.near_duplicate_threshold)
+    articles, duplicates = find_duplicates(
+        articles, threshold=config.near_duplicate_threshold, signatures=signatures
+    )
     canonical = articles.filter(pl.col("duplicate_of").is_null()).height
     yield dg.Output(
         articles,
