@@ -6,10 +6,12 @@ here; each worker process loads its heavy resources (the spaCy model, the gazett
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import polars as pl
 
@@ -47,8 +49,18 @@ def map_article_batches(
     if key_frame.height < MIN_ARTICLES_FOR_POOL or workers == 1:
         return function(key_frame, *others)
     n_batches = max(workers * 2, -(-key_frame.height // batch_size))
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = _pool(workers)
+    try:
         futures = [pool.submit(function, *batch) for batch in _batches(key_frame, key, others, n_batches)]
         results = [future.result() for future in futures]
+    except BrokenProcessPool:
+        _pool.cache_clear()
+        raise
     return tuple(pl.concat(parts, how="vertical_relaxed") for parts in zip(*results, strict=True))
+
+
+@functools.cache
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """One pool per process, kept for its life: the stages of a run (cleaning, entities, engagements) share the
+    workers, so each loads the spaCy model and the gazetteer once, not once per stage."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))

@@ -1,0 +1,40 @@
+"""The benchmark, end to end on a tiny corpus: every stage measured, numbers that make sense."""
+
+from __future__ import annotations
+
+from benchmarks.run import COLUMNS, benchmark_corpus, markdown, target_lines
+
+STAGES = {
+    "raw_input",
+    "cleaned_articles",
+    "entities",
+    "fused_engagements",
+    "bilateral_warehouse",
+    "asset checks",
+    "end to end",
+    "naive baseline (sample)",
+    "with prefilter (sample)",
+}
+
+
+def test_the_benchmark_measures_every_stage_the_baseline_and_the_reruns(tmp_path):
+    result = benchmark_corpus(tmp_path, 60, mix=0.5, seed=3, sample=8, added=3)
+
+    rows = {row["stage"]: row for row in result["rows"]}
+    assert set(rows) >= STAGES
+    assert rows["end to end"]["articles"] == 60
+    assert 0 < rows["entities"]["articles"] < 60, "extraction sees canonical articles only"
+    assert rows["naive baseline (sample)"]["articles"] == rows["with prefilter (sample)"]["articles"] == 8
+    for row in rows.values():
+        assert row["wall_s"] > 0 and row["words_per_s"] > row["articles_per_s"] > 0
+    for stage in ["end to end", "naive baseline (sample)", "with prefilter (sample)"]:
+        assert 0 <= rows[stage]["precision"] <= 1 and 0 <= rows[stage]["recall"] <= 1
+    assert rows["end to end"]["recall"] > 0.3
+    assert rows["end to end"]["peak_rss_mb"] > 50
+    assert [rerun["run"] for rerun in result["reruns"]] == ["unchanged input", "3 new articles"]
+    assert [rerun["articles_cleaned"] for rerun in result["reruns"]] == [0, 3]
+    assert all(rerun["wall_s"] > 0 for rerun in result["reruns"])
+    assert (
+        "| " + " | ".join(title for _, title, _ in COLUMNS) + " |" in markdown([result], "", []).splitlines()
+    )
+    assert all(line.startswith(("met: ", "MISSED: ")) for line in target_lines([result, result]))
