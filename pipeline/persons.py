@@ -280,17 +280,7 @@ def link_persons(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFr
     The distinct mention variants are sorted first: polars groups come back in no fixed order, and the tie-breaks
     below (a person's role, country and canonical name) must not depend on it, or a rerun would change ids.
     """
-    keyed = person_mentions.group_by(
-        "person_key",
-        "name",
-        "text",
-        "is_full_name",
-        "role",
-        "role_is_former",
-        "country_code",
-        "country_evidence",
-        "organization",
-    ).len()
+    keyed = person_mentions.group_by(VARIANT_COLUMNS).len()
     rows = keyed.sort(keyed.columns, nulls_last=True).to_dicts()
     full_keys = sorted({r["person_key"] for r in rows if r["is_full_name"]})
     by_token: dict[str, list[str]] = defaultdict(list)
@@ -315,10 +305,26 @@ def link_persons(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFr
             }
         group_of[key] = resolve_partial(key, sorted(candidates)) or key
 
+    country_votes: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        if r["country_code"] and r["country_evidence"] != "article":
+            country_votes[group_of[r["person_key"]]][r["country_code"]] += r["len"]
+
+    def person_group(r: dict) -> str:
+        """Namesakes from different countries ("Fiona Barrett" of Canada and of Kenya) are different people: a
+        name stated with several countries splits by country; a mention without one joins the most stated."""
+        group = group_of[r["person_key"]]
+        votes = country_votes[group]
+        if len(votes) <= 1:
+            return group
+        explicit = r["country_code"] if r["country_evidence"] != "article" else None
+        country = explicit if explicit in votes else min(votes, key=lambda c: (-votes[c], c))
+        return f"{group}|{country}"
+
     members: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
-        for _ in range(r["len"]):
-            members[group_of[r["person_key"]]].append(r)
+        r["group"] = person_group(r)
+        members[r["group"]].extend([r] * r["len"])
 
     persons, key_to_id = [], {}
     for group, group_rows in members.items():
@@ -345,14 +351,27 @@ def link_persons(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFr
         )
     persons_frame = pl.DataFrame(persons, schema=PERSONS_SCHEMA)
     mapping = pl.DataFrame(
-        {"person_key": list(group_of), "person_id": [key_to_id[g] for g in group_of.values()]},
-        schema={"person_key": pl.String, "person_id": pl.String},
+        [{**{c: r[c] for c in VARIANT_COLUMNS}, "person_id": key_to_id[r["group"]]} for r in rows],
+        schema={**person_mentions.select(VARIANT_COLUMNS).schema, "person_id": pl.String},
     )
-    links = person_mentions.join(mapping, on="person_key", how="left").select(
+    links = person_mentions.join(mapping, on=VARIANT_COLUMNS, how="left", nulls_equal=True).select(
         "article_id", "sentence_index", "start_char", "end_char", "person_id"
     )
     return PersonsModel.validate(persons_frame), PersonMentionLinksModel.validate(links)
 
+
+VARIANT_COLUMNS = [
+    "person_key",
+    "name",
+    "text",
+    "is_full_name",
+    "role",
+    "role_is_former",
+    "country_code",
+    "country_evidence",
+    "organization",
+]
+"""What tells two mentions of a person apart for linking; identical variants are linked once."""
 
 PERSONS_SCHEMA = {
     "person_id": pl.String,

@@ -256,3 +256,11 @@ def test_linking_does_not_depend_on_the_order_of_the_mentions():
     forward = link_persons(person_mentions)[0].sort("person_id")
     backward = link_persons(person_mentions.reverse())[0].sort("person_id")
     assert forward.equals(backward)
+
+
+def test_namesakes_stated_with_different_countries_are_different_people():
+    table = persons(
+        "Canada's Interior Minister Fiona Barrett met Mexican officials.",
+        "Kenyan Trade Minister Fiona Barrett visited Uganda.",
+    )
+    assert sorted(table.filter(pl.col("name") == "Fiona Barrett")["country_code"]) == ["CAN", "KEN"]
