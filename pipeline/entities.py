@@ -833,7 +833,7 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
     parse = _RoleParse()
     found = APPOSITION_START.match(text, name_end, sentence.end)
     if not found:
-        of_country = re.match(r"\s+(?:of|from)\s+", text[name_end : sentence.end])
+        of_country = re.match(r"\s+(?:of|from)\s+(?:the\s+)?", text[name_end : sentence.end])
         qualifier = _country_match_at(sentence, name_end + of_country.end()) if of_country else None
         if qualifier and qualifier.entry.country_code:
             parse.country = qualifier.entry.country_code

@@ -264,3 +264,8 @@ def test_namesakes_stated_with_different_countries_are_different_people():
         "Kenyan Trade Minister Fiona Barrett visited Uganda.",
     )
     assert sorted(table.filter(pl.col("name") == "Fiona Barrett")["country_code"]) == ["CAN", "KEN"]
+
+
+def test_country_after_the_name_with_of_the_gives_the_country():
+    table = persons("Interior Minister Sione Leota of the Marshall Islands held a video call with Kenyan officials.")
+    assert person(table, "Sione Leota")["country_code"] == "MHL"
