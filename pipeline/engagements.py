@@ -225,7 +225,8 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
         "phone call",
         re.compile(
             r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks|discussion)s?|telephonic\s+(?:talks|conversation)|"
-            r"spoke\s+(?:\w+\s+){0,6}?(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|phoned|telephoned|dialled|dialed)\b",
+            r"(?:spoke|speak|speaks|speaking|spoken)\s+(?:\w+\s+){0,6}?(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
+            r"phoned|telephoned|dialled|dialed)\b",
             re.IGNORECASE,
         ),
     ),
@@ -235,7 +236,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         re.compile(
             r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
-            r"sat\s+down\s+with|conferred\s+with|bilateral\s+discussions)\b",
+            r"sat\s+down\s+with|conferred\s+with|bilateral\s+discussions|"
+            r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
             re.IGNORECASE,
         ),
     ),
@@ -247,7 +250,15 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("call", re.compile(r"\b(?:held\s+a\s+call|in\s+a\s+call|on\s+a\s+call|call\s+with)\b", re.IGNORECASE)),
+    (
+        "call",
+        re.compile(
+            r"\b(?:held\s+a\s+call|in\s+a\s+call|on\s+a\s+call|call\s+with|"
+            r"called\s+(?:his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"(?:counterpart|minister|president|premier|chancellor|secretary))\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "agreement",
         re.compile(
@@ -261,8 +272,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "exercise",
         re.compile(
-            r"\b(?:(?:joint|bilateral|naval|military|air|army|combined|maritime)\s+(?:military\s+|naval\s+|air\s+|"
-            r"maritime\s+|combat\s+)?(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)|war\s*games|"
+            r"\b(?:(?i:(?:joint|bilateral|naval|military|air|army|combined|maritime)\s+(?:military\s+|naval\s+|"
+            r"air\s+|maritime\s+|combat\s+)?(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)|war\s*games)|"
             r"exercises?\s+[\"“']?[A-Z][\w-]+)\b"
         ),
     ),
@@ -274,7 +285,12 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"(?:is|are|was|were|stands?|remains?)\s+ready\s+to\s+(?:help|assist|support|cooperate|work|provide|supply|"
             r"share|train)|(?:agreed|agree|agrees|plans?|planning|decided|pledged|vowed|promised|committed|will)\s+to\s+"
             r"(?:jointly|cooperate|co-produce|co-develop|work\s+together|set\s+up|establish|supply|train)|"
-            r"(?:pledged|promised)\s+(?:to\s+)?(?:provide|supply|help|assistance|aid))\b",
+            r"(?:pledged|promised)\s+(?:to\s+)?(?:provide|supply|help|assistance|aid)|"
+            r"offer(?:ed|s|ing)?\s+to\s+(?:cooperate|collaborate|partner|work\s+together)|"
+            r"(?:proposed|suggested)\s+that\s+(?:[\w'’-]+\s+){1,8}?work\s+together|"
+            r"(?:began|begun|begins|started|starts|continued|continues)\s+(?:delivering|providing|sending|supplying)\s+"
+            r"(?:[\w-]+\s+)?(?:assistance|aid|support|help|equipment|vaccines)|"
+            r"launch(?:ed|es|ing)?\s+(?:a\s+|the\s+)?joint\s+(?:programme|program|initiative|project|venture|fund))\b",
             re.IGNORECASE,
         ),
     ),
@@ -286,7 +302,7 @@ _TRIGGER_STEMS = (
     "war", "manoeuvre", "maneuver", "offer", "ready to", "jointly", "cooperate", "co-produce", "co-develop",
     "together", "set up", "establish", "supply", "train", "provide", "help", "assist", "support", "aid",
     "2+2", "2 +2", "2+ 2", "2 + 2", "video", "virtual", "phone", "spoke", "dialled", "dialed", "protocol",
-    "roadmap",
+    "roadmap", "joint", "receiv",
 )  # fmt: skip
 """Substrings every trigger contains: one automaton pass finds sentences that cannot hold a trigger."""
 
