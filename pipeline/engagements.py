@@ -263,7 +263,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "agreement",
         re.compile(
             r"(?<!according to a )(?<!according to an )(?<!according to the )"
-            r"\b(?:sign|signs|signed|signing|inked|inks|concluded|agreements?|accords?|pacts?|treaty|treaties|"
+            r"\b(?:sign|signs|signed|signing|inked|inks|agreements?|accords?|pacts?|treaty|treaties|"
             r"memorand(?:um|a)|mous?|joint\s+declaration|joint\s+statement|action\s+plan|(?:a|the|new|trade|defen[cs]e|"
             r"arms|bilateral|energy|investment)\s+deals?)\b",
             re.IGNORECASE,
@@ -344,10 +344,12 @@ _STATUS_CUES = re.compile(
     r"|(?P<planned>\b(?:will|shall|would)\s+be\s+held\b|\bto\s+be\s+held\b|\bwill\b|\bshall\b|\w'll\b|"
     r"\b(?:is|are|was|were)\s+(?:due|set|scheduled|slated|expected|going|poised)\s+to\b|\b(?:is|are)\s+to\b|"
     r"\bscheduled\b|\bslated\b|\bupcoming\b|\bforthcoming\b|\bnext\s+(?:week|month|year|\w+day)\b|\btomorrow\b|"
-    r"\blater\s+this\b|\bplan(?:s|ning)?\s+to\b|\bintends?\s+to\b|\bahead\s+of\b|\bcoming\s+(?:week|month|days)\b)"
+    r"\blater\s+this\b|\bplan(?:s|ning)?\s+to\b|\bintends?\s+to\b|\bahead\s+of\b|\bcoming\s+(?:week|month|days)\b|"
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+planned\b)"
     r"|(?P<proposed>\bpropos(?:ed|es|al)\b|\boffer(?:ed|s|ing)?\b|\bready\s+to\b|\bcould\b|(?<!\bin\s)(?<!\bof\s)"
     r"\bmay\b(?!\s+\d)|\bmight\b|\binvit(?:ed|ation|es)\b|\bsuggest(?:ed|s)\b|\bmooted\b|\bwould\s+like\b|"
-    r"\bhopes?\s+to\b|\bwants?\s+to\b|\bkeen\s+to\b|\bwilling\s+to\b|\bconsidering\b)"
+    r"\bhopes?\s+to\b|\bwants?\s+to\b|\bkeen\s+to\b|\bwilling\s+to\b|\bconsidering\b|"
+    r"\b(?:requested|requests|requesting|sought|seeks|seeking)\b|\basked\s+for\b)"
     r"|(?P<held>\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:held|signed|inked|concluded|hosted|"
     r"conducted|organi[sz]ed)\b|\b(?:met|held|signed|inked|concluded|visited|spoke|hosted|conducted|took\s+place|"
     r"discussed|agreed|reached|paid|received|welcomed|arrived|wrapped\s+up|completed|ended|began|kicked\s+off|"
