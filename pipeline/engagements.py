@@ -612,7 +612,10 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     clauses = _clauses(text)
     for g in sorted(generic, key=lambda a: a.start):
         same_kind = [a for a in anchors if a.kind == g.kind and a.specific and not a.multilateral]
-        if same_kind:
+        visit = _visit_with_purpose(text, g, anchors, clauses)
+        if visit:
+            visit.absorbed.append(g)
+        elif same_kind:
             target = min(same_kind, key=lambda a: _gap(a.start, a.end, g.start, g.end))
             target.absorbed.append(g)
             if target.ordinal is None:
@@ -631,6 +634,31 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
             else:
                 anchors.append(g)
     return sorted(anchors, key=lambda a: a.start)
+
+
+_PURPOSE_BEFORE = re.compile(r"\bfor\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _visit_with_purpose(
+    text: str, meeting: Anchor, anchors: list[Anchor], clauses: list[tuple[int, int]]
+) -> Anchor | None:
+    """The visit of "will visit Oslo for talks on trade": talks on a topic are its purpose, not a second
+    engagement; "for talks with the Prime Minister" names a meeting of its own."""
+    if (
+        meeting.kind != "meeting"
+        or not _PURPOSE_BEFORE.search(text[max(0, meeting.start - 25) : meeting.start])
+        or re.match(r"\s+with\b", text[meeting.end :])
+    ):
+        return None
+    clause = _clause_of(clauses, meeting.start)
+    return next(
+        (
+            a
+            for a in anchors
+            if a.kind == "visit" and a.start < meeting.start and _clause_of(clauses, a.start) == clause
+        ),
+        None,
+    )
 
 
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

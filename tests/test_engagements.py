@@ -386,3 +386,11 @@ def test_precision_and_recall_on_our_own_articles():
     print("spurious:", sorted(predicted - expected))
     assert precision >= 0.85
     assert recall >= 0.75
+
+
+def test_talks_on_a_topic_during_a_visit_are_its_purpose_not_a_second_engagement():
+    rows = extract(
+        ["Kenyan Trade Minister Amina Mutua will visit Ethiopia next week for talks on trade."],
+        [("Kenyan", "COUNTRY", "KEN"), ("Ethiopia", "COUNTRY", "ETH")],
+    )
+    assert rows.select("engagement_type", "status").rows() == [("visit", "planned")]
