@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 import polars as pl
@@ -43,16 +44,22 @@ def map_article_batches(
 ) -> tuple[pl.DataFrame, ...]:
     """``function(key_chunk, *other_chunks) -> frames`` over article batches; the per-batch frames are concatenated.
 
-    Results come back in batch order, so the output is the same whatever the number of workers.
+    Results come back in batch order, so the output is the same whatever the number of workers. At most two
+    batches per worker are in flight: the inputs are sliced as the workers need them, not copied all at once.
     """
     workers = worker_count()
     if key_frame.height < MIN_ARTICLES_FOR_POOL or workers == 1:
         return function(key_frame, *others)
     n_batches = max(workers * 2, -(-key_frame.height // batch_size))
     pool = _pool(workers)
+    in_flight: deque[Future] = deque()
+    results = []
     try:
-        futures = [pool.submit(function, *batch) for batch in _batches(key_frame, key, others, n_batches)]
-        results = [future.result() for future in futures]
+        for batch in _batches(key_frame, key, others, n_batches):
+            if len(in_flight) == workers * 2:
+                results.append(in_flight.popleft().result())
+            in_flight.append(pool.submit(function, *batch))
+        results += [future.result() for future in in_flight]
     except BrokenProcessPool:
         _pool.cache_clear()
         raise
