@@ -26,12 +26,24 @@ def worker_count() -> int:
 
 
 def _batches(key_frame: pl.DataFrame, key: str, others: Sequence[pl.DataFrame], n_batches: int):
-    """Split ``key_frame`` into ``n_batches`` slices and every frame of ``others`` along the same keys."""
+    """Split ``key_frame`` into ``n_batches`` slices and every frame of ``others`` along the same keys.
+
+    Each other frame is partitioned once (one join), not filtered again for every batch.
+    """
     size = -(-key_frame.height // n_batches)
-    for start in range(0, key_frame.height, size):
+    batch_of = key_frame.select(key).with_row_index("batch").with_columns(pl.col("batch") // size)
+    partitions = [
+        other.join(batch_of, on=key, how="inner", maintain_order="left").partition_by(
+            "batch", as_dict=True, include_key=False
+        )
+        for other in others
+    ]
+    for number, start in enumerate(range(0, key_frame.height, size)):
         chunk = key_frame.slice(start, size)
-        keys = chunk.select(key)
-        yield (chunk, *(other.join(keys, on=key, how="semi", maintain_order="left") for other in others))
+        yield (
+            chunk,
+            *(parts.get((number,), other.clear()) for parts, other in zip(partitions, others, strict=True)),
+        )
 
 
 def map_article_batches(

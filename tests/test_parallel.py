@@ -1,0 +1,41 @@
+"""Batches of articles on a pool of worker processes give what one process gives."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pipeline.clean import clean_articles
+from pipeline.entities import extract_entities
+from pipeline.ingest import RAW_ARTICLES_SCHEMA
+from pipeline.parallel import MIN_ARTICLES_FOR_POOL, map_article_batches
+
+
+def raw_articles(count: int) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {
+                "article_id": f"{number:016x}",
+                "source_file": f"{number}.txt",
+                "date_source": "none",
+                "raw_text": f"Kenya and Ethiopia held talks on day {number}.\nThe ministers met again in Nairobi.",
+            }
+            for number in range(count)
+        ],
+        schema=RAW_ARTICLES_SCHEMA,
+    )
+
+
+def test_the_pool_returns_the_same_frames_in_the_same_order_as_one_process(monkeypatch):
+    monkeypatch.setenv("BILATERAL_WORKERS", "2")
+    raw = raw_articles(MIN_ARTICLES_FOR_POOL + 50)
+    pooled = map_article_batches(clean_articles, raw, batch_size=100)
+    single = clean_articles(raw)
+    assert all(p.equals(s) for p, s in zip(pooled, single, strict=True))
+
+
+def test_frames_keyed_by_article_follow_their_articles_into_the_batches(monkeypatch):
+    articles, sentences = clean_articles(raw_articles(MIN_ARTICLES_FOR_POOL + 50))
+    monkeypatch.setenv("BILATERAL_WORKERS", "2")
+    pooled = map_article_batches(extract_entities, articles, [sentences.reverse()], batch_size=100)
+    single = extract_entities(articles, sentences)
+    assert all(p.equals(s) for p, s in zip(pooled, single, strict=True))
