@@ -377,6 +377,8 @@ def benchmark_corpus(
         "share_of_sentences_sent_to_model": entity_stats["share_of_sentences_sent_to_model"],
         "share_of_words_sent_to_model": entity_stats["words_sent_to_model"]
         / max(entity_stats["words_total"], 1),
+        "first_pass_words_per_second": entity_stats["first_pass_words_per_second"],
+        "model_words_per_second": entity_stats["model_words_per_second"],
     }
     if added:
         result["reruns"] = reruns(folder, run_folder, run["wall"], seed, added)
@@ -540,6 +542,9 @@ def summary_lines(result: dict) -> list[str]:
         f"gives {prefiltered['articles_per_s'] / naive['articles_per_s']:.1f}x.",
         f"Sentences sent to the model: {result['share_of_sentences_sent_to_model']:.1%} "
         f"({result['share_of_words_sent_to_model']:.1%} of the words).",
+        f"Entity passes, per worker: the cheap first pass (gazetteer, patterns, rules) over all text "
+        f"{result['first_pass_words_per_second']:,} words/s; the model on its share {result['model_words_per_second']:,} "
+        "words/s.",
     ]
     for rerun in result.get("reruns", []):
         lines.append(

@@ -30,6 +30,7 @@ import functools
 import hashlib
 import os
 import re
+import time
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -1136,7 +1137,8 @@ def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[i
 def extract_entities_with_stats(
     articles: pl.DataFrame, sentences: pl.DataFrame, model_name: str | None = None, *, prefilter: bool = True
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """extract_entities plus one row of counters (sentences and words seen, and sent to the model).
+    """extract_entities plus one row of counters: sentences and words seen and sent to the model, and the seconds
+    spent in the cheap first pass (gazetteer, patterns, rules) and in the model.
 
     ``prefilter=False`` sends every sentence to the model: the naive baseline the benchmark compares against.
     """
@@ -1144,6 +1146,7 @@ def extract_entities_with_stats(
     by_article: dict[str, list[dict]] = {}
     for row in sentences.sort("article_id", "sentence_index").iter_rows(named=True):
         by_article.setdefault(row["article_id"], []).append(row)
+    started = time.perf_counter()
     prepared = []
     for article_id, text in articles.select("article_id", "text").iter_rows():
         article_sentences = _prepare(text or "", by_article.get(article_id, []))
@@ -1154,12 +1157,15 @@ def extract_entities_with_stats(
         for s in (_plan_model(text, ss) if prefilter else ss)
     ]
     docs: list[dict[int, object]] = [{} for _ in prepared]
+    model_seconds = 0.0
     if queued:
         nlp = _nlp(model_name)
+        model_started = time.perf_counter()
         for (article_index, sentence), doc in zip(
             queued, nlp.pipe((s.text for _, s in queued), batch_size=256), strict=True
         ):
             docs[article_index][sentence.index] = doc
+        model_seconds = time.perf_counter() - model_started
     mentions, people = [], []
     for (article_id, text, article_sentences), article_docs in zip(prepared, docs, strict=True):
         article_mentions, article_people = _finish(article_id, text, article_sentences, article_docs)
@@ -1173,6 +1179,8 @@ def extract_entities_with_stats(
             "sentences_sent_to_model": [len(queued)],
             "words_total": [sum(len(t.split()) for _, t, _ in prepared)],
             "words_sent_to_model": [sum(len(s.text.split()) for _, s in queued)],
+            "seconds_first_pass": [time.perf_counter() - started - model_seconds],
+            "seconds_model": [model_seconds],
         }
     )
     return EntityMentionsModel.validate(entity_frame), PersonMentionsModel.validate(person_frame), stats
@@ -1210,10 +1218,17 @@ def extract_entities_cached(
     frames, n_extracted = cached_by_article(
         cache, articles.select("article_id", "text"), sha256_key("text"), compute
     )
-    counters = {
-        name: 0
-        for name in ("sentences_total", "sentences_sent_to_model", "words_total", "words_sent_to_model")
-    }
+    counters = dict.fromkeys(
+        (
+            "sentences_total",
+            "sentences_sent_to_model",
+            "words_total",
+            "words_sent_to_model",
+            "seconds_first_pass",
+            "seconds_model",
+        ),
+        0,
+    )
     if batch_stats:
         counters = batch_stats[0].sum().row(0, named=True)
     return (

@@ -47,6 +47,10 @@ def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences
                 dict(entity_mentions.group_by("label").len().sort("label").iter_rows())
             ),
             **stats,
+            "first_pass_words_per_second": round(
+                stats["words_total"] / max(stats["seconds_first_pass"], 1e-9)
+            ),
+            "model_words_per_second": round(stats["words_sent_to_model"] / max(stats["seconds_model"], 1e-9)),
             "share_of_sentences_sent_to_model": round(
                 stats["sentences_sent_to_model"] / max(stats["sentences_total"], 1), 4
             ),
