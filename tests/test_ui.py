@@ -22,10 +22,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-IN_PROCESS = {"execution": {"config": {"in_process": {}}}}
-"""One process for the whole run: a process per step would import the pipeline again for every step."""
-
-
 @pytest.fixture(scope="module")
 def build_paths(tmp_path_factory) -> dict[str, Path]:
     scratch = tmp_path_factory.mktemp("webserver")
@@ -50,7 +46,7 @@ def webserver(build_paths: dict[str, Path]) -> Iterator[DagsterWebserver]:
 def test_build_warehouse_launched_through_graphql_writes_the_warehouse(
     webserver: DagsterWebserver, build_paths: dict[str, Path]
 ):
-    run_id = webserver.launch_job("build_warehouse", location="bilateral", run_config=IN_PROCESS)
+    run_id = webserver.launch_job("build_warehouse", location="bilateral")
 
     status = webserver.wait_for_run(run_id, timeout=240)
 
