@@ -566,6 +566,7 @@ def _home_country(mentions: list[dict]) -> str | None:
 
 NEXT_WORD = re.compile(r"\s+([\w’'\-\.]+)")
 PREVIOUS_WORD = re.compile(r"([\w’'\-\.]+)\s+$")
+ORGANISATION_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)")
 WORD_WINDOW = 60
 """Characters looked at around a position for its neighbouring word: a slice, not the whole article, per call."""
 
@@ -581,10 +582,13 @@ def _previous_word(text: str, pos: int) -> str:
 
 
 def _glued_to_name(text: str, match: GazetteerMatch, sentence_start: int) -> bool:
-    """A one-word country form next to an unknown capitalised word is part of a person's or a brand's name."""
+    """A one-word country form next to an unknown capitalised word is part of a person's or a brand's name, unless
+    it is a demonym and the words after it name an organisation ("Vietnamese Communist Party")."""
     if " " in match.text or match.text.isupper():
         return False
     after = _next_word(text, match.end)
+    if match.entry.kind == "demonym" and _names_organisation(text, match.end):
+        return False
     if (
         after[:1].isupper()
         and after[1:2].islower()
@@ -600,6 +604,27 @@ def _glued_to_name(text: str, match: GazetteerMatch, sentence_start: int) -> boo
         and not _is_vocabulary(before)
         and before not in gazetteer()
     )
+
+
+def _organisation_country_before(text: str, sentence: _Sentence, role_start: int) -> GazetteerMatch | None:
+    """The demonym of "Vietnamese Communist Party General Secretary": the title belongs to that country's body."""
+    for match in sentence.matches:
+        between = text[match.end : role_start]
+        if (
+            match.entry.kind == "demonym"
+            and match.entry.country_code
+            and match.end < role_start
+            and ORGANISATION_AFTER.fullmatch(between.rstrip())
+            and any(_is_company_word(word) for word in between.split())
+        ):
+            return match
+    return None
+
+
+def _names_organisation(text: str, pos: int) -> bool:
+    """Do the next one to three capitalised words end in an organisation word ("Communist Party")?"""
+    run = ORGANISATION_AFTER.match(text, pos, pos + WORD_WINDOW)
+    return bool(run) and any(_is_company_word(word) for word in run.group(1).split())
 
 
 def _capital_is_place(text: str, match: GazetteerMatch, sentence_start: int) -> bool:
@@ -818,7 +843,9 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     if former_prefix:
         role_words[0] = role_words[0][3:]
     parse.counterpart = role_words[-1].lower().startswith("counterpart")
-    before = _country_match_ending(sentence, len(text[:role_start].rstrip()))
+    before = _country_match_ending(sentence, len(text[:role_start].rstrip())) or _organisation_country_before(
+        text, sentence, role_start
+    )
     if before and not parse.country:
         parse.country = before.entry.country_code
         role_start = before.start

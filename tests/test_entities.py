@@ -269,3 +269,13 @@ def test_namesakes_stated_with_different_countries_are_different_people():
 def test_country_after_the_name_with_of_the_gives_the_country():
     table = persons("Interior Minister Sione Leota of the Marshall Islands held a video call with Kenyan officials.")
     assert person(table, "Sione Leota")["country_code"] == "MHL"
+
+
+def test_a_demonym_before_an_organisation_name_is_the_country():
+    found = mentions("Vietnamese Communist Party General Secretary Nguyen Phu Trong met US President Joe Biden.")
+    assert ("Vietnamese", "COUNTRY", "VNM") in found.select("text", "label", "country_code").rows()
+
+
+def test_a_title_in_a_national_body_takes_the_body_s_country():
+    table = persons("Vietnamese Communist Party General Secretary Nguyen Phu Trong met US President Joe Biden.")
+    assert person(table, "Nguyen Phu Trong")["country_code"] == "VNM"
