@@ -346,7 +346,7 @@ _STATUS_CUES = re.compile(
     r"\bscheduled\b|\bslated\b|\bupcoming\b|\bforthcoming\b|\bnext\s+(?:week|month|year|\w+day)\b|\btomorrow\b|"
     r"\blater\s+this\b|\bplan(?:s|ning)?\s+to\b|\bintends?\s+to\b|\bahead\s+of\b|\bcoming\s+(?:week|month|days)\b|"
     r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+planned\b)"
-    r"|(?P<proposed>\bpropos(?:ed|es|al)\b|\boffer(?:ed|s|ing)?\b|\bready\s+to\b|\bcould\b|(?<!\bin\s)(?<!\bof\s)"
+    r"|(?P<proposed>\bpropos(?:ed|es|al)\b|\boffer(?:ed|s|ing)?\b|\bready\s+to\b|\bcould\b|(?<!\bin\s)(?<!\bof\s)(?<!\d\s)"
     r"\bmay\b(?!\s+\d)|\bmight\b|\binvit(?:ed|ation|es)\b|\bsuggest(?:ed|s)\b|\bmooted\b|\bwould\s+like\b|"
     r"\bhopes?\s+to\b|\bwants?\s+to\b|\bkeen\s+to\b|\bwilling\s+to\b|\bconsidering\b|"
     r"\b(?:requested|requests|requesting|sought|seeks|seeking)\b|\basked\s+for\b)"
@@ -636,14 +636,14 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     return sorted(anchors, key=lambda a: a.start)
 
 
-_PURPOSE_BEFORE = re.compile(r"\bfor\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PURPOSE_BEFORE = re.compile(r"\b(?:for|holding|to\s+hold)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _visit_with_purpose(
     text: str, meeting: Anchor, anchors: list[Anchor], clauses: list[tuple[int, int]]
 ) -> Anchor | None:
-    """The visit of "will visit Oslo for talks on trade": talks on a topic are its purpose, not a second
-    engagement; "for talks with the Prime Minister" names a meeting of its own."""
+    """The visit of "will visit Oslo for talks on trade" or "visited Oslo, holding talks in Bergen": talks on a
+    topic are its purpose, not a second engagement; "for talks with the Prime Minister" names a meeting of its own."""
     if (
         meeting.kind != "meeting"
         or not _PURPOSE_BEFORE.search(text[max(0, meeting.start - 25) : meeting.start])

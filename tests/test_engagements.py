@@ -394,3 +394,11 @@ def test_talks_on_a_topic_during_a_visit_are_its_purpose_not_a_second_engagement
         [("Kenyan", "COUNTRY", "KEN"), ("Ethiopia", "COUNTRY", "ETH")],
     )
     assert rows.select("engagement_type", "status").rows() == [("visit", "planned")]
+
+
+def test_the_month_may_after_a_day_number_is_not_a_modal_verb():
+    rows = extract(
+        ["Air force units from Finland and India took part in a joint exercise from 1 to 5 May."],
+        [("Finland", "COUNTRY", "FIN"), ("India", "COUNTRY", "IND")],
+    )
+    assert rows.select("engagement_type", "status").rows() == [("exercise", "held")]
