@@ -8,6 +8,7 @@ release and a fingerprint of the code and data files) starts a fresh cache.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +59,13 @@ class ArticleResultCache:
         pl.DataFrame({"cache_key": keys}).write_parquet(self._keys_dir() / part)
         if len(list(self._keys_dir().glob("*.parquet"))) > MAX_PARTS:
             self._compact()
+        self._drop_other_versions()
+
+    def _drop_other_versions(self) -> None:
+        """Results of other code versions are never read again: each code change would otherwise leave a full copy."""
+        for other in self.root.parent.iterdir():
+            if other.is_dir() and other != self.root:
+                shutil.rmtree(other, ignore_errors=True)
 
     def _compact(self) -> None:
         merged = f"{uuid.uuid4().hex}.parquet"

@@ -48,3 +48,9 @@ def test_a_new_pipeline_version_starts_an_empty_cache(tmp_path):
         ArticleResultCache(tmp_path, "stage", "v2", SCHEMAS), keyed({"a": "xx"}), lengths
     )
     assert computed == 1
+
+
+def test_storing_under_a_new_version_drops_the_results_of_older_versions(tmp_path):
+    cached_per_article(ArticleResultCache(tmp_path, "stage", "v1", SCHEMAS), keyed({"a": "xx"}), lengths)
+    cached_per_article(ArticleResultCache(tmp_path, "stage", "v2", SCHEMAS), keyed({"a": "xx"}), lengths)
+    assert [path.name for path in (tmp_path / "stage").iterdir()] == ["v2"]
