@@ -606,24 +606,28 @@ def _glued_to_name(text: str, match: GazetteerMatch, sentence_start: int) -> boo
     )
 
 
-def _organisation_country_before(text: str, sentence: _Sentence, role_start: int) -> GazetteerMatch | None:
-    """The demonym of "Vietnamese Communist Party General Secretary": the title belongs to that country's body."""
+def _organisation_country_before(text: str, sentence: _Sentence, end: int) -> GazetteerMatch | None:
+    """The demonym of "Vietnamese Communist Party General Secretary": the title belongs to that country's body
+    (``end``: where the words before the title end)."""
     for match in sentence.matches:
-        between = text[match.end : role_start]
         if (
             match.entry.kind == "demonym"
             and match.entry.country_code
-            and match.end < role_start
-            and ORGANISATION_AFTER.fullmatch(between.rstrip())
-            and any(_is_company_word(word) for word in between.split())
+            and match.end < end
+            and _organisation_run(text, match.end, end, whole=True)
         ):
             return match
     return None
 
 
 def _names_organisation(text: str, pos: int) -> bool:
-    """Do the next one to three capitalised words end in an organisation word ("Communist Party")?"""
-    run = ORGANISATION_AFTER.match(text, pos, pos + WORD_WINDOW)
+    """Do the next one to three capitalised words hold an organisation word ("Communist Party")?"""
+    return _organisation_run(text, pos, pos + WORD_WINDOW, whole=False)
+
+
+def _organisation_run(text: str, start: int, end: int, *, whole: bool) -> bool:
+    """One to three capitalised words from ``start`` (filling up to ``end`` when ``whole``), one an organisation word."""
+    run = (ORGANISATION_AFTER.fullmatch if whole else ORGANISATION_AFTER.match)(text, start, end)
     return bool(run) and any(_is_company_word(word) for word in run.group(1).split())
 
 
@@ -843,8 +847,9 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     if former_prefix:
         role_words[0] = role_words[0][3:]
     parse.counterpart = role_words[-1].lower().startswith("counterpart")
-    before = _country_match_ending(sentence, len(text[:role_start].rstrip())) or _organisation_country_before(
-        text, sentence, role_start
+    title_start = len(text[:role_start].rstrip())
+    before = _country_match_ending(sentence, title_start) or _organisation_country_before(
+        text, sentence, title_start
     )
     if before and not parse.country:
         parse.country = before.entry.country_code

@@ -8,7 +8,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipeline.engagements import EngagementMentionsModel, extract_engagements
+from pipeline.engagements import (
+    _ANY_TRIGGER_LOWERCASE,
+    EngagementMentionsModel,
+    _may_hold_trigger,
+    extract_engagements,
+)
 from pipeline.entities import ENTITY_SCHEMA
 
 PUBLISHED = date(2022, 9, 6)
@@ -402,3 +407,14 @@ def test_the_month_may_after_a_day_number_is_not_a_modal_verb():
         [("Finland", "COUNTRY", "FIN"), ("India", "COUNTRY", "IND")],
     )
     assert rows.select("engagement_type", "status").rows() == [("exercise", "held")]
+
+
+def test_every_trigger_contains_a_stem_of_the_prefilter():
+    lines = [
+        line.lower()
+        for path in sorted((Path(__file__).parent / "articles").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    triggers = [found.group() for line in lines for found in _ANY_TRIGGER_LOWERCASE.finditer(line)]
+    assert triggers
+    assert [trigger for trigger in triggers if not _may_hold_trigger(trigger)] == []
