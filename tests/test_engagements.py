@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,12 @@ import pytest
 
 from pipeline.engagements import (
     _ANY_TRIGGER_LOWERCASE,
+    _GENERIC,
+    _HEADS,
+    _SPECIFIC_LOWERCASE,
     EngagementMentionsModel,
+    _after_word_start,
+    _candidate_sentences,
     _may_hold_trigger,
     extract_engagements,
 )
@@ -418,3 +424,70 @@ def test_every_trigger_contains_a_stem_of_the_prefilter():
     triggers = [found.group() for line in lines for found in _ANY_TRIGGER_LOWERCASE.finditer(line)]
     assert triggers
     assert [trigger for trigger in triggers if not _may_hold_trigger(trigger)] == []
+
+
+def _test_article_lines() -> list[str]:
+    return [
+        line
+        for path in sorted((Path(__file__).parent / "articles").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+
+
+def test_the_trigger_search_finds_a_sentence_exactly_when_one_trigger_pattern_does():
+    one_by_one = [
+        re.compile(pattern.replace("[A-Z]", "[a-z]"))
+        for pattern in [p.pattern for _, p in _GENERIC]
+        + [p.pattern for _, _, p in _SPECIFIC_LOWERCASE]
+        + [r"\b(?:" + "|".join(_HEADS) + r")\b"]
+    ]
+    lines = [line.lower() for line in _test_article_lines()] + [
+        "according to a treaty",
+        "the 2+2 dialogue",
+        "x-met",
+        "metres",
+        "“summit”",
+    ]
+    assert [_ANY_TRIGGER_LOWERCASE.search(line) is not None for line in lines] == [
+        any(pattern.search(line) for pattern in one_by_one) for line in lines
+    ]
+
+
+def test_a_trigger_pattern_must_start_at_a_word_boundary():
+    assert _after_word_start(re.compile(r"\bmet\b")) == r"(?:met\b)"
+    with pytest.raises(ValueError):
+        _after_word_start(re.compile(r"met\b"))
+
+
+def test_candidate_sentences_are_those_that_hold_a_stem_and_a_trigger():
+    sentences = pl.DataFrame(
+        {
+            "article_id": ["a1", "a1", "a2"],
+            "sentence_index": [0, 1, 0],
+            "text": [
+                "Kenya and Ethiopia signed a trade pact.",
+                "The minister said the figures were final.",
+                "Rain fell.",
+            ],
+        }
+    )
+    assert _candidate_sentences(sentences)["text"].to_list() == ["Kenya and Ethiopia signed a trade pact."]
+
+
+def test_candidate_sentences_of_the_test_articles_are_the_ones_article_engagements_reads():
+    lines = _test_article_lines()
+    sentences = pl.DataFrame({"article_id": "a1", "sentence_index": range(len(lines)), "text": lines})
+    expected = [
+        line
+        for line in lines
+        if _may_hold_trigger(line.lower()) and _ANY_TRIGGER_LOWERCASE.search(line.lower())
+    ]
+    assert _candidate_sentences(sentences)["text"].to_list() == expected
+
+
+def test_a_contraction_with_will_is_a_planned_cue():
+    rows = extract(
+        ["Kenya and Ethiopia said they'll sign a trade pact."],
+        [("Kenya", "COUNTRY", "KEN"), ("Ethiopia", "COUNTRY", "ETH")],
+    )
+    assert rows.select("engagement_type", "status").rows() == [("agreement", "planned")]
