@@ -1160,17 +1160,13 @@ def extract_engagements_cached(
     cache: ArticleResultCache,
 ) -> tuple[pl.DataFrame, int]:
     """(engagement mentions, articles extracted in this call): extract_engagements on both cores for the
-    articles whose text, publication date or linked people changed; the others come from the cache."""
+    articles whose text, publication date or linked people changed; the others come from the cache.
+
+    ``sentences`` and ``entity_mentions`` may hold rows of other articles (duplicates): they are left out."""
 
     def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
-        todo_ids = todo.select("article_id")
         (mentions,) = map_article_batches(
-            partial(_engagements_of_batch, persons=persons),
-            todo,
-            [
-                sentences.join(todo_ids, on="article_id", how="semi"),
-                entity_mentions.join(todo_ids, on="article_id", how="semi"),
-            ],
+            partial(_engagements_of_batch, persons=persons), todo, [sentences, entity_mentions]
         )
         return {"mentions": mentions.drop("story_id")}
 

@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 import pandera.polars as pa
 import polars as pl
 
+from pipeline.cache import ArticleResultCache, cached_per_article
+
 MAX_ARTICLE_BYTES = 2_000_000
 """A single article larger than this is not news text (a dump, a binary, a crawl gone wrong)."""
 
@@ -37,9 +39,18 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
         ],
         start=1,
     )
@@ -145,7 +156,9 @@ def date_stated_in_text(text: str) -> PublicationDate:
             month = match.group("month")
             month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
             try:
-                found.append((match.start(), date(int(match.group("year")), month_number, int(match.group("day")))))
+                found.append(
+                    (match.start(), date(int(match.group("year")), month_number, int(match.group("day"))))
+                )
             except ValueError:
                 continue
     if not found:
@@ -155,7 +168,9 @@ def date_stated_in_text(text: str) -> PublicationDate:
 
 def decode_article_bytes(data: bytes) -> str:
     if len(data) > MAX_ARTICLE_BYTES:
-        raise InputRejected(f"file is larger than the limit of {MAX_ARTICLE_BYTES:,} bytes ({len(data):,} bytes)")
+        raise InputRejected(
+            f"file is larger than the limit of {MAX_ARTICLE_BYTES:,} bytes ({len(data):,} bytes)"
+        )
     if b"\x00" in data[:8192]:
         raise InputRejected("binary file (contains NUL bytes), not text")
     try:
@@ -213,7 +228,12 @@ def parse_jsonl_line(line: str, source_file: str, line_number: int) -> dict:
 
 
 def _article_row(
-    source_file: str, line: int | None, url: str | None, published: PublicationDate, title: str | None, text: str
+    source_file: str,
+    line: int | None,
+    url: str | None,
+    published: PublicationDate,
+    title: str | None,
+    text: str,
 ) -> dict:
     source = source_file if line is None else f"{source_file}:{line}"
     return {
@@ -239,7 +259,12 @@ def read_input_file(path: Path, input_dir: Path) -> Iterator[tuple[str, dict]]:
     source_file = path.relative_to(input_dir).as_posix()
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES:
-        yield "rejected", _rejection(source_file, None, f"unsupported file type {suffix or '(none)'}: expected .txt or .jsonl")
+        yield (
+            "rejected",
+            _rejection(
+                source_file, None, f"unsupported file type {suffix or '(none)'}: expected .txt or .jsonl"
+            ),
+        )
         return
     try:
         if suffix in TEXT_SUFFIXES:
@@ -265,7 +290,12 @@ def _read_jsonl_file(path: Path, source_file: str) -> Iterator[tuple[str, dict]]
                 line = raw_line.decode("utf-8-sig" if line_number == 1 else "utf-8")
                 yield "article", parse_jsonl_line(line, source_file, line_number)
             except UnicodeDecodeError as error:
-                yield "rejected", _rejection(source_file, line_number, f"undecodable bytes: not valid UTF-8 at byte {error.start}")
+                yield (
+                    "rejected",
+                    _rejection(
+                        source_file, line_number, f"undecodable bytes: not valid UTF-8 at byte {error.start}"
+                    ),
+                )
             except InputRejected as error:
                 yield "rejected", _rejection(source_file, line_number, str(error))
 
@@ -279,11 +309,80 @@ def read_input_folder(input_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Read every file under ``input_dir`` into (raw_articles, rejected_inputs)."""
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
+    return _read_files(input_files(input_dir), input_dir)
+
+
+def _read_files(
+    paths: list[Path], input_dir: Path, tags: pl.Series | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(raw_articles, rejected_inputs) of ``paths``; with ``tags`` (one value per path), every row of a file
+    also gets its file's value, in a column named after the series."""
     articles: list[dict] = []
     rejected: list[dict] = []
-    for path in input_files(input_dir):
+    for number, path in enumerate(paths):
+        extra = {} if tags is None else {tags.name: tags[number]}
         for kind, row in read_input_file(path, input_dir):
-            (articles if kind == "article" else rejected).append(row)
-    raw_articles = pl.DataFrame(articles, schema=RAW_ARTICLES_SCHEMA)
-    rejected_inputs = pl.DataFrame(rejected, schema=REJECTED_INPUTS_SCHEMA)
+            (articles if kind == "article" else rejected).append(row | extra)
+    extra_columns = {} if tags is None else {tags.name: tags.dtype}
+    raw_articles = pl.DataFrame(articles, schema={**RAW_ARTICLES_SCHEMA, **extra_columns})
+    rejected_inputs = pl.DataFrame(rejected, schema={**REJECTED_INPUTS_SCHEMA, **extra_columns})
     return raw_articles, rejected_inputs
+
+
+INGEST_CACHE_SCHEMAS = {
+    "raw_articles": pl.Schema(RAW_ARTICLES_SCHEMA),
+    "rejected_inputs": pl.Schema(REJECTED_INPUTS_SCHEMA),
+}
+
+
+def file_key(path: Path, input_dir: Path) -> str | None:
+    """What a file's rows depend on: its place in the folder and its bytes; None when it cannot be read."""
+    digest = hashlib.sha256(path.relative_to(input_dir).as_posix().encode() + b"\x00")
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, lambda: digest).hexdigest()[:32]
+    except OSError:
+        return None
+
+
+def _read_each(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.DataFrame]:
+    """The rows of every file of ``files`` (a ``path`` column), each row tagged with its file's ``tag`` column."""
+    frames = _read_files([Path(path) for path in files["path"]], input_dir, files[tag])
+    return dict(zip(INGEST_CACHE_SCHEMAS, frames, strict=True))
+
+
+def read_input_folder_cached(
+    input_dir: Path, cache: ArticleResultCache
+) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """``read_input_folder``, parsing only the files whose path or bytes are new; the rows of the others come
+    from the cache. Also returns the number of files parsed in this call. Rows stay in folder order, whatever
+    was cached, so a rerun yields the same frames as a first run."""
+    if not input_dir.is_dir():
+        raise FileNotFoundError(f"input folder {input_dir} does not exist")
+    paths = input_files(input_dir)
+    files = pl.DataFrame(
+        {
+            "file_order": range(len(paths)),
+            "path": [str(path) for path in paths],
+            "cache_key": [file_key(path, input_dir) for path in paths],
+        },
+        schema={"file_order": pl.Int64, "path": pl.String, "cache_key": pl.String},
+    )
+    readable = files.filter(pl.col("cache_key").is_not_null())
+    cached, n_parsed = cached_per_article(
+        cache, readable, lambda todo: _read_each(todo, "cache_key", input_dir)
+    )
+    unreadable = files.filter(pl.col("cache_key").is_null())
+    uncached = _read_each(unreadable, "file_order", input_dir)
+    order = files.select("cache_key", "file_order")
+    raw_articles, rejected_inputs = (
+        pl.concat([cached[name].join(order, on="cache_key").drop("cache_key"), uncached[name]])
+        .sort("file_order", line_column, nulls_last=True)
+        .drop("file_order")
+        for name, line_column in [("raw_articles", "source_line"), ("rejected_inputs", "line")]
+    )
+    return (
+        raw_articles,
+        rejected_inputs,
+        {"files_read": files.height, "files_parsed": n_parsed + unreadable.height},
+    )

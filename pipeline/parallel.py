@@ -26,24 +26,35 @@ def worker_count() -> int:
 
 
 def _batches(key_frame: pl.DataFrame, key: str, others: Sequence[pl.DataFrame], n_batches: int):
-    """Split ``key_frame`` into ``n_batches`` slices and every frame of ``others`` along the same keys.
+    """Split ``key_frame`` into ``n_batches`` slices, each with the rows of every frame of ``others`` that share
+    its keys (rows of other keys are left out).
 
-    Each other frame is partitioned once (one join), not filtered again for every batch.
+    Without ``others``, the slices follow ``key_frame``'s order. With them, batches (and their rows) follow key
+    order, each a run of consecutive keys: each other frame, sorted by key once, then gives every batch's rows as
+    one zero-copy slice, so a large frame (every sentence of the corpus) is never copied whole, only one batch's
+    rows at a time.
     """
     size = -(-key_frame.height // n_batches)
-    batch_of = key_frame.select(key).with_row_index("batch").with_columns(pl.col("batch") // size)
-    partitions = [
-        other.join(batch_of, on=key, how="inner", maintain_order="left").partition_by(
-            "batch", as_dict=True, include_key=False
-        )
-        for other in others
-    ]
-    for number, start in enumerate(range(0, key_frame.height, size)):
-        chunk = key_frame.slice(start, size)
+    if not others:
+        for start in range(0, key_frame.height, size):
+            yield (key_frame.slice(start, size),)
+        return
+    others = [other if other[key].is_sorted() else other.sort(key, maintain_order=True) for other in others]
+    sorted_keys = key_frame[key].sort()
+    for start in range(0, key_frame.height, size):
+        batch_keys = sorted_keys.slice(start, size)
+        first, last = batch_keys[0], batch_keys[-1]
+        in_batch = pl.col(key).is_in(batch_keys.implode())
         yield (
-            chunk,
-            *(parts.get((number,), other.clear()) for parts, other in zip(partitions, others, strict=True)),
+            key_frame.filter(in_batch).sort(key),
+            *(_key_range(other, key, first, last).filter(in_batch) for other in others),
         )
+
+
+def _key_range(frame: pl.DataFrame, key: str, first: str, last: str) -> pl.DataFrame:
+    """The rows of ``frame`` (sorted by ``key``) whose key lies between ``first`` and ``last``: a zero-copy slice."""
+    begin = frame[key].search_sorted(first, side="left")
+    return frame.slice(begin, frame[key].search_sorted(last, side="right") - begin)
 
 
 def map_article_batches(
@@ -56,18 +67,29 @@ def map_article_batches(
 ) -> tuple[pl.DataFrame, ...]:
     """``function(key_chunk, *other_chunks) -> frames`` over article batches; the per-batch frames are concatenated.
 
-    Results come back in batch order, so the output is the same whatever the number of workers. At most two
-    batches per worker are in flight: the inputs are sliced as the workers need them, not copied all at once.
+    Rows of ``others`` whose key is not in ``key_frame`` are left out. The batches, and so the rows of the result,
+    are the same whatever the number of workers. At most two batches per worker are in flight: the inputs are
+    sliced as the workers need them, not copied all at once.
     """
     workers = worker_count()
+    n_batches = max(1, -(-key_frame.height // batch_size))
+    if key_frame.is_empty():
+        return function(key_frame, *(other.clear() for other in others))
     if key_frame.height < MIN_ARTICLES_FOR_POOL or workers == 1:
-        return function(key_frame, *others)
-    n_batches = max(workers * 2, -(-key_frame.height // batch_size))
+        results = [function(*batch) for batch in _batches(key_frame, key, others, n_batches)]
+    else:
+        results = _on_pool(function, _batches(key_frame, key, others, max(workers * 2, n_batches)), workers)
+    return tuple(pl.concat(parts, how="vertical_relaxed") for parts in zip(*results, strict=True))
+
+
+def _on_pool(
+    function: Callable[..., tuple[pl.DataFrame, ...]], batches, workers: int
+) -> list[tuple[pl.DataFrame, ...]]:
     pool = _pool(workers)
     in_flight: deque[Future] = deque()
     results = []
     try:
-        for batch in _batches(key_frame, key, others, n_batches):
+        for batch in batches:
             if len(in_flight) == workers * 2:
                 results.append(in_flight.popleft().result())
             in_flight.append(pool.submit(function, *batch))
@@ -75,7 +97,7 @@ def map_article_batches(
     except BrokenProcessPool:
         _pool.cache_clear()
         raise
-    return tuple(pl.concat(parts, how="vertical_relaxed") for parts in zip(*results, strict=True))
+    return results
 
 
 @functools.cache

@@ -7,7 +7,15 @@ from datetime import date
 
 import polars as pl
 
-from pipeline.ingest import MAX_ARTICLE_BYTES, RawArticlesModel, RejectedInputsModel, read_input_folder
+from pipeline.cache import ArticleResultCache
+from pipeline.ingest import (
+    INGEST_CACHE_SCHEMAS,
+    MAX_ARTICLE_BYTES,
+    RawArticlesModel,
+    RejectedInputsModel,
+    read_input_folder,
+    read_input_folder_cached,
+)
 
 
 def read(folder):
@@ -165,3 +173,39 @@ def test_every_input_file_is_accounted_for(write_inputs):
     accounted = set(articles["source_file"]) | set(rejected["source_file"])
     assert accounted == {"ok.txt", "bad.txt", "x.bin", "nested/more.jsonl"}
     assert isinstance(rejected, pl.DataFrame) and rejected.height == 3
+
+
+MIXED_INPUTS = {
+    "b.txt": " date 2022-01-02\nTalks in Delhi.",
+    "a.jsonl": '{"date": "2022-01-01", "text": "Talks."}\nnot json\n{"date": "2022-01-03", "text": "More."}\n',
+    "c.bin": b"\x00\x01",
+    "nested/d.txt": " date 2022-01-04\nA visit.",
+}
+
+
+def read_cached(folder, cache_folder):
+    return read_input_folder_cached(
+        folder, ArticleResultCache(cache_folder, "ingest", "v1", INGEST_CACHE_SCHEMAS)
+    )
+
+
+def test_cached_read_gives_the_frames_of_a_plain_read(write_inputs, tmp_path):
+    folder = write_inputs(MIXED_INPUTS)
+    articles, rejected = read_input_folder(folder)
+    first = read_cached(folder, tmp_path / "cache")
+    again = read_cached(folder, tmp_path / "cache")
+    for cached_articles, cached_rejected, _ in [first, again]:
+        assert cached_articles.equals(articles)
+        assert cached_rejected.equals(rejected)
+
+
+def test_rerun_parses_only_new_and_changed_files(write_inputs, tmp_path):
+    folder = write_inputs(MIXED_INPUTS)
+    assert read_cached(folder, tmp_path / "cache")[2] == {"files_read": 4, "files_parsed": 4}
+    assert read_cached(folder, tmp_path / "cache")[2] == {"files_read": 4, "files_parsed": 0}
+    (folder / "b.txt").write_text(" date 2022-01-02\nTalks in Delhi ended.", encoding="utf-8")
+    (folder / "0.txt").write_text(" date 2022-01-05\nA call.", encoding="utf-8")
+    articles, _, files = read_cached(folder, tmp_path / "cache")
+    assert files == {"files_read": 5, "files_parsed": 2}
+    assert articles.equals(read_input_folder(folder)[0])
+    assert "Talks in Delhi ended." in articles["raw_text"].to_list()

@@ -34,7 +34,12 @@ def work_done(result) -> dict[str, int]:
     counters = {}
     for event in result.get_asset_materialization_events():
         metadata = event.materialization.metadata
-        for key in ("articles_cleaned_this_run", "articles_extracted", "articles_extracted_this_run"):
+        for key in (
+            "files_parsed",
+            "articles_cleaned_this_run",
+            "articles_extracted",
+            "articles_extracted_this_run",
+        ):
             if key in metadata:
                 counters[f"{event.asset_key.to_user_string()}.{key}"] = metadata[key].value
     return counters
@@ -62,6 +67,7 @@ def test_adding_one_article_processes_only_that_article(tmp_path):
     result = materialize_all(folder, tmp_path / "w.duckdb", tmp_path / "storage")
     assert result.success
     assert work_done(result) == {
+        "raw_articles.files_parsed": 1,
         "entity_mentions.articles_extracted": 1,
         "articles.articles_cleaned_this_run": 1,
         "engagements.articles_extracted_this_run": 1,

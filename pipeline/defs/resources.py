@@ -9,6 +9,7 @@ import polars as pl
 
 from pipeline import settings
 from pipeline.cache import ArticleResultCache
+from pipeline.memory import release_freed_memory
 
 
 class InputFolder(dg.ConfigurableResource):
@@ -57,6 +58,7 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
         obj.write_parquet(staging)
         staging.replace(path)
         context.add_output_metadata({"rows": obj.height, "path": dg.MetadataValue.path(str(path))})
+        release_freed_memory()
 
     def load_input(self, context: dg.InputContext) -> pl.DataFrame:
         return pl.read_parquet(self._path(context))

@@ -10,9 +10,9 @@ from pipeline.fusion import fuse_engagements
 from pipeline.persons import attach_person_ids, link_persons
 
 
-def _canonical(articles: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    canonical = articles.filter(pl.col("duplicate_of").is_null())
-    return canonical, sentences.join(canonical.select("article_id"), on="article_id", how="semi")
+def _canonical(articles: pl.DataFrame) -> pl.DataFrame:
+    """Extraction reads canonical articles only: a duplicate's engagements are its original's."""
+    return articles.filter(pl.col("duplicate_of").is_null())
 
 
 @dg.multi_asset(
@@ -32,9 +32,8 @@ def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences
 
     Extraction runs only on texts not extracted before; the counters in the metadata cover this run's work.
     """
-    canonical, canonical_sentences = _canonical(articles, sentences)
     entity_mentions, person_mentions, stats = extract_entities_cached(
-        canonical, canonical_sentences, article_cache.for_stage("entities", ENTITY_CACHE_SCHEMAS)
+        _canonical(articles), sentences, article_cache.for_stage("entities", ENTITY_CACHE_SCHEMAS)
     )
     persons, links = link_persons(person_mentions)
     entity_mentions = attach_person_ids(entity_mentions, links, persons)
@@ -81,10 +80,9 @@ def fused_engagements(
     persons: pl.DataFrame,
 ):
     """Engagement mentions per sentence, fused into one row per engagement with all its evidence."""
-    canonical, canonical_sentences = _canonical(articles, sentences)
     mentions, n_extracted = extract_engagements_cached(
-        canonical,
-        canonical_sentences,
+        _canonical(articles),
+        sentences,
         entity_mentions,
         persons,
         article_cache.for_stage("engagements", ENGAGEMENT_CACHE_SCHEMAS),

@@ -3,8 +3,8 @@
 import dagster as dg
 
 from pipeline.defs.quality import markdown_table
-from pipeline.defs.resources import InputFolder
-from pipeline.ingest import input_files, read_input_folder
+from pipeline.defs.resources import ArticleCacheStore, InputFolder
+from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
 
 
 @dg.multi_asset(
@@ -19,20 +19,21 @@ from pipeline.ingest import input_files, read_input_folder
         ),
     },
 )
-def raw_input(context: dg.AssetExecutionContext, input_folder: InputFolder):
-    """Read every file of the input folder; bad files become rejected rows, never a failed run."""
-    raw_articles, rejected_inputs = read_input_folder(input_folder.folder)
-    files_read = len(input_files(input_folder.folder))
+def raw_input(context: dg.AssetExecutionContext, input_folder: InputFolder, article_cache: ArticleCacheStore):
+    """Read every file of the input folder; bad files become rejected rows, never a failed run.
+
+    Only files whose path or bytes are new are parsed; the rows of the others come from the per-file cache."""
+    raw_articles, rejected_inputs, files = read_input_folder_cached(
+        input_folder.folder, article_cache.for_stage("ingest", INGEST_CACHE_SCHEMAS)
+    )
     reasons = rejected_inputs.group_by("reason").len().sort("len", descending=True)
     yield dg.Output(
         raw_articles,
         output_name="raw_articles",
         metadata={
-            "files_read": files_read,
+            **files,
             "articles_accepted": raw_articles.height,
-            "dated_by": dg.MetadataValue.json(
-                dict(raw_articles.group_by("date_source").len().iter_rows())
-            ),
+            "dated_by": dg.MetadataValue.json(dict(raw_articles.group_by("date_source").len().iter_rows())),
         },
     )
     yield dg.Output(
@@ -43,5 +44,6 @@ def raw_input(context: dg.AssetExecutionContext, input_folder: InputFolder):
             "reasons": dg.MetadataValue.md(markdown_table(reasons)),
         },
     )
-    context.log.info(f"{files_read} files read, {raw_articles.height} articles, {rejected_inputs.height} rejected")
-
+    context.log.info(
+        f"{files['files_read']} files read, {raw_articles.height} articles, {rejected_inputs.height} rejected"
+    )
