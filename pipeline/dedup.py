@@ -16,7 +16,7 @@ from functools import cache
 import numpy as np
 import pandera.polars as pa
 import polars as pl
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 SHINGLE_SIZE = 5
 MINHASH_PERMUTATIONS = 128
@@ -158,25 +158,49 @@ def _canonical_order(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _band_ids(signatures: np.ndarray, hashranges: list[tuple[int, int]]) -> np.ndarray:
+    """(rows, bands) of ids: two rows get the same id in a band exactly when their values in that band are equal."""
+    ids = np.empty((len(signatures), len(hashranges)), dtype=np.int64)
+    for band, (start, end) in enumerate(hashranges):
+        values = np.ascontiguousarray(signatures[:, start:end])
+        as_bytes = values.view(np.dtype((np.void, values.dtype.itemsize * (end - start)))).ravel()
+        ids[:, band] = np.unique(as_bytes, return_inverse=True)[1]
+    return ids
+
+
 def _near_duplicate_links(
     signatures: np.ndarray, threshold: float, num_perm: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """For signatures in canonical order: index of the canonical row each one duplicates (-1 if none), and
-    the estimated Jaccard similarity to it."""
-    index = MinHashLSH(threshold=min(threshold, _MAX_INDEX_THRESHOLD), num_perm=num_perm)
+    the estimated Jaccard similarity to it.
+
+    MinHash LSH with datasketch's banding for the threshold, as its ``MinHashLSH`` index would do it (each row
+    queries the canonical rows before it, links to the most similar one at or above the threshold, else joins
+    the index), but with the bands of all rows compared at once in numpy: a row that shares no band with any
+    other row can neither link nor be linked to, so only the rest go through the sequential loop.
+    """
+    banding = MinHashLSH(threshold=min(threshold, _MAX_INDEX_THRESHOLD), num_perm=num_perm)
     linked_to = np.full(len(signatures), -1, dtype=np.int64)
     similarity = np.zeros(len(signatures), dtype=np.float64)
-    for row, signature in enumerate(signatures):
-        minhash = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature, scheme=MINHASH_SCHEME)
-        candidates = np.array(sorted(index.query(minhash)), dtype=np.int64)
-        if len(candidates):
-            estimates = (signatures[candidates] == signature).mean(axis=1)
+    if len(signatures) == 0:
+        return linked_to, similarity
+    bucket_of = _band_ids(signatures, banding.hashranges) + np.arange(banding.b, dtype=np.int64) * len(
+        signatures
+    )
+    shared = np.bincount(bucket_of.ravel(), minlength=len(signatures) * banding.b)[bucket_of] > 1
+    buckets: dict[int, list[int]] = {}
+    for row in np.flatnonzero(shared.any(axis=1)):
+        row_buckets = bucket_of[row][shared[row]].tolist()
+        candidates = sorted({member for bucket in row_buckets for member in buckets.get(bucket, ())})
+        if candidates:
+            estimates = (signatures[candidates] == signatures[row]).mean(axis=1)
             best = int(np.argmax(estimates))
             if estimates[best] >= threshold:
                 linked_to[row] = candidates[best]
                 similarity[row] = estimates[best]
                 continue
-        index.insert(row, minhash)
+        for bucket in row_buckets:
+            buckets.setdefault(bucket, []).append(int(row))
     return linked_to, similarity
 
 

@@ -5,13 +5,14 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
-from datasketch import MinHash
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from pipeline.clean import ArticlesModel, clean_articles
 from pipeline.dedup import (
     MINHASH_SCHEME,
     MINHASH_SEED,
     ArticleDuplicatesModel,
+    _near_duplicate_links,
     find_duplicates,
     minhash_frame,
     minhash_signatures,
@@ -159,3 +160,28 @@ def test_shingles_ignore_case_and_punctuation():
     assert np.array_equal(
         shingle_hashes("The talks, in Oslo, ended well."), shingle_hashes("the talks in oslo ended WELL")
     )
+
+
+def test_near_duplicate_links_equal_those_of_a_datasketch_lsh_index():
+    """Each row, in order, queries an index of the canonical rows before it and links to the most similar one
+    at or above the threshold, else joins the index; a copy of a copy links to the first canonical row."""
+    generator = np.random.default_rng(7)
+    originals = generator.integers(0, 2**32 - 1, size=(300, 128), dtype=np.uint32)
+    copies = originals[generator.integers(0, 300, size=200)].copy()
+    changed = generator.random(copies.shape) < generator.uniform(0.0, 0.4, size=(200, 1))
+    copies[changed] = generator.integers(0, 2**32 - 1, size=int(changed.sum()), dtype=np.uint32)
+    signatures = np.concatenate([originals, copies, copies[:50]])
+    index = MinHashLSH(threshold=0.8, num_perm=128)
+    expected = np.full(len(signatures), -1)
+    for row, signature in enumerate(signatures):
+        minhash = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature, scheme=MINHASH_SCHEME)
+        candidates = sorted(index.query(minhash))
+        estimates = [(signatures[candidate] == signature).mean() for candidate in candidates]
+        if estimates and max(estimates) >= 0.8:
+            expected[row] = candidates[int(np.argmax(estimates))]
+        else:
+            index.insert(row, minhash)
+    linked_to, similarity = _near_duplicate_links(signatures, 0.8, 128)
+    assert np.array_equal(linked_to, expected)
+    assert 50 < (linked_to >= 0).sum() < len(signatures) - 300
+    assert np.all(similarity[linked_to >= 0] >= 0.8)
