@@ -1,11 +1,13 @@
 """Specification of the clean stage: what survives cleaning, how sentences are split, the frames produced."""
 
+import re
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from pipeline.clean import (
+    _BOILERPLATE_LABELS,
     ArticlesModel,
     SentencesModel,
     clean_article,
@@ -99,6 +101,10 @@ def test_odd_and_invisible_spaces_become_single_spaces():
 
 def test_control_characters_are_removed():
     assert clean_text("The pact\x07 was signed.") == "The pact was signed."
+
+
+def test_control_characters_are_removed_from_a_text_with_non_ascii_letters():
+    assert clean_text("The pact\x07 was signed in Malmö.") == "The pact was signed in Malmö."
 
 
 def test_html_entities_are_unescaped():
@@ -213,6 +219,17 @@ def test_abbreviations_decimals_domains_and_initials_get_no_space(intact):
 )
 def test_boilerplate_line_is_recognised(line):
     assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["READ MORE: Leaders meet in Geneva", "ADVERTISEMENT", "Photo: Zoë Müller"])
+def test_labels_are_recognised_in_capitals_and_with_non_ascii_letters(line):
+    assert is_boilerplate(line)
+
+
+def test_label_patterns_are_written_in_lowercase():
+    """ASCII lines are lowercased and matched case-sensitively, which needs patterns in lowercase."""
+    pattern_text = re.sub(r"\\[A-Za-z]", "", "".join(_BOILERPLATE_LABELS.values()))
+    assert pattern_text == pattern_text.lower()
 
 
 @pytest.mark.parametrize(
@@ -343,6 +360,17 @@ def test_sentence_offsets_point_into_the_cleaned_text():
     )
     assert sentences["sentence_index"].to_list() == [0, 1, 2]
     assert articles["n_sentences"][0] == 3
+
+
+def test_sentence_rows_follow_article_order_around_an_article_without_sentences():
+    raw = raw_articles("Alpha met Beta. Gamma spoke.", "Download the app", "Delta left.")
+    _, sentences = clean_articles(raw)
+    first, _, third = raw["article_id"].to_list()
+    assert sentences.select("article_id", "sentence_index", "text").rows() == [
+        (first, 0, "Alpha met Beta."),
+        (first, 1, "Gamma spoke."),
+        (third, 0, "Delta left."),
+    ]
 
 
 def test_frames_follow_the_contracts():
