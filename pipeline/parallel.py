@@ -6,7 +6,6 @@ here; each worker process loads its heavy resources (the spaCy model, the gazett
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import os
 from collections import deque
@@ -95,13 +94,27 @@ def _on_pool(
             in_flight.append(pool.submit(function, *batch))
         results += [future.result() for future in in_flight]
     except BrokenProcessPool:
-        _pool.cache_clear()
+        _pools.pop(workers, None)
         raise
     return results
 
 
-@functools.cache
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
-    """One pool per process, kept for its life: the stages of a run (cleaning, entities, engagements) share the
-    workers, so each loads the spaCy model and the gazetteer once, not once per stage."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    """One pool per process, kept until shut down: the stages of a run share the workers, so the stages that need
+    the spaCy model and the gazetteer load them once, not once per stage."""
+    if workers not in _pools:
+        _pools[workers] = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("forkserver")
+        )
+    return _pools[workers]
+
+
+def shut_down_workers() -> None:
+    """Stop the pool's workers; the next stage that needs workers starts new ones. Called once no later stage
+    needs what the workers hold (the spaCy model, about 250 MB per worker)."""
+    for pool in _pools.values():
+        pool.shutdown()
+    _pools.clear()

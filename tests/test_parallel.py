@@ -7,7 +7,7 @@ import polars as pl
 from pipeline.clean import clean_articles
 from pipeline.entities import extract_entities
 from pipeline.ingest import RAW_ARTICLES_SCHEMA
-from pipeline.parallel import MIN_ARTICLES_FOR_POOL, map_article_batches
+from pipeline.parallel import MIN_ARTICLES_FOR_POOL, map_article_batches, shut_down_workers
 
 
 def raw_articles(count: int) -> pl.DataFrame:
@@ -39,3 +39,12 @@ def test_frames_keyed_by_article_follow_their_articles_into_the_batches(monkeypa
     pooled = map_article_batches(extract_entities, articles, [sentences.reverse()], batch_size=100)
     single = extract_entities(articles, sentences)
     assert all(p.equals(s) for p, s in zip(pooled, single, strict=True))
+
+
+def test_work_after_the_workers_are_shut_down_starts_new_ones(monkeypatch):
+    monkeypatch.setenv("BILATERAL_WORKERS", "2")
+    raw = raw_articles(MIN_ARTICLES_FOR_POOL + 50)
+    before = map_article_batches(clean_articles, raw, batch_size=100)
+    shut_down_workers()
+    after = map_article_batches(clean_articles, raw, batch_size=100)
+    assert all(b.equals(a) for b, a in zip(before, after, strict=True))

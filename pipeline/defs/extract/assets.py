@@ -7,6 +7,7 @@ from pipeline.defs.resources import ArticleCacheStore
 from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_cached
 from pipeline.entities import ENTITY_CACHE_SCHEMAS, extract_entities_cached
 from pipeline.fusion import fuse_engagements
+from pipeline.parallel import shut_down_workers
 from pipeline.persons import attach_person_ids, link_persons
 
 
@@ -35,6 +36,7 @@ def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences
     entity_mentions, person_mentions, stats = extract_entities_cached(
         _canonical(articles), sentences, article_cache.for_stage("entities", ENTITY_CACHE_SCHEMAS)
     )
+    shut_down_workers()
     persons, links = link_persons(person_mentions)
     entity_mentions = attach_person_ids(entity_mentions, links, persons)
     yield dg.Output(
