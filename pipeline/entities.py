@@ -26,7 +26,9 @@ with that
 - Multilateral bodies are ORGANIZATION without country; large cities, US states and regions are LOCATION.
 """
 
+import contextlib
 import functools
+import gc
 import hashlib
 import os
 import re
@@ -224,8 +226,12 @@ ORG_HEADS = (
     "central bank",
     "mission",
 )
+GENERIC_ORG_HEADS = "Ministry|Department|Office|Embassy"
+GENERIC_ORG_HEAD = re.compile(GENERIC_ORG_HEADS)
+"""Any head word, without the word boundary: a scan for these literals skips the sentences GENERIC_ORG cannot match
+faster than GENERIC_ORG, whose leading boundary test runs at every position."""
 GENERIC_ORG = re.compile(
-    r"\b(?:Ministry|Department|Office|Embassy) (?:of|for) (?:the )?"
+    rf"\b(?:{GENERIC_ORG_HEADS}) (?:of|for) (?:the )?"
     r"[A-Z][\w’']*(?:,? (?:and |of |& )?[A-Z][\w’']*)*"
 )
 ORG_HEAD_AFTER = re.compile(
@@ -243,24 +249,35 @@ MONTH = (
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 DATE_PATTERN_LOWERCASE = re.compile(
-    "|".join(
-        [
-            r"\b\d{4}-\d{2}-\d{2}\b",
-            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+\d{{4}})?(?![\w])",
-            rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+\d{{4}})?(?![\w])",
-            rf"\b{MONTH}\s+\d{{4}}\b",
-            rf"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|{WEEKDAY})\b",
-            rf"\b(?:(?:last|next|this|on)\s+)?{WEEKDAY}\b",
-            r"\b(?:yesterday|today|tomorrow)\b",
-            r"\b(?:19|20)\d{2}\b(?![-+]\d)",
-        ]
+    (
+        r"\b(?=[\dadefjlmnostwy])(?:"
+        + "|".join(
+            [
+                r"\d{4}-\d{2}-\d{2}\b",
+                rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+\d{{4}})?(?![\w])",
+                rf"(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+\d{{4}})?(?![\w])",
+                rf"{MONTH}\s+\d{{4}}\b",
+                rf"(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|{WEEKDAY})\b",
+                rf"(?:(?:last|next|this|on)\s+)?{WEEKDAY}\b",
+                r"(?:yesterday|today|tomorrow)\b",
+                r"(?:19|20)\d{2}\b(?![-+]\d)",
+            ]
+        )
+        + ")"
     ).lower()
 )
-"""Dates, searched in lowercased text: a case-sensitive search is several times faster than an IGNORECASE one."""
+"""Dates, searched in lowercased text: a case-sensitive search is several times faster than an IGNORECASE one, and
+the lookahead (every date starts with a digit or one of these letters) spares trying each alternative at every word
+boundary. An alternative starting with another letter needs that letter added to the lookahead."""
+WHITESPACE_RUN = re.compile(r"\s+")
 NAME_TOKEN = (
     r"(?:[A-Z][\w’'\-]*\.?|(?:bin|bint|ibn|al|el|de|da|van|von|der|di|du|dos|das|la|le|del)(?=\s[A-Z]))"
 )
 INITIAL_TOKEN = re.compile(r"^[A-Z]\.?$")
+ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
+NON_SPACE_RUN = re.compile(r"\S+")
+LAST_WORD = re.compile(r"(?s:.*)(?<![\w.])([\w.]+)")
+"""The word a text ends with, as a full match (see PREVIOUS_WORD)."""
 NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN})*")
 WORD = re.compile(r"[A-Za-z][\w’'\-\.]*")
 APPOSITION_START = re.compile(r"\s*,\s*(?:who (?:is|was)\s+)?(?:(?:the|a|an)\s+)?")
@@ -387,6 +404,7 @@ ORGANIZATION_BEFORE = re.compile(
     r"\b(?:spokesperson|spokesman|spokeswoman|statement|shares|chief executive|chairman|employees) (?:for|of|in)\s+$",
     re.IGNORECASE,
 )
+CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-Z]")
 QUOTE_ATTRIBUTION = re.compile(
     r"[,?!][\"”’']\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s+(?:said|says|told|added|stated|noted|insisted)\b"
 )
@@ -460,7 +478,7 @@ def _is_vocabulary(token: str) -> bool:
     return token.lower().rstrip(".").removesuffix("'s").removesuffix("’s").rstrip("'’") in _vocabulary()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     index: int
     start: int
@@ -497,6 +515,7 @@ def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | Non
     after a locative preposition ("in Nyala"), which name places.
     """
     patterns_ran = known_name_tokens is not None
+    opening_end = len(sentence.text) - len(sentence.text.lstrip(OPENING_PUNCTUATION))
     covered = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.matches]
     covered += [
         (start - sentence.start, end - sentence.start) for start, end in sentence.pattern_people or []
@@ -517,7 +536,7 @@ def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | Non
                 organization_ends.append(run.end())
             run_start = max(organization_ends, default=run_start)
         for token in TITLE_CASE_WORD.finditer(sentence.text, run_start, run.end()):
-            opens_sentence = not sentence.text[: token.start()].strip(OPENING_PUNCTUATION)
+            opens_sentence = token.start() <= opening_end
             if opens_sentence and not sentence.text[token.end() : token.end() + 2].strip()[:1].isupper():
                 continue
             word = token.group()
@@ -565,7 +584,9 @@ def _home_country(mentions: list[dict]) -> str | None:
 
 
 NEXT_WORD = re.compile(r"\s+([\w’'\-\.]+)")
-PREVIOUS_WORD = re.compile(r"([\w’'\-\.]+)\s+$")
+PREVIOUS_WORD = re.compile(r"(?s:.*)(?<![\w’'\-\.])([\w’'\-\.]+)\s+")
+r"""The word before trailing whitespace, as a full match: the greedy ``.*`` backtracks from the end, where a search
+for ``word\s+$`` would retry from every position."""
 ORGANISATION_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)")
 WORD_WINDOW = 60
 """Characters looked at around a position for its neighbouring word: a slice, not the whole article, per call."""
@@ -577,7 +598,7 @@ def _next_word(text: str, pos: int) -> str:
 
 
 def _previous_word(text: str, pos: int) -> str:
-    found = PREVIOUS_WORD.search(text, max(0, pos - WORD_WINDOW), pos)
+    found = PREVIOUS_WORD.fullmatch(text[max(0, pos - WORD_WINDOW) : pos])
     return found.group(1) if found else ""
 
 
@@ -659,9 +680,6 @@ def _org_phrase_after(text: str, pos: int) -> int | None:
 
 def _gazetteer_mentions(text: str, sentence: _Sentence) -> list[dict]:
     mentions = []
-    georgia_is_state = (
-        sum(m.entry.kind == "state" for m in sentence.matches) > 0 or "Atlanta" in sentence.text
-    )
     skip_until = -1
     for m in sentence.matches:
         if m.start < skip_until:
@@ -670,7 +688,12 @@ def _gazetteer_mentions(text: str, sentence: _Sentence) -> list[dict]:
         label, entity_id, end = None, None, m.end
         if kind in COUNTRY_KINDS and _glued_to_name(text, m, sentence.start):
             continue
-        if kind in {"name", "demonym"} and code == "GEO" and m.text == "Georgia" and georgia_is_state:
+        if (
+            kind in {"name", "demonym"}
+            and code == "GEO"
+            and m.text == "Georgia"
+            and _names_us_state(sentence)
+        ):
             label, entity_id, code = "LOCATION", "loc:georgia (us)", "USA"
         elif kind in {"name", "demonym", "capital"} and (org_end := _org_phrase_after(text, m.end)):
             label, end = "ORGANIZATION", org_end
@@ -686,6 +709,11 @@ def _gazetteer_mentions(text: str, sentence: _Sentence) -> list[dict]:
         skip_until = end
         mentions.append(_mention(sentence, m.start, end, text[m.start : end], label, entity_id, code))
     return mentions
+
+
+def _names_us_state(sentence: _Sentence) -> bool:
+    """Does the sentence name a US state or Atlanta (then "Georgia" is the state)?"""
+    return any(m.entry.kind == "state" for m in sentence.matches) or "Atlanta" in sentence.text
 
 
 def _mention(sentence: _Sentence, start: int, end: int, text: str, label: str, entity_id: str, code) -> dict:
@@ -712,6 +740,8 @@ def _generic_orgs(
     text: str, sentence: _Sentence, taken: list[tuple[int, int]], home: str | None
 ) -> list[dict]:
     mentions = []
+    if not GENERIC_ORG_HEAD.search(sentence.text):
+        return mentions
     for found in GENERIC_ORG.finditer(sentence.text):
         start, end = sentence.start + found.start(), sentence.start + found.end()
         if any(s < end and start < e for s, e in taken):
@@ -744,7 +774,7 @@ def _dates(sentence: _Sentence) -> list[dict]:
                 sentence.start + end,
                 found,
                 "DATE",
-                "date:" + re.sub(r"\s+", " ", found.lower()),
+                "date:" + WHITESPACE_RUN.sub(" ", found.lower()),
                 None,
             )
         )
@@ -816,8 +846,8 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     """Title right before a name: '[then] [Japanese|Japan's] Foreign Minister [of Japan] NAME'."""
     parse = _RoleParse()
     left = text[sentence.start : name_start].rstrip()
-    while (word := re.search(r"([\w.]+)$", left)) and word.group(1).lower().rstrip(".") in HONORIFICS:
-        left = left[: word.start()].rstrip()
+    while (word := LAST_WORD.fullmatch(left)) and word.group(1).lower().rstrip(".") in HONORIFICS:
+        left = left[: word.start(1)].rstrip()
     pos = sentence.start + len(left)
     if left.endswith(","):
         pos -= 1
@@ -922,7 +952,7 @@ def _next_is_role(text: str, pos: int) -> bool:
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles, country forms and honorifics off a candidate span; None when no real name remains."""
-    tokens = list(re.finditer(r"\S+", text[start:end]))
+    tokens = list(NON_SPACE_RUN.finditer(text[start:end]))
     while tokens and (_is_vocabulary(tokens[0].group()) or tokens[0].group()[:1].islower()):
         tokens.pop(0)
     while tokens and tokens[-1].group().lower().strip(",.") in NAME_PARTICLES:
@@ -931,16 +961,16 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     span_start, span_end = start + tokens[0].start(), start + tokens[-1].end()
     span = text[span_start:span_end]
-    while span and span[-1] in ",.;:" and not re.search(r"\b[A-Z]\.$", span):
+    while span and span[-1] in ",.;:" and not ENDS_WITH_INITIAL.search(span):
         span_end -= 1
         span = span[:-1]
     if span.endswith(("'s", "’s")):
         span_end -= 2
         span = span[:-2]
     words = span.split()
-    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in span):
+    if not 1 <= len(words) <= 6 or any(map(str.isdigit, span)):
         return None
-    significant = [w for w in words if not re.match(r"^[A-Z]\.?$", w) and w.lower() not in NAME_PARTICLES]
+    significant = [w for w in words if not INITIAL_TOKEN.match(w) and w.lower() not in NAME_PARTICLES]
     if not significant or not all(w[:1].isupper() for w in significant):
         return None
     if all(_is_vocabulary(w) or w in gazetteer() or w.isupper() for w in significant):
@@ -1014,18 +1044,43 @@ def _surname_sweep(
     }
     taken = {(p["start_char"], p["end_char"]) for p in people}
     covered = [(p["start_char"], p["end_char"]) for p in people]
+    starts = [s.start for s in sentences]
     found = []
     for surname in surnames:
         if _is_vocabulary(surname) or INITIAL_TOKEN.match(surname):
             continue
-        for occurrence in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Z])", text):
-            span = (occurrence.start(), occurrence.end())
+        for start in _bare_word_starts(text, surname):
+            span = (start, start + len(surname))
             if span in taken or any(s <= span[0] < e for s, e in covered):
                 continue
-            index = bisect_right([s.start for s in sentences], span[0]) - 1
+            index = bisect_right(starts, span[0]) - 1
             if index >= 0:
                 found.append((sentences[index], *span))
     return found
+
+
+def _bare_word_starts(text: str, word: str) -> list[int]:
+    r"""Where ``word`` stands as a whole word not followed by a capitalised one: the matches of
+    ``\bword\b(?!\s+[A-Z])``, found with str.find rather than a pattern compiled for every name."""
+    starts = []
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (
+            _is_word_char_at(text, start - 1) != _is_word_char_at(text, start)
+            and _is_word_char_at(text, end - 1) != _is_word_char_at(text, end)
+            and not CAPITALISED_WORD_AFTER.match(text, end)
+        ):
+            starts.append(start)
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
+    return starts
+
+
+def _is_word_char_at(text: str, pos: int) -> bool:
+    r"""Is text[pos] a character ``\w`` matches (nothing outside the text is), as ``\b`` decides?"""
+    return 0 <= pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
 
 
 def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
@@ -1105,11 +1160,10 @@ def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:
     }
 
 
-def _prepare(text: str, sentence_rows: list[dict]) -> list[_Sentence]:
-    """The cheap pass: gazetteer and cue matches for the whole article, assigned to sentences."""
-    sentences = [
-        _Sentence(r["sentence_index"], r["start_char"], r["end_char"], r["text"]) for r in sentence_rows
-    ]
+def _prepare(text: str, sentence_rows: list[tuple[int, int, int, str]]) -> list[_Sentence]:
+    """The cheap pass: gazetteer and cue matches for the whole article, assigned to sentences
+    (rows: sentence_index, start_char, end_char, text)."""
+    sentences = [_Sentence(*row) for row in sentence_rows]
     starts = [s.start for s in sentences]
     for m in find_gazetteer_matches(text):
         index = bisect_right(starts, m.start) - 1
@@ -1123,13 +1177,12 @@ def _prepare(text: str, sentence_rows: list[dict]) -> list[_Sentence]:
 
 
 def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[int, object]):
-    mentions: list[dict] = []
-    for sentence in sentences:
-        mentions += _gazetteer_mentions(text, sentence)
+    by_sentence = [_gazetteer_mentions(text, sentence) for sentence in sentences]
+    mentions = [m for found in by_sentence for m in found]
     home = _home_country(mentions)
     people = []
-    for sentence in sentences:
-        taken = [(m["start_char"], m["end_char"]) for m in mentions if m["sentence_index"] == sentence.index]
+    for sentence, found in zip(sentences, by_sentence, strict=True):
+        taken = [(m["start_char"], m["end_char"]) for m in found]
         mentions += _generic_orgs(text, sentence, taken, home)
         mentions += _dates(sentence)
         if sentence.index in docs or sentence.pattern_people:
@@ -1166,6 +1219,21 @@ def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[i
     return mentions, people
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause the cyclic garbage collector for a batch: the rules allocate millions of short-lived objects and almost
+    no cycles, and each full collection walks every long-lived object (the spaCy model, the gazetteer) again, a sixth
+    of the stage's time. Collection resumes when the batch is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@_collector_paused()
 def extract_entities_with_stats(
     articles: pl.DataFrame, sentences: pl.DataFrame, model_name: str | None = None, *, prefilter: bool = True
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -1175,9 +1243,13 @@ def extract_entities_with_stats(
     ``prefilter=False`` sends every sentence to the model: the naive baseline the benchmark compares against.
     """
     model_name = model_name or os.environ.get("BILATERAL_SPACY_MODEL", DEFAULT_SPACY_MODEL)
-    by_article: dict[str, list[dict]] = {}
-    for row in sentences.sort("article_id", "sentence_index").iter_rows(named=True):
-        by_article.setdefault(row["article_id"], []).append(row)
+    by_article: dict[str, list[tuple[int, int, int, str]]] = {}
+    ordered = sentences.sort("article_id", "sentence_index")
+    columns = ("article_id", "sentence_index", "start_char", "end_char", "text")
+    for article_id, index, start, end, sentence_text in zip(
+        *(ordered[column].to_list() for column in columns), strict=True
+    ):
+        by_article.setdefault(article_id, []).append((index, start, end, sentence_text))
     started = time.perf_counter()
     prepared = []
     for article_id, text in articles.select("article_id", "text").iter_rows():

@@ -1,10 +1,11 @@
+import gc
 import re
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from pipeline.entities import extract_entities, extract_entities_with_stats, normalise_role
+from pipeline.entities import _bare_word_starts, extract_entities, extract_entities_with_stats, normalise_role
 from pipeline.persons import link_persons, strip_honorifics
 
 
@@ -233,7 +234,9 @@ def test_country_named_after_the_person_with_of_gives_the_country():
 
 
 def test_plural_country_possessive_with_a_bare_apostrophe_gives_the_country():
-    table = persons("On Monday the Bahamas' President Thomas Sutton met Iranian Foreign Secretary Abdul Rahimi.")
+    table = persons(
+        "On Monday the Bahamas' President Thomas Sutton met Iranian Foreign Secretary Abdul Rahimi."
+    )
     assert person(table, "Thomas Sutton")["country_code"] == "BHS"
 
 
@@ -267,15 +270,56 @@ def test_namesakes_stated_with_different_countries_are_different_people():
 
 
 def test_country_after_the_name_with_of_the_gives_the_country():
-    table = persons("Interior Minister Sione Leota of the Marshall Islands held a video call with Kenyan officials.")
+    table = persons(
+        "Interior Minister Sione Leota of the Marshall Islands held a video call with Kenyan officials."
+    )
     assert person(table, "Sione Leota")["country_code"] == "MHL"
 
 
 def test_a_demonym_before_an_organisation_name_is_the_country():
-    found = mentions("Vietnamese Communist Party General Secretary Nguyen Phu Trong met US President Joe Biden.")
+    found = mentions(
+        "Vietnamese Communist Party General Secretary Nguyen Phu Trong met US President Joe Biden."
+    )
     assert ("Vietnamese", "COUNTRY", "VNM") in found.select("text", "label", "country_code").rows()
 
 
 def test_a_title_in_a_national_body_takes_the_body_s_country():
-    table = persons("Vietnamese Communist Party General Secretary Nguyen Phu Trong met US President Joe Biden.")
+    table = persons(
+        "Vietnamese Communist Party General Secretary Nguyen Phu Trong met US President Joe Biden."
+    )
     assert person(table, "Nguyen Phu Trong")["country_code"] == "VNM"
+
+
+def test_georgia_beside_a_us_state_or_atlanta_is_the_us_state():
+    assert labelled(mentions("Officials from Georgia and Alabama met."), "Georgia") == ("LOCATION", "USA")
+    assert labelled(mentions("Georgia expects rain in Atlanta."), "Georgia") == ("LOCATION", "USA")
+
+
+def test_georgia_without_a_us_state_is_the_country():
+    assert labelled(mentions("Georgia and Armenia signed a deal."), "Georgia") == ("COUNTRY", "GEO")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Xi met Xi Jinping; Xiang and Xi.", "Xi"),
+        ("Modi_ji, Modi-led, Modi's and (Modi)\nSharif", "Modi"),
+        ("Étienne met Étienne\tDupont and Étiennes.", "Étienne"),
+        ("O'Neil met O'Neil  Smith.", "O'Neil"),
+        ("Nana Nana Nanana", "Nana"),
+    ],
+)
+def test_bare_word_starts_are_the_matches_of_the_whole_word_pattern(text, word):
+    pattern = rf"\b{re.escape(word)}\b(?!\s+[A-Z])"
+    assert _bare_word_starts(text, word) == [found.start() for found in re.finditer(pattern, text)]
+
+
+def test_a_batch_leaves_the_garbage_collector_as_it_found_it():
+    extract_entities_with_stats(*frames("Foreign Minister Kono Taro met Mr Lavrov."))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_entities_with_stats(*frames("Foreign Minister Kono Taro met Mr Lavrov."))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
