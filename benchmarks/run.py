@@ -6,8 +6,8 @@
 Every corpus (``pipeline.generate``, default mix, plus one of diplomatic news only) is measured in a fresh process,
 so one corpus's leftovers never count in the next one's memory:
 
-* End to end is ``dg.materialize`` of every asset and check of ``pipeline.definitions``, with resources pointing
-  at folders of the work directory, as users run it. Per-stage wall times come from the run's step events. Peak
+* End to end is the ``build_warehouse`` job (every asset and check) run as ``bilateral build`` runs it
+  (``dg.execute_job``), with the input, warehouse and storage settings pointing at folders of the work directory. Per-stage wall times come from the run's step events. Peak
   memory is the resident set (RSS) of the process and its children (the pool workers), sampled every 0.2 s and
   attributed to each step's window; pages shared between processes count once per process, so it errs high.
   "Bytes/article" is the peak above the RSS just before the run, per input article: the figure that must stay
@@ -59,7 +59,7 @@ from pipeline.cache import ArticleResultCache
 from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus
 from pipeline.dedup import find_duplicates
 from pipeline.definitions import defs
-from pipeline.defs.resources import ArticleCacheStore, InputFolder, ParquetFrameIOManager, Warehouse
+from pipeline.defs.jobs import build_warehouse_job
 from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_cached
 from pipeline.entities import extract_entities_with_stats
 from pipeline.fusion import fuse_engagements
@@ -214,32 +214,33 @@ def differing_tables(before: Path, after: Path) -> list[str]:
 
 
 def build(input_folder: Path, run_folder: Path) -> dict:
-    """Materialise every asset and check; return the wall time, per-step windows and materialisation metadata."""
-    definitions = defs()
-    with dg.DagsterInstance.ephemeral() as instance:
-        started, clock = time.time(), time.perf_counter()
-        result = dg.materialize(
-            [*definitions.assets, *definitions.asset_checks],
-            instance=instance,
-            resources={
-                "input_folder": InputFolder(path=str(input_folder)),
-                "warehouse": Warehouse(path=str(run_folder / "warehouse.duckdb")),
-                "article_cache": ArticleCacheStore(path=str(run_folder / "storage" / "per_article")),
-                "io_manager": ParquetFrameIOManager(base_dir=str(run_folder / "storage" / "frames")),
-            },
-            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-        )
-        wall = time.perf_counter() - clock
-        moments: dict[str, dict] = {}
-        for entry in instance.all_logs(result.run_id, of_type={STEP_START, STEP_SUCCESS}):
-            moments.setdefault(entry.step_key, {})[entry.dagster_event_type] = entry.timestamp
-    windows = {step: (moment[STEP_START], moment[STEP_SUCCESS]) for step, moment in moments.items()}
-    metadata = {
-        event.asset_key.to_user_string(): {
-            key: value.value for key, value in event.materialization.metadata.items()
-        }
-        for event in result.get_asset_materialization_events()
+    """Run the build job as ``bilateral build`` does (``execute_job``, settings from the environment); return the
+    wall time, per-step windows and materialisation metadata."""
+    os.environ |= {
+        "BILATERAL_INPUT": str(input_folder),
+        "BILATERAL_WAREHOUSE": str(run_folder / "warehouse.duckdb"),
+        "BILATERAL_STORAGE": str(run_folder / "storage"),
     }
+    with dg.instance_for_test() as instance:
+        started, clock = time.time(), time.perf_counter()
+        with dg.execute_job(
+            dg.reconstructable(build_warehouse_job),
+            instance=instance,
+            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        ) as result:
+            wall = time.perf_counter() - clock
+            if not result.success:
+                raise RuntimeError(f"build of {input_folder} failed")
+            metadata = {
+                event.asset_key.to_user_string(): {
+                    key: value.value for key, value in event.materialization.metadata.items()
+                }
+                for event in result.get_asset_materialization_events()
+            }
+            moments: dict[str, dict] = {}
+            for entry in instance.all_logs(result.run_id, of_type={STEP_START, STEP_SUCCESS}):
+                moments.setdefault(entry.step_key, {})[entry.dagster_event_type] = entry.timestamp
+    windows = {step: (moment[STEP_START], moment[STEP_SUCCESS]) for step, moment in moments.items()}
     return {"started": started, "wall": wall, "windows": windows, "metadata": metadata}
 
 

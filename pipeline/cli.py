@@ -33,35 +33,40 @@ def _build(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
-    from pipeline.definitions import defs
+    from pipeline.defs.jobs import build_warehouse_job
 
-    job = defs().resolve_job_def("build_warehouse")
-    step_count = len(job.graph.node_defs)
-    run_id = str(uuid.uuid4())
-    console.print(f"Building [bold]{warehouse_file}[/bold] from [bold]{input_folder}[/bold] (Dagster run {run_id})")
+    step_count = len(build_warehouse_job().graph.node_defs)
+    build_tag = {"bilateral/build": str(uuid.uuid4())}
+    console.print(f"Building [bold]{warehouse_file}[/bold] from [bold]{input_folder}[/bold]")
     with dg.DagsterInstance.get() as instance, _progress() as progress:
         task = progress.add_task("starting", total=step_count)
         outcome: dict[str, object] = {}
 
         def run() -> None:
-            outcome["result"] = job.execute_in_process(
+            with dg.execute_job(
+                dg.reconstructable(build_warehouse_job),
                 instance=instance,
-                run_id=run_id,
-                raise_on_error=False,
+                tags=build_tag,
                 run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-            )
+            ) as result:
+                outcome["run_id"] = result.run_id
+                outcome["failures"] = [
+                    (event.step_key, event.event_specific_data.error.message)
+                    for event in result.all_events
+                    if event.is_step_failure
+                ]
+                outcome["success"] = result.success
 
         worker = threading.Thread(target=run)
         worker.start()
         while worker.is_alive():
             worker.join(0.5)
-            _show_steps(instance, run_id, progress, task)
-        _show_steps(instance, run_id, progress, task)
-    result = outcome["result"]
-    if not result.success:
-        for event in result.all_events:
-            if event.is_step_failure:
-                console.print(f"[red]step {event.step_key} failed:[/red] {event.event_specific_data.error.message}")
+            _show_steps(instance, build_tag, progress, task)
+        _show_steps(instance, build_tag, progress, task)
+    console.print(f"Dagster run {outcome.get('run_id', '(not started)')}")
+    if not outcome.get("success"):
+        for step_key, message in outcome.get("failures", []):
+            console.print(f"[red]step {step_key} failed:[/red] {message}")
         console.print("[red]Build failed; the previous warehouse, if any, is unchanged.[/red]")
         return 1
     _print_summary(warehouse_file)
@@ -75,10 +80,13 @@ def _progress() -> Progress:
     )
 
 
-def _show_steps(instance, run_id: str, progress: Progress, task) -> None:
-    from dagster import DagsterEventType
+def _show_steps(instance, build_tag: dict[str, str], progress: Progress, task) -> None:
+    from dagster import DagsterEventType, RunsFilter
 
-    events = instance.all_logs(run_id, of_type={DagsterEventType.STEP_START, DagsterEventType.STEP_SUCCESS})
+    runs = instance.get_runs(filters=RunsFilter(tags=build_tag), limit=1)
+    if not runs:
+        return
+    events = instance.all_logs(runs[0].run_id, of_type={DagsterEventType.STEP_START, DagsterEventType.STEP_SUCCESS})
     started = [event.step_key for event in events if event.dagster_event_type == DagsterEventType.STEP_START]
     finished = {event.step_key for event in events if event.dagster_event_type == DagsterEventType.STEP_SUCCESS}
     running = [step for step in started if step not in finished]

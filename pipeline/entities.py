@@ -1308,13 +1308,13 @@ def extract_entities_cached(
     articles: pl.DataFrame, sentences: pl.DataFrame, cache: ArticleResultCache
 ) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
     """(entity_mentions, person_mentions, counters) for every article; only texts not seen before are extracted,
-    on both cores. The counters cover the work done in this call and include ``articles_extracted``."""
+    on both cores. The counters cover the work done in this call and include ``articles_extracted``.
+    ``sentences`` may hold rows of other articles (duplicates): they are left out."""
     batch_stats: list[pl.DataFrame] = []
 
     def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
-        todo_sentences = sentences.join(todo.select("article_id"), on="article_id", how="semi")
         entity_mentions, person_mentions, stats = map_article_batches(
-            extract_entities_with_stats, todo, [todo_sentences]
+            extract_entities_with_stats, todo, [sentences]
         )
         batch_stats.append(stats)
         return {"entity_mentions": entity_mentions, "person_mentions": person_mentions}
