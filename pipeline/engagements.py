@@ -300,7 +300,8 @@ _TRIGGER_STEMS = (
     "visit", "trip", "arriv", "travel", "tour of", "call", "sign", "ink", "conclude", "agreement", "accord",
     "pact", "treat", "memorand", "mou", "declaration", "statement", "action plan", "deal", "exercise", "drill",
     "war", "manoeuvre", "maneuver", "offer", "ready to", "jointly", "cooperate", "co-produce", "co-develop",
-    "together", "set up", "establish", "supply", "train", "provide", "help", "assist", "support", "aid",
+    "together", "set up", "establish", "suppl", "train", "provid", "deliver", "sending", "help", "assist",
+    "support", "aid",
     "2+2", "2 +2", "2+ 2", "2 + 2", "video", "virtual", "phone", "spoke", "dialled", "dialed", "protocol",
     "roadmap", "joint", "receiv",
 )  # fmt: skip

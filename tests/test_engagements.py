@@ -459,6 +459,17 @@ def test_a_trigger_pattern_must_start_at_a_word_boundary():
         _after_word_start(re.compile(r"met\b"))
 
 
+def test_aid_deliveries_that_began_or_continue_pass_the_stem_prefilter():
+    for sentence in [
+        "japan began sending equipment to kenya.",
+        "norway continues delivering vaccines to malawi.",
+        "india started providing assistance to sri lanka.",
+        "france starts supplying aid to chad.",
+    ]:
+        assert _ANY_TRIGGER_LOWERCASE.search(sentence)
+        assert _may_hold_trigger(sentence)
+
+
 def test_candidate_sentences_are_those_that_hold_a_stem_and_a_trigger():
     sentences = pl.DataFrame(
         {
