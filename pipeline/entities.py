@@ -1046,7 +1046,7 @@ def _surname_sweep(
     covered = [(p["start_char"], p["end_char"]) for p in people]
     starts = [s.start for s in sentences]
     found = []
-    for surname in surnames:
+    for surname in sorted(surnames):
         if _is_vocabulary(surname) or INITIAL_TOKEN.match(surname):
             continue
         for start in _bare_word_starts(text, surname):
