@@ -7,6 +7,7 @@ open read-only keeps reading the old, complete snapshot while the build runs.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Mapping
@@ -46,7 +47,36 @@ def _load_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.Dat
         connection.unregister("incoming_frame")
 
 
-def write_warehouse(path: Path, frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object]) -> dict[str, int]:
+def content_fingerprint(frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object]) -> str:
+    """A digest of what a build would write: the schema and views, the build information (its time aside) and the
+    rows of every frame, in any order (a table is a set of rows). It uses polars' row hash, which may change
+    between polars releases: a new release then gives a new digest, and the next build rewrites the file."""
+    digest = hashlib.sha256(SCHEMA_FILE.read_bytes() + VIEWS_FILE.read_bytes() + pl.__version__.encode())
+    digest.update(repr(sorted((key, str(value)) for key, value in build_info.items())).encode())
+    for table in table_names():
+        if table in frames:
+            frame = frames[table]
+            digest.update(f"{table}:{frame.schema}".encode())
+            digest.update(frame.hash_rows(seed=0).sort().to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def holds_content(path: Path, fingerprint: str) -> bool:
+    """Whether the warehouse at ``path`` was written from content with this fingerprint (False when it cannot be
+    read, e.g. an older file without the column, or one open for writing)."""
+    if not path.exists():
+        return False
+    try:
+        with duckdb.connect(str(path), read_only=True) as connection:
+            stored = connection.execute("SELECT content_fingerprint FROM build_info").fetchall()
+    except duckdb.Error:
+        return False
+    return stored == [(fingerprint,)]
+
+
+def write_warehouse(
+    path: Path, frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object]
+) -> dict[str, int]:
     """Build a complete warehouse from ``frames`` (one per table of the schema) and swap it in atomically.
 
     Returns the row count of every table written.
@@ -63,7 +93,15 @@ def write_warehouse(path: Path, frames: Mapping[str, pl.DataFrame], build_info: 
                     continue
                 _load_table(connection, table, frames[table])
                 row_counts[table] = frames[table].height
-            info = pl.DataFrame([{"built_at": datetime.now(UTC), **build_info}])
+            info = pl.DataFrame(
+                [
+                    {
+                        "built_at": datetime.now(UTC),
+                        **build_info,
+                        "content_fingerprint": content_fingerprint(frames, build_info),
+                    }
+                ]
+            )
             _load_table(connection, "build_info", info)
             connection.execute(VIEWS_FILE.read_text())
             connection.execute("CHECKPOINT")

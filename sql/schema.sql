@@ -205,7 +205,8 @@ CREATE TABLE build_info (
     input_folder      VARCHAR NOT NULL,
     files_read        BIGINT NOT NULL,
     articles_accepted BIGINT NOT NULL,
-    inputs_rejected   BIGINT NOT NULL
+    inputs_rejected   BIGINT NOT NULL,
+    content_fingerprint VARCHAR NOT NULL
 );
 COMMENT ON TABLE build_info IS 'One row describing the build that wrote this warehouse file.';
 COMMENT ON COLUMN build_info.built_at IS 'When the build finished writing.';
@@ -214,3 +215,4 @@ COMMENT ON COLUMN build_info.input_folder IS 'The input folder that was read.';
 COMMENT ON COLUMN build_info.files_read IS 'Number of input files read.';
 COMMENT ON COLUMN build_info.articles_accepted IS 'Number of articles accepted (rows of articles).';
 COMMENT ON COLUMN build_info.inputs_rejected IS 'Number of rejected inputs (rows of rejected_inputs).';
+COMMENT ON COLUMN build_info.content_fingerprint IS 'Digest of every table''s rows and of this schema: a build that would write the same content leaves the file as it is.';

@@ -59,6 +59,18 @@ def test_a_rerun_on_unchanged_input_recomputes_nothing_and_leaves_the_content_id
     assert snapshot(tmp_path / "second.duckdb") == snapshot(tmp_path / "first.duckdb")
 
 
+def test_a_rerun_on_unchanged_input_leaves_the_warehouse_file_as_it_is(tmp_path):
+    assert materialize_all(SEED_FOLDER, tmp_path / "w.duckdb", tmp_path / "storage").success
+    written = (tmp_path / "w.duckdb").stat()
+    result = materialize_all(SEED_FOLDER, tmp_path / "w.duckdb", tmp_path / "storage")
+    assert result.success
+    (event,) = [
+        e for e in result.get_asset_materialization_events() if e.asset_key.path == ["bilateral_warehouse"]
+    ]
+    assert event.materialization.metadata["rewritten"].value is False
+    assert (tmp_path / "w.duckdb").stat().st_mtime_ns == written.st_mtime_ns
+
+
 def test_adding_one_article_processes_only_that_article(tmp_path):
     folder = tmp_path / "input"
     shutil.copytree(SEED_FOLDER, folder)

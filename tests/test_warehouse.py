@@ -8,7 +8,15 @@ import duckdb
 import polars as pl
 import pytest
 
-from pipeline.warehouse import SCHEMA_FILE, connect_read_only, export_parquet, table_names, write_warehouse
+from pipeline.warehouse import (
+    SCHEMA_FILE,
+    connect_read_only,
+    content_fingerprint,
+    export_parquet,
+    holds_content,
+    table_names,
+    write_warehouse,
+)
 
 BUILD_INFO = {
     "pipeline_version": "test",
@@ -114,3 +122,24 @@ def test_export_writes_one_parquet_file_per_table(tmp_path):
     written = export_parquet(path, tmp_path / "out")
     assert set(written) == set(table_names())
     assert pl.read_parquet(written["rejected_inputs"])["reason"].to_list() == ["x"]
+
+
+def test_a_warehouse_holds_the_content_it_was_written_from(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write_warehouse(path, frames_with_rejection("old"), BUILD_INFO)
+    assert holds_content(path, content_fingerprint(frames_with_rejection("old"), BUILD_INFO))
+    assert not holds_content(path, content_fingerprint(frames_with_rejection("new"), BUILD_INFO))
+    assert not holds_content(
+        path, content_fingerprint(frames_with_rejection("old"), BUILD_INFO | {"files_read": 2})
+    )
+    assert not holds_content(tmp_path / "missing.duckdb", content_fingerprint(empty_frames(), BUILD_INFO))
+
+
+def test_the_content_fingerprint_ignores_row_order():
+    frames = frames_with_rejection("x")
+    two_rows = pl.concat(
+        [frames["rejected_inputs"], frames["rejected_inputs"].with_columns(reason=pl.lit("y"))]
+    )
+    assert content_fingerprint(frames | {"rejected_inputs": two_rows}, BUILD_INFO) == content_fingerprint(
+        frames | {"rejected_inputs": two_rows.reverse()}, BUILD_INFO
+    )

@@ -8,10 +8,12 @@ from pipeline.defs.quality import markdown_table
 from pipeline.defs.resources import InputFolder, Warehouse
 from pipeline.ingest import input_files
 from pipeline.settings import PIPELINE_VERSION
-from pipeline.warehouse import write_warehouse
+from pipeline.warehouse import content_fingerprint, holds_content, write_warehouse
 
 
-@dg.asset(group_name="warehouse", kinds={"polars", "parquet"}, description="Countries of the world (ISO 3166-1).")
+@dg.asset(
+    group_name="warehouse", kinds={"polars", "parquet"}, description="Countries of the world (ISO 3166-1)."
+)
 def countries() -> pl.DataFrame:
     return country_table()
 
@@ -19,7 +21,10 @@ def countries() -> pl.DataFrame:
 @dg.asset(
     group_name="warehouse",
     kinds={"duckdb"},
-    description="The DuckDB file analysts query: every table and view of sql/, rebuilt and swapped in atomically.",
+    description=(
+        "The DuckDB file analysts query: every table and view of sql/, rebuilt and swapped in atomically; left as it"
+        " is when the build would write the same content."
+    ),
 )
 def bilateral_warehouse(
     warehouse: Warehouse,
@@ -54,13 +59,18 @@ def bilateral_warehouse(
         "articles_accepted": articles.height,
         "inputs_rejected": rejected_inputs.height,
     }
-    row_counts = write_warehouse(warehouse.file, frames, build_info)
+    rewritten = not holds_content(warehouse.file, content_fingerprint(frames, build_info))
+    if rewritten:
+        row_counts = write_warehouse(warehouse.file, frames, build_info)
+    else:
+        row_counts = {table: frame.height for table, frame in frames.items()}
     newest = engagements.sort("last_reported", "start_date", descending=True, nulls_last=True).select(
         "country_a", "country_b", "engagement_type", "format", "status", "start_date", "source_count"
     )
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(warehouse.file)),
+            "rewritten": rewritten,
             **{f"rows_{table}": rows for table, rows in row_counts.items()},
             "engagements_by_type": dg.MetadataValue.json(
                 dict(engagements.group_by("engagement_type").len().sort("engagement_type").iter_rows())
