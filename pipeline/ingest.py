@@ -353,10 +353,10 @@ def _read_each(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.D
 
 def read_input_folder_cached(
     input_dir: Path, cache: ArticleResultCache
-) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
     """``read_input_folder``, parsing only the files whose path or bytes are new; the rows of the others come
-    from the cache. Also returns the number of files parsed in this call. Rows stay in folder order, whatever
-    was cached, so a rerun yields the same frames as a first run."""
+    from the cache. Also returns the counts ``files_read`` and ``files_parsed`` (in this call). Rows stay in
+    folder order, whatever was cached, so a rerun yields the same frames as a first run."""
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
     paths = input_files(input_dir)

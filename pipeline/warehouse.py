@@ -62,24 +62,26 @@ def content_fingerprint(frames: Mapping[str, pl.DataFrame], build_info: Mapping[
 
 
 def holds_content(path: Path, fingerprint: str) -> bool:
-    """Whether the warehouse at ``path`` was written from content with this fingerprint (False when it cannot be
-    read, e.g. an older file without the column, or one open for writing)."""
-    if not path.exists():
-        return False
+    """Whether the warehouse at ``path`` was written from content with this fingerprint (False when there is none
+    or it cannot be read, e.g. an older file without the column, or one open for writing)."""
     try:
-        with duckdb.connect(str(path), read_only=True) as connection:
+        with connect_read_only(path) as connection:
             stored = connection.execute("SELECT content_fingerprint FROM build_info").fetchall()
-    except duckdb.Error:
+    except (FileNotFoundError, duckdb.Error):
         return False
     return stored == [(fingerprint,)]
 
 
 def write_warehouse(
-    path: Path, frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object]
+    path: Path,
+    frames: Mapping[str, pl.DataFrame],
+    build_info: Mapping[str, object],
+    fingerprint: str | None = None,
 ) -> dict[str, int]:
     """Build a complete warehouse from ``frames`` (one per table of the schema) and swap it in atomically.
 
-    Returns the row count of every table written.
+    ``fingerprint`` is ``content_fingerprint(frames, build_info)`` when the caller has it already. Returns the row
+    count of every table written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.building-{os.getpid()}")
@@ -98,7 +100,7 @@ def write_warehouse(
                     {
                         "built_at": datetime.now(UTC),
                         **build_info,
-                        "content_fingerprint": content_fingerprint(frames, build_info),
+                        "content_fingerprint": fingerprint or content_fingerprint(frames, build_info),
                     }
                 ]
             )

@@ -59,9 +59,10 @@ def bilateral_warehouse(
         "articles_accepted": articles.height,
         "inputs_rejected": rejected_inputs.height,
     }
-    rewritten = not holds_content(warehouse.file, content_fingerprint(frames, build_info))
+    fingerprint = content_fingerprint(frames, build_info)
+    rewritten = not holds_content(warehouse.file, fingerprint)
     if rewritten:
-        row_counts = write_warehouse(warehouse.file, frames, build_info)
+        row_counts = write_warehouse(warehouse.file, frames, build_info, fingerprint)
     else:
         row_counts = {table: frame.height for table, frame in frames.items()}
     newest = engagements.sort("last_reported", "start_date", descending=True, nulls_last=True).select(
