@@ -3,6 +3,9 @@
 A build never touches the live file: it writes a new file next to it and renames it over the old one (an atomic
 ``os.replace``). A build that fails half way leaves the previous warehouse intact, and a reader holding the old file
 open read-only keeps reading the old, complete snapshot while the build runs.
+
+The new file is either written from scratch or, when few articles changed, a copy of the live file with only those
+articles' rows replaced (``article_digests`` says what each article contributed); both give the same content.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Mapping
+import shutil
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,9 +26,22 @@ SCHEMA_FILE = SQL_DIR / "schema.sql"
 VIEWS_FILE = SQL_DIR / "views.sql"
 
 
+ARTICLE_KEYED_TABLES = ("articles", "sentences", "entity_mentions")
+"""The large tables, whose every row belongs to one article: an update replaces the rows of changed articles only."""
+BUILD_TABLES = ("build_info", "article_digests")
+"""Tables the warehouse stage writes about the build itself; every other table is loaded from a frame."""
+MAX_UPDATED_SHARE = 0.25
+"""Above this share of changed articles, writing a fresh file is about as fast as updating a copy, and compacts it."""
+
+
 def table_names() -> list[str]:
     """Tables declared in ``sql/schema.sql``, in declaration order."""
     return re.findall(r"^CREATE TABLE (\w+)", SCHEMA_FILE.read_text(), flags=re.MULTILINE)
+
+
+def frame_tables() -> list[str]:
+    """Tables loaded from the pipeline's frames, in declaration order."""
+    return [table for table in table_names() if table not in BUILD_TABLES]
 
 
 def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -47,13 +64,47 @@ def _load_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.Dat
         connection.unregister("incoming_frame")
 
 
+def layout_fingerprint() -> str:
+    """A digest of the schema, the views and the polars release, whose row hash ``article_digests`` holds."""
+    return hashlib.sha256(
+        SCHEMA_FILE.read_bytes() + VIEWS_FILE.read_bytes() + pl.__version__.encode()
+    ).hexdigest()
+
+
+def article_digests(frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """One row per (table, article) of the article-keyed tables: its row count and the wrapping sum of its row
+    hashes, which any change to one of its rows changes."""
+    return pl.concat(
+        [
+            frames[table]
+            .select("article_id", row_hash=frames[table].hash_rows(seed=0))
+            .group_by("article_id")
+            .agg(row_count=pl.len().cast(pl.Int64), digest=pl.col("row_hash").sum())
+            .select(table_name=pl.lit(table), article_id="article_id", row_count="row_count", digest="digest")
+            for table in ARTICLE_KEYED_TABLES
+        ]
+    )
+
+
+def changed_articles(live: pl.DataFrame, new: pl.DataFrame) -> pl.DataFrame:
+    """(table_name, article_id) of every article whose rows differ between two ``article_digests`` frames: new,
+    changed or gone."""
+    keys = ["table_name", "article_id"]
+    return pl.concat(
+        [
+            new.join(live, on=[*keys, "row_count", "digest"], how="anti").select(keys),
+            live.join(new, on=keys, how="anti").select(keys),
+        ]
+    )
+
+
 def content_fingerprint(frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object]) -> str:
     """A digest of what a build would write: the schema and views, the build information (its time aside) and the
     rows of every frame, in any order (a table is a set of rows). It uses polars' row hash, which may change
     between polars releases: a new release then gives a new digest, and the next build rewrites the file."""
     digest = hashlib.sha256(SCHEMA_FILE.read_bytes() + VIEWS_FILE.read_bytes() + pl.__version__.encode())
     digest.update(repr(sorted((key, str(value)) for key, value in build_info.items())).encode())
-    for table in table_names():
+    for table in frame_tables():
         if table in frames:
             frame = frames[table]
             digest.update(f"{table}:{frame.schema}".encode())
@@ -61,15 +112,49 @@ def content_fingerprint(frames: Mapping[str, pl.DataFrame], build_info: Mapping[
     return digest.hexdigest()
 
 
-def holds_content(path: Path, fingerprint: str) -> bool:
-    """Whether the warehouse at ``path`` was written from content with this fingerprint (False when there is none
-    or it cannot be read, e.g. an older file without the column, or one open for writing)."""
+def _live_state(path: Path) -> tuple[str, str, pl.DataFrame] | None:
+    """(content fingerprint, layout fingerprint, article digests) of the live warehouse; None when there is none or
+    it cannot be read (an older file without these, or one open for writing)."""
     try:
         with connect_read_only(path) as connection:
-            stored = connection.execute("SELECT content_fingerprint FROM build_info").fetchall()
-    except (FileNotFoundError, duckdb.Error):
-        return False
-    return stored == [(fingerprint,)]
+            content, layout = connection.execute(
+                "SELECT content_fingerprint, layout_fingerprint FROM build_info"
+            ).fetchall()[0]
+            digests = connection.sql(
+                "SELECT table_name, article_id, row_count, digest FROM article_digests"
+            ).pl()
+    except (FileNotFoundError, duckdb.Error, IndexError):
+        return None
+    return content, layout, digests
+
+
+def holds_content(path: Path, fingerprint: str) -> bool:
+    """Whether the warehouse at ``path`` was written from content with this fingerprint."""
+    live = _live_state(path)
+    return live is not None and live[0] == fingerprint
+
+
+def build_warehouse(path: Path, frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object]) -> str:
+    """Make the warehouse at ``path`` hold ``frames`` (one per frame table) with the least writing.
+
+    Returns what was done: "unchanged" (the live file holds this content already), "updated" (a copy of the live
+    file with the rows of changed articles replaced, swapped in) or "rewritten" (a new file, swapped in).
+    """
+    fingerprint = content_fingerprint(frames, build_info)
+    live = _live_state(path)
+    if live is not None and live[0] == fingerprint:
+        return "unchanged"
+    digests = article_digests(frames)
+    if live is not None and live[1] == layout_fingerprint():
+        changed = changed_articles(live[2], digests)
+        if changed["article_id"].n_unique() <= MAX_UPDATED_SHARE * max(frames["articles"].height, 1):
+            _swap_in(
+                path,
+                lambda staging: _update(staging, path, frames, build_info, fingerprint, digests, changed),
+            )
+            return "updated"
+    write_warehouse(path, frames, build_info, fingerprint, digests)
+    return "rewritten"
 
 
 def write_warehouse(
@@ -77,41 +162,101 @@ def write_warehouse(
     frames: Mapping[str, pl.DataFrame],
     build_info: Mapping[str, object],
     fingerprint: str | None = None,
+    digests: pl.DataFrame | None = None,
 ) -> dict[str, int]:
-    """Build a complete warehouse from ``frames`` (one per table of the schema) and swap it in atomically.
+    """Build a complete warehouse from ``frames`` (one per frame table) and swap it in atomically.
 
-    ``fingerprint`` is ``content_fingerprint(frames, build_info)`` when the caller has it already. Returns the row
-    count of every table written.
+    ``fingerprint`` and ``digests`` are ``content_fingerprint(frames, build_info)`` and ``article_digests(frames)``
+    when the caller has them already. Returns the row count of every table written.
     """
+
+    def write(staging: Path) -> None:
+        with duckdb.connect(str(staging)) as connection:
+            connection.execute(SCHEMA_FILE.read_text())
+            for table in frame_tables():
+                _load_table(connection, table, frames[table])
+            _load_build_tables(
+                connection,
+                build_info,
+                fingerprint or content_fingerprint(frames, build_info),
+                article_digests(frames) if digests is None else digests,
+            )
+            connection.execute(VIEWS_FILE.read_text())
+            connection.execute("CHECKPOINT")
+
+    _swap_in(path, write)
+    return {table: frames[table].height for table in frame_tables()}
+
+
+def _update(
+    staging: Path,
+    live_path: Path,
+    frames: Mapping[str, pl.DataFrame],
+    build_info: Mapping[str, object],
+    fingerprint: str,
+    digests: pl.DataFrame,
+    changed: pl.DataFrame,
+) -> None:
+    """Turn a copy of the live file into the new warehouse: the rows (and digests) of ``changed`` articles are
+    deleted and their new ones inserted; the small tables are replaced whole."""
+    shutil.copyfile(live_path, staging)
+    with duckdb.connect(str(staging)) as connection:
+        connection.register("changed_articles", changed.to_arrow())
+        for table in frame_tables():
+            if table in ARTICLE_KEYED_TABLES:
+                connection.execute(
+                    f"DELETE FROM {table} WHERE article_id IN"
+                    " (SELECT article_id FROM changed_articles WHERE table_name = ?)",
+                    [table],
+                )
+                stale = changed.filter(pl.col("table_name") == table)
+                _load_table(connection, table, frames[table].join(stale, on="article_id", how="semi"))
+            else:
+                connection.execute(f"DELETE FROM {table}")
+                _load_table(connection, table, frames[table])
+        connection.execute(
+            "DELETE FROM article_digests USING changed_articles AS changed"
+            " WHERE article_digests.table_name = changed.table_name AND article_digests.article_id = changed.article_id"
+        )
+        connection.unregister("changed_articles")
+        connection.execute("DELETE FROM build_info")
+        _load_build_tables(
+            connection,
+            build_info,
+            fingerprint,
+            digests.join(changed, on=["table_name", "article_id"], how="semi"),
+        )
+        connection.execute("CHECKPOINT")
+
+
+def _load_build_tables(
+    connection: duckdb.DuckDBPyConnection,
+    build_info: Mapping[str, object],
+    fingerprint: str,
+    digests: pl.DataFrame,
+) -> None:
+    info = {
+        "built_at": datetime.now(UTC),
+        **build_info,
+        "content_fingerprint": fingerprint,
+        "layout_fingerprint": layout_fingerprint(),
+    }
+    _load_table(connection, "build_info", pl.DataFrame([info]))
+    _load_table(connection, "article_digests", digests)
+
+
+def _swap_in(path: Path, write: Callable[[Path], None]) -> None:
+    """Write the new file beside ``path`` with ``write(staging)`` and rename it over ``path``; on failure the live
+    file is left as it was and the staging file removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.building-{os.getpid()}")
     staging.unlink(missing_ok=True)
-    row_counts: dict[str, int] = {}
     try:
-        with duckdb.connect(str(staging)) as connection:
-            connection.execute(SCHEMA_FILE.read_text())
-            for table in table_names():
-                if table == "build_info":
-                    continue
-                _load_table(connection, table, frames[table])
-                row_counts[table] = frames[table].height
-            info = pl.DataFrame(
-                [
-                    {
-                        "built_at": datetime.now(UTC),
-                        **build_info,
-                        "content_fingerprint": fingerprint or content_fingerprint(frames, build_info),
-                    }
-                ]
-            )
-            _load_table(connection, "build_info", info)
-            connection.execute(VIEWS_FILE.read_text())
-            connection.execute("CHECKPOINT")
+        write(staging)
         os.replace(staging, path)
     finally:
         staging.unlink(missing_ok=True)
         Path(f"{staging}.wal").unlink(missing_ok=True)
-    return row_counts
 
 
 def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:

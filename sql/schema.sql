@@ -206,7 +206,8 @@ CREATE TABLE build_info (
     files_read        BIGINT NOT NULL,
     articles_accepted BIGINT NOT NULL,
     inputs_rejected   BIGINT NOT NULL,
-    content_fingerprint VARCHAR NOT NULL
+    content_fingerprint VARCHAR NOT NULL,
+    layout_fingerprint  VARCHAR NOT NULL
 );
 COMMENT ON TABLE build_info IS 'One row describing the build that wrote this warehouse file.';
 COMMENT ON COLUMN build_info.built_at IS 'When the build finished writing.';
@@ -216,3 +217,16 @@ COMMENT ON COLUMN build_info.files_read IS 'Number of input files read.';
 COMMENT ON COLUMN build_info.articles_accepted IS 'Number of articles accepted (rows of articles).';
 COMMENT ON COLUMN build_info.inputs_rejected IS 'Number of rejected inputs (rows of rejected_inputs).';
 COMMENT ON COLUMN build_info.content_fingerprint IS 'Digest of every table''s rows and of this schema: a build that would write the same content leaves the file as it is.';
+COMMENT ON COLUMN build_info.layout_fingerprint IS 'Digest of this schema, the views and the row hash in use: the next build updates the file in place of rewriting it only when its layout is the same.';
+
+CREATE TABLE article_digests (
+    table_name VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    row_count  BIGINT NOT NULL,
+    digest     UBIGINT NOT NULL
+);
+COMMENT ON TABLE article_digests IS 'What each article contributed to the tables keyed by article (articles, sentences, entity_mentions) at this build, one row per table and article: the next build compares its own digests with these and rewrites only the rows of articles that differ.';
+COMMENT ON COLUMN article_digests.table_name IS 'The table (articles, sentences or entity_mentions).';
+COMMENT ON COLUMN article_digests.article_id IS 'The article.';
+COMMENT ON COLUMN article_digests.row_count IS 'Number of rows of the article in that table.';
+COMMENT ON COLUMN article_digests.digest IS 'Sum (modulo 2^64) of the row hashes of those rows: order-independent, and different when any row differs.';

@@ -67,7 +67,7 @@ def test_a_rerun_on_unchanged_input_leaves_the_warehouse_file_as_it_is(tmp_path)
     (event,) = [
         e for e in result.get_asset_materialization_events() if e.asset_key.path == ["bilateral_warehouse"]
     ]
-    assert event.materialization.metadata["rewritten"].value is False
+    assert event.materialization.metadata["write"].value == "unchanged"
     assert (tmp_path / "w.duckdb").stat().st_mtime_ns == written.st_mtime_ns
 
 

@@ -10,9 +10,11 @@ import pytest
 
 from pipeline.warehouse import (
     SCHEMA_FILE,
+    build_warehouse,
     connect_read_only,
     content_fingerprint,
     export_parquet,
+    frame_tables,
     holds_content,
     table_names,
     write_warehouse,
@@ -30,11 +32,7 @@ BUILD_INFO = {
 def empty_frames() -> dict[str, pl.DataFrame]:
     with duckdb.connect() as connection:
         connection.execute(SCHEMA_FILE.read_text())
-        return {
-            table: connection.sql(f"SELECT * FROM {table}").pl()
-            for table in table_names()
-            if table != "build_info"
-        }
+        return {table: connection.sql(f"SELECT * FROM {table}").pl() for table in frame_tables()}
 
 
 def frames_with_rejection(reason: str) -> dict[str, pl.DataFrame]:
@@ -44,6 +42,52 @@ def frames_with_rejection(reason: str) -> dict[str, pl.DataFrame]:
         schema=frames["rejected_inputs"].schema,
     )
     return frames
+
+
+def corpus_frames(texts: dict[str, list[str]]) -> dict[str, pl.DataFrame]:
+    """Frames of articles whose sentences are ``texts[article_id]``, each sentence also named as a place."""
+    frames = empty_frames()
+    sentences = pl.DataFrame(
+        [
+            {
+                "article_id": article_id,
+                "sentence_index": index,
+                "start_char": 0,
+                "end_char": len(text),
+                "text": text,
+            }
+            for article_id, article_sentences in texts.items()
+            for index, text in enumerate(article_sentences)
+        ],
+        schema=frames["sentences"].schema,
+    )
+    articles = pl.DataFrame(
+        [
+            {
+                "article_id": article_id,
+                "source_file": f"{article_id}.txt",
+                "date_source": "header",
+                "text": " ".join(article_sentences),
+                "content_hash": article_id,
+                "n_sentences": len(article_sentences),
+                "story_id": article_id,
+            }
+            for article_id, article_sentences in texts.items()
+        ],
+        schema=frames["articles"].schema,
+    )
+    mentions = sentences.select(
+        "article_id", "sentence_index", "start_char", "end_char", "text", label=pl.lit("GPE")
+    ).with_columns(entity_id=pl.col("text"), country_code=pl.lit(None, pl.String))
+    return frames | {"articles": articles, "sentences": sentences, "entity_mentions": mentions}
+
+
+def table_contents(path) -> dict[str, list[tuple]]:
+    with connect_read_only(path) as connection:
+        return {
+            table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in frame_tables()
+        }
 
 
 def rejected_reasons(connection) -> list[str]:
@@ -142,4 +186,44 @@ def test_the_content_fingerprint_ignores_row_order():
     )
     assert content_fingerprint(frames | {"rejected_inputs": two_rows}, BUILD_INFO) == content_fingerprint(
         frames | {"rejected_inputs": two_rows.reverse()}, BUILD_INFO
+    )
+
+
+TWENTY_ARTICLES = {f"a{i}": [f"Sentence one of a{i}.", f"Sentence two of a{i}."] for i in range(20)}
+
+
+def test_a_build_with_few_changed_articles_updates_a_copy_to_what_a_full_write_gives(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write_warehouse(path, corpus_frames(TWENTY_ARTICLES), BUILD_INFO)
+    changed = {key: value for key, value in TWENTY_ARTICLES.items() if key != "a3"} | {
+        "a1": ["Sentence one of a1 was edited."],
+        "a20": ["A new article."],
+    }
+    assert build_warehouse(path, corpus_frames(changed), BUILD_INFO) == "updated"
+    write_warehouse(tmp_path / "full.duckdb", corpus_frames(changed), BUILD_INFO)
+    assert table_contents(path) == table_contents(tmp_path / "full.duckdb")
+
+
+def test_an_update_is_followed_by_a_build_that_finds_the_content_unchanged(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write_warehouse(path, corpus_frames(TWENTY_ARTICLES), BUILD_INFO)
+    added = TWENTY_ARTICLES | {"a20": ["A new article."]}
+    assert build_warehouse(path, corpus_frames(added), BUILD_INFO) == "updated"
+    assert build_warehouse(path, corpus_frames(added), BUILD_INFO) == "unchanged"
+
+
+def test_a_build_that_changes_many_articles_writes_a_fresh_file(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write_warehouse(path, corpus_frames(TWENTY_ARTICLES), BUILD_INFO)
+    edited = {key: [*value, "A closing line."] for key, value in TWENTY_ARTICLES.items()}
+    assert build_warehouse(path, corpus_frames(edited), BUILD_INFO) == "rewritten"
+
+
+def test_a_warehouse_of_another_layout_is_rewritten_not_updated(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write_warehouse(path, corpus_frames(TWENTY_ARTICLES), BUILD_INFO)
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("UPDATE build_info SET layout_fingerprint = 'an older schema'")
+    assert (
+        build_warehouse(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["New."]}), BUILD_INFO) == "rewritten"
     )

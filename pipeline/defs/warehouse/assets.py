@@ -8,7 +8,7 @@ from pipeline.defs.quality import markdown_table
 from pipeline.defs.resources import InputFolder, Warehouse
 from pipeline.ingest import input_files
 from pipeline.settings import PIPELINE_VERSION
-from pipeline.warehouse import content_fingerprint, holds_content, write_warehouse
+from pipeline.warehouse import build_warehouse
 
 
 @dg.asset(
@@ -22,8 +22,8 @@ def countries() -> pl.DataFrame:
     group_name="warehouse",
     kinds={"duckdb"},
     description=(
-        "The DuckDB file analysts query: every table and view of sql/, rebuilt and swapped in atomically; left as it"
-        " is when the build would write the same content."
+        "The DuckDB file analysts query: every table and view of sql/, swapped in atomically; left as it is when the"
+        " build would write the same content, and updated from a copy when few articles changed."
     ),
 )
 def bilateral_warehouse(
@@ -59,20 +59,15 @@ def bilateral_warehouse(
         "articles_accepted": articles.height,
         "inputs_rejected": rejected_inputs.height,
     }
-    fingerprint = content_fingerprint(frames, build_info)
-    rewritten = not holds_content(warehouse.file, fingerprint)
-    if rewritten:
-        row_counts = write_warehouse(warehouse.file, frames, build_info, fingerprint)
-    else:
-        row_counts = {table: frame.height for table, frame in frames.items()}
+    write = build_warehouse(warehouse.file, frames, build_info)
     newest = engagements.sort("last_reported", "start_date", descending=True, nulls_last=True).select(
         "country_a", "country_b", "engagement_type", "format", "status", "start_date", "source_count"
     )
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(warehouse.file)),
-            "rewritten": rewritten,
-            **{f"rows_{table}": rows for table, rows in row_counts.items()},
+            "write": write,
+            **{f"rows_{table}": frame.height for table, frame in frames.items()},
             "engagements_by_type": dg.MetadataValue.json(
                 dict(engagements.group_by("engagement_type").len().sort("engagement_type").iter_rows())
             ),
