@@ -37,7 +37,7 @@ import pandera.polars as pa
 import polars as pl
 import pycountry
 
-from pipeline.cache import ArticleResultCache, cached_by_article, sha256_key
+from pipeline.cache import ArticleResultCache, cached_by_article, content_key
 from pipeline.dedup import MINHASH_PERMUTATIONS, minhash_frame
 from pipeline.parallel import map_article_batches
 
@@ -701,7 +701,7 @@ def clean_corpus(
     frames, n_cleaned = cached_by_article(
         cache,
         raw_articles.select("article_id", "title", "raw_text"),
-        sha256_key("title", "raw_text"),
+        content_key("title", "raw_text"),
         compute,
     )
     articles = raw_articles.drop("raw_text").join(

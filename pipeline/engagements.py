@@ -24,7 +24,7 @@ import ahocorasick
 import pandera.polars as pa
 import polars as pl
 
-from pipeline.cache import ArticleResultCache, cached_by_article, sha256_key
+from pipeline.cache import ArticleResultCache, cached_by_article, content_key
 from pipeline.dates import DateSpan, find_date_spans
 from pipeline.parallel import map_article_batches
 
@@ -1175,7 +1175,7 @@ def extract_engagements_cached(
         _person_fingerprints(entity_mentions, persons), on="article_id", how="left"
     )
     frames, n_extracted = cached_by_article(
-        cache, keyed, sha256_key("text", "published_date", "people"), compute
+        cache, keyed, content_key("text", "published_date", "people"), compute
     )
     mentions = frames["mentions"].join(articles.select("article_id", "story_id"), on="article_id")
     return mentions.select(list(MENTION_SCHEMA)).sort(

@@ -43,7 +43,7 @@ import polars as pl
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.cache import ArticleResultCache, cached_by_article, sha256_key
+from pipeline.cache import ArticleResultCache, cached_by_article, content_key
 from pipeline.countries import GazetteerMatch, country_name, find_gazetteer_matches, gazetteer, role_countries
 from pipeline.parallel import map_article_batches
 from pipeline.persons import (
@@ -1320,7 +1320,7 @@ def extract_entities_cached(
         return {"entity_mentions": entity_mentions, "person_mentions": person_mentions}
 
     frames, n_extracted = cached_by_article(
-        cache, articles.select("article_id", "text"), sha256_key("text"), compute
+        cache, articles.select("article_id", "text"), content_key("text"), compute
     )
     counters = dict.fromkeys(
         (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from importlib.metadata import version
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,8 @@ def code_fingerprint() -> str:
 
 
 def cache_version() -> str:
-    return f"{PIPELINE_VERSION}-{code_fingerprint()}"
+    """The release, the code fingerprint and the polars release, whose hash makes the cache keys."""
+    return f"{PIPELINE_VERSION}-{code_fingerprint()}-polars{version('polars')}"
 
 
 def input_folder() -> Path:
