@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -345,6 +346,43 @@ def file_key(path: Path, input_dir: Path) -> str | None:
         return None
 
 
+RACY_WINDOW_NS = 2_000_000_000
+"""A file modified this close before it was indexed may change again within the file system's time granularity
+without a new modification time (git's "racily clean" files): its recorded key is not trusted."""
+
+
+def file_keys(paths: list[Path], input_dir: Path, index_file: Path) -> list[str | None]:
+    """``file_key`` of every path, reusing the key recorded in ``index_file`` for a file whose size and modification
+    time (in nanoseconds) are unchanged since it was indexed, as git and make do: a rerun then reads only new or
+    changed files. The index is rewritten with this call's keys."""
+    indexed_at = time.time_ns()
+    stats = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            stats.append((path.relative_to(input_dir).as_posix(), stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stats.append((path.relative_to(input_dir).as_posix(), None, None))
+    stat_columns = {"relative_path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64}
+    current = pl.DataFrame(stats, schema=stat_columns, orient="row")
+    recorded = (
+        pl.read_parquet(index_file)
+        .filter(pl.col("indexed_at_ns") - pl.col("mtime_ns") > RACY_WINDOW_NS)
+        .select(*stat_columns, "cache_key")
+        if index_file.exists()
+        else pl.DataFrame(schema={**stat_columns, "cache_key": pl.String})
+    )
+    known = current.join(recorded, on=list(stat_columns), how="left", maintain_order="left")["cache_key"]
+    keys = [
+        key if key is not None else file_key(path, input_dir) for path, key in zip(paths, known, strict=True)
+    ]
+    index_file.parent.mkdir(parents=True, exist_ok=True)
+    current.with_columns(cache_key=pl.Series(keys, dtype=pl.String), indexed_at_ns=pl.lit(indexed_at)).filter(
+        pl.col("cache_key").is_not_null() & pl.col("size").is_not_null()
+    ).write_parquet(index_file)
+    return keys
+
+
 def _read_each(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.DataFrame]:
     """The rows of every file of ``files`` (a ``path`` column), each row tagged with its file's ``tag`` column."""
     frames = _read_files([Path(path) for path in files["path"]], input_dir, files[tag])
@@ -364,7 +402,7 @@ def read_input_folder_cached(
         {
             "file_order": range(len(paths)),
             "path": [str(path) for path in paths],
-            "cache_key": [file_key(path, input_dir) for path in paths],
+            "cache_key": file_keys(paths, input_dir, cache.root / "_file_index.parquet"),
         },
         schema={"file_order": pl.Int64, "path": pl.String, "cache_key": pl.String},
     )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from datetime import date
 
 import polars as pl
 
+import pipeline.ingest
 from pipeline.cache import ArticleResultCache
 from pipeline.ingest import (
     INGEST_CACHE_SCHEMAS,
@@ -209,3 +212,50 @@ def test_rerun_parses_only_new_and_changed_files(write_inputs, tmp_path):
     assert files == {"files_read": 5, "files_parsed": 2}
     assert articles.equals(read_input_folder(folder)[0])
     assert "Talks in Delhi ended." in articles["raw_text"].to_list()
+
+
+def hashed_files(monkeypatch) -> list[str]:
+    """The names of the files whose bytes ingest hashes from now on."""
+    hashed: list[str] = []
+    real_file_key = pipeline.ingest.file_key
+
+    def spying_file_key(path, input_dir):
+        hashed.append(path.name)
+        return real_file_key(path, input_dir)
+
+    monkeypatch.setattr(pipeline.ingest, "file_key", spying_file_key)
+    return hashed
+
+
+def age_files(folder, seconds: float) -> None:
+    """Set every file's modification time ``seconds`` into the past, as files arrived long before a run are."""
+    moment = time.time() - seconds
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, (moment, moment))
+
+
+def test_a_rerun_hashes_only_files_whose_size_or_modification_time_changed(
+    write_inputs, tmp_path, monkeypatch
+):
+    folder = write_inputs(MIXED_INPUTS)
+    age_files(folder, 3600)
+    hashed = hashed_files(monkeypatch)
+    read_cached(folder, tmp_path / "cache")
+    assert sorted(hashed) == ["a.jsonl", "b.txt", "c.bin", "d.txt"]
+    hashed.clear()
+    (folder / "b.txt").write_text(" date 2022-01-02\nTalks in Goa.", encoding="utf-8")
+    os.utime(folder / "b.txt", (time.time() - 60, time.time() - 60))
+    articles, _, files = read_cached(folder, tmp_path / "cache")
+    assert hashed == ["b.txt"]
+    assert files["files_parsed"] == 1
+    assert "Talks in Goa." in articles["raw_text"].to_list()
+
+
+def test_a_file_modified_just_before_a_run_is_hashed_again_on_the_next(write_inputs, tmp_path, monkeypatch):
+    folder = write_inputs(MIXED_INPUTS)
+    hashed = hashed_files(monkeypatch)
+    read_cached(folder, tmp_path / "cache")
+    hashed.clear()
+    read_cached(folder, tmp_path / "cache")
+    assert sorted(hashed) == ["a.jsonl", "b.txt", "c.bin", "d.txt"]
