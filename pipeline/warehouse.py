@@ -98,17 +98,22 @@ def changed_articles(live: pl.DataFrame, new: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def content_fingerprint(frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object]) -> str:
+def content_fingerprint(
+    frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object], digests: pl.DataFrame | None = None
+) -> str:
     """A digest of what a build would write: the schema and views, the build information (its time aside) and the
-    rows of every frame, in any order (a table is a set of rows). It uses polars' row hash, which may change
-    between polars releases: a new release then gives a new digest, and the next build rewrites the file."""
+    rows of every frame, in any order (a table is a set of rows); the article-keyed tables count through their
+    ``article_digests`` (passed as ``digests`` when the caller has them). It uses polars' row hash, which may
+    change between polars releases: a new release then gives a new digest, and the next build rewrites the file."""
+    digests = article_digests(frames) if digests is None else digests
     digest = hashlib.sha256(SCHEMA_FILE.read_bytes() + VIEWS_FILE.read_bytes() + pl.__version__.encode())
     digest.update(repr(sorted((key, str(value)) for key, value in build_info.items())).encode())
     for table in frame_tables():
-        if table in frames:
-            frame = frames[table]
-            digest.update(f"{table}:{frame.schema}".encode())
+        frame = frames[table]
+        digest.update(f"{table}:{frame.schema}".encode())
+        if table not in ARTICLE_KEYED_TABLES:
             digest.update(frame.hash_rows(seed=0).sort().to_numpy().tobytes())
+    digest.update(digests.sort("table_name", "article_id").hash_rows(seed=0).to_numpy().tobytes())
     return digest.hexdigest()
 
 
@@ -140,11 +145,11 @@ def build_warehouse(path: Path, frames: Mapping[str, pl.DataFrame], build_info: 
     Returns what was done: "unchanged" (the live file holds this content already), "updated" (a copy of the live
     file with the rows of changed articles replaced, swapped in) or "rewritten" (a new file, swapped in).
     """
-    fingerprint = content_fingerprint(frames, build_info)
+    digests = article_digests(frames)
+    fingerprint = content_fingerprint(frames, build_info, digests)
     live = _live_state(path)
     if live is not None and live[0] == fingerprint:
         return "unchanged"
-    digests = article_digests(frames)
     if live is not None and live[1] == layout_fingerprint():
         changed = changed_articles(live[2], digests)
         if changed["article_id"].n_unique() <= MAX_UPDATED_SHARE * max(frames["articles"].height, 1):
@@ -175,11 +180,12 @@ def write_warehouse(
             connection.execute(SCHEMA_FILE.read_text())
             for table in frame_tables():
                 _load_table(connection, table, frames[table])
+            all_digests = article_digests(frames) if digests is None else digests
             _load_build_tables(
                 connection,
                 build_info,
-                fingerprint or content_fingerprint(frames, build_info),
-                article_digests(frames) if digests is None else digests,
+                fingerprint or content_fingerprint(frames, build_info, all_digests),
+                all_digests,
             )
             connection.execute(VIEWS_FILE.read_text())
             connection.execute("CHECKPOINT")
