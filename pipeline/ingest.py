@@ -412,9 +412,16 @@ def read_input_folder_cached(
     )
     unreadable = files.filter(pl.col("cache_key").is_null())
     uncached = _read_each(unreadable, "file_order", input_dir)
-    order = files.select("cache_key", "file_order")
+    in_folder_order = readable.select("cache_key", "file_order")
     raw_articles, rejected_inputs = (
-        pl.concat([cached[name].join(order, on="cache_key").drop("cache_key"), uncached[name]])
+        pl.concat(
+            [
+                in_folder_order.join(cached[name], on="cache_key", maintain_order="left_right").select(
+                    uncached[name].columns
+                ),
+                uncached[name],
+            ]
+        )
         .sort("file_order", line_column, nulls_last=True)
         .drop("file_order")
         for name, line_column in [("raw_articles", "source_line"), ("rejected_inputs", "line")]
