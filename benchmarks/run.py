@@ -416,6 +416,8 @@ def rerun_summary(name: str, run: dict, full_wall: float, warehouse: str | None)
         "articles_cleaned": run["metadata"]["articles"]["articles_cleaned_this_run"],
         "articles_extracted": run["metadata"]["engagements"]["articles_extracted_this_run"],
         "warehouse": warehouse,
+        "warehouse_write": run["metadata"]["bilateral_warehouse"]["write"],
+        "step_seconds": {step: end - start for step, (start, end) in run["windows"].items()},
     }
 
 
@@ -550,8 +552,15 @@ def summary_lines(result: dict) -> list[str]:
     for rerun in result.get("reruns", []):
         lines.append(
             f"Rerun, {rerun['run']}: {rerun['wall_s']:.1f} s, {rerun['share_of_full_run']:.1%} of the full run; "
-            f"{rerun['articles_cleaned']} articles cleaned and {rerun['articles_extracted']} extracted again"
-            + (f"; {rerun['warehouse']}." if rerun["warehouse"] else ".")
+            f"{rerun['articles_cleaned']} articles cleaned and {rerun['articles_extracted']} extracted again; "
+            f"warehouse {rerun['warehouse_write']}"
+            + (f" ({rerun['warehouse']})" if rerun["warehouse"] else "")
+            + "; slowest steps: "
+            + ", ".join(
+                f"{step} {seconds:.1f} s"
+                for step, seconds in sorted(rerun["step_seconds"].items(), key=lambda item: -item[1])[:6]
+            )
+            + "."
         )
     return lines
 
