@@ -155,12 +155,12 @@ def format_family(format_col: pl.Expr) -> pl.Expr:
 
 
 def _domains(text: pl.Expr) -> pl.Expr:
-    return pl.concat_list(
-        [
-            pl.when(text.str.contains(pattern.pattern, literal=False)).then(pl.lit(name)).otherwise(None)
-            for name, pattern in _DOMAINS.items()
-        ]
-    ).list.drop_nulls()
+    """The names of the domains whose pattern ``text`` matches, in ``_DOMAINS`` order (joined as one string and
+    split again: building a list of optional items is far slower in polars)."""
+    names = [
+        pl.when(text.str.contains(pattern.pattern)).then(pl.lit(name)) for name, pattern in _DOMAINS.items()
+    ]
+    return pl.concat_str(names, separator=" ", ignore_nulls=True).str.extract_all(r"\S+")
 
 
 def _prepare(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -360,15 +360,46 @@ def _merge_generic_clusters(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _engagement_id(row: dict) -> str:
-    anchor = row["start_date"].isoformat() if row["start_date"] else row["first_article"]
-    key = "|".join([row["country_a"], row["country_b"], row["engagement_type"], row["family"] or "", anchor])
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+def _engagement_ids(engagements: pl.DataFrame) -> pl.Series:
+    """Stable ids: a hash of the match key and the start date, else the first article that reported it."""
+    anchor = pl.coalesce(pl.col("start_date").cast(pl.String), "first_article")
+    keys = engagements.select(
+        pl.concat_str(
+            "country_a", "country_b", "engagement_type", pl.col("family").fill_null(""), anchor, separator="|"
+        )
+    ).to_series()
+    return pl.Series(
+        "engagement_id", [hashlib.sha256(key.encode()).hexdigest()[:16] for key in keys], dtype=pl.String
+    )
 
 
-def _conflict(column: str) -> pl.Expr:
-    values = pl.col(column).drop_nulls().unique().sort().cast(pl.String)
-    return pl.when(values.len() > 1).then(pl.lit(f"{column}: ") + values.str.join(" vs ")).otherwise(None)
+def _most_frequent(rows: pl.DataFrame, column: str, largest_on_tie: bool = False) -> pl.DataFrame:
+    """(cluster, column): the cluster's most frequent non-null value, the smallest (or largest) on a tie."""
+    return (
+        rows.filter(pl.col(column).is_not_null())
+        .group_by("cluster", column)
+        .len()
+        .sort("len", column, descending=[True, largest_on_tie])
+        .unique("cluster", keep="first")
+        .select("cluster", column)
+    )
+
+
+def _conflict(rows: pl.DataFrame, column: str) -> pl.DataFrame:
+    """(cluster, <column>_conflict): the differing values of a cluster, e.g. "start_date: 2024-05-01 vs
+    2024-05-03"; the few clusters with more than one value are found before any sorting or grouping."""
+    return (
+        rows.select("cluster", column)
+        .drop_nulls()
+        .unique()
+        .filter(pl.col("cluster").is_duplicated())
+        .sort(column)
+        .group_by("cluster")
+        .agg(pl.col(column).cast(pl.String))
+        .select(
+            "cluster", (pl.lit(f"{column}: ") + pl.col(column).list.join(" vs ")).alias(f"{column}_conflict")
+        )
+    )
 
 
 def _latest_status(ranked: pl.DataFrame) -> pl.DataFrame:
@@ -387,76 +418,65 @@ def _latest_status(ranked: pl.DataFrame) -> pl.DataFrame:
 
 
 def _aggregate(rows: pl.DataFrame) -> pl.DataFrame:
-    """One engagement per cluster, details taken from the most specific mention."""
-    ranked = rows.with_columns(
-        rank_precision=pl.col("date_precision").replace_strict(
-            _PRECISION_RANK, default=3, return_dtype=pl.Int64
-        ),
-        rank_status=pl.col("status").replace_strict(_STATUS_PRIORITY, default=9, return_dtype=pl.Int64),
-        undated=pl.col("start_date").is_null(),
-    ).sort(
-        ["cluster", "undated", "absorbed", "rank_precision", "end_date_implied", "confidence"],
-        descending=[False, False, False, False, False, True],
+    """One engagement per cluster, details taken from the most specific mention.
+
+    Most clusters are one mention: what needs counting, sorting or comparing within a cluster (most frequent
+    values, conflicts) is computed over the whole frame and joined, not evaluated cluster by cluster."""
+    ranked = (
+        rows.with_columns(
+            rank_precision=pl.col("date_precision").replace_strict(
+                _PRECISION_RANK, default=3, return_dtype=pl.Int64
+            ),
+            rank_status=pl.col("status").replace_strict(_STATUS_PRIORITY, default=9, return_dtype=pl.Int64),
+            undated=pl.col("start_date").is_null(),
+        )
+        .sort(
+            ["cluster", "undated", "absorbed", "rank_precision", "end_date_implied", "confidence"],
+            descending=[False, False, False, False, False, True],
+        )
+        .with_columns(
+            same_tier=(pl.col("absorbed") == pl.col("absorbed").first().over("cluster")) & ~pl.col("undated")
+        )
     )
-    own = ~pl.col("absorbed")
-    same_tier = (pl.col("absorbed") == pl.col("absorbed").first()) & ~pl.col("undated")
+    own = ranked.filter(~pl.col("absorbed"))
     evidence = ranked.unique(["cluster", "article_id", "sentence_index"])
     confidence = evidence.group_by("cluster").agg(
         confidence=(1 - (1 - pl.col("confidence").clip(0, 0.99)).log().sum().exp()).round(4)
     )
-    engagements = (
-        ranked.group_by("cluster", maintain_order=True)
-        .agg(
-            *[pl.col(c).first() for c in ("country_a", "country_b", "engagement_type")],
-            family=pl.col("family").filter(own).drop_nulls().mode().sort().first(),
-            format=pl.col("format").filter(own).drop_nulls().mode().sort(descending=True).first(),
-            start_date=pl.col("start_date").first(),
-            end_date=pl.col("end_date").filter(same_tier).drop_nulls().first(),
-            date_precision=pl.col("date_precision").first(),
-            location_city=pl.col("location_city").drop_nulls().first(),
-            location_country=pl.col("location_country").filter(pl.col("location_city").is_not_null()).first(),
-            any_location_country=pl.col("location_country").drop_nulls().first(),
-            initiator_country=pl.col("initiator_country").drop_nulls().mode().sort().first(),
-            host_country=pl.col("host_country").drop_nulls().mode().sort().first(),
-            ordinal=pl.col("ordinal").drop_nulls().mode().sort().first(),
-            source_count=pl.col("article_id").n_unique().cast(pl.Int64),
-            first_reported=pl.col("published_date").min(),
-            last_reported=pl.col("published_date").max(),
-            first_article=pl.col("article_id").sort_by("published_date", "article_id").first(),
-            conflicts=pl.concat_list(
-                [
-                    _conflict("start_date").first(),
-                    _conflict("end_date").first(),
-                    pl.col("status")
-                    .filter(own)
-                    .drop_nulls()
-                    .unique()
-                    .sort()
-                    .pipe(
-                        lambda v: (
-                            pl.when(v.len() > 1).then(pl.lit("status: ") + v.str.join(" vs ")).otherwise(None)
-                        )
-                    )
-                    .first(),
-                ]
-            )
-            .list.drop_nulls()
-            .list.join("; "),
-        )
-        .join(confidence, on="cluster")
-        .join(_latest_status(ranked), on="cluster")
+    engagements = ranked.group_by("cluster", maintain_order=True).agg(
+        *[pl.col(c).first() for c in ("country_a", "country_b", "engagement_type")],
+        start_date=pl.col("start_date").first(),
+        end_date=pl.col("end_date").filter("same_tier").drop_nulls().first(),
+        date_precision=pl.col("date_precision").first(),
+        location_city=pl.col("location_city").drop_nulls().first(),
+        location_country=pl.col("location_country").filter(pl.col("location_city").is_not_null()).first(),
+        any_location_country=pl.col("location_country").drop_nulls().first(),
+        source_count=pl.col("article_id").n_unique().cast(pl.Int64),
+        first_reported=pl.col("published_date").min(),
+        last_reported=pl.col("published_date").max(),
+        first_article=pl.col("article_id").sort_by("published_date", "article_id").first(),
+    )
+    for details in [
+        _most_frequent(own, "family"),
+        _most_frequent(own, "format", largest_on_tie=True),
+        _most_frequent(ranked, "initiator_country"),
+        _most_frequent(ranked, "host_country"),
+        _most_frequent(ranked, "ordinal"),
+        _conflict(ranked, "start_date"),
+        _conflict(ranked, "end_date"),
+        _conflict(own, "status"),
+        confidence,
+        _latest_status(ranked),
+    ]:
+        engagements = engagements.join(details, on="cluster", how="left", maintain_order="left")
+    conflicts = pl.concat_str(
+        "start_date_conflict", "end_date_conflict", "status_conflict", separator="; ", ignore_nulls=True
     )
     engagements = engagements.with_columns(
         location_country=pl.coalesce("location_country", "any_location_country"),
-        conflicts=pl.when(pl.col("conflicts") == "").then(None).otherwise(pl.col("conflicts")),
+        conflicts=pl.when(conflicts != "").then(conflicts),
     )
-    ids = [
-        _engagement_id(r)
-        for r in engagements.select(
-            "country_a", "country_b", "engagement_type", "family", "start_date", "first_article"
-        ).iter_rows(named=True)
-    ]
-    return engagements.with_columns(engagement_id=pl.Series(ids, dtype=pl.String))
+    return engagements.with_columns(_engagement_ids(engagements))
 
 
 def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:

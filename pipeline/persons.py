@@ -26,7 +26,6 @@ former.
 
 import hashlib
 import re
-from collections import Counter, defaultdict
 
 import pandera.polars as pa
 import polars as pl
@@ -232,131 +231,232 @@ def resolve_partial(key: str, full_keys: list[str]) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def _looks_japanese_family(token: str) -> int:
+def _ending_length(token: pl.Expr, endings: tuple[str, ...]) -> pl.Expr:
+    """Length of the longest of ``endings`` that ``token`` ends with (0 for none): of the endings anchored at the
+    end, the leftmost match is the longest."""
+    pattern = f"({'|'.join(map(re.escape, endings))})$"
+    return token.str.extract(pattern).str.len_chars().fill_null(0).cast(pl.Int64)
+
+
+def _looks_japanese_family(token: pl.Expr) -> pl.Expr:
     """Positive when the romanised ending is more typical of a family name than of a given name."""
-    family = max((len(e) for e in JAPANESE_FAMILY_ENDINGS if token.endswith(e)), default=0)
-    given = max((len(e) for e in JAPANESE_GIVEN_ENDINGS if token.endswith(e)), default=0)
-    return family - given
+    lowered = token.str.to_lowercase()
+    return _ending_length(lowered, JAPANESE_FAMILY_ENDINGS) - _ending_length(lowered, JAPANESE_GIVEN_ENDINGS)
 
 
-def canonical_order(orders: Counter, country: str | None) -> str:
-    """Pick the display order of one token set (see module docstring)."""
-    ranked = orders.most_common()
-    if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
-        return ranked[0][0]
-    first = ranked[0][0]
-    tokens = first.split()
-    if country in GIVEN_NAME_FIRST_IN_ENGLISH and len(tokens) == 2:
-        first_score, last_score = (_looks_japanese_family(t.lower()) for t in tokens)
-        return f"{tokens[1]} {tokens[0]}" if first_score > last_score else first
-    return first
+def canonical_order(name: pl.Expr, undecided: pl.Expr, country: pl.Expr) -> pl.Expr:
+    """The display order of one token set (see module docstring), from its most frequent order ``name``, the first
+    seen when frequency leaves it ``undecided`` (a tie, or the only order seen)."""
+    tokens = name.str.extract_all(r"\S+")
+    first, last = tokens.list.first(), tokens.list.last()
+    swap = (
+        undecided
+        & country.is_in(list(GIVEN_NAME_FIRST_IN_ENGLISH))
+        & (tokens.list.len() == 2)
+        & (_looks_japanese_family(first) > _looks_japanese_family(last))
+    )
+    return pl.when(swap).then(pl.concat_str(last, pl.lit(" "), first)).otherwise(name)
 
 
 def _person_id(name: str, country: str | None) -> str:
     return hashlib.sha1(f"{name}|{country or ''}".encode()).hexdigest()[:16]
 
 
-def _pick_role(rows: list[dict]) -> tuple[str | None, bool]:
-    roles = Counter((r["role"], r["role_is_former"]) for r in rows if r["role"])
-    if not roles:
-        return None, False
-    (role, former), _ = max(
-        roles.items(), key=lambda item: (not item[0][1], item[1], len(item[0][0].split()))
+STATED_COUNTRY = pl.col("country_code").is_not_null() & pl.col("country_evidence").ne_missing("article")
+"""The mention states the person's country (a qualifier or a one-country title), not just the article's."""
+EVIDENCE_WEIGHT = {evidence: 10**rank for evidence, rank in EVIDENCE_RANK.items()}
+"""One mention of a stronger kind of country evidence outvotes up to nine of the next weaker kind."""
+
+
+def _key_tokens(key: pl.Expr) -> pl.Expr:
+    """The token set of a person key, as `key_tokens` gives it."""
+    return key.str.split("|").list.first().str.extract_all(r"\S+").list.unique()
+
+
+def _key_groups(variants: pl.DataFrame) -> pl.DataFrame:
+    """(person_key, group): a full key is its own group; a partial key joins the unique full key that contains
+    its tokens, agrees with its initials (see `resolve_partial`) and, when the key's first variant states a
+    country, is stated with no other country."""
+    full = (
+        variants.filter("is_full_name")
+        .group_by("person_key")
+        .agg(full_countries=pl.col("country_code").filter(STATED_COUNTRY).unique())
+        .with_columns(full_tokens=_key_tokens(pl.col("person_key")))
     )
-    return role, former
+    partial = (
+        variants.join(full, on="person_key", how="anti")
+        .unique("person_key", keep="first", maintain_order=True)
+        .select(
+            "person_key",
+            country=pl.when(STATED_COUNTRY).then("country_code"),
+            tokens=_key_tokens(pl.col("person_key")),
+            initials=pl.col("person_key").str.split("|").list.get(1, null_on_oob=True).fill_null(""),
+        )
+    )
+    rest_initials = (
+        pl.col("full_tokens").list.set_difference("tokens").list.eval(pl.element().str.slice(0, 1))
+    )
+    resolved = (
+        partial.explode("tokens", keep_nulls=False, empty_as_null=False)
+        .rename({"tokens": "token"})
+        .join(
+            full.select("person_key", token="full_tokens").explode("token"),
+            on="token",
+            suffix="_full",
+        )
+        .group_by("person_key", "person_key_full")
+        .agg(shared=pl.len())
+        .join(partial, on="person_key")
+        .join(full.rename({"person_key": "person_key_full"}), on="person_key_full")
+        .filter(
+            (pl.col("shared") == pl.col("tokens").list.len())
+            & pl.col("initials").str.split("").list.set_difference(rest_initials).list.len().eq(0)
+            & (
+                pl.col("country").is_null()
+                | pl.col("full_countries").list.len().eq(0)
+                | pl.col("full_countries").list.contains(pl.col("country"))
+            )
+        )
+        .group_by("person_key")
+        .agg(pl.col("person_key_full").first(), candidates=pl.len())
+        .filter(pl.col("candidates") == 1)
+    )
+    return pl.concat(
+        [
+            full.select("person_key", group="person_key"),
+            partial.join(resolved, on="person_key", how="left").select(
+                "person_key", group=pl.coalesce("person_key_full", "person_key")
+            ),
+        ]
+    )
 
 
-def _pick_country(rows: list[dict]) -> str | None:
-    votes: Counter = Counter()
-    for r in rows:
-        if r["country_code"]:
-            votes[r["country_code"]] += 10 ** EVIDENCE_RANK[r["country_evidence"]]
-    return votes.most_common(1)[0][0] if votes else None
+def _split_namesakes(variants: pl.DataFrame) -> pl.DataFrame:
+    """Namesakes from different countries ("Fiona Barrett" of Canada and of Kenya) are different people: a name
+    stated with several countries splits by country; a mention without one joins the most stated."""
+    stated = (
+        variants.filter(STATED_COUNTRY)
+        .group_by("group", "country_code")
+        .agg(votes=pl.col("len").sum())
+        .group_by("group")
+        .agg(
+            n_countries=pl.len(),
+            most_stated=pl.col("country_code")
+            .sort_by("votes", "country_code", descending=[True, False])
+            .first(),
+        )
+    )
+    country = pl.coalesce(pl.when(STATED_COUNTRY).then("country_code"), "most_stated")
+    return (
+        variants.join(stated, on="group", how="left", maintain_order="left")
+        .with_columns(
+            group=pl.when(pl.col("n_countries") > 1)
+            .then(pl.concat_str("group", pl.lit("|"), country))
+            .otherwise("group")
+        )
+        .drop("n_countries", "most_stated")
+    )
+
+
+def _most_common(
+    variants: pl.DataFrame, values: list[str], weight: pl.Expr, *ranking: pl.Expr
+) -> pl.DataFrame:
+    """Per group, the ``values`` ranked highest by ``ranking`` (default: their summed ``weight``), on a tie those
+    seen first: what a Counter over the group's mentions in variant order picks."""
+    tally = variants.group_by("group", *values).agg(weight=weight.sum(), first=pl.col("variant").min())
+    ranking = ranking or (pl.col("weight"),)
+    ranked = tally.sort([*ranking, "first"], descending=[*(True for _ in ranking), False])
+    return ranked.unique("group", keep="first").select("group", *values)
+
+
+def _word_count(column: str) -> pl.Expr:
+    return pl.col(column).str.count_matches(r"\S+")
+
+
+def _persons(variants: pl.DataFrame) -> pl.DataFrame:
+    """One row per group, in the order groups are first seen; the group's variants count as often as seen.
+
+    Name: the longest full form, the most frequent order (see module docstring). Country: the most weighted
+    evidence. Role: the most frequent non-former role, more specific titles first. Organization: the most
+    frequent."""
+    mentions = pl.col("len")
+    full_or_only = variants.filter(pl.col("is_full_name") | ~pl.col("is_full_name").any().over("group"))
+    longest = full_or_only.filter(_word_count("name") == _word_count("name").max().over("group"))
+    orders = (
+        longest.group_by("group", "name")
+        .agg(weight=mentions.sum(), first=pl.col("variant").min())
+        .sort("weight", "first", descending=[True, False])
+        .group_by("group")
+        .agg(
+            pl.col("name").first(),
+            undecided=(pl.len() == 1) | ((pl.col("weight") == pl.col("weight").max()).sum() > 1),
+        )
+    )
+    country = _most_common(
+        variants.filter(pl.col("country_code").is_not_null()),
+        ["country_code"],
+        mentions * pl.col("country_evidence").replace_strict(EVIDENCE_WEIGHT, return_dtype=pl.Int64),
+    )
+    role = _most_common(
+        variants.filter(pl.col("role").is_not_null()),
+        ["role", "role_is_former"],
+        mentions,
+        ~pl.col("role_is_former"),
+        pl.col("weight"),
+        _word_count("role"),
+    )
+    return (
+        variants.group_by("group")
+        .agg(first=pl.col("variant").min(), aliases=pl.col("name").append(pl.col("text")).unique().sort())
+        .join(orders, on="group", how="left")
+        .join(country, on="group", how="left")
+        .join(role, on="group", how="left")
+        .join(
+            _most_common(variants.filter(pl.col("organization").is_not_null()), ["organization"], mentions),
+            on="group",
+            how="left",
+        )
+        .sort("first")
+        .with_columns(
+            name=canonical_order(pl.col("name"), pl.col("undecided"), pl.col("country_code")),
+            role_is_former=pl.col("role_is_former").fill_null(False),
+        )
+    )
 
 
 def link_persons(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Link person mentions across the corpus into (persons, person_mention_links).
 
-    The distinct mention variants are sorted first: polars groups come back in no fixed order, and the tie-breaks
-    below (a person's role, country and canonical name) must not depend on it, or a rerun would change ids.
+    The distinct mention variants are sorted and numbered first: polars groups come back in no fixed order, and
+    the tie-breaks (a person's role, country and canonical name) go by variant number so that they do not depend
+    on it, or a rerun would change ids.
     """
-    keyed = person_mentions.group_by(VARIANT_COLUMNS).len()
-    rows = keyed.sort(keyed.columns, nulls_last=True).to_dicts()
-    full_keys = sorted({r["person_key"] for r in rows if r["is_full_name"]})
-    by_token: dict[str, list[str]] = defaultdict(list)
-    for key in full_keys:
-        for token in key_tokens(key)[0]:
-            by_token[token].append(key)
-    full_countries: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        if r["is_full_name"] and r["country_code"] and r["country_evidence"] != "article":
-            full_countries[r["person_key"]].add(r["country_code"])
-
-    group_of: dict[str, str] = {key: key for key in full_keys}
-    for r in rows:
-        key = r["person_key"]
-        if key in group_of:
-            continue
-        tokens, _ = key_tokens(key)
-        candidates = {f for t in tokens for f in by_token.get(t, [])}
-        if r["country_code"] and r["country_evidence"] != "article":
-            candidates = {
-                f for f in candidates if not full_countries[f] or r["country_code"] in full_countries[f]
-            }
-        group_of[key] = resolve_partial(key, sorted(candidates)) or key
-
-    country_votes: dict[str, Counter] = defaultdict(Counter)
-    for r in rows:
-        if r["country_code"] and r["country_evidence"] != "article":
-            country_votes[group_of[r["person_key"]]][r["country_code"]] += r["len"]
-
-    def person_group(r: dict) -> str:
-        """Namesakes from different countries ("Fiona Barrett" of Canada and of Kenya) are different people: a
-        name stated with several countries splits by country; a mention without one joins the most stated."""
-        group = group_of[r["person_key"]]
-        votes = country_votes[group]
-        if len(votes) <= 1:
-            return group
-        explicit = r["country_code"] if r["country_evidence"] != "article" else None
-        country = explicit if explicit in votes else min(votes, key=lambda c: (-votes[c], c))
-        return f"{group}|{country}"
-
-    members: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        r["group"] = person_group(r)
-        members[r["group"]].extend([r] * r["len"])
-
-    persons, key_to_id = [], {}
-    for group, group_rows in members.items():
-        country = _pick_country(group_rows)
-        full_rows = [r for r in group_rows if r["is_full_name"]]
-        name_rows = full_rows or group_rows
-        longest = max(len(r["name"].split()) for r in name_rows)
-        orders = Counter(r["name"] for r in name_rows if len(r["name"].split()) == longest)
-        name = canonical_order(orders, country)
-        role, former = _pick_role(group_rows)
-        organizations = Counter(r["organization"] for r in group_rows if r["organization"])
-        person_id = _person_id(name, country)
-        key_to_id[group] = person_id
-        persons.append(
-            {
-                "person_id": person_id,
-                "name": name,
-                "country_code": country,
-                "role": role,
-                "role_is_former": former,
-                "organization": organizations.most_common(1)[0][0] if organizations else None,
-                "aliases": sorted({r["name"] for r in group_rows} | {r["text"] for r in group_rows}),
-            }
+    variants = (
+        person_mentions.group_by(VARIANT_COLUMNS)
+        .len()
+        .sort([*VARIANT_COLUMNS, "len"], nulls_last=True)
+        .with_row_index("variant")
+    )
+    variants = _split_namesakes(
+        variants.join(_key_groups(variants), on="person_key", how="left", maintain_order="left")
+    )
+    persons = _persons(variants)
+    persons = persons.with_columns(
+        person_id=pl.Series(
+            [
+                _person_id(name, country)
+                for name, country in persons.select("name", "country_code").iter_rows()
+            ],
+            dtype=pl.String,
         )
-    persons_frame = pl.DataFrame(persons, schema=PERSONS_SCHEMA)
-    mapping = pl.DataFrame(
-        [{**{c: r[c] for c in VARIANT_COLUMNS}, "person_id": key_to_id[r["group"]]} for r in rows],
-        schema={**person_mentions.select(VARIANT_COLUMNS).schema, "person_id": pl.String},
     )
-    links = person_mentions.join(mapping, on=VARIANT_COLUMNS, how="left", nulls_equal=True).select(
-        "article_id", "sentence_index", "start_char", "end_char", "person_id"
+    mapping = variants.join(persons.select("group", "person_id"), on="group").select(
+        *VARIANT_COLUMNS, "person_id"
     )
+    links = person_mentions.join(
+        mapping, on=VARIANT_COLUMNS, how="left", nulls_equal=True, maintain_order="left"
+    ).select("article_id", "sentence_index", "start_char", "end_char", "person_id")
+    persons_frame = persons.select(list(PERSONS_SCHEMA)).cast(PERSONS_SCHEMA)
     return PersonsModel.validate(persons_frame), PersonMentionLinksModel.validate(links)
 
 
@@ -387,23 +487,19 @@ PERSONS_SCHEMA = {
 def attach_person_ids(
     entity_mentions: pl.DataFrame, links: pl.DataFrame, persons: pl.DataFrame
 ) -> pl.DataFrame:
-    """Replace provisional PERSON entity ids and countries with the corpus-wide ones from `link_persons`."""
-    resolved = links.join(
-        persons.select("person_id", pl.col("country_code").alias("person_country")),
-        on="person_id",
-        how="left",
+    """Replace provisional PERSON entity ids and countries with the corpus-wide ones from `link_persons`.
+
+    Only the PERSON rows are looked up and written back in place: the other labels, most of a large frame,
+    are neither joined nor copied row by row."""
+    linked = (
+        entity_mentions.select("article_id", "sentence_index", "start_char", "end_char", "label")
+        .with_row_index("row")
+        .filter(pl.col("label") == "PERSON")
+        .join(links.drop_nulls("person_id"), on=["article_id", "sentence_index", "start_char", "end_char"])
+        .join(persons.select("person_id", "country_code"), on="person_id", how="left")
+        .select("row", "country_code", entity_id=pl.lit("person:") + pl.col("person_id"))
     )
-    joined = entity_mentions.join(
-        resolved, on=["article_id", "sentence_index", "start_char", "end_char"], how="left"
+    return entity_mentions.with_columns(
+        entity_mentions["entity_id"].clone().scatter(linked["row"], linked["entity_id"]),
+        entity_mentions["country_code"].clone().scatter(linked["row"], linked["country_code"]),
     )
-    is_linked = (pl.col("label") == "PERSON") & pl.col("person_id").is_not_null()
-    return joined.with_columns(
-        pl.when(is_linked)
-        .then(pl.lit("person:") + pl.col("person_id"))
-        .otherwise(pl.col("entity_id"))
-        .alias("entity_id"),
-        pl.when(is_linked)
-        .then(pl.col("person_country"))
-        .otherwise(pl.col("country_code"))
-        .alias("country_code"),
-    ).drop("person_id", "person_country")
