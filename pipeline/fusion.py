@@ -155,10 +155,11 @@ def format_family(format_col: pl.Expr) -> pl.Expr:
 
 
 def _domains(text: pl.Expr) -> pl.Expr:
-    """The names of the domains whose pattern ``text`` matches, in ``_DOMAINS`` order (joined as one string and
-    split again: building a list of optional items is far slower in polars)."""
+    """The names of the domains whose pattern ``text`` matches, whatever its case, in ``_DOMAINS`` order (joined
+    as one string and split again: building a list of optional items is far slower in polars)."""
     names = [
-        pl.when(text.str.contains(pattern.pattern)).then(pl.lit(name)) for name, pattern in _DOMAINS.items()
+        pl.when(text.str.contains(f"(?i){pattern.pattern}")).then(pl.lit(name))
+        for name, pattern in _DOMAINS.items()
     ]
     return pl.concat_str(names, separator=" ", ignore_nulls=True).str.extract_all(r"\S+")
 

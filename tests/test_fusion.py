@@ -181,3 +181,20 @@ def test_different_pairs_never_merge():
 def test_no_mentions_give_empty_frames():
     engagements, participants, evidence = fuse_engagements(pl.DataFrame(schema=MENTION_SCHEMA))
     assert (engagements.height, participants.height, evidence.height) == (0, 0, 0)
+
+
+def test_a_format_written_in_title_case_matches_participants_roles_as_in_lower_case():
+    engagements, _, _ = fuse(
+        mention(sentence=0, fmt="Defence Ministerial Meeting"),
+        mention(sentence=0, fmt="Foreign Ministers' Strategic Dialogue"),
+        mention(
+            sentence=1,
+            start=date(2022, 9, 7),
+            end=date(2022, 9, 10),
+            people=[("singh", "Defence Minister", "IND"), ("hamada", None, "JPN")],
+        ),
+    )
+    assert dict(engagements.select("format", "start_date").iter_rows()) == {
+        "Defence Ministerial Meeting": date(2022, 9, 7),
+        "Foreign Ministers' Strategic Dialogue": None,
+    }
