@@ -30,12 +30,14 @@ import contextlib
 import functools
 import gc
 import hashlib
+import operator
 import os
 import re
 import time
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 import pandera.polars as pa
@@ -248,9 +250,34 @@ MONTH = (
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DATE_STARTS = [
+    *WEEKDAY_NAMES,
+    *(rf"{month}[a-z]*\.?\s+\d" for month in MONTH_PREFIXES),
+    *(
+        rf"{word}\s+(?:week|month|year|{'|'.join(name[:3] for name in WEEKDAY_NAMES)})"
+        for word in ("last", "next", "this", r"earlier\sthis", r"later\sthis")
+    ),
+    rf"on\s+(?:{'|'.join(WEEKDAY_NAMES)})",
+    *("yesterday", "today", "tomorrow"),
+]
+"""How every date that does not start with a digit starts, in lowercase: a weekday, a month before a number, a
+relative word before a period, "on" before a weekday, or a day word. Each starts with a letter."""
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """An alternation grouped by first letter ("j(?:an...|un...)|..."): the regex engine tries a group only when its
+    letter matches, where a flat alternation tries every alternative."""
+    by_letter: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        by_letter.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
+
+
 DATE_PATTERN_LOWERCASE = re.compile(
     (
-        r"\b(?=[\dadefjlmnostwy])(?:"
+        rf"\b(?=\d|{_by_first_letter(DATE_STARTS)})(?:"
         + "|".join(
             [
                 r"\d{4}-\d{2}-\d{2}\b",
@@ -267,8 +294,8 @@ DATE_PATTERN_LOWERCASE = re.compile(
     ).lower()
 )
 """Dates, searched in lowercased text: a case-sensitive search is several times faster than an IGNORECASE one, and
-the lookahead (every date starts with a digit or one of these letters) spares trying each alternative at every word
-boundary. An alternative starting with another letter needs that letter added to the lookahead."""
+the lookahead (every date starts with a digit or one of DATE_STARTS) spares trying each alternative at every word
+boundary. A new alternative must start with a digit or one of DATE_STARTS (add its start there)."""
 WHITESPACE_RUN = re.compile(r"\s+")
 NAME_TOKEN = (
     r"(?:[A-Z][\w’'\-]*\.?|(?:bin|bint|ibn|al|el|de|da|van|von|der|di|du|dos|das|la|le|del)(?=\s[A-Z]))"
@@ -394,7 +421,9 @@ COMPANY_WORDS = ORG_WORDS - {"the", "and", "joint", "special", "global", "strate
 """Words that make a capitalised run an organisation's or a venue's name, never a person's."""
 CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-&.]*(?:\s+(?:&\s+)?[A-Z][\w’'\-&.]*)*")
 OPENING_PUNCTUATION = " \"'“‘([-–—"
-TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z][\w’'\-]*")
+TITLE_CASE_WORD = re.compile(r"[A-Z](?<!\w\w)[a-z][\w’'\-]*")
+r"""A capitalised word (``\b[A-Z][a-z]...``): the boundary is tested after the capital, as a lookbehind, so that the
+pattern starts with a character class and the regex engine skips ahead to the next capital."""
 LOCATIVE_PREPOSITION = re.compile(
     r"\b(?:in|at|near|outside|inside|across|around|via|into|visited|(?:visit|trip|travel|journey) to|arrived in|"
     r"(?:residents|people|citizens|city|town|village|province|region|district|streets|outskirts|suburbs) of)\s+$",
@@ -487,6 +516,7 @@ class _Sentence:
     matches: list[GazetteerMatch] = field(default_factory=list)
     has_cue: bool = False
     pattern_people: list[tuple[int, int]] | None = None
+    role_parses: dict[tuple[bool, int], "_RoleParse"] | None = None
 
 
 def _cue_positions(lowered: str) -> list[int]:
@@ -500,11 +530,6 @@ def _cue_positions(lowered: str) -> list[int]:
     return found
 
 
-def _capital_runs(sentence: _Sentence) -> list[re.Match]:
-    """Runs of capitalised words, the only places a name the gazetteer does not know can hide."""
-    return list(CAPITAL_RUN.finditer(sentence.text))
-
-
 def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | None = None) -> bool:
     """Is there a capitalised word that nothing cheap explains?
 
@@ -515,29 +540,15 @@ def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | Non
     after a locative preposition ("in Nyala"), which name places.
     """
     patterns_ran = known_name_tokens is not None
-    opening_end = len(sentence.text) - len(sentence.text.lstrip(OPENING_PUNCTUATION))
-    covered = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.matches]
-    covered += [
-        (start - sentence.start, end - sentence.start) for start, end in sentence.pattern_people or []
-    ]
-    for run in _capital_runs(sentence):
-        run_start = run.start()
-        if patterns_ran:
-            if LOCATIVE_PREPOSITION.search(
-                sentence.text, max(0, run_start - 30), run_start
-            ) or ORGANIZATION_BEFORE.search(sentence.text, max(0, run_start - 30), run_start):
-                continue
-            organization_ends = [
-                w.end()
-                for w in WORD.finditer(sentence.text, run_start, run.end())
-                if _is_company_word(w.group())
-            ]
-            if " & " in run.group():
-                organization_ends.append(run.end())
-            run_start = max(organization_ends, default=run_start)
-        for token in TITLE_CASE_WORD.finditer(sentence.text, run_start, run.end()):
+    text = sentence.text
+    opening_end = len(text) - len(text.lstrip(OPENING_PUNCTUATION))
+    covered = None
+    # Before the patterns run, every run counts whole, and every capitalised word lies whole inside a run: searching
+    # the whole sentence finds the same words without finding the runs.
+    for range_start, range_end in _unexplained_ranges(sentence) if patterns_ran else [(0, len(text))]:
+        for token in TITLE_CASE_WORD.finditer(text, range_start, range_end):
             opens_sentence = token.start() <= opening_end
-            if opens_sentence and not sentence.text[token.end() : token.end() + 2].strip()[:1].isupper():
+            if opens_sentence and not text[token.end() : token.end() + 2].strip()[:1].isupper():
                 continue
             word = token.group()
             if (
@@ -546,9 +557,34 @@ def _unexplained_capitals(sentence: _Sentence, known_name_tokens: set[str] | Non
                 or (patterns_ran and word.removesuffix("'s").removesuffix("’s") in known_name_tokens)
             ):
                 continue
+            if covered is None:
+                covered = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.matches]
+                covered += [
+                    (start - sentence.start, end - sentence.start)
+                    for start, end in sentence.pattern_people or []
+                ]
             if not any(s <= token.start() < e for s, e in covered):
                 return True
     return False
+
+
+def _unexplained_ranges(sentence: _Sentence) -> Iterator[tuple[int, int]]:
+    """The parts of the sentence's runs of capitalised words where a name may hide once the patterns have run: not
+    a run right after a locative preposition or an organisation cue, nor the part of a run up to its last
+    organisation word."""
+    text = sentence.text
+    for run in CAPITAL_RUN.finditer(text):
+        run_start, run_end = run.span()
+        if LOCATIVE_PREPOSITION.search(text, max(0, run_start - 30), run_start) or ORGANIZATION_BEFORE.search(
+            text, max(0, run_start - 30), run_start
+        ):
+            continue
+        organization_ends = [
+            w.end() for w in WORD.finditer(text, run_start, run_end) if _is_company_word(w.group())
+        ]
+        if " & " in run.group():
+            organization_ends.append(run_end)
+        yield max(organization_ends, default=run_start), run_end
 
 
 def _is_company_word(word: str) -> bool:
@@ -666,9 +702,11 @@ def _capital_is_place(text: str, match: GazetteerMatch, sentence_start: int) -> 
 
 def _org_phrase_after(text: str, pos: int) -> int | None:
     """End of an institution phrase ("'s defence ministry", " Ministry of Defense") after a country form."""
+    offset = 2 if text[pos : pos + 2].lower() in ("'s", "’s") else 0
+    if not text[pos + offset : pos + offset + 1].isspace():
+        return None  # both patterns start with whitespace
     rest = text[pos : pos + 80]
     lowered = rest.lower()
-    offset = 2 if lowered.startswith(("'s", "’s")) else 0
     found = GENERIC_ORG.match(rest, offset + 1) if rest[offset : offset + 1] == " " else None
     if found:
         return pos + found.end()
@@ -737,11 +775,12 @@ def _normalise_org(text: str) -> str:
 
 
 def _generic_orgs(
-    text: str, sentence: _Sentence, taken: list[tuple[int, int]], home: str | None
+    text: str, sentence: _Sentence, gazetteer_mentions: list[dict], home: str | None
 ) -> list[dict]:
     mentions = []
     if not GENERIC_ORG_HEAD.search(sentence.text):
         return mentions
+    taken = [(m["start_char"], m["end_char"]) for m in gazetteer_mentions]
     for found in GENERIC_ORG.finditer(sentence.text):
         start, end = sentence.start + found.start(), sentence.start + found.end()
         if any(s < end and start < e for s, e in taken):
@@ -763,9 +802,10 @@ def _generic_orgs(
     return mentions
 
 
-def _dates(sentence: _Sentence) -> list[dict]:
+def _dates(sentence: _Sentence, spans: list[tuple[int, int]]) -> list[dict]:
+    """DATE mentions for the spans (offsets in the sentence) of dates found in a sentence."""
     mentions = []
-    for start, end in _date_spans(sentence.text):
+    for start, end in spans:
         found = sentence.text[start:end]
         mentions.append(
             _mention(
@@ -782,11 +822,61 @@ def _dates(sentence: _Sentence) -> list[dict]:
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of DATE_PATTERN_LOWERCASE in the text (lowercasing that would change a length keeps the character)."""
+    """Spans of DATE_PATTERN_LOWERCASE in the text."""
+    return [found.span() for found in DATE_PATTERN_LOWERCASE.finditer(_lowercase(text))]
+
+
+def _lowercase(text: str) -> str:
+    """The text lowercased, character for character (lowercasing that would change a length keeps the character)."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    return [found.span() for found in DATE_PATTERN_LOWERCASE.finditer(lowered)]
+    return lowered
+
+
+def _date_spans_by_sentence(text: str, sentences: list[_Sentence]) -> list[list[tuple[int, int]]]:
+    """``_date_spans`` of every sentence, from one search of the whole article rather than one per sentence.
+
+    When whitespace alone separates the sentences, the whole-text search finds inside each sentence what a search of
+    the sentence alone finds: no date starts at whitespace, and whitespace after a sentence passes every test the
+    pattern makes past a date's end (no word character, no signed digit) as the end of a text does. Only a match
+    that enters or leaves a sentence could differ: the sentences it touches are searched alone.
+    """
+    if not _separated_by_whitespace(text, sentences):
+        return [_date_spans(sentence.text) for sentence in sentences]
+    starts = [sentence.start for sentence in sentences]
+    spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    alone = set()
+    for found in DATE_PATTERN_LOWERCASE.finditer(_lowercase(text)):
+        start, end = found.span()
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and end <= sentences[index].end:
+            spans[index].append((start - starts[index], end - starts[index]))
+            continue
+        alone.update(
+            entered
+            for entered in range(max(index, 0), bisect_right(starts, end - 1))
+            if start < sentences[entered].end
+        )
+    for index in alone:
+        spans[index] = _date_spans(sentences[index].text)
+    return spans
+
+
+def _separated_by_whitespace(text: str, sentences: list[_Sentence]) -> bool:
+    """Are the sentences the article's text at their offsets, in order, with whitespace (at least one character)
+    between them and only whitespace before the first and after the last?"""
+    starts = [sentence.start for sentence in sentences]
+    ends = [sentence.end for sentence in sentences]
+    texts = [sentence.text for sentence in sentences]
+    gaps = [text[end:start] for end, start in zip([0, *ends], [*starts, len(text)], strict=True)]
+    return (
+        all(map(str.isspace, gaps[1:-1]))
+        and not gaps[0].strip()
+        and not gaps[-1].strip()
+        and list(map(len, texts)) == list(map(operator.sub, ends, starts))
+        and "".join(map(operator.add, gaps, [*texts, ""])) == text
+    )
 
 
 def normalise_role(words: list[str], country: str | None = None) -> str | None:
@@ -877,7 +967,9 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     if former_prefix:
         role_words[0] = role_words[0][3:]
     parse.counterpart = role_words[-1].lower().startswith("counterpart")
-    title_start = len(text[:role_start].rstrip())
+    title_start = role_start
+    while title_start > 0 and text[title_start - 1].isspace():
+        title_start -= 1
     before = _country_match_ending(sentence, title_start) or _organisation_country_before(
         text, sentence, title_start
     )
@@ -940,6 +1032,18 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
     return parse
 
 
+def _role_parse(text: str, sentence: _Sentence, position: int, *, before: bool) -> _RoleParse:
+    """``_role_before`` (``before``) or ``_role_after`` a name's edge, computed once per sentence: the title patterns
+    and the person rows both ask for it. Callers must not change the parse they get."""
+    parses = sentence.role_parses
+    if parses is None:
+        parses = sentence.role_parses = {}
+    parse = parses.get((before, position))
+    if parse is None:
+        parse = parses[before, position] = (_role_before if before else _role_after)(text, sentence, position)
+    return parse
+
+
 def _is_formal(role_words: list[str]) -> bool:
     """A capitalised title ("External Affairs Minister") is the official one; lowercase is a paraphrase."""
     return all(w[:1].isupper() for w in role_words if w.lower() not in {"of", "for", "to", "the", "and"})
@@ -994,14 +1098,14 @@ def _pattern_people(text: str, sentence: _Sentence) -> list[tuple[int, int]]:
         span = _name_span(text, start, end)
         if not span:
             continue
-        parse = _role_before(text, sentence, span[0])
+        parse = _role_parse(text, sentence, span[0], before=True)
         previous = _previous_word(text, span[0]).lower().rstrip(".")
         if (
             parse.role
             or parse.counterpart
             or previous in HONORIFICS
             or text[start : span[0]].strip()
-            or _role_after(text, sentence, span[1]).role
+            or _role_parse(text, sentence, span[1], before=False).role
         ):
             spans.append(span)
     return spans
@@ -1134,8 +1238,8 @@ def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
 def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:
     name = strip_honorifics(text[start:end])
     tokens, initials = name_parts(name)
-    parse = _role_before(text, sentence, start)
-    after = _role_after(text, sentence, end)
+    parse = _role_parse(text, sentence, start, before=True)
+    after = _role_parse(text, sentence, end, before=False)
     if not parse.role and not parse.counterpart:
         parse = _RoleParse(
             after.role,
@@ -1146,8 +1250,11 @@ def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:
             after.formal,
         )
     else:
-        parse.organization = after.organization or parse.organization
-        parse.country = parse.country or after.country
+        parse = replace(
+            parse,
+            organization=after.organization or parse.organization,
+            country=parse.country or after.country,
+        )
     return {
         "sentence_index": sentence.index,
         "start_char": start,
@@ -1177,14 +1284,15 @@ def _prepare(text: str, sentence_rows: list[tuple[int, int, int, str]]) -> list[
 
 
 def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[int, object]):
-    by_sentence = [_gazetteer_mentions(text, sentence) for sentence in sentences]
+    by_sentence = [_gazetteer_mentions(text, sentence) if sentence.matches else [] for sentence in sentences]
     mentions = [m for found in by_sentence for m in found]
     home = _home_country(mentions)
     people = []
-    for sentence, found in zip(sentences, by_sentence, strict=True):
-        taken = [(m["start_char"], m["end_char"]) for m in found]
-        mentions += _generic_orgs(text, sentence, taken, home)
-        mentions += _dates(sentence)
+    date_spans = _date_spans_by_sentence(text, sentences)
+    for sentence, found, dates in zip(sentences, by_sentence, date_spans, strict=True):
+        mentions += _generic_orgs(text, sentence, found, home)
+        if dates:
+            mentions += _dates(sentence, dates)
         if sentence.index in docs or sentence.pattern_people:
             people += [
                 _person_row(text, sentence, s, e)
@@ -1194,11 +1302,13 @@ def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[i
     people.sort(key=lambda p: p["start_char"])
     _resolve_people(text, people, home)
     person_spans = [(p["start_char"], p["end_char"]) for p in people]
-    mentions = [
-        m
-        for m in mentions
-        if m["label"] == "DATE" or not any(s < m["end_char"] and m["start_char"] < e for s, e in person_spans)
-    ]
+    if person_spans:
+        mentions = [
+            m
+            for m in mentions
+            if m["label"] == "DATE"
+            or not any(s < m["end_char"] and m["start_char"] < e for s, e in person_spans)
+        ]
     for p in people:
         p.pop("parse")
         p["article_id"] = article_id

@@ -5,8 +5,17 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from pipeline.entities import _bare_word_starts, extract_entities, extract_entities_with_stats, normalise_role
-from pipeline.persons import link_persons, strip_honorifics
+from pipeline.entities import (
+    TITLE_CASE_WORD,
+    _bare_word_starts,
+    _date_spans,
+    _date_spans_by_sentence,
+    _Sentence,
+    extract_entities,
+    extract_entities_with_stats,
+    normalise_role,
+)
+from pipeline.persons import canonical_order, link_persons, strip_honorifics
 
 
 def frames(*texts: str) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -323,3 +332,50 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def sentences_at(text: str, bounds: list[tuple[int, int]]) -> list[_Sentence]:
+    return [_Sentence(index, start, end, text[start:end]) for index, (start, end) in enumerate(bounds)]
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("Talks on Monday. They met on May 5, 2023 in Delhi.", [(0, 16), (17, 50)]),
+        ("He left in May\n5 officials stayed in 2020.", [(0, 14), (15, 42)]),
+        ("It was 2021.2022 was busy.", [(0, 12), (12, 26)]),
+        ("Monday. next Tuesday 5 May", [(0, 7), (21, 26)]),
+        ("By 2022 -5 degrees\n-5 in 2019", [(0, 7), (8, 18), (19, 29)]),
+        ("İstanbul talks on 5 May. Then 12 June 2024.", [(0, 24), (25, 43)]),
+        ("Overlapping on Friday and Saturday", [(0, 21), (15, 34)]),
+    ],
+)
+def test_dates_found_across_an_article_are_those_of_each_sentence_searched_alone(text, bounds):
+    sentences = sentences_at(text, bounds)
+    assert _date_spans_by_sentence(text, sentences) == [_date_spans(sentence.text) for sentence in sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "pos"),
+    [("Talks in New Delhi, McDonald and O'Brien", 0), ("x-Ray Aa Ba_Ca", 0), ("AbcDef Ghi", 3)],
+)
+def test_title_case_words_are_capitalised_words_at_a_word_boundary(text, pos):
+    pattern = re.compile(r"\b[A-Z][a-z][\w’'\-]*")
+    assert [w.span() for w in TITLE_CASE_WORD.finditer(text, pos)] == [
+        w.span() for w in pattern.finditer(text, pos)
+    ]
+
+
+def shown_names(names: list[str], undecided: list[bool], countries: list[str]) -> list[str]:
+    frame = pl.DataFrame({"name": names, "undecided": undecided, "country": countries})
+    shown = canonical_order(pl.col("name"), pl.col("undecided"), pl.col("country"))
+    return frame.select(shown).to_series().to_list()
+
+
+def test_an_undecided_japanese_name_is_shown_with_the_family_name_last():
+    assert shown_names(["Nakamura Akiko"], [True], ["JPN"]) == ["Akiko Nakamura"]
+
+
+def test_the_more_frequent_order_and_non_japanese_orders_are_kept():
+    shown = shown_names(["Nakamura Akiko", "Li Wei"], [False, True], ["JPN", "CHN"])
+    assert shown == ["Nakamura Akiko", "Li Wei"]
