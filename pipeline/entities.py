@@ -38,11 +38,13 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import ahocorasick
 import pandera.polars as pa
 import polars as pl
 import spacy
+import spacy.util
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.cache import ArticleResultCache, cached_by_article, content_key
@@ -479,9 +481,14 @@ PERSON_SCHEMA = {
 
 @functools.cache
 def _nlp(model_name: str):
-    """spaCy with only what NER needs (the small English NER listens to tok2vec)."""
-    nlp = spacy.load(model_name)
-    return spacy.load(model_name, exclude=[p for p in nlp.pipe_names if p not in ("tok2vec", "ner")])
+    """spaCy with only what NER needs (the small English NER listens to tok2vec). The other components are named
+    by the model's meta.json and excluded, so they are never loaded (loading them took as long again)."""
+    installed = spacy.util.is_package(model_name)
+    meta = spacy.util.get_model_meta(
+        spacy.util.get_package_path(model_name) if installed else Path(model_name)
+    )
+    components = meta.get("components") or meta["pipeline"]
+    return spacy.load(model_name, exclude=[c for c in components if c not in ("tok2vec", "ner")])
 
 
 @functools.cache
