@@ -30,6 +30,9 @@ ARTICLE_KEYED_TABLES = ("articles", "sentences", "entity_mentions")
 """The large tables, whose every row belongs to one article: an update replaces the rows of changed articles only."""
 BUILD_TABLES = ("build_info", "article_digests")
 """Tables the warehouse stage writes about the build itself; every other table is loaded from a frame."""
+KEYED_TABLES = {"countries": "country_code", "persons": "person_id", "engagements": "engagement_id"}
+"""Small tables with a one-column primary key: an update replaces only their rows that differ (emptying an indexed
+table costs about a second at 100k articles, for rows that mostly come back unchanged)."""
 MAX_UPDATED_SHARE = 0.25
 """Above this share of changed articles, writing a fresh file is about as fast as updating a copy, and compacts it."""
 
@@ -204,7 +207,8 @@ def _update(
     changed: pl.DataFrame,
 ) -> None:
     """Turn a copy of the live file into the new warehouse: the rows (and digests) of ``changed`` articles are
-    deleted and their new ones inserted; the small tables are replaced whole."""
+    deleted and their new ones inserted; the keyed small tables get their differing rows replaced, the others are
+    replaced whole."""
     shutil.copyfile(live_path, staging)
     with duckdb.connect(str(staging)) as connection:
         connection.register("changed_articles", changed.to_arrow())
@@ -217,12 +221,13 @@ def _update(
                 )
                 stale = changed.filter(pl.col("table_name") == table)
                 _load_table(connection, table, frames[table].join(stale, on="article_id", how="semi"))
+            elif table in KEYED_TABLES:
+                _replace_changed_rows(connection, table, KEYED_TABLES[table], frames[table])
             else:
                 connection.execute(f"DELETE FROM {table}")
                 _load_table(connection, table, frames[table])
         connection.execute(
-            "DELETE FROM article_digests USING changed_articles AS changed"
-            " WHERE article_digests.table_name = changed.table_name AND article_digests.article_id = changed.article_id"
+            "DELETE FROM article_digests WHERE article_id IN (SELECT article_id FROM changed_articles)"
         )
         connection.unregister("changed_articles")
         connection.execute("DELETE FROM build_info")
@@ -230,9 +235,33 @@ def _update(
             connection,
             build_info,
             fingerprint,
-            digests.join(changed, on=["table_name", "article_id"], how="semi"),
+            digests.join(changed.select("article_id").unique(), on="article_id", how="semi"),
         )
         connection.execute("CHECKPOINT")
+
+
+def _replace_changed_rows(
+    connection: duckdb.DuckDBPyConnection, table: str, key: str, frame: pl.DataFrame
+) -> None:
+    """Make ``table`` hold the rows of ``frame``: rows whose key is gone or whose values differ are deleted, then the
+    rows whose key is missing are inserted."""
+    columns = _table_columns(connection, table)
+    column_list = ", ".join(f'"{column}"' for column in columns)
+    connection.register("incoming_frame", frame.select(columns).to_arrow())
+    try:
+        incoming_row = ", ".join(f'incoming."{column}"' for column in columns)
+        live_row = ", ".join(f'live."{column}"' for column in columns)
+        connection.execute(
+            f'DELETE FROM {table} WHERE "{key}" NOT IN (SELECT "{key}" FROM incoming_frame) OR "{key}" IN'
+            f' (SELECT "{key}" FROM incoming_frame AS incoming JOIN {table} AS live USING ("{key}")'
+            f" WHERE row({incoming_row}) IS DISTINCT FROM row({live_row}))"
+        )
+        connection.execute(
+            f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM incoming_frame"
+            f' WHERE "{key}" NOT IN (SELECT "{key}" FROM {table})'
+        )
+    finally:
+        connection.unregister("incoming_frame")
 
 
 def _load_build_tables(

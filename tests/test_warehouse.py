@@ -227,3 +227,27 @@ def test_a_warehouse_of_another_layout_is_rewritten_not_updated(tmp_path):
     assert (
         build_warehouse(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["New."]}), BUILD_INFO) == "rewritten"
     )
+
+
+def with_persons(frames: dict[str, pl.DataFrame], roles: dict[str, str | None]) -> dict[str, pl.DataFrame]:
+    persons = pl.DataFrame(
+        [
+            {"person_id": pid, "name": pid, "role": role, "role_is_former": False, "aliases": [pid]}
+            for pid, role in roles.items()
+        ],
+        schema=frames["persons"].schema,
+    )
+    return frames | {"persons": persons}
+
+
+def test_an_update_replaces_changed_gone_and_new_rows_of_a_keyed_table(tmp_path):
+    path = tmp_path / "w.duckdb"
+    before = {"p1": "Foreign Minister", "p2": None, "p3": "Prime Minister"}
+    write_warehouse(path, with_persons(corpus_frames(TWENTY_ARTICLES), before), BUILD_INFO)
+    after = with_persons(
+        corpus_frames(TWENTY_ARTICLES | {"a20": ["New."]}),
+        {"p1": "Former Foreign Minister", "p3": "Prime Minister", "p4": None},
+    )
+    assert build_warehouse(path, after, BUILD_INFO) == "updated"
+    write_warehouse(tmp_path / "full.duckdb", after, BUILD_INFO)
+    assert table_contents(path) == table_contents(tmp_path / "full.duckdb")
