@@ -10,11 +10,12 @@ articles' rows replaced (``article_digests`` says what each article contributed)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,24 +55,40 @@ def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[st
     return [row[0] for row in rows]
 
 
-def _load_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+@contextlib.contextmanager
+def _incoming(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> Iterator[list[str]]:
+    """``frame`` registered as the view ``incoming_frame`` with ``table``'s columns, which it must all have; yields
+    those columns."""
     columns = _table_columns(connection, table)
     missing = [column for column in columns if column not in frame.columns]
     if missing:
         raise ValueError(f"frame for table {table} lacks the columns {missing}")
     connection.register("incoming_frame", frame.select(columns).to_arrow())
     try:
-        column_list = ", ".join(f'"{column}"' for column in columns)
-        connection.execute(f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM incoming_frame")
+        yield columns
     finally:
         connection.unregister("incoming_frame")
 
 
+def _column_list(columns: list[str], alias: str = "") -> str:
+    return ", ".join(f'{alias}"{column}"' for column in columns)
+
+
+def _load_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    with _incoming(connection, table, frame) as columns:
+        connection.execute(
+            f"INSERT INTO {table} ({_column_list(columns)}) SELECT {_column_list(columns)} FROM incoming_frame"
+        )
+
+
+def _layout() -> bytes:
+    """The schema, the views and the polars release, whose row hash ``article_digests`` and the fingerprints use."""
+    return SCHEMA_FILE.read_bytes() + VIEWS_FILE.read_bytes() + pl.__version__.encode()
+
+
 def layout_fingerprint() -> str:
-    """A digest of the schema, the views and the polars release, whose row hash ``article_digests`` holds."""
-    return hashlib.sha256(
-        SCHEMA_FILE.read_bytes() + VIEWS_FILE.read_bytes() + pl.__version__.encode()
-    ).hexdigest()
+    """Stored in ``build_info``: a build updates the live file only when its layout is the same."""
+    return hashlib.sha256(_layout()).hexdigest()
 
 
 def article_digests(frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
@@ -109,7 +126,7 @@ def content_fingerprint(
     ``article_digests`` (passed as ``digests`` when the caller has them). It uses polars' row hash, which may
     change between polars releases: a new release then gives a new digest, and the next build rewrites the file."""
     digests = article_digests(frames) if digests is None else digests
-    digest = hashlib.sha256(SCHEMA_FILE.read_bytes() + VIEWS_FILE.read_bytes() + pl.__version__.encode())
+    digest = hashlib.sha256(_layout())
     digest.update(repr(sorted((key, str(value)) for key, value in build_info.items())).encode())
     for table in frame_tables():
         frame = frames[table]
@@ -171,11 +188,11 @@ def write_warehouse(
     build_info: Mapping[str, object],
     fingerprint: str | None = None,
     digests: pl.DataFrame | None = None,
-) -> dict[str, int]:
+) -> None:
     """Build a complete warehouse from ``frames`` (one per frame table) and swap it in atomically.
 
     ``fingerprint`` and ``digests`` are ``content_fingerprint(frames, build_info)`` and ``article_digests(frames)``
-    when the caller has them already. Returns the row count of every table written.
+    when the caller has them already.
     """
 
     def write(staging: Path) -> None:
@@ -194,7 +211,6 @@ def write_warehouse(
             connection.execute("CHECKPOINT")
 
     _swap_in(path, write)
-    return {table: frames[table].height for table in frame_tables()}
 
 
 def _update(
@@ -245,23 +261,16 @@ def _replace_changed_rows(
 ) -> None:
     """Make ``table`` hold the rows of ``frame``: rows whose key is gone or whose values differ are deleted, then the
     rows whose key is missing are inserted."""
-    columns = _table_columns(connection, table)
-    column_list = ", ".join(f'"{column}"' for column in columns)
-    connection.register("incoming_frame", frame.select(columns).to_arrow())
-    try:
-        incoming_row = ", ".join(f'incoming."{column}"' for column in columns)
-        live_row = ", ".join(f'live."{column}"' for column in columns)
+    with _incoming(connection, table, frame) as columns:
         connection.execute(
             f'DELETE FROM {table} WHERE "{key}" NOT IN (SELECT "{key}" FROM incoming_frame) OR "{key}" IN'
             f' (SELECT "{key}" FROM incoming_frame AS incoming JOIN {table} AS live USING ("{key}")'
-            f" WHERE row({incoming_row}) IS DISTINCT FROM row({live_row}))"
+            f" WHERE row({_column_list(columns, 'incoming.')}) IS DISTINCT FROM row({_column_list(columns, 'live.')}))"
         )
         connection.execute(
-            f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM incoming_frame"
+            f"INSERT INTO {table} ({_column_list(columns)}) SELECT {_column_list(columns)} FROM incoming_frame"
             f' WHERE "{key}" NOT IN (SELECT "{key}" FROM {table})'
         )
-    finally:
-        connection.unregister("incoming_frame")
 
 
 def _load_build_tables(

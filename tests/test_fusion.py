@@ -120,16 +120,22 @@ def test_undated_mention_joins_the_dated_engagement_of_its_story_that_fits_its_t
     assert evidence.filter(pl.col("engagement_id") == planned)["sentence_index"].to_list() == [1, 2]
 
 
-def test_generic_meeting_joins_the_formats_matching_its_participants_roles():
-    engagements, participants, _ = fuse(
-        mention(sentence=0, fmt="defence ministerial meeting"),
-        mention(sentence=0, fmt="foreign ministers' strategic dialogue"),
+def defence_ministers_meeting_beside(*formats: str):
+    """Fused: an undated mention of each format, and a dated generic meeting of India's defence minister."""
+    return fuse(
+        *(mention(sentence=0, fmt=fmt) for fmt in formats),
         mention(
             sentence=1,
             start=date(2022, 9, 7),
             end=date(2022, 9, 10),
             people=[("singh", "Defence Minister", "IND"), ("hamada", None, "JPN")],
         ),
+    )
+
+
+def test_generic_meeting_joins_the_formats_matching_its_participants_roles():
+    engagements, participants, _ = defence_ministers_meeting_beside(
+        "defence ministerial meeting", "foreign ministers' strategic dialogue"
     )
     assert engagements.height == 2
     by_format = dict(engagements.select("engagement_id", "format").iter_rows())
@@ -184,15 +190,8 @@ def test_no_mentions_give_empty_frames():
 
 
 def test_a_format_written_in_title_case_matches_participants_roles_as_in_lower_case():
-    engagements, _, _ = fuse(
-        mention(sentence=0, fmt="Defence Ministerial Meeting"),
-        mention(sentence=0, fmt="Foreign Ministers' Strategic Dialogue"),
-        mention(
-            sentence=1,
-            start=date(2022, 9, 7),
-            end=date(2022, 9, 10),
-            people=[("singh", "Defence Minister", "IND"), ("hamada", None, "JPN")],
-        ),
+    engagements, _, _ = defence_ministers_meeting_beside(
+        "Defence Ministerial Meeting", "Foreign Ministers' Strategic Dialogue"
     )
     assert dict(engagements.select("format", "start_date").iter_rows()) == {
         "Defence Ministerial Meeting": date(2022, 9, 7),
