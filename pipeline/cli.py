@@ -57,12 +57,13 @@ def _build(args: argparse.Namespace) -> int:
                 ]
                 outcome["success"] = result.success
 
+        steps = _StepProgress(instance, build_tag, progress, task)
         worker = threading.Thread(target=run)
         worker.start()
         while worker.is_alive():
             worker.join(0.5)
-            _show_steps(instance, build_tag, progress, task)
-        _show_steps(instance, build_tag, progress, task)
+            steps.show()
+        steps.show()
     console.print(f"Dagster run {outcome.get('run_id', '(not started)')}")
     if not outcome.get("success"):
         for step_key, message in outcome.get("failures", []):
@@ -80,18 +81,38 @@ def _progress() -> Progress:
     )
 
 
-def _show_steps(instance, build_tag: dict[str, str], progress: Progress, task) -> None:
-    from dagster import DagsterEventType, RunsFilter
+class _StepProgress:
+    """Step starts and successes of the build run, read from the instance after a cursor: reading the whole log
+    on every poll took several seconds of the build thread's time on a long run."""
 
-    runs = instance.get_runs(filters=RunsFilter(tags=build_tag), limit=1)
-    if not runs:
-        return
-    events = instance.all_logs(runs[0].run_id, of_type={DagsterEventType.STEP_START, DagsterEventType.STEP_SUCCESS})
-    started = [event.step_key for event in events if event.dagster_event_type == DagsterEventType.STEP_START]
-    finished = {event.step_key for event in events if event.dagster_event_type == DagsterEventType.STEP_SUCCESS}
-    running = [step for step in started if step not in finished]
-    description = f"running {', '.join(running)}" if running else ("done" if finished else "starting")
-    progress.update(task, completed=len(finished), description=description)
+    def __init__(self, instance, build_tag: dict[str, str], progress: Progress, task) -> None:
+        self.instance, self.build_tag, self.progress, self.task = instance, build_tag, progress, task
+        self.run_id: str | None = None
+        self.cursor: str | None = None
+        self.started: list[str] = []
+        self.finished: set[str] = set()
+
+    def show(self) -> None:
+        from dagster import DagsterEventType, RunsFilter
+
+        if self.run_id is None:
+            runs = self.instance.get_runs(filters=RunsFilter(tags=self.build_tag), limit=1)
+            if not runs:
+                return
+            self.run_id = runs[0].run_id
+        connection = self.instance.get_records_for_run(
+            self.run_id, cursor=self.cursor, of_type={DagsterEventType.STEP_START, DagsterEventType.STEP_SUCCESS}
+        )
+        self.cursor = connection.cursor
+        for record in connection.records:
+            event = record.event_log_entry
+            if event.dagster_event_type == DagsterEventType.STEP_START:
+                self.started.append(event.step_key)
+            else:
+                self.finished.add(event.step_key)
+        running = [step for step in self.started if step not in self.finished]
+        description = f"running {', '.join(running)}" if running else ("done" if self.finished else "starting")
+        self.progress.update(self.task, completed=len(self.finished), description=description)
 
 
 def _print_summary(warehouse_file: Path) -> None:

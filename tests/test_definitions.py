@@ -93,6 +93,17 @@ def test_resources_read_their_locations_from_the_environment(monkeypatch, tmp_pa
     assert resources["article_cache"].path.startswith(str(tmp_path / "storage"))
 
 
+def test_the_build_job_is_resolved_once_per_settings_and_again_when_they_change(monkeypatch, tmp_path):
+    from pipeline.defs.jobs import build_warehouse_job
+
+    monkeypatch.setenv("BILATERAL_INPUT", str(tmp_path / "in"))
+    first = build_warehouse_job()
+    assert build_warehouse_job() is first
+    monkeypatch.setenv("BILATERAL_INPUT", str(tmp_path / "other"))
+    moved = build_warehouse_job()
+    assert moved is not first
+
+
 def test_every_asset_with_a_pandera_model_has_a_blocking_check_for_it(definitions: dg.Definitions):
     asset_graph = definitions.resolve_asset_graph()
     asset_names = {key.to_user_string() for key in asset_graph.get_all_asset_keys()}

@@ -87,3 +87,29 @@ def test_adding_one_article_processes_only_that_article(tmp_path):
     with connect_read_only(tmp_path / "w.duckdb") as connection:
         pairs = connection.execute("SELECT country_a, country_b, engagement_type FROM engagements").fetchall()
     assert ("ETH", "KEN", "call") in pairs
+
+
+def test_the_warehouse_counts_the_files_of_the_ingest_that_made_its_frames(tmp_path):
+    import dagster as dg
+
+    from pipeline.definitions import defs
+    from pipeline.defs.resources import ArticleCacheStore, InputFolder, ParquetFrameIOManager, Warehouse
+
+    folder = tmp_path / "input"
+    shutil.copytree(SEED_FOLDER, folder)
+    resources = {
+        "input_folder": InputFolder(path=str(folder)),
+        "warehouse": Warehouse(path=str(tmp_path / "w.duckdb")),
+        "article_cache": ArticleCacheStore(path=str(tmp_path / "storage" / "per_article")),
+        "io_manager": ParquetFrameIOManager(base_dir=str(tmp_path / "storage" / "frames")),
+    }
+    assets = defs().assets
+    with dg.instance_for_test() as instance:
+        assert dg.materialize(assets, resources=resources, instance=instance).success
+        (folder / "kenya_ethiopia.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+        assert dg.materialize(
+            assets, selection=["bilateral_warehouse"], resources=resources, instance=instance
+        ).success
+    with connect_read_only(tmp_path / "w.duckdb") as connection:
+        files_read, articles = connection.execute("SELECT files_read, articles_accepted FROM build_info").fetchall()[0]
+    assert (files_read, articles) == (2, 2)

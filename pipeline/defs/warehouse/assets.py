@@ -27,6 +27,7 @@ def countries() -> pl.DataFrame:
     ),
 )
 def bilateral_warehouse(
+    context: dg.AssetExecutionContext,
     warehouse: Warehouse,
     input_folder: InputFolder,
     articles: pl.DataFrame,
@@ -55,7 +56,7 @@ def bilateral_warehouse(
     build_info = {
         "pipeline_version": PIPELINE_VERSION,
         "input_folder": str(input_folder.folder),
-        "files_read": len(input_files(input_folder.folder)),
+        "files_read": _files_read(context, input_folder),
         "articles_accepted": articles.height,
         "inputs_rejected": rejected_inputs.height,
     }
@@ -74,3 +75,13 @@ def bilateral_warehouse(
             "newest_engagements": dg.MetadataValue.md(markdown_table(newest, max_rows=10)),
         }
     )
+
+
+def _files_read(context: dg.AssetExecutionContext, input_folder: InputFolder) -> int:
+    """The files behind ``raw_articles``: counted by the ingest step that made the frames loaded here (its
+    materialisation metadata), so the count matches them even when the folder has changed since; listed again only
+    when the instance has no record of that step."""
+    event = context.instance.get_latest_materialization_event(dg.AssetKey("raw_articles"))
+    if event is None or event.asset_materialization is None:
+        return len(input_files(input_folder.folder))
+    return int(event.asset_materialization.metadata["files_read"].value)
