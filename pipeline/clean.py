@@ -688,7 +688,8 @@ def clean_corpus(
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
     """(articles, sentences, MinHash signatures, articles cleaned in this call): cleaning and the per-article
     half of deduplication on both cores for the raw texts not cleaned before; the others come from the
-    per-article cache (keyed by title and raw text)."""
+    per-article cache (keyed by title and raw text). Sentences come ordered by article and index: the cache keeps
+    each article's rows in the order cleaning gave them, which is by index, so no sort of the corpus is needed."""
 
     def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
         articles, sentences, signatures = map_article_batches(_clean_and_sign, todo)
@@ -709,7 +710,7 @@ def clean_corpus(
     )
     articles = articles.with_columns(title=pl.col("clean_title")).drop("clean_title", "minhash")
     signatures = frames["cleaned"].select("article_id", "minhash")
-    return articles, frames["sentences"].sort("article_id", "sentence_index"), signatures, n_cleaned
+    return articles, frames["sentences"], signatures, n_cleaned
 
 
 def _clean_and_sign(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:

@@ -1425,7 +1425,9 @@ def extract_entities_cached(
     articles: pl.DataFrame, sentences: pl.DataFrame, cache: ArticleResultCache
 ) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
     """(entity_mentions, person_mentions, counters) for every article; only texts not seen before are extracted,
-    on both cores. The counters cover the work done in this call and include ``articles_extracted``.
+    on both cores. The counters cover the work done in this call and include ``articles_extracted``. Mentions
+    come ordered by article and offsets: each extraction is sorted (stably) before it is cached, and the cache keeps
+    each article's rows in that order, so the corpus is not sorted again.
     ``sentences`` may hold rows of other articles (duplicates): they are left out."""
     batch_stats: list[pl.DataFrame] = []
 
@@ -1434,7 +1436,10 @@ def extract_entities_cached(
             extract_entities_with_stats, todo, [sentences]
         )
         batch_stats.append(stats)
-        return {"entity_mentions": entity_mentions, "person_mentions": person_mentions}
+        return {
+            "entity_mentions": entity_mentions.sort("article_id", "start_char", "end_char", maintain_order=True),
+            "person_mentions": person_mentions.sort("article_id", "start_char", maintain_order=True),
+        }
 
     frames, n_extracted = cached_by_article(
         cache, articles.select("article_id", "text"), content_key("text"), compute
@@ -1452,8 +1457,4 @@ def extract_entities_cached(
     )
     if batch_stats:
         counters = batch_stats[0].sum().row(0, named=True)
-    return (
-        frames["entity_mentions"].sort("article_id", "start_char", "end_char"),
-        frames["person_mentions"].sort("article_id", "start_char"),
-        {**counters, "articles_extracted": n_extracted},
-    )
+    return frames["entity_mentions"], frames["person_mentions"], {**counters, "articles_extracted": n_extracted}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.cache import ArticleResultCache, cached_per_article
+from pipeline.cache import ArticleResultCache, cached_by_article, cached_per_article, content_key
 
 SCHEMAS = {"lengths": pl.Schema({"length": pl.Int64})}
 
@@ -54,3 +54,23 @@ def test_storing_under_a_new_version_drops_the_results_of_older_versions(tmp_pat
     cached_per_article(ArticleResultCache(tmp_path, "stage", "v1", SCHEMAS), keyed({"a": "xx"}), lengths)
     cached_per_article(ArticleResultCache(tmp_path, "stage", "v2", SCHEMAS), keyed({"a": "xx"}), lengths)
     assert [path.name for path in (tmp_path / "stage").iterdir()] == ["v2"]
+
+
+def words(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """One row per word, in the order of the text, as a stage's extraction gives them."""
+    return {
+        "words": todo.select("article_id", word=pl.col("text").str.split(" ")).explode("word")
+    }
+
+
+def test_rows_come_ordered_by_article_each_in_the_order_computed_whether_cached_or_fresh(tmp_path):
+    cache = ArticleResultCache(tmp_path, "stage", "v1", {"words": pl.Schema({"word": pl.String})})
+    first = pl.DataFrame({"article_id": ["b", "d"], "text": ["z y", "c a b"]})
+    cached_by_article(cache, first, content_key("text"), words)
+    corpus = pl.DataFrame({"article_id": ["d", "c", "a", "b"], "text": ["c a b", "w v", "c a b", "z y"]})
+    result, computed = cached_by_article(cache, corpus, content_key("text"), words)
+    assert computed == 1
+    assert result["words"].rows() == [
+        ("a", "c"), ("a", "a"), ("a", "b"), ("b", "z"), ("b", "y"), ("c", "w"), ("c", "v"),
+        ("d", "c"), ("d", "a"), ("d", "b"),
+    ]

@@ -24,6 +24,16 @@ def total(doubled: pl.DataFrame) -> pl.DataFrame:
     return doubled.select(pl.col("n").sum())
 
 
+@dg.asset
+def tripled(numbers: pl.DataFrame) -> pl.DataFrame:
+    return numbers.select(n=pl.col("n") * 3)
+
+
+@dg.asset
+def both(doubled: pl.DataFrame, tripled: pl.DataFrame) -> pl.DataFrame:
+    return pl.concat([doubled, tripled])
+
+
 def files_read(monkeypatch) -> list[str]:
     """The names of the Parquet files the IO manager reads from now on."""
     read: list[str] = []
@@ -44,6 +54,15 @@ def test_a_step_gets_the_previous_steps_output_without_reading_its_file(tmp_path
     assert result.success
     assert read == []
     assert pl.read_parquet(tmp_path / "total.parquet")["n"].to_list() == [12]
+
+
+def test_an_output_read_by_several_later_steps_reaches_each_of_them_without_a_file_read(tmp_path, monkeypatch):
+    read = files_read(monkeypatch)
+    io_manager = ParquetFrameIOManager(base_dir=str(tmp_path))
+    result = dg.materialize([numbers, doubled, tripled, both], resources={"io_manager": io_manager})
+    assert result.success
+    assert read == []
+    assert sorted(pl.read_parquet(tmp_path / "both.parquet")["n"].to_list()) == [2, 3, 4, 6, 6, 9]
 
 
 def test_a_run_reads_the_file_of_an_asset_materialised_by_another_run(tmp_path, monkeypatch):
