@@ -64,7 +64,7 @@ from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_c
 from pipeline.entities import extract_entities_with_stats
 from pipeline.fusion import fuse_engagements
 from pipeline.generate import generate_corpus
-from pipeline.ingest import read_input_folder
+from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts, read_input_folder_cached
 from pipeline.parallel import map_article_batches
 from pipeline.persons import attach_person_ids, link_persons
 from pipeline.settings import PIPELINE_VERSION
@@ -266,7 +266,7 @@ def stage_rows(run: dict, sampler: RssSampler, idle: int, counts: dict) -> list[
 def build_counts(run_folder: Path, metadata: dict) -> dict:
     raw_words = (
         pl.scan_parquet(run_folder / "storage" / "frames" / "raw_articles.parquet")
-        .select(pl.len(), pl.col("raw_text").str.count_matches(r"\S+").sum())
+        .select(pl.len(), pl.col("raw_words").sum())
         .collect()
         .row(0)
     )
@@ -287,9 +287,10 @@ def functional_path(
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
     """The assets' functions in the assets' order, on an empty cache, with the model over every sentence unless
     ``prefilter``; returns what accuracy needs and the raw word count."""
-    raw_articles, _ = read_input_folder(input_folder)
+    ingest_cache = ArticleResultCache(cache_folder, "ingest", PIPELINE_VERSION, INGEST_CACHE_SCHEMAS)
+    raw_articles, _, _ = read_input_folder_cached(input_folder, ingest_cache)
     clean_cache = ArticleResultCache(cache_folder, "clean", PIPELINE_VERSION, CLEAN_CACHE_SCHEMAS)
-    articles, sentences, signatures, _ = clean_corpus(raw_articles, clean_cache)
+    articles, sentences, signatures, _ = clean_corpus(raw_articles, clean_cache, partial(raw_texts, ingest_cache))
     articles, _ = find_duplicates(articles, signatures=signatures)
     canonical = articles.filter(pl.col("duplicate_of").is_null())
     canonical_sentences = sentences.join(canonical.select("article_id"), on="article_id", how="semi")
@@ -305,7 +306,7 @@ def functional_path(
         canonical, canonical_sentences, entity_mentions, persons, engagement_cache
     )
     engagements, _, evidence = fuse_engagements(mentions)
-    raw_words = raw_articles.select(pl.col("raw_text").str.count_matches(r"\S+").sum()).item()
+    raw_words = raw_articles["raw_words"].sum()
     return articles, engagements, evidence, raw_words
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -41,13 +41,24 @@ class ArticleResultCache:
         return pl.read_parquet(parts)["cache_key"]
 
     def load(self, name: str, keys: pl.Series, *, every_key: bool = False) -> pl.DataFrame:
-        """The stored rows of ``keys``; ``every_key`` says they are all the keys stored, so nothing is filtered."""
+        """The stored rows of ``keys``, read from the parts that hold them; ``every_key`` says they are all the keys
+        stored, so every part is read and nothing is filtered."""
         parts = sorted(self._frame_dir(name).glob("*.parquet"))
         if not parts or keys.is_empty():
             return pl.DataFrame(schema=self.schemas[name])
         if every_key:
             return pl.read_parquet(parts)
-        return pl.scan_parquet(parts).filter(pl.col("cache_key").is_in(keys.implode())).collect()
+        wanted = pl.col("cache_key").is_in(keys.implode())
+        holding = (
+            pl.scan_parquet(sorted(self._keys_dir().glob("*.parquet")), include_file_paths="part")
+            .filter(wanted)
+            .select(pl.col("part").unique())
+            .collect()["part"]
+        )
+        holding_parts = [self._frame_dir(name) / Path(part).name for part in sorted(holding)]
+        if not holding_parts:
+            return pl.DataFrame(schema=self.schemas[name])
+        return pl.scan_parquet(holding_parts).filter(wanted).collect()
 
     def store(self, keys: pl.Series, frames: dict[str, pl.DataFrame]) -> None:
         """Store results for ``keys``; the key list is written last, so a crash never marks a key done without rows."""
@@ -83,17 +94,21 @@ def cached_per_article(
     cache: ArticleResultCache,
     keyed: pl.DataFrame,
     compute: Callable[[pl.DataFrame], dict[str, pl.DataFrame]],
+    *,
+    returned: Sequence[str] | None = None,
 ) -> tuple[dict[str, pl.DataFrame], int]:
     """Results for every row of ``keyed`` (which has a ``cache_key`` column), computing only the keys not cached.
 
     ``compute`` receives the rows of ``keyed`` still to do and returns one frame per name, each with ``cache_key``.
-    Returns the frames (with ``cache_key``) and the number of rows computed in this call.
+    Returns the frames named in ``returned`` (default: all; the others are only stored, for a later stage to read
+    by key) with ``cache_key``, and the number of rows computed in this call.
     """
+    names = cache.frame_names if returned is None else tuple(returned)
     known = cache.cached_keys()
     is_known = pl.col("cache_key").is_in(known.implode())
     cached_keys = keyed.filter(is_known)["cache_key"]
     every_key = cached_keys.len() == known.len()
-    cached = {name: cache.load(name, cached_keys, every_key=every_key) for name in cache.frame_names}
+    cached = {name: cache.load(name, cached_keys, every_key=every_key) for name in names}
     todo = keyed.filter(~is_known)
     fresh = compute(todo) if todo.height else {}
     if fresh:
@@ -110,7 +125,7 @@ def cached_per_article(
             ],
             how="vertical",
         )
-        for name in cache.frame_names
+        for name in names
     }
     return results, todo.height
 

@@ -25,6 +25,7 @@ Cleaning steps, in order:
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -37,7 +38,7 @@ import pandera.polars as pa
 import polars as pl
 import pycountry
 
-from pipeline.cache import ArticleResultCache, cached_by_article, content_key
+from pipeline.cache import ArticleResultCache, cached_by_article
 from pipeline.dedup import MINHASH_PERMUTATIONS, minhash_frame
 from pipeline.parallel import map_article_batches
 
@@ -615,13 +616,14 @@ class ArticlesModel(pa.DataFrameModel):
 
 
 class SentencesModel(pa.DataFrameModel):
-    """One row per sentence; text == articles.text[start_char:end_char]."""
+    """One row per sentence: its span of articles.text. The sentence's text is not repeated here (it would double
+    the text a run moves between stages); ``pipeline.sentences.with_sentence_text`` cuts it from the article where
+    it is read."""
 
     article_id: str
     sentence_index: pl.Int64 = pa.Field(ge=0)
     start_char: pl.Int64 = pa.Field(ge=0)
     end_char: pl.Int64 = pa.Field(gt=0)
-    text: str = pa.Field(str_length={"min_value": 1})
 
     class Config:
         strict = True
@@ -648,22 +650,14 @@ def clean_articles(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFra
 
 
 def _sentences_frame(articles: pl.DataFrame, cleaned: list[CleanedArticle]) -> pl.DataFrame:
-    """One row per sentence span, in article order; polars cuts the texts, cheaper than building the rows one
-    by one in Python."""
+    """One row per sentence span, in article order."""
     offsets = chain.from_iterable(chain.from_iterable(article.sentence_spans for article in cleaned))
     spans = np.fromiter(offsets, dtype=np.int64).reshape(-1, 2)
     return (
-        articles.select("article_id", "text", sentence_index=pl.int_ranges("n_sentences", dtype=pl.Int64))
+        articles.select("article_id", sentence_index=pl.int_ranges("n_sentences", dtype=pl.Int64))
         .explode("sentence_index")
         .drop_nulls("sentence_index")
-        .with_columns(start_char=pl.Series(spans[:, 0]), end_char=pl.Series(spans[:, 1]))
-        .select(
-            "article_id",
-            "sentence_index",
-            "start_char",
-            "end_char",
-            text=pl.col("text").str.slice("start_char", pl.col("end_char") - pl.col("start_char")),
-        )
+        .with_columns(start_char=pl.Series(spans[:, 0], dtype=pl.Int64), end_char=pl.Series(spans[:, 1], dtype=pl.Int64))
     )
 
 
@@ -677,22 +671,25 @@ CLEAN_CACHE_SCHEMAS = {
             "minhash": pl.Array(pl.UInt32, MINHASH_PERMUTATIONS),
         }
     ),
-    "sentences": pl.Schema(
-        {"sentence_index": pl.Int64, "start_char": pl.Int64, "end_char": pl.Int64, "text": pl.String}
-    ),
+    "sentences": pl.Schema({"sentence_index": pl.Int64, "start_char": pl.Int64, "end_char": pl.Int64}),
 }
 
 
 def clean_corpus(
-    raw_articles: pl.DataFrame, cache: ArticleResultCache
+    raw_articles: pl.DataFrame,
+    cache: ArticleResultCache,
+    read_raw_texts: Callable[[pl.DataFrame], pl.DataFrame],
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
     """(articles, sentences, MinHash signatures, articles cleaned in this call): cleaning and the per-article
     half of deduplication on both cores for the raw texts not cleaned before; the others come from the
-    per-article cache (keyed by title and raw text). Sentences come ordered by article and index: the cache keeps
-    each article's rows in the order cleaning gave them, which is by index, so no sort of the corpus is needed."""
+    per-article cache, keyed by the ``content_key`` ingest gave each article (its title and raw text).
+    ``read_raw_texts`` gives (article_id, raw_text) for rows of ``raw_articles``: only the articles to clean are
+    read. Sentences come ordered by article and index: the cache keeps each article's rows in the order cleaning
+    gave them, which is by index, so no sort of the corpus is needed."""
 
     def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
-        articles, sentences, signatures = map_article_batches(_clean_and_sign, todo)
+        with_text = todo.join(read_raw_texts(todo), on="article_id", how="left", maintain_order="left")
+        articles, sentences, signatures = map_article_batches(_clean_and_sign, with_text)
         cleaned = articles.join(signatures, on="article_id")
         return {
             "cleaned": cleaned.select("article_id", *CLEAN_CACHE_SCHEMAS["cleaned"].names()),
@@ -701,11 +698,11 @@ def clean_corpus(
 
     frames, n_cleaned = cached_by_article(
         cache,
-        raw_articles.select("article_id", "title", "raw_text"),
-        content_key("title", "raw_text"),
+        raw_articles.select("article_id", "title", "file_key", "content_key"),
+        pl.col("content_key"),
         compute,
     )
-    articles = raw_articles.drop("raw_text").join(
+    articles = raw_articles.drop("raw_words", "file_key", "content_key").join(
         frames["cleaned"].rename({"title": "clean_title"}), on="article_id", how="left", maintain_order="left"
     )
     articles = articles.with_columns(title=pl.col("clean_title")).drop("clean_title", "minhash")

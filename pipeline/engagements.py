@@ -25,6 +25,7 @@ import pandera.polars as pa
 import polars as pl
 
 from pipeline.cache import ArticleResultCache, cached_by_article, content_key
+from pipeline.sentences import with_sentence_text
 from pipeline.dates import DateSpan, find_date_spans
 from pipeline.parallel import map_article_batches
 
@@ -1078,8 +1079,8 @@ def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
 def extract_engagements(
     articles: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame, persons: pl.DataFrame
 ) -> pl.DataFrame:
-    """Engagement mentions of a batch of articles; entity_mentions carry linked PERSON ids
-    ('person:<person_id>')."""
+    """Engagement mentions of a batch of articles (with their text, from which the sentence spans are cut);
+    entity_mentions carry linked PERSON ids ('person:<person_id>')."""
     person_rows = {
         row["person_id"]: row
         for row in persons.select(
@@ -1087,7 +1088,7 @@ def extract_engagements(
         ).iter_rows(named=True)
     }
     article_columns = [c for c in ("article_id", "story_id", "published_date") if c in articles.columns]
-    sentences = _candidate_sentences(sentences)
+    sentences = _candidate_sentences(with_sentence_text(sentences, articles))
     sentences_by_article = (
         sentences.rows_by_key("article_id", named=True, unique=False) if sentences.height else {}
     )

@@ -1360,18 +1360,18 @@ def extract_entities_with_stats(
     ``prefilter=False`` sends every sentence to the model: the naive baseline the benchmark compares against.
     """
     model_name = model_name or os.environ.get("BILATERAL_SPACY_MODEL", DEFAULT_SPACY_MODEL)
-    by_article: dict[str, list[tuple[int, int, int, str]]] = {}
+    spans_by_article: dict[str, list[tuple[int, int, int]]] = {}
     ordered = sentences.sort("article_id", "sentence_index")
-    columns = ("article_id", "sentence_index", "start_char", "end_char", "text")
-    for article_id, index, start, end, sentence_text in zip(
-        *(ordered[column].to_list() for column in columns), strict=True
-    ):
-        by_article.setdefault(article_id, []).append((index, start, end, sentence_text))
+    columns = ("article_id", "sentence_index", "start_char", "end_char")
+    for article_id, index, start, end in zip(*(ordered[column].to_list() for column in columns), strict=True):
+        spans_by_article.setdefault(article_id, []).append((index, start, end))
     started = time.perf_counter()
     prepared = []
     for article_id, text in articles.select("article_id", "text").iter_rows():
-        article_sentences = _prepare(text or "", by_article.get(article_id, []))
-        prepared.append((article_id, text or "", article_sentences))
+        text = text or ""
+        spans = spans_by_article.get(article_id, [])
+        article_sentences = _prepare(text, [(index, start, end, text[start:end]) for index, start, end in spans])
+        prepared.append((article_id, text, article_sentences))
     queued = [
         (i, s)
         for i, (_, text, ss) in enumerate(prepared)

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import pandera.polars as pa
 import polars as pl
 
-from pipeline.cache import ArticleResultCache, cached_per_article
+from pipeline.cache import ArticleResultCache, cached_per_article, content_key
 
 MAX_ARTICLE_BYTES = 2_000_000
 """A single article larger than this is not news text (a dump, a binary, a crawl gone wrong)."""
@@ -68,7 +68,9 @@ _TEXT_DATE_WINDOW = 400
 
 
 class RawArticlesModel(pa.DataFrameModel):
-    """One accepted input article, before any cleaning."""
+    """One accepted input article, before any cleaning. The raw text is not in the frame: it stays in the ingest
+    store under the file's key, and only the articles a run must clean read it back (``raw_texts``), so a run
+    that adds a few articles does not move the whole corpus's text."""
 
     article_id: str = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$")
     source_file: str
@@ -79,7 +81,9 @@ class RawArticlesModel(pa.DataFrameModel):
     date_precision: str = pa.Field(nullable=True, isin=["day", "month"])
     date_source: str = pa.Field(isin=["header", "text", "none"])
     title: str = pa.Field(nullable=True)
-    raw_text: str = pa.Field(str_length={"min_value": 1})
+    raw_words: int = pa.Field(ge=1)
+    file_key: str
+    content_key: str
 
     class Config:
         strict = True
@@ -110,6 +114,7 @@ RAW_ARTICLES_SCHEMA = {
     "title": pl.String,
     "raw_text": pl.String,
 }
+"""An article as parsed from its file, with its raw text (``read_input_folder``)."""
 REJECTED_INPUTS_SCHEMA = {"source_file": pl.String, "line": pl.Int64, "reason": pl.String}
 
 
@@ -331,9 +336,18 @@ def _read_files(
 
 
 INGEST_CACHE_SCHEMAS = {
-    "raw_articles": pl.Schema(RAW_ARTICLES_SCHEMA),
+    "raw_articles": pl.Schema(
+        {
+            **{name: dtype for name, dtype in RAW_ARTICLES_SCHEMA.items() if name != "raw_text"},
+            "raw_words": pl.Int64,
+            "content_key": pl.String,
+        }
+    ),
+    "raw_texts": pl.Schema({"article_id": pl.String, "raw_text": pl.String}),
     "rejected_inputs": pl.Schema(REJECTED_INPUTS_SCHEMA),
 }
+"""Per file: its articles without their text, their texts apart (read back only for articles to clean), and
+its rejected inputs."""
 
 
 def file_key(path: Path, input_dir: Path) -> str | None:
@@ -384,17 +398,27 @@ def file_keys(paths: list[Path], input_dir: Path, index_file: Path) -> list[str 
 
 
 def _read_each(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.DataFrame]:
-    """The rows of every file of ``files`` (a ``path`` column), each row tagged with its file's ``tag`` column."""
-    frames = _read_files([Path(path) for path in files["path"]], input_dir, files[tag])
-    return dict(zip(INGEST_CACHE_SCHEMAS, frames, strict=True))
+    """The rows of every file of ``files`` (a ``path`` column), each row tagged with its file's ``tag`` column; the
+    articles' texts apart from the articles, which get their word count and ``content_key`` (what cleaning reads)."""
+    articles, rejected = _read_files([Path(path) for path in files["path"]], input_dir, files[tag])
+    return {
+        "raw_articles": articles.with_columns(
+            raw_words=pl.col("raw_text").str.count_matches(r"\S+").cast(pl.Int64),
+            content_key=content_key("title", "raw_text"),
+        ).drop("raw_text"),
+        "raw_texts": articles.select(tag, "article_id", "raw_text"),
+        "rejected_inputs": rejected,
+    }
 
 
 def read_input_folder_cached(
     input_dir: Path, cache: ArticleResultCache
 ) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
-    """``read_input_folder``, parsing only the files whose path or bytes are new; the rows of the others come
-    from the cache. Also returns the counts ``files_read`` and ``files_parsed`` (in this call). Rows stay in
-    folder order, whatever was cached, so a rerun yields the same frames as a first run."""
+    """(raw_articles, rejected_inputs, counts): ``read_input_folder``, parsing only the files whose path or bytes
+    are new; the rows of the others come from the cache. The articles come without their raw text, with the
+    ``file_key`` under which ``raw_texts`` finds it. Also returns the counts ``files_read`` and ``files_parsed``
+    (in this call). Rows stay in folder order, whatever was cached, so a rerun yields the same frames as a first
+    run."""
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
     paths = input_files(input_dir)
@@ -408,26 +432,43 @@ def read_input_folder_cached(
     )
     readable = files.filter(pl.col("cache_key").is_not_null())
     cached, n_parsed = cached_per_article(
-        cache, readable, lambda todo: _read_each(todo, "cache_key", input_dir)
+        cache,
+        readable,
+        lambda todo: _read_each(todo, "cache_key", input_dir),
+        returned=("raw_articles", "rejected_inputs"),
     )
     unreadable = files.filter(pl.col("cache_key").is_null())
-    uncached = _read_each(unreadable, "file_order", input_dir)
+    _, rejected_unreadable = _read_files([Path(path) for path in unreadable["path"]], input_dir, unreadable["file_order"])
     in_folder_order = readable.select("cache_key", "file_order")
-    raw_articles, rejected_inputs = (
+    raw_articles = (
+        in_folder_order.join(cached["raw_articles"], on="cache_key", maintain_order="left_right")
+        .sort("file_order", "source_line", nulls_last=True)
+        .rename({"cache_key": "file_key"})
+        .select(list(RawArticlesModel.to_schema().columns))
+    )
+    rejected_inputs = (
         pl.concat(
             [
-                in_folder_order.join(cached[name], on="cache_key", maintain_order="left_right").select(
-                    uncached[name].columns
+                in_folder_order.join(cached["rejected_inputs"], on="cache_key", maintain_order="left_right").select(
+                    rejected_unreadable.columns
                 ),
-                uncached[name],
+                rejected_unreadable,
             ]
         )
-        .sort("file_order", line_column, nulls_last=True)
+        .sort("file_order", "line", nulls_last=True)
         .drop("file_order")
-        for name, line_column in [("raw_articles", "source_line"), ("rejected_inputs", "line")]
     )
     return (
         raw_articles,
         rejected_inputs,
         {"files_read": files.height, "files_parsed": n_parsed + unreadable.height},
+    )
+
+
+def raw_texts(cache: ArticleResultCache, raw_articles: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, raw_text) of the rows of ``raw_articles``, read from the ingest store by file key: only the
+    store's parts that hold those files are read."""
+    texts = cache.load("raw_texts", raw_articles["file_key"].unique())
+    return raw_articles.select("article_id").join(
+        texts.select("article_id", "raw_text"), on="article_id", how="left", maintain_order="left"
     )

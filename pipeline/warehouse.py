@@ -22,6 +22,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipeline.sentences import with_sentence_text
+
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 SCHEMA_FILE = SQL_DIR / "schema.sql"
 VIEWS_FILE = SQL_DIR / "views.sql"
@@ -72,6 +74,12 @@ def _incoming(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataF
 
 def _column_list(columns: list[str], alias: str = "") -> str:
     return ", ".join(f'{alias}"{column}"' for column in columns)
+
+
+def _table_rows(table: str, frame: pl.DataFrame, frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """The rows to load into ``table`` from its frame: sentences get their text, cut from their article's, which
+    the sentences frame does not repeat."""
+    return with_sentence_text(frame, frames["articles"]) if table == "sentences" else frame
 
 
 def _load_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
@@ -199,7 +207,7 @@ def write_warehouse(
         with duckdb.connect(str(staging)) as connection:
             connection.execute(SCHEMA_FILE.read_text())
             for table in frame_tables():
-                _load_table(connection, table, frames[table])
+                _load_table(connection, table, _table_rows(table, frames[table], frames))
             all_digests = article_digests(frames) if digests is None else digests
             _load_build_tables(
                 connection,
@@ -236,7 +244,9 @@ def _update(
                     [table],
                 )
                 stale = changed.filter(pl.col("table_name") == table)
-                _load_table(connection, table, frames[table].join(stale, on="article_id", how="semi"))
+                _load_table(
+                    connection, table, _table_rows(table, frames[table].join(stale, on="article_id", how="semi"), frames)
+                )
             elif table in KEYED_TABLES:
                 _replace_changed_rows(connection, table, KEYED_TABLES[table], frames[table])
             else:

@@ -74,3 +74,12 @@ def test_rows_come_ordered_by_article_each_in_the_order_computed_whether_cached_
         ("a", "c"), ("a", "a"), ("a", "b"), ("b", "z"), ("b", "y"), ("c", "w"), ("c", "v"),
         ("d", "c"), ("d", "a"), ("d", "b"),
     ]
+
+
+def test_loading_some_keys_reads_only_the_parts_that_hold_them(tmp_path):
+    cache = ArticleResultCache(tmp_path, "stage", "v1", SCHEMAS)
+    cached_per_article(cache, keyed({"a": "xx"}), lengths)
+    (old_part,) = (tmp_path / "stage" / "v1" / "lengths").glob("*.parquet")
+    cached_per_article(cache, keyed({"a": "xx", "b": "yyy"}), lengths)
+    old_part.write_bytes(b"not parquet")
+    assert cache.load("lengths", pl.Series(["b"])).rows() == [("b", 3)]

@@ -19,6 +19,7 @@ from pipeline.clean import (
     split_sentences,
 )
 from pipeline.ingest import RAW_ARTICLES_SCHEMA, parse_text_article
+from pipeline.sentences import with_sentence_text
 
 SEED_000 = Path(__file__).parent.parent / "data" / "raw" / "000_3f69f6ecd690c756.txt"
 
@@ -47,8 +48,8 @@ def cleaned_sentences(raw_text: str) -> list[str]:
 
 def test_seed_000_keeps_every_sentence_once_in_order_of_first_appearance():
     raw = pl.DataFrame([parse_text_article(SEED_000.read_text(), SEED_000.name)], schema=RAW_ARTICLES_SCHEMA)
-    _, sentences = clean_articles(raw)
-    assert sentences["text"].to_list() == [
+    articles, sentences = clean_articles(raw)
+    assert with_sentence_text(sentences, articles)["text"].to_list() == [
         'India and Japan will explore new ways to strengthen the "special strategic and global '
         "partnership\" during high-level ministerial meetings in Tokyo, India's Ministry of External "
         "Affairs said on Tuesday.",
@@ -355,18 +356,20 @@ def test_sentence_offsets_point_into_the_cleaned_text():
         raw_articles("Alpha met Beta.Gamma spoke.\n\nDelta left.  Gamma spoke.")
     )
     text = articles["text"][0]
-    assert [text[start:end] for start, end in sentences.select("start_char", "end_char").iter_rows()] == (
-        sentences["text"].to_list()
-    )
+    assert [text[start:end] for start, end in sentences.select("start_char", "end_char").iter_rows()] == [
+        "Alpha met Beta.",
+        "Gamma spoke.",
+        "Delta left.",
+    ]
     assert sentences["sentence_index"].to_list() == [0, 1, 2]
     assert articles["n_sentences"][0] == 3
 
 
 def test_sentence_rows_follow_article_order_around_an_article_without_sentences():
     raw = raw_articles("Alpha met Beta. Gamma spoke.", "Download the app", "Delta left.")
-    _, sentences = clean_articles(raw)
+    articles, sentences = clean_articles(raw)
     first, _, third = raw["article_id"].to_list()
-    assert sentences.select("article_id", "sentence_index", "text").rows() == [
+    assert with_sentence_text(sentences, articles).select("article_id", "sentence_index", "text").rows() == [
         (first, 0, "Alpha met Beta."),
         (first, 1, "Gamma spoke."),
         (third, 0, "Delta left."),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
+from pathlib import Path
 from datetime import date
 
 import polars as pl
@@ -14,16 +16,23 @@ from pipeline.cache import ArticleResultCache
 from pipeline.ingest import (
     INGEST_CACHE_SCHEMAS,
     MAX_ARTICLE_BYTES,
+    RAW_ARTICLES_SCHEMA,
     RawArticlesModel,
     RejectedInputsModel,
     read_input_folder,
+    raw_texts,
     read_input_folder_cached,
 )
 
 
 def read(folder):
+    """The plain read's frames, after checking that the asset's read of the same folder satisfies the models."""
+    with tempfile.TemporaryDirectory() as cache_folder:
+        manifest, rejected_assets, _ = read_cached(folder, cache_folder)
+        RawArticlesModel.validate(manifest)
+        RejectedInputsModel.validate(rejected_assets)
     articles, rejected = read_input_folder(folder)
-    return RawArticlesModel.validate(articles), RejectedInputsModel.validate(rejected)
+    return articles, rejected
 
 
 def test_seed_articles_are_read_with_header_date_and_url(seed_folder):
@@ -186,9 +195,21 @@ MIXED_INPUTS = {
 }
 
 
+def ingest_cache(cache_folder) -> ArticleResultCache:
+    return ArticleResultCache(Path(cache_folder), "ingest", "v1", INGEST_CACHE_SCHEMAS)
+
+
 def read_cached(folder, cache_folder):
-    return read_input_folder_cached(
-        folder, ArticleResultCache(cache_folder, "ingest", "v1", INGEST_CACHE_SCHEMAS)
+    return read_input_folder_cached(folder, ingest_cache(cache_folder))
+
+
+def with_raw_text(articles: pl.DataFrame, cache_folder) -> pl.DataFrame:
+    """The cached read's articles as a plain read gives them: their raw text back from the store, no keys."""
+    texts = raw_texts(ingest_cache(cache_folder), articles)
+    return (
+        articles.with_columns(raw_text=texts["raw_text"])
+        .drop("raw_words", "file_key", "content_key")
+        .select(list(RAW_ARTICLES_SCHEMA))
     )
 
 
@@ -198,8 +219,17 @@ def test_cached_read_gives_the_frames_of_a_plain_read(write_inputs, tmp_path):
     first = read_cached(folder, tmp_path / "cache")
     again = read_cached(folder, tmp_path / "cache")
     for cached_articles, cached_rejected, _ in [first, again]:
-        assert cached_articles.equals(articles)
+        RawArticlesModel.validate(cached_articles)
+        assert with_raw_text(cached_articles, tmp_path / "cache").equals(articles)
         assert cached_rejected.equals(rejected)
+
+
+def test_cached_articles_count_their_words_and_key_their_content(write_inputs, tmp_path):
+    folder = write_inputs({"a.txt": " date 2022-01-02\nTalks in Delhi.", "b.txt": " date 2022-01-02\nTalks in Delhi."})
+    articles, _, _ = read_cached(folder, tmp_path / "cache")
+    assert articles["raw_words"].to_list() == [3, 3]
+    assert articles["content_key"].n_unique() == 1
+    assert articles["file_key"].n_unique() == 2
 
 
 def test_rerun_parses_only_new_and_changed_files(write_inputs, tmp_path):
@@ -210,8 +240,8 @@ def test_rerun_parses_only_new_and_changed_files(write_inputs, tmp_path):
     (folder / "0.txt").write_text(" date 2022-01-05\nA call.", encoding="utf-8")
     articles, _, files = read_cached(folder, tmp_path / "cache")
     assert files == {"files_read": 5, "files_parsed": 2}
-    assert articles.equals(read_input_folder(folder)[0])
-    assert "Talks in Delhi ended." in articles["raw_text"].to_list()
+    assert with_raw_text(articles, tmp_path / "cache").equals(read_input_folder(folder)[0])
+    assert "Talks in Delhi ended." in with_raw_text(articles, tmp_path / "cache")["raw_text"].to_list()
 
 
 def hashed_files(monkeypatch) -> list[str]:
@@ -249,7 +279,7 @@ def test_a_rerun_hashes_only_files_whose_size_or_modification_time_changed(
     articles, _, files = read_cached(folder, tmp_path / "cache")
     assert hashed == ["b.txt"]
     assert files["files_parsed"] == 1
-    assert "Talks in Goa." in articles["raw_text"].to_list()
+    assert "Talks in Goa." in with_raw_text(articles, tmp_path / "cache")["raw_text"].to_list()
 
 
 def test_a_file_modified_just_before_a_run_is_hashed_again_on_the_next(write_inputs, tmp_path, monkeypatch):

@@ -44,20 +44,26 @@ def frames_with_rejection(reason: str) -> dict[str, pl.DataFrame]:
     return frames
 
 
+def sentence_spans(article_sentences: list[str]) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence in the sentences joined by single spaces."""
+    spans, start = [], 0
+    for text in article_sentences:
+        spans.append((start, start + len(text)))
+        start += len(text) + 1
+    return spans
+
+
 def corpus_frames(texts: dict[str, list[str]]) -> dict[str, pl.DataFrame]:
-    """Frames of articles whose sentences are ``texts[article_id]``, each sentence also named as a place."""
+    """Frames of articles whose sentences are ``texts[article_id]``, each sentence also named as a place. The
+    sentences frame holds spans only, as the pipeline's does."""
     frames = empty_frames()
     sentences = pl.DataFrame(
         [
-            {
-                "article_id": article_id,
-                "sentence_index": index,
-                "start_char": 0,
-                "end_char": len(text),
-                "text": text,
-            }
+            {"article_id": article_id, "sentence_index": index, "start_char": start, "end_char": end, "text": text}
             for article_id, article_sentences in texts.items()
-            for index, text in enumerate(article_sentences)
+            for index, ((start, end), text) in enumerate(
+                zip(sentence_spans(article_sentences), article_sentences, strict=True)
+            )
         ],
         schema=frames["sentences"].schema,
     )
@@ -79,7 +85,15 @@ def corpus_frames(texts: dict[str, list[str]]) -> dict[str, pl.DataFrame]:
     mentions = sentences.select(
         "article_id", "sentence_index", "start_char", "end_char", "text", label=pl.lit("GPE")
     ).with_columns(entity_id=pl.col("text"), country_code=pl.lit(None, pl.String))
-    return frames | {"articles": articles, "sentences": sentences, "entity_mentions": mentions}
+    return frames | {"articles": articles, "sentences": sentences.drop("text"), "entity_mentions": mentions}
+
+
+def test_the_sentences_table_holds_each_sentence_cut_from_its_article(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write_warehouse(path, corpus_frames({"a": ["Kōno met Ünal.", "They talked."], "b": ["Café closed."]}), BUILD_INFO)
+    with connect_read_only(path) as connection:
+        rows = connection.execute("SELECT article_id, sentence_index, text FROM sentences ORDER BY ALL").fetchall()
+    assert rows == [("a", 0, "Kōno met Ünal."), ("a", 1, "They talked."), ("b", 0, "Café closed.")]
 
 
 def table_contents(path) -> dict[str, list[tuple]]:

@@ -1,11 +1,14 @@
 """Clean: repair and normalise article text, split sentences, find duplicates across the corpus."""
 
+from functools import partial
+
 import dagster as dg
 import polars as pl
 
 from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus
 from pipeline.dedup import find_duplicates
 from pipeline.defs.resources import ArticleCacheStore
+from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts
 
 
 class DeduplicationConfig(dg.Config):
@@ -32,9 +35,13 @@ class DeduplicationConfig(dg.Config):
 def cleaned_articles(
     config: DeduplicationConfig, article_cache: ArticleCacheStore, raw_articles: pl.DataFrame
 ):
-    """Clean every article not cleaned before, then mark exact and near-duplicate copies (MinHash LSH)."""
+    """Clean every article not cleaned before (its raw text read from the ingest store), then mark exact and
+    near-duplicate copies (MinHash LSH)."""
+    ingested = article_cache.for_stage("ingest", INGEST_CACHE_SCHEMAS)
     articles, sentences, signatures, n_cleaned = clean_corpus(
-        raw_articles, article_cache.for_stage("clean", CLEAN_CACHE_SCHEMAS)
+        raw_articles,
+        article_cache.for_stage("clean", CLEAN_CACHE_SCHEMAS),
+        partial(raw_texts, ingested),
     )
     articles, duplicates = find_duplicates(
         articles, threshold=config.near_duplicate_threshold, signatures=signatures

@@ -1,0 +1,35 @@
+"""Sentences are spans of their article's text; the text is cut where a stage reads it."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pipeline.sentences import with_sentence_text
+
+
+def test_sentence_text_is_cut_by_characters_not_bytes():
+    articles = pl.DataFrame({"article_id": ["a"], "text": ["Café talks in Zürich. Kōno met Ünal 😀 later."]})
+    sentences = pl.DataFrame(
+        {"article_id": ["a", "a"], "sentence_index": [0, 1], "start_char": [0, 22], "end_char": [21, 44]}
+    )
+    assert with_sentence_text(sentences, articles)["text"].to_list() == [
+        "Café talks in Zürich.",
+        "Kōno met Ünal 😀 later.",
+    ]
+
+
+def test_each_sentence_is_cut_from_its_own_article_in_the_sentences_order():
+    articles = pl.DataFrame({"article_id": ["b", "a"], "text": ["Beta spoke.", "Alpha met. Gamma left."]})
+    sentences = pl.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "sentence_index": [0, 1, 0],
+            "start_char": [0, 11, 0],
+            "end_char": [10, 22, 11],
+        }
+    )
+    assert with_sentence_text(sentences, articles).select("article_id", "text").rows() == [
+        ("a", "Alpha met."),
+        ("a", "Gamma left."),
+        ("b", "Beta spoke."),
+    ]
