@@ -38,7 +38,7 @@ import pandera.polars as pa
 import polars as pl
 import pycountry
 
-from pipeline.cache import ArticleResultCache, cached_by_article
+from pipeline.cache import ArticleResultCache, cached_by_article, content_key
 from pipeline.dedup import MINHASH_PERMUTATIONS, minhash_frame
 from pipeline.parallel import map_article_batches
 
@@ -594,7 +594,9 @@ def content_hash(text: str) -> str:
 
 
 class ArticlesModel(pa.DataFrameModel):
-    """Cleaned articles; duplicate_of and story_id appear once the dedup stage has run."""
+    """Cleaned articles; duplicate_of and story_id appear once the dedup stage has run. ``text_key`` is the
+    ``content_key`` of the cleaned text, made once here: the extraction stages key their caches on it instead of
+    hashing every article's text again on every run."""
 
     article_id: str = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$")
     source_file: str
@@ -607,6 +609,7 @@ class ArticlesModel(pa.DataFrameModel):
     title: str = pa.Field(nullable=True)
     text: str
     content_hash: str = pa.Field(str_matches=r"^[0-9a-f]{16}$")
+    text_key: str
     n_sentences: pl.Int64 = pa.Field(ge=0)
     duplicate_of: str | None = pa.Field(nullable=True)
     story_id: str | None = pa.Field(nullable=True)
@@ -627,11 +630,22 @@ class SentencesModel(pa.DataFrameModel):
 
     class Config:
         strict = True
-        unique = ["article_id", "sentence_index"]
 
     @pa.dataframe_check
     def span_not_empty(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(pl.col("end_char") > pl.col("start_char"))
+
+    @pa.dataframe_check
+    def in_article_and_index_order_without_repeats(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """Each row after the previous one: a later article, or the same article's next sentence. This implies
+        that no (article_id, sentence_index) repeats, and is checked in one pass over sorted rows (a hash-based
+        uniqueness check took 0.9 s on the 3.9M sentences of 100k articles)."""
+        same_article = pl.col("article_id") == pl.col("article_id").shift(1)
+        later_article = pl.col("article_id") > pl.col("article_id").shift(1)
+        next_sentence = pl.col("sentence_index") > pl.col("sentence_index").shift(1)
+        return data.lazyframe.select(
+            (later_article | (same_article & next_sentence)).fill_null(True).alias("in_order")
+        )
 
 
 def clean_articles(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -645,7 +659,7 @@ def clean_articles(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFra
         pl.Series("text", [article.text for article in cleaned], dtype=pl.String),
         pl.Series("content_hash", [content_hash(article.text) for article in cleaned], dtype=pl.String),
         pl.Series("n_sentences", [len(article.sentence_spans) for article in cleaned], dtype=pl.Int64),
-    )
+    ).with_columns(text_key=content_key("text"))
     return articles, _sentences_frame(articles, cleaned)
 
 
@@ -667,6 +681,7 @@ CLEAN_CACHE_SCHEMAS = {
             "title": pl.String,
             "text": pl.String,
             "content_hash": pl.String,
+            "text_key": pl.String,
             "n_sentences": pl.Int64,
             "minhash": pl.Array(pl.UInt32, MINHASH_PERMUTATIONS),
         }

@@ -25,9 +25,9 @@ import pandera.polars as pa
 import polars as pl
 
 from pipeline.cache import ArticleResultCache, cached_by_article, content_key
-from pipeline.sentences import with_sentence_text
 from pipeline.dates import DateSpan, find_date_spans
 from pipeline.parallel import map_article_batches
+from pipeline.sentences import with_sentence_text
 
 ENGAGEMENT_TYPES = ["meeting", "visit", "call", "agreement", "exercise", "cooperation"]
 STATUSES = ["planned", "held", "postponed", "cancelled", "proposed"]
@@ -1172,11 +1172,11 @@ def extract_engagements_cached(
         )
         return {"mentions": mentions.drop("story_id")}
 
-    keyed = articles.select("article_id", "story_id", "published_date", "text").join(
+    keyed = articles.select("article_id", "story_id", "published_date", "text", "text_key").join(
         _person_fingerprints(entity_mentions, persons), on="article_id", how="left"
     )
     frames, n_extracted = cached_by_article(
-        cache, keyed, content_key("text", "published_date", "people"), compute
+        cache, keyed, content_key("text_key", "published_date", "people"), compute
     )
     mentions = frames["mentions"].join(articles.select("article_id", "story_id"), on="article_id")
     return mentions.select(list(MENTION_SCHEMA)).sort(

@@ -47,7 +47,7 @@ import spacy
 import spacy.util
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.cache import ArticleResultCache, cached_by_article, content_key
+from pipeline.cache import ArticleResultCache, cached_by_article
 from pipeline.countries import GazetteerMatch, country_name, find_gazetteer_matches, gazetteer, role_countries
 from pipeline.parallel import map_article_batches
 from pipeline.persons import (
@@ -1442,7 +1442,7 @@ def extract_entities_cached(
         }
 
     frames, n_extracted = cached_by_article(
-        cache, articles.select("article_id", "text"), content_key("text"), compute
+        cache, articles.select("article_id", "text", "text_key"), pl.col("text_key"), compute
     )
     counters = dict.fromkeys(
         (

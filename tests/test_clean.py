@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import pandera.errors
 import polars as pl
 import pytest
 
@@ -384,6 +385,31 @@ def test_frames_follow_the_contracts():
     SentencesModel.validate(sentences)
     assert "raw_text" not in articles.columns
     assert articles["title"].to_list() == [None, "Sweden and Norway sign pact"]
+
+
+def spans(*rows: tuple[str, int]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"article_id": a, "sentence_index": i, "start_char": 10 * i, "end_char": 10 * i + 5} for a, i in rows],
+        schema={"article_id": pl.String, "sentence_index": pl.Int64, "start_char": pl.Int64, "end_char": pl.Int64},
+    )
+
+
+def test_the_sentences_model_accepts_rows_in_article_and_index_order():
+    SentencesModel.validate(spans(("a", 0), ("a", 1), ("b", 0), ("c", 0), ("c", 1)))
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [("a", 0), ("a", 1), ("a", 1)],
+        [("a", 0), ("b", 0), ("a", 1)],
+        [("a", 1), ("a", 0)],
+    ],
+    ids=["a sentence twice", "an article split", "indexes backwards"],
+)
+def test_the_sentences_model_rejects_repeated_or_unordered_rows(rows):
+    with pytest.raises(pandera.errors.SchemaError):
+        SentencesModel.validate(spans(*rows))
 
 
 def test_article_that_is_all_boilerplate_becomes_empty_without_error():

@@ -6,8 +6,8 @@ import json
 import os
 import tempfile
 import time
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 
@@ -19,8 +19,8 @@ from pipeline.ingest import (
     RAW_ARTICLES_SCHEMA,
     RawArticlesModel,
     RejectedInputsModel,
-    read_input_folder,
     raw_texts,
+    read_input_folder,
     read_input_folder_cached,
 )
 
