@@ -1,7 +1,8 @@
 from pipeline.clean import ArticlesModel, SentencesModel
 from pipeline.dedup import ArticleDuplicatesModel
-from pipeline.defs.quality import pandera_check
+from pipeline.defs.quality import pandera_checks
 
-articles_schema = pandera_check("articles", ArticlesModel)
-sentences_schema = pandera_check("sentences", SentencesModel)
-article_duplicates_schema = pandera_check("article_duplicates", ArticleDuplicatesModel)
+clean_frames_match_models = pandera_checks(
+    "clean_frames_match_models",
+    {"articles": ArticlesModel, "sentences": SentencesModel, "article_duplicates": ArticleDuplicatesModel},
+)

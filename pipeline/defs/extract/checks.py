@@ -12,7 +12,7 @@ from datetime import date
 import dagster as dg
 import polars as pl
 
-from pipeline.defs.quality import markdown_table, pandera_check
+from pipeline.defs.quality import markdown_table, pandera_checks
 from pipeline.entities import EntityMentionsModel
 from pipeline.fusion import EngagementEvidenceModel, EngagementParticipantsModel, EngagementsModel
 from pipeline.invariants import (
@@ -24,11 +24,17 @@ from pipeline.invariants import (
 )
 from pipeline.persons import PersonsModel
 
-entity_mentions_schema = pandera_check("entity_mentions", EntityMentionsModel)
-persons_schema = pandera_check("persons", PersonsModel)
-engagements_schema = pandera_check("engagements", EngagementsModel)
-engagement_participants_schema = pandera_check("engagement_participants", EngagementParticipantsModel)
-engagement_evidence_schema = pandera_check("engagement_evidence", EngagementEvidenceModel)
+entity_frames_match_models = pandera_checks(
+    "entity_frames_match_models", {"entity_mentions": EntityMentionsModel, "persons": PersonsModel}
+)
+engagement_frames_match_models = pandera_checks(
+    "engagement_frames_match_models",
+    {
+        "engagements": EngagementsModel,
+        "engagement_participants": EngagementParticipantsModel,
+        "engagement_evidence": EngagementEvidenceModel,
+    },
+)
 
 EVIDENCE_IN = {"engagement_evidence": dg.AssetIn("engagement_evidence")}
 MENTIONS_IN = {"entity_mentions": dg.AssetIn("entity_mentions")}

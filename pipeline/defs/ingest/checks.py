@@ -1,5 +1,6 @@
-from pipeline.defs.quality import pandera_check
+from pipeline.defs.quality import pandera_checks
 from pipeline.ingest import RawArticlesModel, RejectedInputsModel
 
-raw_articles_schema = pandera_check("raw_articles", RawArticlesModel)
-rejected_inputs_schema = pandera_check("rejected_inputs", RejectedInputsModel)
+ingest_frames_match_models = pandera_checks(
+    "ingest_frames_match_models", {"raw_articles": RawArticlesModel, "rejected_inputs": RejectedInputsModel}
+)
