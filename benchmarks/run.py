@@ -56,7 +56,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pipeline.cache import ArticleResultCache
-from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus
+from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus, cleaned_texts
 from pipeline.dedup import find_duplicates
 from pipeline.definitions import defs
 from pipeline.defs.jobs import build_warehouse_job
@@ -68,6 +68,7 @@ from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts, read_input_folder_c
 from pipeline.parallel import map_article_batches
 from pipeline.persons import attach_person_ids, link_persons
 from pipeline.settings import PIPELINE_VERSION
+from pipeline.texts import with_article_text
 from pipeline.warehouse import connect_read_only, table_names
 
 ADDED_ARTICLES = 100
@@ -294,8 +295,11 @@ def functional_path(
     articles, _ = find_duplicates(articles, signatures=signatures)
     canonical = articles.filter(pl.col("duplicate_of").is_null())
     canonical_sentences = sentences.join(canonical.select("article_id"), on="article_id", how="semi")
+    texts = cleaned_texts(clean_cache)
     entity_mentions, person_mentions, _ = map_article_batches(
-        partial(extract_entities_with_stats, prefilter=prefilter), canonical, [canonical_sentences]
+        partial(extract_entities_with_stats, prefilter=prefilter),
+        with_article_text(canonical, texts),
+        [canonical_sentences],
     )
     persons, links = link_persons(person_mentions)
     entity_mentions = attach_person_ids(entity_mentions, links, persons)
@@ -303,7 +307,7 @@ def functional_path(
         cache_folder, "engagements", PIPELINE_VERSION, ENGAGEMENT_CACHE_SCHEMAS
     )
     mentions, _ = extract_engagements_cached(
-        canonical, canonical_sentences, entity_mentions, persons, engagement_cache
+        canonical, canonical_sentences, entity_mentions, persons, texts, engagement_cache
     )
     engagements, _, evidence = fuse_engagements(mentions)
     raw_words = raw_articles["raw_words"].sum()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -40,14 +40,19 @@ class ArticleResultCache:
             return pl.Series("cache_key", [], dtype=pl.String)
         return pl.read_parquet(parts)["cache_key"]
 
-    def load(self, name: str, keys: pl.Series, *, every_key: bool = False) -> pl.DataFrame:
-        """The stored rows of ``keys``, read from the parts that hold them; ``every_key`` says they are all the keys
-        stored, so every part is read and nothing is filtered."""
+    def load(
+        self, name: str, keys: pl.Series, *, every_key: bool = False, columns: Sequence[str] | None = None
+    ) -> pl.DataFrame:
+        """The stored rows of ``keys`` (with ``cache_key`` and ``columns``, default all), read from the parts that
+        hold them; ``every_key`` says they are all the keys stored, so every part is read and nothing is filtered."""
+        schema = self.schemas[name] if columns is None else pl.Schema(
+            {"cache_key": pl.String, **{column: self.schemas[name][column] for column in columns}}
+        )
         parts = sorted(self._frame_dir(name).glob("*.parquet"))
         if not parts or keys.is_empty():
-            return pl.DataFrame(schema=self.schemas[name])
+            return pl.DataFrame(schema=schema)
         if every_key:
-            return pl.read_parquet(parts)
+            return pl.read_parquet(parts, columns=schema.names())
         wanted = pl.col("cache_key").is_in(keys.implode())
         holding = (
             pl.scan_parquet(sorted(self._keys_dir().glob("*.parquet")), include_file_paths="part")
@@ -57,8 +62,13 @@ class ArticleResultCache:
         )
         holding_parts = [self._frame_dir(name) / Path(part).name for part in sorted(holding)]
         if not holding_parts:
-            return pl.DataFrame(schema=self.schemas[name])
-        return pl.scan_parquet(holding_parts).filter(wanted).collect()
+            return pl.DataFrame(schema=schema)
+        return pl.scan_parquet(holding_parts).filter(wanted).select(schema.names()).collect()
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        """Every stored row of frame ``name``, lazily: a reader that filters it reads only what it keeps."""
+        parts = sorted(self._frame_dir(name).glob("*.parquet"))
+        return pl.scan_parquet(parts) if parts else pl.LazyFrame(schema=self.schemas[name])
 
     def store(self, keys: pl.Series, frames: dict[str, pl.DataFrame]) -> None:
         """Store results for ``keys``; the key list is written last, so a crash never marks a key done without rows."""
@@ -95,20 +105,23 @@ def cached_per_article(
     keyed: pl.DataFrame,
     compute: Callable[[pl.DataFrame], dict[str, pl.DataFrame]],
     *,
-    returned: Sequence[str] | None = None,
+    read: Mapping[str, Sequence[str] | None] | None = None,
 ) -> tuple[dict[str, pl.DataFrame], int]:
     """Results for every row of ``keyed`` (which has a ``cache_key`` column), computing only the keys not cached.
 
     ``compute`` receives the rows of ``keyed`` still to do and returns one frame per name, each with ``cache_key``.
-    Returns the frames named in ``returned`` (default: all; the others are only stored, for a later stage to read
-    by key) with ``cache_key``, and the number of rows computed in this call.
+    ``read`` names the frames to give back, each with the columns to read (None: all); by default every frame,
+    whole. What is not read is only stored, for a later stage to read by key. Returns those frames (with
+    ``cache_key``) and the number of rows computed in this call.
     """
-    names = cache.frame_names if returned is None else tuple(returned)
+    read = dict.fromkeys(cache.frame_names) if read is None else read
     known = cache.cached_keys()
     is_known = pl.col("cache_key").is_in(known.implode())
     cached_keys = keyed.filter(is_known)["cache_key"]
     every_key = cached_keys.len() == known.len()
-    cached = {name: cache.load(name, cached_keys, every_key=every_key) for name in names}
+    cached = {
+        name: cache.load(name, cached_keys, every_key=every_key, columns=columns) for name, columns in read.items()
+    }
     todo = keyed.filter(~is_known)
     fresh = compute(todo) if todo.height else {}
     if fresh:
@@ -117,15 +130,11 @@ def cached_per_article(
         name: pl.concat(
             [
                 cached[name],
-                *(
-                    [fresh[name].select(cache.schemas[name].names()).cast(cache.schemas[name])]
-                    if fresh
-                    else []
-                ),
+                *([fresh[name].select(cached[name].columns).cast(cached[name].schema)] if fresh else []),
             ],
             how="vertical",
         )
-        for name in names
+        for name in read
     }
     return results, todo.height
 
@@ -135,8 +144,11 @@ def cached_by_article(
     articles: pl.DataFrame,
     cache_key: pl.Expr,
     compute: Callable[[pl.DataFrame], dict[str, pl.DataFrame]],
+    *,
+    read: Mapping[str, Sequence[str] | None] | None = None,
 ) -> tuple[dict[str, pl.DataFrame], int]:
-    """Per-article frames (each with ``article_id``) for every row of ``articles``, computing only uncached content.
+    """Per-article frames (each with ``article_id``) for every row of ``articles``, computing only uncached content;
+    ``read`` as for ``cached_per_article``.
 
     ``cache_key`` says what a result depends on (e.g. the text's hash). Articles that share a key are computed
     once and the results are given to each of them under its own ``article_id``; a renamed file or a copy of an
@@ -156,12 +168,12 @@ def cached_by_article(
         }
 
     results, n_computed = cached_per_article(
-        cache, keyed.unique("cache_key", keep="first", maintain_order=True), compute_keyed
+        cache, keyed.unique("cache_key", keep="first", maintain_order=True), compute_keyed, read=read
     )
     by_article = ids.sort("article_id")
     return {
         name: by_article.join(frame, on="cache_key", maintain_order="left_right").select(
-            "article_id", *cache.schemas[name].names()[1:]
+            "article_id", *(column for column in frame.columns if column != "cache_key")
         )
         for name, frame in results.items()
     }, n_computed

@@ -594,9 +594,10 @@ def content_hash(text: str) -> str:
 
 
 class ArticlesModel(pa.DataFrameModel):
-    """Cleaned articles; duplicate_of and story_id appear once the dedup stage has run. ``text_key`` is the
-    ``content_key`` of the cleaned text, made once here: the extraction stages key their caches on it instead of
-    hashing every article's text again on every run."""
+    """Cleaned articles; duplicate_of and story_id appear once the dedup stage has run. The cleaned text is not in
+    the frame: it is kept in the clean store under ``text_key`` (the ``content_key`` of the text), and the stages
+    that read it get it from there (``pipeline.texts.with_article_text``), only for the articles they process. The
+    extraction stages also key their caches on ``text_key``, instead of hashing every text again on every run."""
 
     article_id: str = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$")
     source_file: str
@@ -607,7 +608,6 @@ class ArticlesModel(pa.DataFrameModel):
     date_precision: str = pa.Field(nullable=True, isin=["day", "month"])
     date_source: str = pa.Field(isin=["header", "text", "none"])
     title: str = pa.Field(nullable=True)
-    text: str
     content_hash: str = pa.Field(str_matches=r"^[0-9a-f]{16}$")
     text_key: str
     n_sentences: pl.Int64 = pa.Field(ge=0)
@@ -620,7 +620,7 @@ class ArticlesModel(pa.DataFrameModel):
 
 class SentencesModel(pa.DataFrameModel):
     """One row per sentence: its span of articles.text. The sentence's text is not repeated here (it would double
-    the text a run moves between stages); ``pipeline.sentences.with_sentence_text`` cuts it from the article where
+    the text a run moves between stages); ``pipeline.texts.with_sentence_text`` cuts it from the article where
     it is read."""
 
     article_id: str
@@ -649,7 +649,8 @@ class SentencesModel(pa.DataFrameModel):
 
 
 def clean_articles(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(articles, sentences) for a raw_articles frame; empty articles keep text "" and 0 sentences."""
+    """(articles, sentences) for a raw_articles frame; empty articles keep text "" and 0 sentences. The articles
+    also have their cleaned ``text``, which the clean stage keeps in its store rather than in its frame."""
     cleaned = [
         clean_article(raw_text, title)
         for raw_text, title in zip(raw_articles["raw_text"], raw_articles["title"], strict=True)
@@ -697,7 +698,8 @@ def clean_corpus(
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
     """(articles, sentences, MinHash signatures, articles cleaned in this call): cleaning and the per-article
     half of deduplication on both cores for the raw texts not cleaned before; the others come from the
-    per-article cache, keyed by the ``content_key`` ingest gave each article (its title and raw text).
+    per-article cache, keyed by the ``content_key`` ingest gave each article (its title and raw text). The
+    cleaned texts stay in that cache (``cleaned_texts``): the articles frame carries their ``text_key``.
     ``read_raw_texts`` gives (article_id, raw_text) for rows of ``raw_articles``: only the articles to clean are
     read. Sentences come ordered by article and index: the cache keeps each article's rows in the order cleaning
     gave them, which is by index, so no sort of the corpus is needed."""
@@ -716,6 +718,7 @@ def clean_corpus(
         raw_articles.select("article_id", "title", "file_key", "content_key"),
         pl.col("content_key"),
         compute,
+        read={"cleaned": ["title", "content_hash", "text_key", "n_sentences", "minhash"], "sentences": None},
     )
     articles = raw_articles.drop("raw_words", "file_key", "content_key").join(
         frames["cleaned"].rename({"title": "clean_title"}), on="article_id", how="left", maintain_order="left"
@@ -723,6 +726,11 @@ def clean_corpus(
     articles = articles.with_columns(title=pl.col("clean_title")).drop("clean_title", "minhash")
     signatures = frames["cleaned"].select("article_id", "minhash")
     return articles, frames["sentences"], signatures, n_cleaned
+
+
+def cleaned_texts(cache: ArticleResultCache) -> pl.LazyFrame:
+    """(text_key, text) of every cleaned text in the clean stage's store, lazily (see ``pipeline.texts``)."""
+    return cache.scan("cleaned").select("text_key", "text")
 
 
 def _clean_and_sign(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:

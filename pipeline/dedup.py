@@ -149,10 +149,11 @@ class ArticleDuplicatesModel(pa.DataFrameModel):
 
 
 def _canonical_order(articles: pl.DataFrame) -> pl.DataFrame:
-    """Articles with text, earliest first, ties broken by article_id, with their exact-duplicate canonical."""
+    """Articles with text (an article's text is made of its sentences, so it has text exactly when it has
+    sentences), earliest first, ties broken by article_id, with their exact-duplicate canonical."""
     return (
-        articles.select("article_id", "published_date", "text", "content_hash")
-        .filter(pl.col("text").str.len_chars() > 0)
+        articles.select("article_id", "published_date", "n_sentences", "content_hash")
+        .filter(pl.col("n_sentences") > 0)
         .sort(["published_date", "article_id"], nulls_last=True)
         .with_columns(exact_of=pl.col("article_id").first().over("content_hash"))
     )
@@ -221,12 +222,13 @@ def find_duplicates(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(articles with duplicate_of and story_id, article_duplicates); empty articles are their own story.
 
-    ``signatures`` (from minhash_frame, e.g. kept from an earlier run) saves computing them again.
+    ``signatures`` (from minhash_frame, e.g. kept from an earlier run) saves computing them again; without them,
+    ``articles`` needs its ``text``.
     """
+    if signatures is None:
+        signatures = minhash_frame(articles.select("article_id", "text"), num_perm)
     ordered = _canonical_order(articles)
     exact_canonical = ordered.filter(pl.col("article_id") == pl.col("exact_of"))
-    if signatures is None:
-        signatures = minhash_frame(exact_canonical.select("article_id", "text"), num_perm)
     signatures = (
         exact_canonical.select("article_id")
         .join(signatures, on="article_id", how="left", maintain_order="left")["minhash"]

@@ -27,7 +27,7 @@ import polars as pl
 from pipeline.cache import ArticleResultCache, cached_by_article, content_key
 from pipeline.dates import DateSpan, find_date_spans
 from pipeline.parallel import map_article_batches
-from pipeline.sentences import with_sentence_text
+from pipeline.texts import with_article_text, with_sentence_text
 
 ENGAGEMENT_TYPES = ["meeting", "visit", "call", "agreement", "exercise", "cooperation"]
 STATUSES = ["planned", "held", "postponed", "cancelled", "proposed"]
@@ -1159,20 +1159,24 @@ def extract_engagements_cached(
     sentences: pl.DataFrame,
     entity_mentions: pl.DataFrame,
     persons: pl.DataFrame,
+    texts: pl.LazyFrame,
     cache: ArticleResultCache,
 ) -> tuple[pl.DataFrame, int]:
     """(engagement mentions, articles extracted in this call): extract_engagements on both cores for the
     articles whose text, publication date or linked people changed; the others come from the cache.
 
-    ``sentences`` and ``entity_mentions`` may hold rows of other articles (duplicates): they are left out."""
+    ``sentences`` and ``entity_mentions`` may hold rows of other articles (duplicates): they are left out. The
+    texts of the articles to extract are read from ``texts`` (``text_key``, ``text``; see ``pipeline.texts``)."""
 
     def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
         (mentions,) = map_article_batches(
-            partial(_engagements_of_batch, persons=persons), todo, [sentences, entity_mentions]
+            partial(_engagements_of_batch, persons=persons),
+            with_article_text(todo, texts),
+            [sentences, entity_mentions],
         )
         return {"mentions": mentions.drop("story_id")}
 
-    keyed = articles.select("article_id", "story_id", "published_date", "text", "text_key").join(
+    keyed = articles.select("article_id", "story_id", "published_date", "text_key").join(
         _person_fingerprints(entity_mentions, persons), on="article_id", how="left"
     )
     frames, n_extracted = cached_by_article(

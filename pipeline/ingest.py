@@ -435,7 +435,7 @@ def read_input_folder_cached(
         cache,
         readable,
         lambda todo: _read_each(todo, "cache_key", input_dir),
-        returned=("raw_articles", "rejected_inputs"),
+        read={"raw_articles": None, "rejected_inputs": None},
     )
     unreadable = files.filter(pl.col("cache_key").is_null())
     _, rejected_unreadable = _read_files([Path(path) for path in unreadable["path"]], input_dir, unreadable["file_order"])

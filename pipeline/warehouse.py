@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipeline.sentences import with_sentence_text
+from pipeline.texts import with_article_text, with_sentence_text
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 SCHEMA_FILE = SQL_DIR / "schema.sql"
@@ -76,10 +76,17 @@ def _column_list(columns: list[str], alias: str = "") -> str:
     return ", ".join(f'{alias}"{column}"' for column in columns)
 
 
-def _table_rows(table: str, frame: pl.DataFrame, frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    """The rows to load into ``table`` from its frame: sentences get their text, cut from their article's, which
-    the sentences frame does not repeat."""
-    return with_sentence_text(frame, frames["articles"]) if table == "sentences" else frame
+def _table_rows(
+    table: str, frame: pl.DataFrame, frames: Mapping[str, pl.DataFrame], texts: pl.LazyFrame
+) -> pl.DataFrame:
+    """The rows to load into ``table`` from its frame: articles get their text, sentences theirs (cut from their
+    article's), read from ``texts`` for these rows only; the frames between assets do not carry texts."""
+    if table == "articles":
+        return with_article_text(frame, texts)
+    if table == "sentences":
+        articles = frames["articles"].join(frame.select("article_id").unique(), on="article_id", how="semi")
+        return with_sentence_text(frame, with_article_text(articles.select("article_id", "text_key"), texts))
+    return frame
 
 
 def _load_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
@@ -101,11 +108,19 @@ def layout_fingerprint() -> str:
 
 def article_digests(frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     """One row per (table, article) of the article-keyed tables: its row count and the wrapping sum of its row
-    hashes, which any change to one of its rows changes."""
+    hashes, which any change to one of its rows changes. A sentence's text is cut from its article's, so its row
+    is hashed with the article's ``text_key``: a new text with the same spans still changes the digest."""
+    text_keys = frames["articles"].select("article_id", "text_key")
+    rows = {
+        table: frames[table].join(text_keys, on="article_id", how="left", maintain_order="left")
+        if table == "sentences"
+        else frames[table]
+        for table in ARTICLE_KEYED_TABLES
+    }
     return pl.concat(
         [
-            frames[table]
-            .select("article_id", row_hash=frames[table].hash_rows(seed=0))
+            rows[table]
+            .select("article_id", row_hash=rows[table].hash_rows(seed=0))
             .group_by("article_id")
             .agg(row_count=pl.len().cast(pl.Int64), digest=pl.col("row_hash").sum())
             .select(table_name=pl.lit(table), article_id="article_id", row_count="row_count", digest="digest")
@@ -167,8 +182,12 @@ def holds_content(path: Path, fingerprint: str) -> bool:
     return live is not None and live[0] == fingerprint
 
 
-def build_warehouse(path: Path, frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object]) -> str:
-    """Make the warehouse at ``path`` hold ``frames`` (one per frame table) with the least writing.
+def build_warehouse(
+    path: Path, frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object], texts: pl.LazyFrame
+) -> str:
+    """Make the warehouse at ``path`` hold ``frames`` (one per frame table) with the least writing. The articles
+    frame carries ``text_key``, and ``texts`` (``text_key``, ``text``) the cleaned texts, read only for the rows
+    written.
 
     Returns what was done: "unchanged" (the live file holds this content already), "updated" (a copy of the live
     file with the rows of changed articles replaced, swapped in) or "rewritten" (a new file, swapped in).
@@ -183,10 +202,10 @@ def build_warehouse(path: Path, frames: Mapping[str, pl.DataFrame], build_info: 
         if changed["article_id"].n_unique() <= MAX_UPDATED_SHARE * max(frames["articles"].height, 1):
             _swap_in(
                 path,
-                lambda staging: _update(staging, path, frames, build_info, fingerprint, digests, changed),
+                lambda staging: _update(staging, path, frames, texts, build_info, fingerprint, digests, changed),
             )
             return "updated"
-    write_warehouse(path, frames, build_info, fingerprint, digests)
+    write_warehouse(path, frames, build_info, texts, fingerprint, digests)
     return "rewritten"
 
 
@@ -194,10 +213,12 @@ def write_warehouse(
     path: Path,
     frames: Mapping[str, pl.DataFrame],
     build_info: Mapping[str, object],
+    texts: pl.LazyFrame,
     fingerprint: str | None = None,
     digests: pl.DataFrame | None = None,
 ) -> None:
-    """Build a complete warehouse from ``frames`` (one per frame table) and swap it in atomically.
+    """Build a complete warehouse from ``frames`` (one per frame table) and ``texts`` (as for ``build_warehouse``)
+    and swap it in atomically.
 
     ``fingerprint`` and ``digests`` are ``content_fingerprint(frames, build_info)`` and ``article_digests(frames)``
     when the caller has them already.
@@ -207,7 +228,7 @@ def write_warehouse(
         with duckdb.connect(str(staging)) as connection:
             connection.execute(SCHEMA_FILE.read_text())
             for table in frame_tables():
-                _load_table(connection, table, _table_rows(table, frames[table], frames))
+                _load_table(connection, table, _table_rows(table, frames[table], frames, texts))
             all_digests = article_digests(frames) if digests is None else digests
             _load_build_tables(
                 connection,
@@ -225,6 +246,7 @@ def _update(
     staging: Path,
     live_path: Path,
     frames: Mapping[str, pl.DataFrame],
+    texts: pl.LazyFrame,
     build_info: Mapping[str, object],
     fingerprint: str,
     digests: pl.DataFrame,
@@ -244,9 +266,8 @@ def _update(
                     [table],
                 )
                 stale = changed.filter(pl.col("table_name") == table)
-                _load_table(
-                    connection, table, _table_rows(table, frames[table].join(stale, on="article_id", how="semi"), frames)
-                )
+                rows = frames[table].join(stale, on="article_id", how="semi")
+                _load_table(connection, table, _table_rows(table, rows, frames, texts))
             elif table in KEYED_TABLES:
                 _replace_changed_rows(connection, table, KEYED_TABLES[table], frames[table])
             else:

@@ -10,7 +10,7 @@ import polars as pl
 
 from pipeline.definitions import defs
 from pipeline.defs.extract.checks import engagement_dates_are_plausible, engagements_have_evidence
-from pipeline.defs.resources import InputFolder, Warehouse
+from pipeline.defs.resources import ArticleCacheStore, InputFolder, Warehouse
 from pipeline.defs.warehouse.assets import bilateral_warehouse
 from pipeline.fusion import ENGAGEMENT_SCHEMA, EVIDENCE_SCHEMA
 from pipeline.invariants import (
@@ -301,6 +301,7 @@ def test_engagements_without_evidence_stop_the_warehouse_from_being_written(tmp_
         resources={
             "warehouse": Warehouse(path=str(warehouse_file)),
             "input_folder": InputFolder(path=str(tmp_path)),
+            "article_cache": ArticleCacheStore(path=str(tmp_path / "cache")),
         },
         raise_on_error=False,
     )

@@ -30,9 +30,28 @@ BUILD_INFO = {
 
 
 def empty_frames() -> dict[str, pl.DataFrame]:
+    """Empty frames shaped as the pipeline hands them over: the tables' columns, but no texts (the articles carry
+    a ``text_key`` instead, the sentences their spans)."""
     with duckdb.connect() as connection:
         connection.execute(SCHEMA_FILE.read_text())
-        return {table: connection.sql(f"SELECT * FROM {table}").pl() for table in frame_tables()}
+        frames = {table: connection.sql(f"SELECT * FROM {table}").pl() for table in frame_tables()}
+    return frames | {
+        "articles": frames["articles"].drop("text").with_columns(text_key=pl.lit(None, pl.String)),
+        "sentences": frames["sentences"].drop("text"),
+    }
+
+
+def texts_of(frames: dict[str, pl.DataFrame]) -> pl.LazyFrame:
+    """The texts of the test frames' articles: their ``text_key`` is the text itself."""
+    return frames["articles"].select("text_key", text="text_key").lazy()
+
+
+def write(path, frames: dict[str, pl.DataFrame], build_info=BUILD_INFO) -> None:
+    write_warehouse(path, frames, build_info, texts_of(frames))
+
+
+def build(path, frames: dict[str, pl.DataFrame], build_info=BUILD_INFO) -> str:
+    return build_warehouse(path, frames, build_info, texts_of(frames))
 
 
 def frames_with_rejection(reason: str) -> dict[str, pl.DataFrame]:
@@ -65,7 +84,7 @@ def corpus_frames(texts: dict[str, list[str]]) -> dict[str, pl.DataFrame]:
                 zip(sentence_spans(article_sentences), article_sentences, strict=True)
             )
         ],
-        schema=frames["sentences"].schema,
+        schema={**frames["sentences"].schema, "text": pl.String},
     )
     articles = pl.DataFrame(
         [
@@ -73,7 +92,7 @@ def corpus_frames(texts: dict[str, list[str]]) -> dict[str, pl.DataFrame]:
                 "article_id": article_id,
                 "source_file": f"{article_id}.txt",
                 "date_source": "header",
-                "text": " ".join(article_sentences),
+                "text_key": " ".join(article_sentences),
                 "content_hash": article_id,
                 "n_sentences": len(article_sentences),
                 "story_id": article_id,
@@ -88,9 +107,19 @@ def corpus_frames(texts: dict[str, list[str]]) -> dict[str, pl.DataFrame]:
     return frames | {"articles": articles, "sentences": sentences.drop("text"), "entity_mentions": mentions}
 
 
+def test_an_article_whose_text_changes_under_the_same_spans_gets_its_sentences_rewritten(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write(path, corpus_frames(TWENTY_ARTICLES))
+    same_spans = {"a0": ["Sentence uno of a0.", "Sentence dos of a0."]}
+    assert build(path, corpus_frames(TWENTY_ARTICLES | same_spans)) == "updated"
+    with connect_read_only(path) as connection:
+        rows = connection.execute("SELECT text FROM sentences WHERE article_id = 'a0' ORDER BY ALL").fetchall()
+    assert rows == [("Sentence dos of a0.",), ("Sentence uno of a0.",)]
+
+
 def test_the_sentences_table_holds_each_sentence_cut_from_its_article(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, corpus_frames({"a": ["Kōno met Ünal.", "They talked."], "b": ["Café closed."]}), BUILD_INFO)
+    write(path, corpus_frames({"a": ["Kōno met Ünal.", "They talked."], "b": ["Café closed."]}))
     with connect_read_only(path) as connection:
         rows = connection.execute("SELECT article_id, sentence_index, text FROM sentences ORDER BY ALL").fetchall()
     assert rows == [("a", 0, "Kōno met Ünal."), ("a", 1, "They talked."), ("b", 0, "Café closed.")]
@@ -110,7 +139,7 @@ def rejected_reasons(connection) -> list[str]:
 
 def test_every_table_and_column_has_a_comment(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, empty_frames(), BUILD_INFO)
+    write(path, empty_frames())
     with connect_read_only(path) as connection:
         uncommented = connection.execute(
             "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND comment IS NULL"
@@ -124,7 +153,7 @@ def test_every_table_and_column_has_a_comment(tmp_path):
 
 def test_views_are_created(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, empty_frames(), BUILD_INFO)
+    write(path, empty_frames())
     with connect_read_only(path) as connection:
         views = {
             row[0]
@@ -137,11 +166,11 @@ def test_views_are_created(tmp_path):
 
 def test_a_failed_build_leaves_the_previous_warehouse_intact(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, frames_with_rejection("first build"), BUILD_INFO)
+    write(path, frames_with_rejection("first build"))
     broken = frames_with_rejection("second build")
-    broken["articles"] = broken["articles"].drop("text")
+    broken["articles"] = broken["articles"].drop("source_file")
     with pytest.raises(ValueError, match="lacks the columns"):
-        write_warehouse(path, broken, BUILD_INFO)
+        write(path, broken)
     with connect_read_only(path) as connection:
         assert rejected_reasons(connection) == ["first build"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb"]
@@ -149,9 +178,9 @@ def test_a_failed_build_leaves_the_previous_warehouse_intact(tmp_path):
 
 def test_a_reader_holding_the_file_open_neither_blocks_the_build_nor_sees_it_half_written(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, frames_with_rejection("old"), BUILD_INFO)
+    write(path, frames_with_rejection("old"))
     with connect_read_only(path) as reader:
-        write_warehouse(path, frames_with_rejection("new"), BUILD_INFO)
+        write(path, frames_with_rejection("new"))
         assert rejected_reasons(reader) == ["old"]
     with connect_read_only(path) as fresh_reader:
         assert rejected_reasons(fresh_reader) == ["new"]
@@ -171,12 +200,12 @@ def test_engagements_reject_an_unordered_country_pair(tmp_path):
     }
     frames["engagements"] = pl.DataFrame([row], schema=frames["engagements"].schema)
     with pytest.raises(duckdb.ConstraintException):
-        write_warehouse(tmp_path / "w.duckdb", frames, BUILD_INFO)
+        write(tmp_path / "w.duckdb", frames)
 
 
 def test_export_writes_one_parquet_file_per_table(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, frames_with_rejection("x"), BUILD_INFO)
+    write(path, frames_with_rejection("x"))
     written = export_parquet(path, tmp_path / "out")
     assert set(written) == set(table_names())
     assert pl.read_parquet(written["rejected_inputs"])["reason"].to_list() == ["x"]
@@ -184,7 +213,7 @@ def test_export_writes_one_parquet_file_per_table(tmp_path):
 
 def test_a_warehouse_holds_the_content_it_was_written_from(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, frames_with_rejection("old"), BUILD_INFO)
+    write(path, frames_with_rejection("old"))
     assert holds_content(path, content_fingerprint(frames_with_rejection("old"), BUILD_INFO))
     assert not holds_content(path, content_fingerprint(frames_with_rejection("new"), BUILD_INFO))
     assert not holds_content(
@@ -208,38 +237,38 @@ TWENTY_ARTICLES = {f"a{i}": [f"Sentence one of a{i}.", f"Sentence two of a{i}."]
 
 def test_a_build_with_few_changed_articles_updates_a_copy_to_what_a_full_write_gives(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, corpus_frames(TWENTY_ARTICLES), BUILD_INFO)
+    write(path, corpus_frames(TWENTY_ARTICLES))
     changed = {key: value for key, value in TWENTY_ARTICLES.items() if key != "a3"} | {
         "a1": ["Sentence one of a1 was edited."],
         "a20": ["A new article."],
     }
-    assert build_warehouse(path, corpus_frames(changed), BUILD_INFO) == "updated"
-    write_warehouse(tmp_path / "full.duckdb", corpus_frames(changed), BUILD_INFO)
+    assert build(path, corpus_frames(changed)) == "updated"
+    write(tmp_path / "full.duckdb", corpus_frames(changed))
     assert table_contents(path) == table_contents(tmp_path / "full.duckdb")
 
 
 def test_an_update_is_followed_by_a_build_that_finds_the_content_unchanged(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, corpus_frames(TWENTY_ARTICLES), BUILD_INFO)
+    write(path, corpus_frames(TWENTY_ARTICLES))
     added = TWENTY_ARTICLES | {"a20": ["A new article."]}
-    assert build_warehouse(path, corpus_frames(added), BUILD_INFO) == "updated"
-    assert build_warehouse(path, corpus_frames(added), BUILD_INFO) == "unchanged"
+    assert build(path, corpus_frames(added)) == "updated"
+    assert build(path, corpus_frames(added)) == "unchanged"
 
 
 def test_a_build_that_changes_many_articles_writes_a_fresh_file(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, corpus_frames(TWENTY_ARTICLES), BUILD_INFO)
+    write(path, corpus_frames(TWENTY_ARTICLES))
     edited = {key: [*value, "A closing line."] for key, value in TWENTY_ARTICLES.items()}
-    assert build_warehouse(path, corpus_frames(edited), BUILD_INFO) == "rewritten"
+    assert build(path, corpus_frames(edited)) == "rewritten"
 
 
 def test_a_warehouse_of_another_layout_is_rewritten_not_updated(tmp_path):
     path = tmp_path / "w.duckdb"
-    write_warehouse(path, corpus_frames(TWENTY_ARTICLES), BUILD_INFO)
+    write(path, corpus_frames(TWENTY_ARTICLES))
     with duckdb.connect(str(path)) as connection:
         connection.execute("UPDATE build_info SET layout_fingerprint = 'an older schema'")
     assert (
-        build_warehouse(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["New."]}), BUILD_INFO) == "rewritten"
+        build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["New."]})) == "rewritten"
     )
 
 
@@ -257,11 +286,11 @@ def with_persons(frames: dict[str, pl.DataFrame], roles: dict[str, str | None]) 
 def test_an_update_replaces_changed_gone_and_new_rows_of_a_keyed_table(tmp_path):
     path = tmp_path / "w.duckdb"
     before = {"p1": "Foreign Minister", "p2": None, "p3": "Prime Minister"}
-    write_warehouse(path, with_persons(corpus_frames(TWENTY_ARTICLES), before), BUILD_INFO)
+    write(path, with_persons(corpus_frames(TWENTY_ARTICLES), before))
     after = with_persons(
         corpus_frames(TWENTY_ARTICLES | {"a20": ["New."]}),
         {"p1": "Former Foreign Minister", "p3": "Prime Minister", "p4": None},
     )
-    assert build_warehouse(path, after, BUILD_INFO) == "updated"
-    write_warehouse(tmp_path / "full.duckdb", after, BUILD_INFO)
+    assert build(path, after) == "updated"
+    write(tmp_path / "full.duckdb", after)
     assert table_contents(path) == table_contents(tmp_path / "full.duckdb")

@@ -11,6 +11,7 @@ from pydantic import PrivateAttr
 
 from pipeline import settings
 from pipeline.cache import ArticleResultCache
+from pipeline.clean import CLEAN_CACHE_SCHEMAS, cleaned_texts
 from pipeline.memory import release_freed_memory
 
 
@@ -41,6 +42,10 @@ class ArticleCacheStore(dg.ConfigurableResource):
 
     def for_stage(self, stage: str, schemas: dict[str, pl.Schema]) -> ArticleResultCache:
         return ArticleResultCache(Path(self.path), stage, settings.cache_version(), schemas)
+
+    def cleaned_texts(self) -> pl.LazyFrame:
+        """The cleaned texts by ``text_key``, kept by the clean stage; read lazily, for the articles a step needs."""
+        return cleaned_texts(self.for_stage("clean", CLEAN_CACHE_SCHEMAS))
 
 
 class ParquetFrameIOManager(dg.ConfigurableIOManager):

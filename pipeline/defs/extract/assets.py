@@ -34,7 +34,10 @@ def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences
     Extraction runs only on texts not extracted before; the counters in the metadata cover this run's work.
     """
     entity_mentions, person_mentions, stats = extract_entities_cached(
-        _canonical(articles), sentences, article_cache.for_stage("entities", ENTITY_CACHE_SCHEMAS)
+        _canonical(articles),
+        sentences,
+        article_cache.cleaned_texts(),
+        article_cache.for_stage("entities", ENTITY_CACHE_SCHEMAS),
     )
     shut_down_workers()
     persons, links = link_persons(person_mentions)
@@ -87,6 +90,7 @@ def fused_engagements(
         sentences,
         entity_mentions,
         persons,
+        article_cache.cleaned_texts(),
         article_cache.for_stage("engagements", ENGAGEMENT_CACHE_SCHEMAS),
     )
     engagements, participants, evidence = fuse_engagements(mentions)

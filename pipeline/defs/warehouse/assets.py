@@ -5,7 +5,7 @@ import polars as pl
 
 from pipeline.countries import country_table
 from pipeline.defs.quality import markdown_table
-from pipeline.defs.resources import InputFolder, Warehouse
+from pipeline.defs.resources import ArticleCacheStore, InputFolder, Warehouse
 from pipeline.ingest import input_files
 from pipeline.settings import PIPELINE_VERSION
 from pipeline.warehouse import build_warehouse
@@ -29,6 +29,7 @@ def countries() -> pl.DataFrame:
 def bilateral_warehouse(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
+    article_cache: ArticleCacheStore,
     input_folder: InputFolder,
     articles: pl.DataFrame,
     rejected_inputs: pl.DataFrame,
@@ -60,7 +61,7 @@ def bilateral_warehouse(
         "articles_accepted": articles.height,
         "inputs_rejected": rejected_inputs.height,
     }
-    write = build_warehouse(warehouse.file, frames, build_info)
+    write = build_warehouse(warehouse.file, frames, build_info, article_cache.cleaned_texts())
     newest = engagements.sort("last_reported", "start_date", descending=True, nulls_last=True).select(
         "country_a", "country_b", "engagement_type", "format", "status", "start_date", "source_count"
     )

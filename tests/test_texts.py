@@ -1,10 +1,10 @@
-"""Sentences are spans of their article's text; the text is cut where a stage reads it."""
+"""Texts are kept once, by key; frames carry keys and spans, and the texts are read back where a stage needs them."""
 
 from __future__ import annotations
 
 import polars as pl
 
-from pipeline.sentences import with_sentence_text
+from pipeline.texts import with_article_text, with_sentence_text
 
 
 def test_sentence_text_is_cut_by_characters_not_bytes():
@@ -33,3 +33,9 @@ def test_each_sentence_is_cut_from_its_own_article_in_the_sentences_order():
         ("a", "Gamma left."),
         ("b", "Beta spoke."),
     ]
+
+
+def test_articles_get_the_text_kept_under_their_key():
+    texts = pl.LazyFrame({"text_key": ["k1", "k2", "k3"], "text": ["One.", "Two.", "Three."]})
+    articles = pl.DataFrame({"article_id": ["b", "a", "c"], "text_key": ["k2", "k1", "k2"]})
+    assert with_article_text(articles, texts).rows() == [("b", "k2", "Two."), ("a", "k1", "One."), ("c", "k2", "Two.")]
