@@ -467,8 +467,16 @@ def read_input_folder_cached(
 
 def raw_texts(cache: ArticleResultCache, raw_articles: pl.DataFrame) -> pl.DataFrame:
     """(article_id, raw_text) of the rows of ``raw_articles``, read from the ingest store by file key: only the
-    store's parts that hold those files are read."""
+    store's parts that hold those files are read. A text missing from the store is an error: the frame was read
+    by other code (the store starts afresh with each code version) and must be made again."""
     texts = cache.load("raw_texts", raw_articles["file_key"].unique())
-    return raw_articles.select("article_id").join(
+    found = raw_articles.select("article_id").join(
         texts.select("article_id", "raw_text"), on="article_id", how="left", maintain_order="left"
     )
+    missing = found.filter(pl.col("raw_text").is_null())
+    if missing.height:
+        raise LookupError(
+            f"the raw texts of {missing.height} articles (e.g. {missing['article_id'][0]}) are not in the ingest"
+            " store: materialise raw_input again, then this asset"
+        )
+    return found

@@ -23,9 +23,21 @@ def with_sentence_text(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.Da
     )
 
 
+class MissingTexts(LookupError):
+    """Articles whose text is not in the store: their frame was made by another version of the clean stage."""
+
+
 def with_article_text(articles: pl.DataFrame, texts: pl.LazyFrame) -> pl.DataFrame:
     """``articles`` with the ``text`` stored under their ``text_key`` in ``texts`` (``text_key``, ``text``): only
-    those texts are read."""
+    those texts are read. A text missing from the store is an error, never an empty text: it means the articles
+    frame was cleaned by other code (the store starts afresh with each code version) and must be made again."""
     wanted = texts.filter(pl.col("text_key").is_in(articles["text_key"].unique().implode()))
     found = wanted.select("text_key", "text").unique("text_key").collect()
-    return articles.join(found, on="text_key", how="left", maintain_order="left")
+    with_text = articles.join(found, on="text_key", how="left", maintain_order="left")
+    missing = with_text.filter(pl.col("text").is_null())
+    if missing.height:
+        raise MissingTexts(
+            f"the cleaned texts of {missing.height} articles (e.g. {missing['article_id'][0]}) are not in the clean"
+            " store: materialise cleaned_articles again, then this asset"
+        )
+    return with_text

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 import pipeline.ingest
 from pipeline.cache import ArticleResultCache
@@ -289,3 +290,10 @@ def test_a_file_modified_just_before_a_run_is_hashed_again_on_the_next(write_inp
     hashed.clear()
     read_cached(folder, tmp_path / "cache")
     assert sorted(hashed) == ["a.jsonl", "b.txt", "c.bin", "d.txt"]
+
+
+def test_raw_texts_missing_from_the_store_are_an_error(write_inputs, tmp_path):
+    folder = write_inputs({"a.txt": " date 2022-01-02\nTalks in Delhi."})
+    articles, _, _ = read_cached(folder, tmp_path / "cache")
+    with pytest.raises(LookupError, match="raw texts of 1 articles"):
+        raw_texts(ingest_cache(tmp_path / "other"), articles)

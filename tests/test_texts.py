@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
-from pipeline.texts import with_article_text, with_sentence_text
+from pipeline.texts import MissingTexts, with_article_text, with_sentence_text
 
 
 def test_sentence_text_is_cut_by_characters_not_bytes():
@@ -39,3 +40,10 @@ def test_articles_get_the_text_kept_under_their_key():
     texts = pl.LazyFrame({"text_key": ["k1", "k2", "k3"], "text": ["One.", "Two.", "Three."]})
     articles = pl.DataFrame({"article_id": ["b", "a", "c"], "text_key": ["k2", "k1", "k2"]})
     assert with_article_text(articles, texts).rows() == [("b", "k2", "Two."), ("a", "k1", "One."), ("c", "k2", "Two.")]
+
+
+def test_an_article_whose_text_is_not_in_the_store_is_an_error_not_an_empty_text():
+    texts = pl.LazyFrame({"text_key": ["k1"], "text": ["One."]})
+    articles = pl.DataFrame({"article_id": ["a", "b"], "text_key": ["k1", "k9"]})
+    with pytest.raises(MissingTexts, match="1 articles .e.g. b. are not in the clean store"):
+        with_article_text(articles, texts)
