@@ -20,11 +20,15 @@ class DeduplicationConfig(dg.Config):
     group_name="clean",
     outs={
         "articles": dg.AssetOut(
-            description="Cleaned articles, each with duplicate_of and story_id; duplicates stay queryable.",
+            description=(
+                "Cleaned articles, each with duplicate_of and story_id; duplicates stay queryable. Their texts are"
+                " kept in the clean store under text_key (the warehouse's articles table has them)."
+            ),
             kinds={"polars", "parquet"},
         ),
         "sentences": dg.AssetOut(
-            description="Sentences of the cleaned text, with offsets.", kinds={"polars", "parquet"}
+            description="Sentences of the cleaned text, as offsets into it (the warehouse's sentences table has their text).",
+            kinds={"polars", "parquet"},
         ),
         "article_duplicates": dg.AssetOut(
             description="Each duplicate article with its canonical article and their similarity.",

@@ -11,7 +11,8 @@ from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
     group_name="ingest",
     outs={
         "raw_articles": dg.AssetOut(
-            description="Every accepted input article, before cleaning.", kinds={"polars", "parquet"}
+            description="Every accepted input article, before cleaning; its raw text is kept in the ingest store.",
+            kinds={"polars", "parquet"},
         ),
         "rejected_inputs": dg.AssetOut(
             description="Every input file or JSON line that is not an article, with the reason.",
