@@ -76,16 +76,18 @@ def _column_list(columns: list[str], alias: str = "") -> str:
     return ", ".join(f'{alias}"{column}"' for column in columns)
 
 
-def _table_rows(
-    table: str, frame: pl.DataFrame, frames: Mapping[str, pl.DataFrame], texts: pl.LazyFrame
-) -> pl.DataFrame:
+def _article_texts(articles: pl.DataFrame, texts: pl.LazyFrame) -> pl.DataFrame:
+    """(article_id, text) of ``articles``, read once from ``texts`` for both the articles and sentences tables."""
+    return with_article_text(articles.select("article_id", "text_key"), texts).select("article_id", "text")
+
+
+def _table_rows(table: str, frame: pl.DataFrame, article_texts: pl.DataFrame) -> pl.DataFrame:
     """The rows to load into ``table`` from its frame: articles get their text, sentences theirs (cut from their
-    article's), read from ``texts`` for these rows only; the frames between assets do not carry texts."""
+    article's), from ``article_texts``; the frames between assets do not carry texts."""
     if table == "articles":
-        return with_article_text(frame, texts)
+        return frame.join(article_texts, on="article_id", how="left", maintain_order="left")
     if table == "sentences":
-        articles = frames["articles"].join(frame.select("article_id").unique(), on="article_id", how="semi")
-        return with_sentence_text(frame, with_article_text(articles.select("article_id", "text_key"), texts))
+        return with_sentence_text(frame, article_texts)
     return frame
 
 
@@ -108,25 +110,25 @@ def layout_fingerprint() -> str:
 
 def article_digests(frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     """One row per (table, article) of the article-keyed tables: its row count and the wrapping sum of its row
-    hashes, which any change to one of its rows changes. A sentence's text is cut from its article's, so its row
-    is hashed with the article's ``text_key``: a new text with the same spans still changes the digest."""
-    text_keys = frames["articles"].select("article_id", "text_key")
-    rows = {
-        table: frames[table].join(text_keys, on="article_id", how="left", maintain_order="left")
-        if table == "sentences"
-        else frames[table]
-        for table in ARTICLE_KEYED_TABLES
-    }
-    return pl.concat(
-        [
-            rows[table]
-            .select("article_id", row_hash=rows[table].hash_rows(seed=0))
+    hashes, which any change to one of its rows changes. A sentence's text is cut from its article's, so the
+    sentences' digest also takes in the article's ``text_key``: a new text under the same spans changes it."""
+    text_key_hashes = frames["articles"].select("article_id", text_key_hash=pl.col("text_key").hash(seed=0))
+    digests = []
+    for table in ARTICLE_KEYED_TABLES:
+        frame = frames[table]
+        digest = (
+            frame.select("article_id", row_hash=frame.hash_rows(seed=0))
             .group_by("article_id")
             .agg(row_count=pl.len().cast(pl.Int64), digest=pl.col("row_hash").sum())
-            .select(table_name=pl.lit(table), article_id="article_id", row_count="row_count", digest="digest")
-            for table in ARTICLE_KEYED_TABLES
-        ]
-    )
+        )
+        if table == "sentences":
+            digest = digest.join(text_key_hashes, on="article_id", how="left").with_columns(
+                digest=pl.col("digest") ^ pl.col("text_key_hash").fill_null(0)
+            )
+        digests.append(
+            digest.select(table_name=pl.lit(table), article_id="article_id", row_count="row_count", digest="digest")
+        )
+    return pl.concat(digests)
 
 
 def changed_articles(live: pl.DataFrame, new: pl.DataFrame) -> pl.DataFrame:
@@ -225,10 +227,11 @@ def write_warehouse(
     """
 
     def write(staging: Path) -> None:
+        article_texts = _article_texts(frames["articles"], texts)
         with duckdb.connect(str(staging)) as connection:
             connection.execute(SCHEMA_FILE.read_text())
             for table in frame_tables():
-                _load_table(connection, table, _table_rows(table, frames[table], frames, texts))
+                _load_table(connection, table, _table_rows(table, frames[table], article_texts))
             all_digests = article_digests(frames) if digests is None else digests
             _load_build_tables(
                 connection,
@@ -255,6 +258,9 @@ def _update(
     """Turn a copy of the live file into the new warehouse: the rows (and digests) of ``changed`` articles are
     deleted and their new ones inserted; the keyed small tables get their differing rows replaced, the others are
     replaced whole."""
+    article_texts = _article_texts(
+        frames["articles"].join(changed.select("article_id").unique(), on="article_id", how="semi"), texts
+    )
     shutil.copyfile(live_path, staging)
     with duckdb.connect(str(staging)) as connection:
         connection.register("changed_articles", changed.to_arrow())
@@ -267,7 +273,7 @@ def _update(
                 )
                 stale = changed.filter(pl.col("table_name") == table)
                 rows = frames[table].join(stale, on="article_id", how="semi")
-                _load_table(connection, table, _table_rows(table, rows, frames, texts))
+                _load_table(connection, table, _table_rows(table, rows, article_texts))
             elif table in KEYED_TABLES:
                 _replace_changed_rows(connection, table, KEYED_TABLES[table], frames[table])
             else:
