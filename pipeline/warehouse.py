@@ -31,6 +31,8 @@ VIEWS_FILE = SQL_DIR / "views.sql"
 
 ARTICLE_KEYED_TABLES = ("articles", "sentences", "entity_mentions")
 """The large tables, whose every row belongs to one article: an update replaces the rows of changed articles only."""
+TEXT_TABLES = ("articles", "sentences")
+"""Tables whose text the frames do not carry: it is read from the clean store for the rows written."""
 BUILD_TABLES = ("build_info", "article_digests")
 """Tables the warehouse stage writes about the build itself; every other table is loaded from a frame."""
 KEYED_TABLES = {"countries": "country_code", "persons": "person_id", "engagements": "engagement_id"}
@@ -81,14 +83,17 @@ def _article_texts(articles: pl.DataFrame, texts: pl.LazyFrame) -> pl.DataFrame:
     return with_article_text(articles.select("article_id", "text_key"), texts).select("article_id", "text")
 
 
-def _table_rows(table: str, frame: pl.DataFrame, article_texts: pl.DataFrame) -> pl.DataFrame:
-    """The rows to load into ``table`` from its frame: articles get their text, sentences theirs (cut from their
-    article's), from ``article_texts``; the frames between assets do not carry texts."""
-    if table == "articles":
-        return frame.join(article_texts, on="article_id", how="left", maintain_order="left")
-    if table == "sentences":
-        return with_sentence_text(frame, article_texts)
-    return frame
+def _load_text_tables(
+    connection: duckdb.DuckDBPyConnection,
+    articles: pl.DataFrame,
+    sentences: pl.DataFrame,
+    article_texts: pl.DataFrame,
+) -> None:
+    """Load article and sentence rows with their texts (a sentence's cut from its article's), from
+    ``article_texts``: the frames between assets do not carry texts. A rewrite passes every text here and nowhere
+    else, so they are freed once these two tables are loaded."""
+    _load_table(connection, "articles", articles.join(article_texts, on="article_id", how="left", maintain_order="left"))
+    _load_table(connection, "sentences", with_sentence_text(sentences, article_texts))
 
 
 def _load_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
@@ -227,11 +232,14 @@ def write_warehouse(
     """
 
     def write(staging: Path) -> None:
-        article_texts = _article_texts(frames["articles"], texts)
         with duckdb.connect(str(staging)) as connection:
             connection.execute(SCHEMA_FILE.read_text())
             for table in frame_tables():
-                _load_table(connection, table, _table_rows(table, frames[table], article_texts))
+                if table not in TEXT_TABLES:
+                    _load_table(connection, table, frames[table])
+            _load_text_tables(
+                connection, frames["articles"], frames["sentences"], _article_texts(frames["articles"], texts)
+            )
             all_digests = article_digests(frames) if digests is None else digests
             _load_build_tables(
                 connection,
@@ -271,14 +279,19 @@ def _update(
                     " (SELECT article_id FROM changed_articles WHERE table_name = ?)",
                     [table],
                 )
-                stale = changed.filter(pl.col("table_name") == table)
-                rows = frames[table].join(stale, on="article_id", how="semi")
-                _load_table(connection, table, _table_rows(table, rows, article_texts))
+                if table not in TEXT_TABLES:
+                    _load_table(connection, table, _changed_rows(frames, table, changed))
             elif table in KEYED_TABLES:
                 _replace_changed_rows(connection, table, KEYED_TABLES[table], frames[table])
             else:
                 connection.execute(f"DELETE FROM {table}")
                 _load_table(connection, table, frames[table])
+        _load_text_tables(
+            connection,
+            _changed_rows(frames, "articles", changed),
+            _changed_rows(frames, "sentences", changed),
+            article_texts,
+        )
         connection.execute(
             "DELETE FROM article_digests WHERE article_id IN (SELECT article_id FROM changed_articles)"
         )
@@ -291,6 +304,12 @@ def _update(
             digests.join(changed.select("article_id").unique(), on="article_id", how="semi"),
         )
         connection.execute("CHECKPOINT")
+
+
+def _changed_rows(frames: Mapping[str, pl.DataFrame], table: str, changed: pl.DataFrame) -> pl.DataFrame:
+    """The rows of ``table``'s frame that belong to its changed articles."""
+    stale = changed.filter(pl.col("table_name") == table)
+    return frames[table].join(stale, on="article_id", how="semi")
 
 
 def _replace_changed_rows(
