@@ -90,8 +90,8 @@ def _load_text_tables(
     article_texts: pl.DataFrame,
 ) -> None:
     """Load article and sentence rows with their texts (a sentence's cut from its article's), from
-    ``article_texts``: the frames between assets do not carry texts. A rewrite passes every text here and nowhere
-    else, so they are freed once these two tables are loaded."""
+    ``article_texts``: the frames between assets do not carry texts. A rewrite loads these two tables first and
+    passes every text here and nowhere else, so the texts are freed before the other tables are loaded."""
     _load_table(connection, "articles", articles.join(article_texts, on="article_id", how="left", maintain_order="left"))
     _load_table(connection, "sentences", with_sentence_text(sentences, article_texts))
 
@@ -234,12 +234,12 @@ def write_warehouse(
     def write(staging: Path) -> None:
         with duckdb.connect(str(staging)) as connection:
             connection.execute(SCHEMA_FILE.read_text())
-            for table in frame_tables():
-                if table not in TEXT_TABLES:
-                    _load_table(connection, table, frames[table])
             _load_text_tables(
                 connection, frames["articles"], frames["sentences"], _article_texts(frames["articles"], texts)
             )
+            for table in frame_tables():
+                if table not in TEXT_TABLES:
+                    _load_table(connection, table, frames[table])
             all_digests = article_digests(frames) if digests is None else digests
             _load_build_tables(
                 connection,
