@@ -27,6 +27,7 @@ import pandera.polars as pa
 import polars as pl
 
 from pipeline.cache import ArticleResultCache, cached_per_article, content_key
+from pipeline.texts import require_texts
 
 MAX_ARTICLE_BYTES = 2_000_000
 """A single article larger than this is not news text (a dump, a binary, a crawl gone wrong)."""
@@ -467,16 +468,9 @@ def read_input_folder_cached(
 
 def raw_texts(cache: ArticleResultCache, raw_articles: pl.DataFrame) -> pl.DataFrame:
     """(article_id, raw_text) of the rows of ``raw_articles``, read from the ingest store by file key: only the
-    store's parts that hold those files are read. A text missing from the store is an error: the frame was read
-    by other code (the store starts afresh with each code version) and must be made again."""
+    store's parts that hold those files are read."""
     texts = cache.load("raw_texts", raw_articles["file_key"].unique())
     found = raw_articles.select("article_id").join(
         texts.select("article_id", "raw_text"), on="article_id", how="left", maintain_order="left"
     )
-    missing = found.filter(pl.col("raw_text").is_null())
-    if missing.height:
-        raise LookupError(
-            f"the raw texts of {missing.height} articles (e.g. {missing['article_id'][0]}) are not in the ingest"
-            " store: materialise raw_input again, then this asset"
-        )
-    return found
+    return require_texts(found, "raw_text", "raw texts", "ingest", "raw_input")

@@ -24,20 +24,26 @@ def with_sentence_text(sentences: pl.DataFrame, articles: pl.DataFrame) -> pl.Da
 
 
 class MissingTexts(LookupError):
-    """Articles whose text is not in the store: their frame was made by another version of the clean stage."""
+    """Articles whose text is not in its store: their frame was made by another code version (each version starts
+    its stores afresh), and must be made again."""
+
+
+def require_texts(frame: pl.DataFrame, column: str, texts: str, store: str, asset: str) -> pl.DataFrame:
+    """``frame`` when every row has its ``column``; otherwise ``MissingTexts`` naming the asset to materialise
+    again. A missing text must never pass on as an empty one."""
+    missing = frame.filter(pl.col(column).is_null())
+    if missing.height:
+        raise MissingTexts(
+            f"the {texts} of {missing.height} articles (e.g. {missing['article_id'][0]}) are not in the {store}"
+            f" store: materialise {asset} again, then this asset"
+        )
+    return frame
 
 
 def with_article_text(articles: pl.DataFrame, texts: pl.LazyFrame) -> pl.DataFrame:
     """``articles`` with the ``text`` stored under their ``text_key`` in ``texts`` (``text_key``, ``text``): only
-    those texts are read. A text missing from the store is an error, never an empty text: it means the articles
-    frame was cleaned by other code (the store starts afresh with each code version) and must be made again."""
+    those texts are read."""
     wanted = texts.filter(pl.col("text_key").is_in(articles["text_key"].unique().implode()))
     found = wanted.select("text_key", "text").unique("text_key").collect()
     with_text = articles.join(found, on="text_key", how="left", maintain_order="left")
-    missing = with_text.filter(pl.col("text").is_null())
-    if missing.height:
-        raise MissingTexts(
-            f"the cleaned texts of {missing.height} articles (e.g. {missing['article_id'][0]}) are not in the clean"
-            " store: materialise cleaned_articles again, then this asset"
-        )
-    return with_text
+    return require_texts(with_text, "text", "cleaned texts", "clean", "cleaned_articles")
