@@ -229,4 +229,4 @@ COMMENT ON TABLE article_digests IS 'What each article contributed to the tables
 COMMENT ON COLUMN article_digests.table_name IS 'The table (articles, sentences or entity_mentions).';
 COMMENT ON COLUMN article_digests.article_id IS 'The article.';
 COMMENT ON COLUMN article_digests.row_count IS 'Number of rows of the article in that table.';
-COMMENT ON COLUMN article_digests.digest IS 'Sum (modulo 2^64) of the row hashes of those rows: order-independent, and different when any row differs.';
+COMMENT ON COLUMN article_digests.digest IS 'Sum (modulo 2^64) of the row hashes of those rows: order-independent, and different when any row differs. For sentences, combined with the hash of the article''s text key, since their text is cut from the article''s.';
