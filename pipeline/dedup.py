@@ -159,14 +159,15 @@ def _canonical_order(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _band_ids(signatures: np.ndarray, hashranges: list[tuple[int, int]]) -> np.ndarray:
-    """(rows, bands) of ids: two rows get the same id in a band exactly when their values in that band are equal."""
-    ids = np.empty((len(signatures), len(hashranges)), dtype=np.int64)
+def _band_keys(signatures: np.ndarray, hashranges: list[tuple[int, int]]) -> np.ndarray:
+    """(rows, bands) of 64-bit bucket keys: rows with equal values in a band get the same key, each band hashed
+    with its own seed. Hashing (polars, both cores) takes a third of the time of sorting the values to number
+    them. Two different band values sharing a key (odds about 1e-9 in a 100k corpus) only add one candidate
+    pair, whose estimated similarity still decides."""
+    keys = np.empty((len(signatures), len(hashranges)), dtype=np.uint64)
     for band, (start, end) in enumerate(hashranges):
-        values = np.ascontiguousarray(signatures[:, start:end])
-        as_bytes = values.view(np.dtype((np.void, values.dtype.itemsize * (end - start)))).ravel()
-        ids[:, band] = np.unique(as_bytes, return_inverse=True)[1]
-    return ids
+        keys[:, band] = pl.DataFrame(signatures[:, start:end]).hash_rows(seed=band).to_numpy()
+    return keys
 
 
 def _near_duplicate_links(
@@ -177,24 +178,24 @@ def _near_duplicate_links(
 
     MinHash LSH with datasketch's banding for the threshold, as its ``MinHashLSH`` index would do it (each row
     queries the canonical rows before it, links to the most similar one at or above the threshold, else joins
-    the index), but with the bands of all rows compared at once in numpy: a row that shares no band with any
-    other row can neither link nor be linked to, so only the rest go through the sequential loop.
+    the index), but with the bands of all rows compared at once: a row that shares no band with any other row
+    can neither link nor be linked to, so only the rest go through the sequential loop.
     """
     banding = MinHashLSH(threshold=min(threshold, _MAX_INDEX_THRESHOLD), num_perm=num_perm)
     linked_to = np.full(len(signatures), -1, dtype=np.int64)
     similarity = np.zeros(len(signatures), dtype=np.float64)
     if len(signatures) == 0:
         return linked_to, similarity
-    bucket_of = _band_ids(signatures, banding.hashranges) + np.arange(banding.b, dtype=np.int64) * len(
-        signatures
+    band_keys = _band_keys(signatures, banding.hashranges)
+    shared = np.column_stack(
+        [pl.Series(band_keys[:, band]).is_duplicated().to_numpy() for band in range(banding.b)]
     )
-    shared = np.bincount(bucket_of.ravel(), minlength=len(signatures) * banding.b)[bucket_of] > 1
     buckets: dict[int, list[int]] = {}
     for row in np.flatnonzero(shared.any(axis=1)):
-        row_buckets = bucket_of[row][shared[row]].tolist()
+        row_buckets = band_keys[row][shared[row]].tolist()
         candidates = sorted({member for bucket in row_buckets for member in buckets.get(bucket, ())})
         if candidates:
-            estimates = (signatures[candidates] == signatures[row]).mean(axis=1)
+            estimates = np.count_nonzero(signatures[candidates] == signatures[row], axis=1) / num_perm
             best = int(np.argmax(estimates))
             if estimates[best] >= threshold:
                 linked_to[row] = candidates[best]
