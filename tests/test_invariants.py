@@ -9,7 +9,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.definitions import defs
-from pipeline.defs.extract.checks import engagement_dates_are_plausible, engagements_have_evidence
+from pipeline.defs.extract.checks import engagement_invariants
 from pipeline.defs.resources import ArticleCacheStore, InputFolder, Warehouse
 from pipeline.defs.warehouse.assets import bilateral_warehouse
 from pipeline.fusion import ENGAGEMENT_SCHEMA, EVIDENCE_SCHEMA
@@ -247,9 +247,14 @@ def test_a_clean_build_has_no_violations():
 
 
 def test_a_warning_check_reports_its_count_and_examples_without_failing_the_build():
-    result = engagement_dates_are_plausible(engagements(engagement(start_date=date(1900, 1, 1))))
+    results = engagement_invariants(
+        engagements=engagements(engagement(start_date=date(1900, 1, 1))),
+        engagement_evidence=evidence("e1"),
+        entity_mentions=INDIA_AND_JAPAN,
+    )
+    [result] = [result for result in results if not result.passed]
 
-    assert not result.passed
+    assert result.check_name == "engagement_dates_are_plausible"
     assert result.severity == dg.AssetCheckSeverity.WARN
     assert result.metadata["violations"].value == 1
     assert "start_date 1900-01-01 before 1945-01-01" in result.metadata["examples"].value
@@ -279,15 +284,22 @@ def stand_in(name: str) -> dg.AssetsDefinition:
 
 
 def test_engagements_without_evidence_stop_the_warehouse_from_being_written(tmp_path):
-    @dg.multi_asset(outs={"engagements": dg.AssetOut(), "engagement_evidence": dg.AssetOut()})
+    @dg.multi_asset(
+        outs={
+            "engagements": dg.AssetOut(),
+            "engagement_evidence": dg.AssetOut(),
+            "entity_mentions": dg.AssetOut(),
+        }
+    )
     def fused_engagements_without_evidence():
         yield dg.Output(engagements(engagement()), output_name="engagements")
         yield dg.Output(evidence(), output_name="engagement_evidence")
+        yield dg.Output(INDIA_AND_JAPAN, output_name="entity_mentions")
 
     other_inputs = [
         name
         for name in bilateral_warehouse.keys_by_input_name
-        if name not in {"engagements", "engagement_evidence"}
+        if name not in {"engagements", "engagement_evidence", "entity_mentions"}
     ]
     warehouse_file = tmp_path / "warehouse.duckdb"
 
@@ -296,7 +308,7 @@ def test_engagements_without_evidence_stop_the_warehouse_from_being_written(tmp_
             fused_engagements_without_evidence,
             *map(stand_in, other_inputs),
             bilateral_warehouse,
-            engagements_have_evidence,
+            engagement_invariants,
         ],
         resources={
             "warehouse": Warehouse(path=str(warehouse_file)),
@@ -306,7 +318,11 @@ def test_engagements_without_evidence_stop_the_warehouse_from_being_written(tmp_
         raise_on_error=False,
     )
 
-    [evaluation] = result.get_asset_check_evaluations()
+    [evaluation] = [
+        evaluation
+        for evaluation in result.get_asset_check_evaluations()
+        if evaluation.check_name == "engagements_have_evidence"
+    ]
     assert (evaluation.passed, evaluation.severity) == (False, dg.AssetCheckSeverity.ERROR)
     assert "bilateral_warehouse" not in {event.step_key for event in result.all_events if event.is_step_start}
     assert not warehouse_file.exists()
