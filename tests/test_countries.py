@@ -1,4 +1,11 @@
-from pipeline.countries import country_name, country_table, find_gazetteer_matches
+from pipeline.countries import (
+    GazetteerEntry,
+    _gazetteer_version,
+    country_name,
+    country_table,
+    find_gazetteer_matches,
+    gazetteer,
+)
 
 
 def codes(text: str) -> list[tuple[str, str | None]]:
@@ -69,3 +76,44 @@ def test_country_name_uses_common_short_names():
         "United States",
         None,
     )
+
+
+def test_the_gazetteer_is_kept_in_the_storage_folder_and_read_back_equal(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILATERAL_STORAGE", str(tmp_path))
+    gazetteer.cache_clear()
+    built = gazetteer()
+    gazetteer.cache_clear()
+
+    read_back = gazetteer()
+
+    gazetteer.cache_clear()
+    [stored] = (tmp_path / "derived").glob("gazetteer-*.json")
+    assert read_back == built
+    assert read_back["Tokyo"] == GazetteerEntry("capital", "JPN", "tokyo")
+    assert stored.name == f"gazetteer-{_gazetteer_version()}.json"
+
+
+def test_a_kept_gazetteer_of_other_code_or_packages_is_not_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILATERAL_STORAGE", str(tmp_path))
+    (tmp_path / "derived").mkdir()
+    (tmp_path / "derived" / "gazetteer-otherversion.json").write_text(
+        '{"Tokyo": ["capital", "FRA", "tokyo"]}'
+    )
+    gazetteer.cache_clear()
+
+    entries = gazetteer()
+
+    gazetteer.cache_clear()
+    assert entries["Tokyo"].country_code == "JPN"
+
+
+def test_an_unreadable_kept_gazetteer_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILATERAL_STORAGE", str(tmp_path))
+    (tmp_path / "derived").mkdir()
+    (tmp_path / "derived" / f"gazetteer-{_gazetteer_version()}.json").write_text('{"Tokyo": ["capital"')
+    gazetteer.cache_clear()
+
+    entries = gazetteer()
+
+    gazetteer.cache_clear()
+    assert entries["Tokyo"].country_code == "JPN"
