@@ -6,7 +6,7 @@
 Every corpus (``pipeline.generate``, default mix, plus one of diplomatic news only) is measured in a fresh process,
 so one corpus's leftovers never count in the next one's memory:
 
-* End to end is the ``build_warehouse`` job (every asset and check) run as ``bilateral build`` runs it
+* End to end is the ``build_warehouse`` job (every asset, with its checks) run as ``bilateral build`` runs it
   (``dg.execute_job``), with the input, warehouse and storage settings pointing at folders of the work
   directory. Per-stage wall times come from the run's step events. Peak memory is the resident set (RSS) of the
   process and its children (the pool workers), sampled every 0.2 s and attributed to each step's window; pages shared between processes count once per process, so it errs high.

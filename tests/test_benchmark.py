@@ -10,7 +10,6 @@ STAGES = {
     "entities",
     "fused_engagements",
     "bilateral_warehouse",
-    "asset checks",
     "end to end",
     "naive baseline (sample)",
     "with prefilter (sample)",

@@ -9,7 +9,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.definitions import defs
-from pipeline.defs.extract.checks import engagement_invariants
+from pipeline.defs.extract.checks import INVARIANT_SPECS, engagement_invariant_results
 from pipeline.defs.resources import ArticleCacheStore, InputFolder, Warehouse
 from pipeline.defs.warehouse.assets import bilateral_warehouse
 from pipeline.fusion import ENGAGEMENT_SCHEMA, EVIDENCE_SCHEMA
@@ -247,10 +247,8 @@ def test_a_clean_build_has_no_violations():
 
 
 def test_a_warning_check_reports_its_count_and_examples_without_failing_the_build():
-    results = engagement_invariants(
-        engagements=engagements(engagement(start_date=date(1900, 1, 1))),
-        engagement_evidence=evidence("e1"),
-        entity_mentions=INDIA_AND_JAPAN,
+    results = engagement_invariant_results(
+        engagements(engagement(start_date=date(1900, 1, 1))), evidence("e1"), INDIA_AND_JAPAN
     )
     [result] = [result for result in results if not result.passed]
 
@@ -289,12 +287,15 @@ def test_engagements_without_evidence_stop_the_warehouse_from_being_written(tmp_
             "engagements": dg.AssetOut(),
             "engagement_evidence": dg.AssetOut(),
             "entity_mentions": dg.AssetOut(),
-        }
+        },
+        check_specs=INVARIANT_SPECS,
     )
     def fused_engagements_without_evidence():
-        yield dg.Output(engagements(engagement()), output_name="engagements")
+        without_evidence = engagements(engagement())
+        yield dg.Output(without_evidence, output_name="engagements")
         yield dg.Output(evidence(), output_name="engagement_evidence")
         yield dg.Output(INDIA_AND_JAPAN, output_name="entity_mentions")
+        yield from engagement_invariant_results(without_evidence, evidence(), INDIA_AND_JAPAN)
 
     other_inputs = [
         name
@@ -308,7 +309,6 @@ def test_engagements_without_evidence_stop_the_warehouse_from_being_written(tmp_
             fused_engagements_without_evidence,
             *map(stand_in, other_inputs),
             bilateral_warehouse,
-            engagement_invariants,
         ],
         resources={
             "warehouse": Warehouse(path=str(warehouse_file)),

@@ -7,6 +7,8 @@ import polars as pl
 
 from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus
 from pipeline.dedup import find_duplicates
+from pipeline.defs.clean.checks import CLEAN_MODELS
+from pipeline.defs.quality import pandera_check_results, pandera_check_specs
 from pipeline.defs.resources import ArticleCacheStore
 from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts
 
@@ -35,6 +37,7 @@ class DeduplicationConfig(dg.Config):
             kinds={"polars", "parquet"},
         ),
     },
+    check_specs=pandera_check_specs(CLEAN_MODELS),
 )
 def cleaned_articles(
     config: DeduplicationConfig, article_cache: ArticleCacheStore, raw_articles: pl.DataFrame
@@ -70,4 +73,7 @@ def cleaned_articles(
             "pairs": duplicates.height,
             "by_method": dg.MetadataValue.json(dict(duplicates.group_by("method").len().iter_rows())),
         },
+    )
+    yield from pandera_check_results(
+        CLEAN_MODELS, {"articles": articles, "sentences": sentences, "article_duplicates": duplicates}
     )

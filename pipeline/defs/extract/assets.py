@@ -3,6 +3,13 @@
 import dagster as dg
 import polars as pl
 
+from pipeline.defs.extract.checks import (
+    ENGAGEMENT_MODELS,
+    ENTITY_MODELS,
+    INVARIANT_SPECS,
+    engagement_invariant_results,
+)
+from pipeline.defs.quality import pandera_check_results, pandera_check_specs
 from pipeline.defs.resources import ArticleCacheStore
 from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_cached
 from pipeline.entities import ENTITY_CACHE_SCHEMAS, extract_entities_cached
@@ -27,6 +34,7 @@ def _canonical(articles: pl.DataFrame) -> pl.DataFrame:
             description="People, one row each, with role, country and aliases.", kinds={"polars"}
         ),
     },
+    check_specs=pandera_check_specs(ENTITY_MODELS),
 )
 def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences: pl.DataFrame):
     """Gazetteer pass over all text, the statistical model on the sentences that need it, then person linking.
@@ -61,6 +69,7 @@ def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences
         },
     )
     yield dg.Output(persons, output_name="persons", metadata={"persons": persons.height})
+    yield from pandera_check_results(ENTITY_MODELS, {"entity_mentions": entity_mentions, "persons": persons})
 
 
 @dg.multi_asset(
@@ -76,6 +85,7 @@ def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences
             description="Sentences stating each engagement.", kinds={"polars"}
         ),
     },
+    check_specs=[*pandera_check_specs(ENGAGEMENT_MODELS), *INVARIANT_SPECS],
 )
 def fused_engagements(
     article_cache: ArticleCacheStore,
@@ -110,3 +120,12 @@ def fused_engagements(
         participants, output_name="engagement_participants", metadata={"rows": participants.height}
     )
     yield dg.Output(evidence, output_name="engagement_evidence", metadata={"rows": evidence.height})
+    yield from pandera_check_results(
+        ENGAGEMENT_MODELS,
+        {
+            "engagements": engagements,
+            "engagement_participants": participants,
+            "engagement_evidence": evidence,
+        },
+    )
+    yield from engagement_invariant_results(engagements, evidence, entity_mentions)

@@ -2,7 +2,8 @@
 
 import dagster as dg
 
-from pipeline.defs.quality import markdown_table
+from pipeline.defs.ingest.checks import INGEST_MODELS
+from pipeline.defs.quality import markdown_table, pandera_check_results, pandera_check_specs
 from pipeline.defs.resources import ArticleCacheStore, InputFolder
 from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
 
@@ -19,6 +20,7 @@ from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
             kinds={"polars", "parquet"},
         ),
     },
+    check_specs=pandera_check_specs(INGEST_MODELS),
 )
 def raw_input(context: dg.AssetExecutionContext, input_folder: InputFolder, article_cache: ArticleCacheStore):
     """Read every file of the input folder; bad files become rejected rows, never a failed run.
@@ -44,6 +46,9 @@ def raw_input(context: dg.AssetExecutionContext, input_folder: InputFolder, arti
             "inputs_rejected": rejected_inputs.height,
             "reasons": dg.MetadataValue.md(markdown_table(reasons)),
         },
+    )
+    yield from pandera_check_results(
+        INGEST_MODELS, {"raw_articles": raw_articles, "rejected_inputs": rejected_inputs}
     )
     context.log.info(
         f"{files['files_read']} files read, {raw_articles.height} articles, {rejected_inputs.height} rejected"

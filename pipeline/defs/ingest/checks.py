@@ -1,6 +1,5 @@
-from pipeline.defs.quality import pandera_checks
+"""Checks on the ingest stage, run by the step that reads the input folder: each frame against its pandera model."""
+
 from pipeline.ingest import RawArticlesModel, RejectedInputsModel
 
-ingest_frames_match_models = pandera_checks(
-    "ingest_frames_match_models", {"raw_articles": RawArticlesModel, "rejected_inputs": RejectedInputsModel}
-)
+INGEST_MODELS = {"raw_articles": RawArticlesModel, "rejected_inputs": RejectedInputsModel}
