@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -372,12 +373,12 @@ def file_keys(paths: list[Path], input_dir: Path, index_file: Path) -> list[str 
     changed files. The index is rewritten with this call's keys."""
     indexed_at = time.time_ns()
     stats = []
-    for path in paths:
+    for path, relative_path in zip(paths, _relative_paths(paths, input_dir), strict=True):
         try:
             stat = path.stat()
-            stats.append((path.relative_to(input_dir).as_posix(), stat.st_size, stat.st_mtime_ns))
+            stats.append((relative_path, stat.st_size, stat.st_mtime_ns))
         except OSError:
-            stats.append((path.relative_to(input_dir).as_posix(), None, None))
+            stats.append((relative_path, None, None))
     stat_columns = {"relative_path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64}
     current = pl.DataFrame(stats, schema=stat_columns, orient="row")
     recorded = (
@@ -396,6 +397,13 @@ def file_keys(paths: list[Path], input_dir: Path, index_file: Path) -> list[str 
         pl.col("cache_key").is_not_null() & pl.col("size").is_not_null()
     ).write_parquet(index_file)
     return keys
+
+
+def _relative_paths(paths: list[Path], input_dir: Path) -> list[str]:
+    """Each path (all under ``input_dir``, as ``input_files`` lists them) relative to it, in POSIX form: cut from
+    the text, because ``Path.relative_to`` took a third of a second for 10k files on every run."""
+    prefix = len(os.path.join(str(input_dir), ""))
+    return [str(path)[prefix:].replace(os.sep, "/") for path in paths]
 
 
 def _read_each(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.DataFrame]:

@@ -20,6 +20,8 @@ from pipeline.ingest import (
     RAW_ARTICLES_SCHEMA,
     RawArticlesModel,
     RejectedInputsModel,
+    file_keys,
+    input_files,
     raw_texts,
     read_input_folder,
     read_input_folder_cached,
@@ -297,3 +299,15 @@ def test_raw_texts_missing_from_the_store_are_an_error(write_inputs, tmp_path):
     articles, _, _ = read_cached(folder, tmp_path / "cache")
     with pytest.raises(LookupError, match="raw texts of 1 articles"):
         raw_texts(ingest_cache(tmp_path / "other"), articles)
+
+
+def test_the_file_index_names_files_by_their_path_inside_the_input_folder(tmp_path):
+    folder = tmp_path / "input"
+    (folder / "2024" / ".late").mkdir(parents=True)
+    (folder / "top.txt").write_text(" date 2024-01-02\nIndia and Japan met.", encoding="utf-8")
+    (folder / "2024" / ".late" / "nested.txt").write_text(" date 2024-01-03\nIndia and Japan met.", encoding="utf-8")
+    index_file = tmp_path / "index.parquet"
+
+    file_keys(input_files(folder), folder, index_file)
+
+    assert sorted(pl.read_parquet(index_file)["relative_path"]) == ["2024/.late/nested.txt", "top.txt"]
