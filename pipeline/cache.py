@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -109,7 +110,10 @@ def cached_per_article(
 ) -> tuple[dict[str, pl.DataFrame], int]:
     """Results for every row of ``keyed`` (which has a ``cache_key`` column), computing only the keys not cached.
 
-    ``compute`` receives the rows of ``keyed`` still to do and returns one frame per name, each with ``cache_key``.
+    ``compute`` receives the rows of ``keyed`` still to do and returns one frame per name, each with ``cache_key``;
+    the cached rows are read meanwhile, on another thread (polars reads without holding the GIL, and a small
+    update computes in this process: the two overlap on two cores). New results are stored once that read is
+    done, since storing may merge the parts being read.
     ``read`` names the frames to give back, each with the columns to read (None: all); by default every frame,
     whole. What is not read is only stored, for a later stage to read by key. Returns those frames (with
     ``cache_key``) and the number of rows computed in this call.
@@ -119,11 +123,16 @@ def cached_per_article(
     is_known = pl.col("cache_key").is_in(known.implode())
     cached_keys = keyed.filter(is_known)["cache_key"]
     every_key = cached_keys.len() == known.len()
-    cached = {
-        name: cache.load(name, cached_keys, every_key=every_key, columns=columns) for name, columns in read.items()
-    }
     todo = keyed.filter(~is_known)
-    fresh = compute(todo) if todo.height else {}
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        reading = reader.submit(
+            lambda: {
+                name: cache.load(name, cached_keys, every_key=every_key, columns=columns)
+                for name, columns in read.items()
+            }
+        )
+        fresh = compute(todo) if todo.height else {}
+        cached = reading.result()
     if fresh:
         cache.store(todo["cache_key"], fresh)
     results = {
