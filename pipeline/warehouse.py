@@ -40,6 +40,10 @@ KEYED_TABLES = {"countries": "country_code", "persons": "person_id", "engagement
 table costs about a second at 100k articles, for rows that mostly come back unchanged)."""
 MAX_UPDATED_SHARE = 0.25
 """Above this share of changed articles, writing a fresh file is about as fast as updating a copy, and compacts it."""
+BUILD_MEMORY_LIMIT = "1GB"
+"""DuckDB's memory while it writes a staging file. By default it may hold up to 80% of RAM in buffers, and a full
+write at 100k articles raised the build's peak from 3.2 to 3.6 GB (measured with /usr/bin/time -v), beside the frames
+that are in memory anyway; with this limit it writes its blocks out sooner, no slower (17.6 s against 20.3 s)."""
 
 
 def table_names() -> list[str]:
@@ -232,7 +236,7 @@ def write_warehouse(
     """
 
     def write(staging: Path) -> None:
-        with duckdb.connect(str(staging)) as connection:
+        with _connect_for_build(staging) as connection:
             connection.execute(SCHEMA_FILE.read_text())
             _load_text_tables(
                 connection, frames["articles"], frames["sentences"], _article_texts(frames["articles"], texts)
@@ -270,7 +274,7 @@ def _update(
         frames["articles"].join(changed.select("article_id").unique(), on="article_id", how="semi"), texts
     )
     shutil.copyfile(live_path, staging)
-    with duckdb.connect(str(staging)) as connection:
+    with _connect_for_build(staging) as connection:
         connection.register("changed_articles", changed.to_arrow())
         for table in frame_tables():
             if table in ARTICLE_KEYED_TABLES:
@@ -343,6 +347,12 @@ def _load_build_tables(
     }
     _load_table(connection, "build_info", pl.DataFrame([info]))
     _load_table(connection, "article_digests", digests)
+
+
+def _connect_for_build(staging: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(staging))
+    connection.execute(f"SET memory_limit = '{BUILD_MEMORY_LIMIT}'")
+    return connection
 
 
 def _swap_in(path: Path, write: Callable[[Path], None]) -> None:

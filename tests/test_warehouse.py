@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.warehouse import (
     SCHEMA_FILE,
+    _connect_for_build,
     build_warehouse,
     connect_read_only,
     content_fingerprint,
@@ -294,3 +295,10 @@ def test_an_update_replaces_changed_gone_and_new_rows_of_a_keyed_table(tmp_path)
     assert build(path, after) == "updated"
     write(tmp_path / "full.duckdb", after)
     assert table_contents(path) == table_contents(tmp_path / "full.duckdb")
+
+
+def test_a_build_writes_with_duckdb_memory_bounded_not_most_of_the_ram(tmp_path):
+    with _connect_for_build(tmp_path / "staging.duckdb") as connection:
+        [(limit,)] = connection.execute("SELECT current_setting('memory_limit')").fetchall()
+
+    assert limit == "953.6 MiB"
