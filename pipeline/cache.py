@@ -2,7 +2,8 @@
 
 Adding one article to a corpus of thousands then costs the work of one article: every other article's results are
 read back from Parquet instead of being computed again. A new version (``settings.cache_version()``: the
-release and a fingerprint of the code and data files) starts a fresh cache.
+release, a fingerprint of the code and data files, and the releases of the libraries that shape results) starts a
+fresh cache.
 """
 
 from __future__ import annotations
@@ -191,6 +192,6 @@ def cached_by_article(
 def content_key(*columns: str) -> pl.Expr:
     """A key over string columns (nulls as empty): two 64-bit polars hashes of different seeds, so a collision
     between two articles' contents is as unlikely as with a 128-bit digest. Polars keeps its hash stable only
-    within a release, so ``settings.cache_version()`` includes the polars version."""
+    within a release, so ``settings.cache_version()`` includes the polars release."""
     joined = pl.concat_str([pl.col(c).cast(pl.String).fill_null("") for c in columns], separator="\x00")
     return pl.format("{}-{}", joined.hash(seed=1), joined.hash(seed=2))

