@@ -4,8 +4,12 @@ A build never touches the live file: it writes a new file next to it and renames
 ``os.replace``). A build that fails half way leaves the previous warehouse intact, and a reader holding the old file
 open read-only keeps reading the old, complete snapshot while the build runs.
 
-The new file is either written from scratch or, when few articles changed, a copy of the live file with only those
-articles' rows replaced (``article_digests`` says what each article contributed); both give the same content.
+The new file is either written from scratch or, when few articles changed, an older file with only those articles'
+rows replaced (``article_digests`` says what each article contributed); both give the same content. That older file
+is the one the last swap replaced, kept under ``previous_file(path)`` as a hard link (no copy): it is updated in
+place, a step further behind than the live file but without copying hundreds of megabytes, and becomes the live
+file; the replaced live file becomes the previous one. When there is no previous file, or an old reader still has
+it open, the update starts from a copy of the live file instead.
 """
 
 from __future__ import annotations
@@ -66,16 +70,15 @@ def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[st
 @contextlib.contextmanager
 def _incoming(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> Iterator[list[str]]:
     """``frame`` registered as the view ``incoming_frame`` with ``table``'s columns, which it must all have; yields
-    those columns."""
+    those columns. A failed statement leaves the view to the connection, which is closed on failure: unregistering
+    it in an aborted transaction would raise over the statement's own error."""
     columns = _table_columns(connection, table)
     missing = [column for column in columns if column not in frame.columns]
     if missing:
         raise ValueError(f"frame for table {table} lacks the columns {missing}")
     connection.register("incoming_frame", frame.select(columns).to_arrow())
-    try:
-        yield columns
-    finally:
-        connection.unregister("incoming_frame")
+    yield columns
+    connection.unregister("incoming_frame")
 
 
 def _column_list(columns: list[str], alias: str = "") -> str:
@@ -200,24 +203,68 @@ def build_warehouse(
     frame carries ``text_key``, and ``texts`` (``text_key``, ``text``) the cleaned texts, read only for the rows
     written.
 
-    Returns what was done: "unchanged" (the live file holds this content already), "updated" (a copy of the live
-    file with the rows of changed articles replaced, swapped in) or "rewritten" (a new file, swapped in).
+    Returns what was done: "unchanged" (the live file holds this content already), "updated in place" (the
+    previous file with the rows of changed articles replaced, swapped in), "updated" (the same, from a copy of the
+    live file) or "rewritten" (a new file, swapped in).
     """
     digests = article_digests(frames)
     fingerprint = content_fingerprint(frames, build_info, digests)
     live = _live_state(path)
     if live is not None and live[0] == fingerprint:
         return "unchanged"
-    if live is not None and live[1] == layout_fingerprint():
-        changed = changed_articles(live[2], digests)
-        if changed["article_id"].n_unique() <= MAX_UPDATED_SHARE * max(frames["articles"].height, 1):
-            _swap_in(
-                path,
-                lambda staging: _update(staging, path, frames, texts, build_info, fingerprint, digests, changed),
-            )
-            return "updated"
+
+    def update(changed: pl.DataFrame) -> Callable[[duckdb.DuckDBPyConnection], None]:
+        return lambda connection: _update(connection, frames, texts, build_info, fingerprint, digests, changed)
+
+    n_articles = frames["articles"].height
+    previous = previous_file(path)
+    changed = _changes_to_apply(_live_state(previous), digests, n_articles) if live is not None else None
+    if changed is not None and _update_previous_in_place(path, previous, update(changed)):
+        return "updated in place"
+    changed = _changes_to_apply(live, digests, n_articles)
+    if changed is not None:
+        apply = update(changed)
+
+        def update_copy(staging: Path) -> None:
+            shutil.copyfile(path, staging)
+            with _connect_for_build(staging) as connection:
+                apply(connection)
+
+        _swap_in(path, update_copy)
+        return "updated"
     write_warehouse(path, frames, build_info, texts, fingerprint, digests)
     return "rewritten"
+
+
+def previous_file(path: Path) -> Path:
+    """Where the file a swap replaced is kept, hidden beside the warehouse, for the next update to start from."""
+    return path.with_name(f".{path.name}.previous")
+
+
+def _changes_to_apply(state: tuple[str, str, pl.DataFrame] | None, digests: pl.DataFrame, n_articles: int):
+    """The changed articles between a warehouse's state and ``digests``, or None when that file cannot be updated:
+    none is readable, it has another layout, or too many articles changed for an update to pay."""
+    if state is None or state[1] != layout_fingerprint():
+        return None
+    changed = changed_articles(state[2], digests)
+    return changed if changed["article_id"].n_unique() <= MAX_UPDATED_SHARE * max(n_articles, 1) else None
+
+
+def _update_previous_in_place(
+    path: Path, previous: Path, apply: Callable[[duckdb.DuckDBPyConnection], None]
+) -> bool:
+    """Update the previous file in place and swap it in, keeping the live file as the previous one. False, with
+    nothing changed, when an old reader still has the previous file open (DuckDB's lock refuses the writer)."""
+    if os.path.samefile(previous, path):
+        return False
+    try:
+        connection = _connect_for_build(previous)
+    except duckdb.IOException:
+        return False
+    with connection:
+        apply(connection)
+    _swap_in(path, lambda staging: os.replace(previous, staging))
+    return True
 
 
 def write_warehouse(
@@ -258,8 +305,7 @@ def write_warehouse(
 
 
 def _update(
-    staging: Path,
-    live_path: Path,
+    connection: duckdb.DuckDBPyConnection,
     frames: Mapping[str, pl.DataFrame],
     texts: pl.LazyFrame,
     build_info: Mapping[str, object],
@@ -267,47 +313,45 @@ def _update(
     digests: pl.DataFrame,
     changed: pl.DataFrame,
 ) -> None:
-    """Turn a copy of the live file into the new warehouse: the rows (and digests) of ``changed`` articles are
-    deleted and their new ones inserted; the keyed small tables get their differing rows replaced, the others are
-    replaced whole."""
+    """Turn an older warehouse into the new one, in one transaction (a failed update leaves that file as it was,
+    its digests true to its rows): the rows (and digests) of ``changed`` articles are deleted and their new ones
+    inserted; the keyed small tables get their differing rows replaced, the others are replaced whole."""
     article_texts = _article_texts(
         frames["articles"].join(changed.select("article_id").unique(), on="article_id", how="semi"), texts
     )
-    shutil.copyfile(live_path, staging)
-    with _connect_for_build(staging) as connection:
-        connection.register("changed_articles", changed.to_arrow())
-        for table in frame_tables():
-            if table in ARTICLE_KEYED_TABLES:
-                connection.execute(
-                    f"DELETE FROM {table} WHERE article_id IN"
-                    " (SELECT article_id FROM changed_articles WHERE table_name = ?)",
-                    [table],
-                )
-                if table not in TEXT_TABLES:
-                    _load_table(connection, table, _changed_rows(frames, table, changed))
-            elif table in KEYED_TABLES:
-                _replace_changed_rows(connection, table, KEYED_TABLES[table], frames[table])
-            else:
-                connection.execute(f"DELETE FROM {table}")
-                _load_table(connection, table, frames[table])
-        _load_text_tables(
-            connection,
-            _changed_rows(frames, "articles", changed),
-            _changed_rows(frames, "sentences", changed),
-            article_texts,
-        )
-        connection.execute(
-            "DELETE FROM article_digests WHERE article_id IN (SELECT article_id FROM changed_articles)"
-        )
-        connection.unregister("changed_articles")
-        connection.execute("DELETE FROM build_info")
-        _load_build_tables(
-            connection,
-            build_info,
-            fingerprint,
-            digests.join(changed.select("article_id").unique(), on="article_id", how="semi"),
-        )
-        connection.execute("CHECKPOINT")
+    connection.execute("BEGIN TRANSACTION")
+    connection.register("changed_articles", changed.to_arrow())
+    for table in frame_tables():
+        if table in ARTICLE_KEYED_TABLES:
+            connection.execute(
+                f"DELETE FROM {table} WHERE article_id IN"
+                " (SELECT article_id FROM changed_articles WHERE table_name = ?)",
+                [table],
+            )
+            if table not in TEXT_TABLES:
+                _load_table(connection, table, _changed_rows(frames, table, changed))
+        elif table in KEYED_TABLES:
+            _replace_changed_rows(connection, table, KEYED_TABLES[table], frames[table])
+        else:
+            connection.execute(f"DELETE FROM {table}")
+            _load_table(connection, table, frames[table])
+    _load_text_tables(
+        connection,
+        _changed_rows(frames, "articles", changed),
+        _changed_rows(frames, "sentences", changed),
+        article_texts,
+    )
+    connection.execute("DELETE FROM article_digests WHERE article_id IN (SELECT article_id FROM changed_articles)")
+    connection.unregister("changed_articles")
+    connection.execute("DELETE FROM build_info")
+    _load_build_tables(
+        connection,
+        build_info,
+        fingerprint,
+        digests.join(changed.select("article_id").unique(), on="article_id", how="semi"),
+    )
+    connection.execute("COMMIT")
+    connection.execute("CHECKPOINT")
 
 
 def _changed_rows(frames: Mapping[str, pl.DataFrame], table: str, changed: pl.DataFrame) -> pl.DataFrame:
@@ -356,17 +400,32 @@ def _connect_for_build(staging: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _swap_in(path: Path, write: Callable[[Path], None]) -> None:
-    """Write the new file beside ``path`` with ``write(staging)`` and rename it over ``path``; on failure the live
-    file is left as it was and the staging file removed."""
+    """Write the new file beside ``path`` with ``write(staging)`` and rename it over ``path``, keeping the replaced
+    file as the previous one; on failure the live file is left as it was and the staging file removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.building-{os.getpid()}")
     staging.unlink(missing_ok=True)
     try:
         write(staging)
+        _keep_as_previous(path)
         os.replace(staging, path)
     finally:
         staging.unlink(missing_ok=True)
         Path(f"{staging}.wal").unlink(missing_ok=True)
+
+
+def _keep_as_previous(path: Path) -> None:
+    """Hard-link the live file as the previous one before a swap replaces it: no copy, and the replaced file's
+    blocks are not freed during the build. Where the file system has no hard links, no previous file is kept."""
+    if not path.exists():
+        return
+    keeping = path.with_name(f".{path.name}.keeping-{os.getpid()}")
+    keeping.unlink(missing_ok=True)
+    try:
+        os.link(path, keeping)
+    except OSError:
+        return
+    os.replace(keeping, previous_file(path))
 
 
 def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:

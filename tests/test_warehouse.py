@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import duckdb
@@ -17,6 +19,7 @@ from pipeline.warehouse import (
     export_parquet,
     frame_tables,
     holds_content,
+    previous_file,
     table_names,
     write_warehouse,
 )
@@ -302,3 +305,71 @@ def test_a_build_writes_with_duckdb_memory_bounded_not_most_of_the_ram(tmp_path)
         [(limit,)] = connection.execute("SELECT current_setting('memory_limit')").fetchall()
 
     assert limit == "953.6 MiB"
+
+
+def test_an_update_keeps_the_file_it_replaces_as_the_previous_one_without_copying_it(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write(path, corpus_frames(TWENTY_ARTICLES))
+    first_file = path.stat().st_ino
+    assert build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["A new article."]})) == "updated"
+    assert previous_file(path).stat().st_ino == first_file
+
+
+def test_the_next_update_rewrites_the_previous_file_in_place_to_what_a_full_write_gives(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write(path, corpus_frames(TWENTY_ARTICLES))
+    first_file = path.stat().st_ino
+    build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["A new article."]}))
+    second_day = {key: value for key, value in TWENTY_ARTICLES.items() if key != "a3"} | {
+        "a1": ["Sentence one of a1 was edited."],
+        "a20": ["A new article."],
+        "a21": ["Another new article."],
+    }
+    assert build(path, corpus_frames(second_day)) == "updated in place"
+    assert path.stat().st_ino == first_file
+    write(tmp_path / "full.duckdb", corpus_frames(second_day))
+    assert table_contents(path) == table_contents(tmp_path / "full.duckdb")
+
+
+def test_a_previous_file_an_old_reader_still_holds_is_left_alone_and_a_copy_of_the_live_one_updated(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write(path, corpus_frames(TWENTY_ARTICLES))
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER_HOLDING_THE_FILE, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert reader.stdout.readline() == b"open\n"
+        build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["A new article."]}))
+        assert build(path, corpus_frames(TWENTY_ARTICLES | {"a21": ["Another."]})) == "updated"
+        reader.stdin.write(b"count\n")
+        reader.stdin.flush()
+        assert reader.stdout.readline() == b"20\n"
+    finally:
+        reader.kill()
+    write(tmp_path / "full.duckdb", corpus_frames(TWENTY_ARTICLES | {"a21": ["Another."]}))
+    assert table_contents(path) == table_contents(tmp_path / "full.duckdb")
+
+
+READER_HOLDING_THE_FILE = """
+import sys, duckdb
+connection = duckdb.connect(sys.argv[1], read_only=True)
+print("open", flush=True)
+sys.stdin.readline()
+print(connection.execute("SELECT count(*) FROM articles").fetchall()[0][0], flush=True)
+"""
+
+
+def test_a_failed_update_leaves_the_previous_file_as_it_was(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write(path, corpus_frames(TWENTY_ARTICLES))
+    build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["A new article."]}))
+    kept = table_contents(previous_file(path))
+    broken = corpus_frames(TWENTY_ARTICLES | {"a21": ["Another."]})
+    broken["persons"] = pl.DataFrame(
+        [{"person_id": "p1", "name": None, "role": None, "role_is_former": False, "aliases": []}],
+        schema=broken["persons"].schema,
+    )
+    with pytest.raises(duckdb.ConstraintException):
+        build(path, broken)
+    assert table_contents(previous_file(path)) == kept
+    assert build(path, corpus_frames(TWENTY_ARTICLES | {"a21": ["Another."]})) == "updated in place"
