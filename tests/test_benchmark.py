@@ -30,12 +30,16 @@ def test_the_benchmark_measures_every_stage_the_baseline_and_the_reruns(tmp_path
         assert 0 <= rows[stage]["precision"] <= 1 and 0 <= rows[stage]["recall"] <= 1
     assert rows["end to end"]["recall"] > 0.3
     assert rows["end to end"]["peak_rss_mb"] > 50
-    assert [rerun["run"] for rerun in result["reruns"]] == ["unchanged input", "3 new articles"]
-    assert [rerun["articles_cleaned"] for rerun in result["reruns"]] == [0, 3]
+    assert [rerun["run"] for rerun in result["reruns"]] == [
+        "unchanged input",
+        "first 3 new articles",
+        "3 more new articles",
+    ]
+    assert [rerun["articles_cleaned"] for rerun in result["reruns"]] == [0, 3, 3]
     assert all(rerun["wall_s"] > 0 for rerun in result["reruns"])
-    assert [len(rerun["attempts_wall_s"]) for rerun in result["reruns"]] == [1, 3]
-    assert sorted(result["reruns"][1]["attempts_wall_s"])[1] == result["reruns"][1]["wall_s"]
-    assert [rerun["warehouse_write"] for rerun in result["reruns"]] == ["unchanged", "updated"]
+    assert [len(rerun["attempts_wall_s"]) for rerun in result["reruns"]] == [1, 1, 3]
+    assert sorted(result["reruns"][2]["attempts_wall_s"])[1] == result["reruns"][2]["wall_s"]
+    assert [rerun["warehouse_write"] for rerun in result["reruns"]] == ["unchanged", "updated", "updated in place"]
     assert all("bilateral_warehouse" in rerun["step_seconds"] for rerun in result["reruns"])
     assert (
         "| " + " | ".join(title for _, title, _ in COLUMNS) + " |" in markdown([result], "", []).splitlines()
