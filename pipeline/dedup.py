@@ -16,7 +16,8 @@ from functools import cache
 import numpy as np
 import pandera.polars as pa
 import polars as pl
-from datasketch import MinHash, MinHashLSH
+
+from pipeline.cache import kept_as_json
 
 SHINGLE_SIZE = 5
 MINHASH_PERMUTATIONS = 128
@@ -32,9 +33,34 @@ _FNV_PRIME = np.uint64(0x100000001B3)
 
 @cache
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """The (a, b) affine permutations datasketch would use, so our signatures are datasketch MinHashes."""
-    a, b = MinHash(num_perm=num_perm, seed=seed, scheme=MINHASH_SCHEME).permutations
-    return a, b
+    """The (a, b) affine permutations datasketch would use, so our signatures are datasketch MinHashes.
+
+    Importing datasketch takes about 0.9 s (it imports scipy), in every build and every pool worker, for a few
+    hundred numbers: they are kept in the storage folder, and datasketch is imported only to make them."""
+
+    def build() -> list[list[int]]:
+        from datasketch import MinHash
+
+        return [
+            part.tolist()
+            for part in MinHash(num_perm=num_perm, seed=seed, scheme=MINHASH_SCHEME).permutations
+        ]
+
+    a, b = kept_as_json(f"minhash-permutations-{MINHASH_SCHEME}-{num_perm}-{seed}", build)
+    return np.array(a, dtype=np.uint32), np.array(b, dtype=np.uint32)
+
+
+@cache
+def _band_ranges(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    """The (start, end) of each band of a signature, as datasketch's ``MinHashLSH`` chooses them for the threshold
+    (kept in the storage folder, as the permutations are)."""
+
+    def build() -> list[tuple[int, int]]:
+        from datasketch import MinHashLSH
+
+        return MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+
+    return [tuple(band) for band in kept_as_json(f"lsh-bands-{threshold}-{num_perm}", build)]
 
 
 def _fmix32(values: np.ndarray) -> np.ndarray:
@@ -181,14 +207,14 @@ def _near_duplicate_links(
     the index), but with the bands of all rows compared at once: a row that shares no band with any other row
     can neither link nor be linked to, so only the rest go through the sequential loop.
     """
-    banding = MinHashLSH(threshold=min(threshold, _MAX_INDEX_THRESHOLD), num_perm=num_perm)
+    band_ranges = _band_ranges(min(threshold, _MAX_INDEX_THRESHOLD), num_perm)
     linked_to = np.full(len(signatures), -1, dtype=np.int64)
     similarity = np.zeros(len(signatures), dtype=np.float64)
     if len(signatures) == 0:
         return linked_to, similarity
-    band_keys = _band_keys(signatures, banding.hashranges)
+    band_keys = _band_keys(signatures, band_ranges)
     shared = np.column_stack(
-        [pl.Series(band_keys[:, band]).is_duplicated().to_numpy() for band in range(banding.b)]
+        [pl.Series(band_keys[:, band]).is_duplicated().to_numpy() for band in range(len(band_ranges))]
     )
     buckets: dict[int, list[int]] = {}
     for row in np.flatnonzero(shared.any(axis=1)):

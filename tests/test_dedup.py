@@ -1,5 +1,8 @@
 """Specification of the dedup stage: which articles are copies of which, and who is canonical."""
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -185,3 +188,29 @@ def test_near_duplicate_links_equal_those_of_a_datasketch_lsh_index():
     assert np.array_equal(linked_to, expected)
     assert 50 < (linked_to >= 0).sum() < len(signatures) - 300
     assert np.all(similarity[linked_to >= 0] >= 0.8)
+
+
+KEPT_PARAMETERS_SCRIPT = """
+import sys
+from pipeline.dedup import _near_duplicate_links, minhash_signatures
+texts = ["the two ministers met in Oslo on Monday to talk about wind power", "the two ministers met in Oslo on"
+         " Monday to talk about wind power today", "a storm closed the roads of the northern coast overnight"]
+linked_to, similarity = _near_duplicate_links(minhash_signatures(texts), 0.5, 128)
+print(linked_to.tolist(), "datasketch" in sys.modules)
+"""
+
+
+def test_a_process_that_finds_the_minhash_parameters_kept_does_not_import_datasketch(tmp_path):
+    def run() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", KEPT_PARAMETERS_SCRIPT],
+            env=os.environ | {"BILATERAL_STORAGE": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    first, later = run(), run()
+
+    assert first == "[-1, 0, -1] True\n"
+    assert later == "[-1, 0, -1] False\n"
