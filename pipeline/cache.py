@@ -47,18 +47,20 @@ class ArticleResultCache:
             return pl.Series("cache_key", [], dtype=pl.String)
         return pl.read_parquet(parts)["cache_key"]
 
+    def read_schema(self, name: str, columns: Sequence[str] | None = None) -> pl.Schema:
+        """The schema of frame ``name`` read with ``cache_key`` and ``columns`` (default all)."""
+        if columns is None:
+            return self.schemas[name]
+        return pl.Schema(
+            {"cache_key": pl.String, **{column: self.schemas[name][column] for column in columns}}
+        )
+
     def load(
         self, name: str, keys: pl.Series, *, every_key: bool = False, columns: Sequence[str] | None = None
     ) -> pl.DataFrame:
         """The stored rows of ``keys`` (with ``cache_key`` and ``columns``, default all), read from the parts that
         hold them; ``every_key`` says they are all the keys stored, so every part is read and nothing is filtered."""
-        schema = (
-            self.schemas[name]
-            if columns is None
-            else pl.Schema(
-                {"cache_key": pl.String, **{column: self.schemas[name][column] for column in columns}}
-            )
-        )
+        schema = self.read_schema(name, columns)
         parts = sorted(self._frame_dir(name).glob("*.parquet"))
         if not parts or keys.is_empty():
             return pl.DataFrame(schema=schema)
@@ -120,13 +122,27 @@ def cached_per_article(
 ) -> tuple[dict[str, pl.DataFrame], int]:
     """Results for every row of ``keyed`` (which has a ``cache_key`` column), computing only the keys not cached.
 
-    ``compute`` receives the rows of ``keyed`` still to do and returns one frame per name, each with ``cache_key``;
-    the cached rows are read meanwhile, on another thread (polars reads without holding the GIL, and a small
-    update computes in this process: the two overlap on two cores). New results are stored once that read is
-    done, since storing may merge the parts being read.
+    ``compute`` receives the rows of ``keyed`` still to do and returns one frame per name, each with ``cache_key``.
     ``read`` names the frames to give back, each with the columns to read (None: all); by default every frame,
     whole. What is not read is only stored, for a later stage to read by key. Returns those frames (with
-    ``cache_key``) and the number of rows computed in this call.
+    ``cache_key``, the cached rows first) and the number of rows computed in this call.
+    """
+    cached, computed, n_computed = _cached_and_computed(cache, keyed, compute, read, lambda frame: frame)
+    return {name: pl.concat([cached[name], computed[name]], how="vertical") for name in cached}, n_computed
+
+
+def _cached_and_computed(
+    cache: ArticleResultCache,
+    keyed: pl.DataFrame,
+    compute: Callable[[pl.DataFrame], dict[str, pl.DataFrame]],
+    read: Mapping[str, Sequence[str] | None] | None,
+    shape: Callable[[pl.DataFrame], pl.DataFrame],
+) -> tuple[dict[str, pl.DataFrame], dict[str, pl.DataFrame], int]:
+    """(cached rows, computed rows, number of keys computed), each frame passed through ``shape``.
+
+    The cached rows are read and shaped on another thread while ``compute`` runs: polars reads and joins without
+    holding the GIL, and a small update computes in this process, so the two overlap on two cores. New results
+    are stored once that read is done, since storing may merge the parts being read.
     """
     read = dict.fromkeys(cache.frame_names) if read is None else read
     known = cache.cached_keys()
@@ -137,7 +153,7 @@ def cached_per_article(
     with ThreadPoolExecutor(max_workers=1) as reader:
         reading = reader.submit(
             lambda: {
-                name: cache.load(name, cached_keys, every_key=every_key, columns=columns)
+                name: shape(cache.load(name, cached_keys, every_key=every_key, columns=columns))
                 for name, columns in read.items()
             }
         )
@@ -145,17 +161,11 @@ def cached_per_article(
         cached = reading.result()
     if fresh:
         cache.store(todo["cache_key"], fresh)
-    results = {
-        name: pl.concat(
-            [
-                cached[name],
-                *([fresh[name].select(cached[name].columns).cast(cached[name].schema)] if fresh else []),
-            ],
-            how="vertical",
-        )
-        for name in read
+    computed = {
+        name: shape(fresh[name].select(schema.names()).cast(schema) if fresh else pl.DataFrame(schema=schema))
+        for name, schema in ((name, cache.read_schema(name, columns)) for name, columns in read.items())
     }
-    return results, todo.height
+    return cached, computed, todo.height
 
 
 def cached_by_article(
@@ -172,11 +182,12 @@ def cached_by_article(
     ``cache_key`` says what a result depends on (e.g. the text's hash). Articles that share a key are computed
     once and the results are given to each of them under its own ``article_id``; a renamed file or a copy of an
     article costs nothing. ``compute`` gets the rows still to do and returns frames with ``article_id``. The rows
-    come ordered by ``article_id``, each article's rows in the order ``compute`` gave them (a join that keeps
-    this order costs a third of a join followed by a sort).
+    come ordered by ``article_id``, each article's rows in the order ``compute`` gave them. The cached rows are
+    given their articles on the reader thread (a join that keeps this order), and the few computed ones are
+    sorted in among them (a stable sort of presorted rows costs a third of that join).
     """
     keyed = articles.with_columns(cache_key=cache_key)
-    ids = keyed.select("cache_key", "article_id")
+    by_article = keyed.select("cache_key", "article_id").sort("article_id")
 
     def compute_keyed(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
         frames = compute(todo.drop("cache_key"))
@@ -186,15 +197,19 @@ def cached_by_article(
             for name, frame in frames.items()
         }
 
-    results, n_computed = cached_per_article(
-        cache, keyed.unique("cache_key", keep="first", maintain_order=True), compute_keyed, read=read
-    )
-    by_article = ids.sort("article_id")
-    return {
-        name: by_article.join(frame, on="cache_key", maintain_order="left_right").select(
+    def to_articles(frame: pl.DataFrame) -> pl.DataFrame:
+        return by_article.join(frame, on="cache_key", maintain_order="left_right").select(
             "article_id", *(column for column in frame.columns if column != "cache_key")
         )
-        for name, frame in results.items()
+
+    cached, computed, n_computed = _cached_and_computed(
+        cache, keyed.unique("cache_key", keep="first", maintain_order=True), compute_keyed, read, to_articles
+    )
+    return {
+        name: cached[name]
+        if computed[name].is_empty()
+        else pl.concat([cached[name], computed[name]]).sort("article_id", maintain_order=True)
+        for name in cached
     }, n_computed
 
 
