@@ -53,9 +53,10 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
 
     LZ4, not the default zstd: these files are written and read once per run, and at 100k articles zstd's
     compression took twice as long for the text-heavy frames, to save disk space a rerun overwrites anyway. Row
-    groups of 10,000 rows let polars compress a frame of 100k articles on both cores (one row group was compressed
-    on one), and no column statistics are written, since nothing filters these files: the four large frames of a
-    100k corpus are written in about 2.7 s instead of 4.8 s, and read as fast.
+    groups of 100,000 rows (polars compresses row groups on both cores; the frames no longer carry article texts,
+    so a frame of 100k articles compresses as fast in one group as in ten), and no column statistics, since
+    nothing filters these files. At 100k articles the entity mentions (4M rows) and sentences (3.9M) are written
+    in 0.71 s, against 0.93 s with groups of 10,000 rows, and read as fast.
 
     An output is also kept in memory until every step of the same run that reads it (the asset checks, the later
     assets) has loaded it, and handed to them without reading the file back. Those steps are the ones that hold the
@@ -77,7 +78,7 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
         path = self._path(context)
         path.parent.mkdir(parents=True, exist_ok=True)
         staging = path.with_suffix(".parquet.tmp")
-        obj.write_parquet(staging, compression="lz4", row_group_size=10_000, statistics=False)
+        obj.write_parquet(staging, compression="lz4", row_group_size=100_000, statistics=False)
         staging.replace(path)
         context.add_output_metadata({"rows": obj.height, "path": dg.MetadataValue.path(str(path))})
         if context.run_id != self._run_id:
