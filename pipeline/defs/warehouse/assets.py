@@ -23,7 +23,8 @@ def countries() -> pl.DataFrame:
     kinds={"duckdb"},
     description=(
         "The DuckDB file analysts query: every table and view of sql/, swapped in atomically; left as it is when the"
-        " build would write the same content, and updated from a copy when few articles changed."
+        " build would write the same content, and updated (the previous file in place, or a copy) when few articles"
+        " changed."
     ),
 )
 def bilateral_warehouse(
