@@ -1136,22 +1136,50 @@ ENGAGEMENT_CACHE_SCHEMAS = {
 
 
 def _person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
-    """Per article, the linked people it names (id, name, role, country): all an article's engagement mentions
-    depend on besides its own text and date, since linking runs across the corpus."""
+    """Per article, the linked people it names, each as its id, whether the person table has it, and its country:
+    all an article's engagement mentions depend on besides its own text and date, since linking runs across the
+    corpus. Names and roles are not part of it: they are filled in from the person table on every run
+    (``_with_current_person_details``), so a person's new role, learnt from a new article, does not send every
+    article naming that person back through extraction."""
     return (
         entity_mentions.filter(pl.col("label") == "PERSON")
         .select("article_id", person_id=pl.col("entity_id").str.strip_prefix("person:"))
-        .join(persons.select("person_id", "name", "role", "country_code"), on="person_id", how="left")
+        .join(persons.select("person_id", "country_code", known=pl.lit("known")), on="person_id", how="left")
         .select(
             "article_id",
             person=pl.concat_str(
-                [pl.col(c).fill_null("") for c in ("person_id", "name", "role", "country_code")],
-                separator="|",
+                [pl.col(c).fill_null("") for c in ("person_id", "known", "country_code")], separator="|"
             ),
         )
         .group_by("article_id")
         .agg(people=pl.col("person").unique().sort().str.join(";"))
     )
+
+
+def _with_current_person_details(mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    """Mentions whose participants carry the name and role the person table gives them now (a participant not
+    in it keeps the name it was extracted with), as a fresh extraction would give them."""
+    participants = (
+        mentions.select(pl.int_range(pl.len()).alias("mention"), "participants")
+        .explode("participants", empty_as_null=True, keep_nulls=True)
+        .unnest("participants")
+        .join(
+            persons.select("person_id", current_name="name", current_role="role", known=pl.lit(True)),
+            on="person_id",
+            how="left",
+            maintain_order="left",
+        )
+        .group_by("mention", maintain_order=True)
+        .agg(
+            participants=pl.struct(
+                "person_id",
+                name=pl.when("known").then("current_name").otherwise("name"),
+                role=pl.when("known").then("current_role").otherwise("role"),
+                country_code="country_code",
+            ).filter(pl.col("person_id").is_not_null())
+        )
+    )
+    return mentions.with_columns(participants["participants"].cast(pl.List(PARTICIPANT_DTYPE)))
 
 
 def extract_engagements_cached(
@@ -1182,7 +1210,9 @@ def extract_engagements_cached(
     frames, n_extracted = cached_by_article(
         cache, keyed, content_key("text_key", "published_date", "people"), compute
     )
-    mentions = frames["mentions"].join(articles.select("article_id", "story_id"), on="article_id")
+    mentions = _with_current_person_details(frames["mentions"], persons).join(
+        articles.select("article_id", "story_id"), on="article_id"
+    )
     return mentions.select(list(MENTION_SCHEMA)).sort(
         "article_id", "sentence_index", "start_char"
     ), n_extracted

@@ -99,7 +99,11 @@ def _load_text_tables(
     """Load article and sentence rows with their texts (a sentence's cut from its article's), from
     ``article_texts``: the frames between assets do not carry texts. A rewrite loads these two tables first and
     passes every text here and nowhere else, so the texts are freed before the other tables are loaded."""
-    _load_table(connection, "articles", articles.join(article_texts, on="article_id", how="left", maintain_order="left"))
+    _load_table(
+        connection,
+        "articles",
+        articles.join(article_texts, on="article_id", how="left", maintain_order="left"),
+    )
     _load_table(connection, "sentences", with_sentence_text(sentences, article_texts))
 
 
@@ -138,7 +142,9 @@ def article_digests(frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
                 digest=pl.col("digest") ^ pl.col("text_key_hash").fill_null(0)
             )
         digests.append(
-            digest.select(table_name=pl.lit(table), article_id="article_id", row_count="row_count", digest="digest")
+            digest.select(
+                table_name=pl.lit(table), article_id="article_id", row_count="row_count", digest="digest"
+            )
         )
     return pl.concat(digests)
 
@@ -174,25 +180,35 @@ def content_fingerprint(
     return digest.hexdigest()
 
 
-def _live_state(path: Path) -> tuple[str, str, pl.DataFrame] | None:
-    """(content fingerprint, layout fingerprint, article digests) of the live warehouse; None when there is none or
-    it cannot be read (an older file without these, or one open for writing)."""
+def _fingerprints(path: Path) -> tuple[str, str] | None:
+    """(content fingerprint, layout fingerprint) of the warehouse at ``path``; None when there is none or it cannot
+    be read (an older file without these, or one open for writing)."""
     try:
         with connect_read_only(path) as connection:
-            content, layout = connection.execute(
+            return connection.execute(
                 "SELECT content_fingerprint, layout_fingerprint FROM build_info"
             ).fetchall()[0]
-            digests = connection.sql(
-                "SELECT table_name, article_id, row_count, digest FROM article_digests"
-            ).pl()
     except (FileNotFoundError, duckdb.Error, IndexError):
         return None
-    return content, layout, digests
+
+
+def _digests_of_this_layout(path: Path) -> pl.DataFrame | None:
+    """The article digests of the warehouse at ``path`` when it has this build's layout, else None."""
+    try:
+        with connect_read_only(path) as connection:
+            [(layout,)] = connection.execute("SELECT layout_fingerprint FROM build_info").fetchall()
+            if layout != layout_fingerprint():
+                return None
+            return connection.sql(
+                "SELECT table_name, article_id, row_count, digest FROM article_digests"
+            ).pl()
+    except (FileNotFoundError, duckdb.Error, ValueError):
+        return None
 
 
 def holds_content(path: Path, fingerprint: str) -> bool:
     """Whether the warehouse at ``path`` was written from content with this fingerprint."""
-    live = _live_state(path)
+    live = _fingerprints(path)
     return live is not None and live[0] == fingerprint
 
 
@@ -209,19 +225,21 @@ def build_warehouse(
     """
     digests = article_digests(frames)
     fingerprint = content_fingerprint(frames, build_info, digests)
-    live = _live_state(path)
+    live = _fingerprints(path)
     if live is not None and live[0] == fingerprint:
         return "unchanged"
 
     def update(changed: pl.DataFrame) -> Callable[[duckdb.DuckDBPyConnection], None]:
-        return lambda connection: _update(connection, frames, texts, build_info, fingerprint, digests, changed)
+        return lambda connection: _update(
+            connection, frames, texts, build_info, fingerprint, digests, changed
+        )
 
     n_articles = frames["articles"].height
     previous = previous_file(path)
-    changed = _changes_to_apply(_live_state(previous), digests, n_articles) if live is not None else None
+    changed = _changes_to_apply(previous, digests, n_articles) if live is not None else None
     if changed is not None and _update_previous_in_place(path, previous, update(changed)):
         return "updated in place"
-    changed = _changes_to_apply(live, digests, n_articles)
+    changed = _changes_to_apply(path, digests, n_articles) if live is not None else None
     if changed is not None:
         apply = update(changed)
 
@@ -241,12 +259,13 @@ def previous_file(path: Path) -> Path:
     return path.with_name(f".{path.name}.previous")
 
 
-def _changes_to_apply(state: tuple[str, str, pl.DataFrame] | None, digests: pl.DataFrame, n_articles: int):
-    """The changed articles between a warehouse's state and ``digests``, or None when that file cannot be updated:
-    none is readable, it has another layout, or too many articles changed for an update to pay."""
-    if state is None or state[1] != layout_fingerprint():
+def _changes_to_apply(path: Path, digests: pl.DataFrame, n_articles: int) -> pl.DataFrame | None:
+    """The articles whose rows differ between the warehouse at ``path`` and ``digests``, or None when that file
+    cannot be updated: none is readable, it has another layout, or too many articles changed for an update to pay."""
+    stored = _digests_of_this_layout(path)
+    if stored is None:
         return None
-    changed = changed_articles(state[2], digests)
+    changed = changed_articles(stored, digests)
     return changed if changed["article_id"].n_unique() <= MAX_UPDATED_SHARE * max(n_articles, 1) else None
 
 
@@ -341,7 +360,9 @@ def _update(
         _changed_rows(frames, "sentences", changed),
         article_texts,
     )
-    connection.execute("DELETE FROM article_digests WHERE article_id IN (SELECT article_id FROM changed_articles)")
+    connection.execute(
+        "DELETE FROM article_digests WHERE article_id IN (SELECT article_id FROM changed_articles)"
+    )
     connection.unregister("changed_articles")
     connection.execute("DELETE FROM build_info")
     _load_build_tables(

@@ -9,16 +9,19 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from pipeline.cache import ArticleResultCache
 from pipeline.engagements import (
     _ANY_TRIGGER_LOWERCASE,
     _GENERIC,
     _HEADS,
     _SPECIFIC_LOWERCASE,
+    ENGAGEMENT_CACHE_SCHEMAS,
     EngagementMentionsModel,
     _after_word_start,
     _candidate_sentences,
     _may_hold_trigger,
     extract_engagements,
+    extract_engagements_cached,
 )
 from pipeline.entities import ENTITY_SCHEMA
 
@@ -245,6 +248,55 @@ def test_participants_come_from_the_clause_of_their_trigger():
         ],
     )
     assert rows["participant_person_ids"].to_list() == [["s", "h"], ["j", "y"]]
+
+
+MEETING = (
+    ["Indian Foreign Minister Jaishankar met Japanese Foreign Minister Hayashi in Tokyo on Monday."],
+    [INDIA, JAPAN],
+    [("Jaishankar", "j", "IND", "Foreign Minister"), ("Hayashi", "y", "JPN", "Foreign Minister")],
+)
+
+
+def cached_extraction(cache: ArticleResultCache, persons: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """The engagement stage's cached extraction of MEETING, with ``persons`` as the person table."""
+    articles, sentences, entity_mentions, _ = frames(*MEETING)
+    texts = articles.select(text_key=pl.lit("k1"), text="text").lazy()
+    keyed = articles.select("article_id", "published_date", story_id=pl.lit("a1"), text_key=pl.lit("k1"))
+    return extract_engagements_cached(keyed, sentences.drop("text"), entity_mentions, persons, texts, cache)
+
+
+def test_a_linked_person_s_new_role_reaches_cached_mentions_without_extracting_the_article_again(tmp_path):
+    persons = frames(*MEETING)[3]
+    cache = ArticleResultCache(tmp_path, "engagements", "v1", ENGAGEMENT_CACHE_SCHEMAS)
+    cached_extraction(cache, persons)
+    promoted = persons.with_columns(
+        role=pl.when(pl.col("person_id") == "j").then(pl.lit("External Affairs Minister")).otherwise("role")
+    )
+
+    again, n_extracted = cached_extraction(cache, promoted)
+
+    fresh, _ = cached_extraction(
+        ArticleResultCache(tmp_path, "fresh", "v1", ENGAGEMENT_CACHE_SCHEMAS), promoted
+    )
+    assert n_extracted == 0
+    assert again.height == 1
+    assert again["participants"].to_list() == fresh["participants"].to_list()
+    assert {p["role"] for p in again["participants"][0]} == {"External Affairs Minister", "Foreign Minister"}
+
+
+def test_a_linked_person_s_new_country_extracts_the_article_again(tmp_path):
+    persons = frames(*MEETING)[3]
+    cache = ArticleResultCache(tmp_path, "engagements", "v1", ENGAGEMENT_CACHE_SCHEMAS)
+    cached_extraction(cache, persons)
+
+    _, n_extracted = cached_extraction(
+        cache,
+        persons.with_columns(
+            country_code=pl.when(pl.col("person_id") == "j").then(pl.lit("NPL")).otherwise("country_code")
+        ),
+    )
+
+    assert n_extracted == 1
 
 
 def test_sports_news_naming_countries_is_not_an_engagement():
