@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -238,7 +239,8 @@ def kept_as_json(name: str, build: Callable[[], Any]) -> Any:
     """``build()``, kept in the storage folder's ``derived/`` as JSON under the per-article cache's version (which
     changes with our code and data files and with the releases of the libraries that shape results): for data that
     every extracting process needs and that takes longer to build than to read. An unreadable file is built again;
-    a file that cannot be written is not kept."""
+    a file that cannot be written is not kept. Writing one drops the files of other versions under the same name,
+    as the per-article stores drop their results."""
     stored = settings.storage_folder() / "derived" / f"{name}-{settings.cache_version()}.json"
     try:
         return json.loads(stored.read_bytes())
@@ -251,4 +253,8 @@ def kept_as_json(name: str, build: Callable[[], Any]) -> Any:
         staging.replace(stored)
     except OSError:
         staging.unlink(missing_ok=True)
+        return value
+    for other in stored.parent.glob(f"{name}-*.json"):
+        if other != stored and re.fullmatch(rf"{re.escape(name)}-[^-]+(-[0-9a-f]+)*\.json", other.name):
+            other.unlink(missing_ok=True)
     return value

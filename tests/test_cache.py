@@ -5,7 +5,13 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline import settings
-from pipeline.cache import ArticleResultCache, cached_by_article, cached_per_article, content_key
+from pipeline.cache import (
+    ArticleResultCache,
+    cached_by_article,
+    cached_per_article,
+    content_key,
+    kept_as_json,
+)
 
 SCHEMAS = {"lengths": pl.Schema({"length": pl.Int64})}
 
@@ -119,3 +125,20 @@ def test_a_new_release_of_a_library_that_shapes_results_starts_a_fresh_cache(mon
 
     settings.library_fingerprint.cache_clear()
     assert after != before
+
+
+def test_a_kept_file_replaces_the_files_of_other_versions_under_its_name_only(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILATERAL_STORAGE", str(tmp_path))
+    derived = tmp_path / "derived"
+    derived.mkdir()
+    for old in ["table-0.0.9-abc-def.json", "table-extra-0.0.9-abc-def.json", "other-0.0.9-abc-def.json"]:
+        (derived / old).write_text("[]")
+
+    assert kept_as_json("table", lambda: [1, 2]) == [1, 2]
+
+    assert {path.name for path in derived.iterdir()} == {
+        "other-0.0.9-abc-def.json",
+        "table-extra-0.0.9-abc-def.json",
+        f"table-{settings.cache_version()}.json",
+    }
+    assert kept_as_json("table", lambda: [3]) == [1, 2]
