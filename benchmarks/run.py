@@ -439,8 +439,8 @@ def reruns(folder: Path, run_folder: Path, full_wall: float, seed: int, added: i
 
 
 def _copy_all(paths: list[Path], folder: Path) -> None:
-    """Copy the files and folders that exist into ``folder``, replacing what is there; the state a rerun starts from. The copies
-    are flushed to disk before a rerun (``os.sync``), as files written on an earlier day would be."""
+    """Copy the files and folders that exist into ``folder``, replacing what is there: the state a rerun starts
+    from. The copies are flushed to disk before a rerun (``os.sync``), as files written on an earlier day would be."""
     folder.mkdir(parents=True, exist_ok=True)
     for path in filter(Path.exists, paths):
         target = folder / path.name
