@@ -235,16 +235,18 @@ def content_key(*columns: str) -> pl.Expr:
     return pl.format("{}-{}", joined.hash(seed=1), joined.hash(seed=2))
 
 
-def kept_as_json(name: str, build: Callable[[], Any]) -> Any:
-    """``build()``, kept in the storage folder's ``derived/`` as JSON under the per-article cache's version (which
-    changes with our code and data files and with the releases of the libraries that shape results): for data that
-    every extracting process needs and that takes longer to build than to read. An unreadable file is built again;
-    a file that cannot be written is not kept. Writing one drops the files of other versions under the same name,
-    as the per-article stores drop their results."""
+def kept_as_json(
+    name: str, build: Callable[[], Any], decode: Callable[[Any], Any] = lambda value: value
+) -> Any:
+    """``decode(build())``, with ``build()``'s JSON value kept in the storage folder's ``derived/`` under the
+    per-article cache's version (which changes with our code and data files and with the releases of the libraries
+    that shape results): for data that every extracting process needs and that takes longer to build than to read.
+    A kept file that cannot be read or decoded is built again; a file that cannot be written is not kept. Writing
+    one drops the files of other versions under the same name, as the per-article stores drop their results."""
     stored = settings.storage_folder() / "derived" / f"{name}-{settings.cache_version()}.json"
     try:
-        return json.loads(stored.read_bytes())
-    except (OSError, ValueError):
+        return decode(json.loads(stored.read_bytes()))
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
         value = build()
     staging = stored.with_name(f".{stored.name}.{os.getpid()}")
     try:
@@ -253,8 +255,8 @@ def kept_as_json(name: str, build: Callable[[], Any]) -> Any:
         staging.replace(stored)
     except OSError:
         staging.unlink(missing_ok=True)
-        return value
+        return decode(value)
     for other in stored.parent.glob(f"{name}-*.json"):
         if other != stored and re.fullmatch(rf"{re.escape(name)}-[^-]+(-[0-9a-f]+)*\.json", other.name):
             other.unlink(missing_ok=True)
-    return value
+    return decode(value)

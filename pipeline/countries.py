@@ -106,13 +106,11 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     a small incremental run), so the result is kept in the storage folder as JSON, under the per-article cache's
     version, which changes with our code and data files and with the releases of the packages it is built from.
     """
-    kept = kept_as_json(
-        "gazetteer", lambda: {text: astuple(entry) for text, entry in _build_gazetteer().items()}
+    return kept_as_json(
+        "gazetteer",
+        lambda: {text: astuple(entry) for text, entry in _build_gazetteer().items()},
+        lambda kept: {text: GazetteerEntry(*entry) for text, entry in kept.items()},
     )
-    try:
-        return {text: GazetteerEntry(*entry) for text, entry in kept.items()}
-    except (AttributeError, TypeError):
-        return _build_gazetteer()
 
 
 def _build_gazetteer() -> dict[str, GazetteerEntry]:

@@ -46,8 +46,11 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
             for part in MinHash(num_perm=num_perm, seed=seed, scheme=MINHASH_SCHEME).permutations
         ]
 
-    a, b = kept_as_json(f"minhash-permutations-{MINHASH_SCHEME}-{num_perm}-{seed}", build)
-    return np.array(a, dtype=np.uint32), np.array(b, dtype=np.uint32)
+    def decode(kept: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        a, b = (np.array(part, dtype=np.uint32) for part in kept)
+        return a, b
+
+    return kept_as_json(f"minhash-permutations-{MINHASH_SCHEME}-{num_perm}-{seed}", build, decode)
 
 
 @cache
@@ -60,7 +63,9 @@ def _band_ranges(threshold: float, num_perm: int) -> list[tuple[int, int]]:
 
         return MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
 
-    return [tuple(band) for band in kept_as_json(f"lsh-bands-{threshold}-{num_perm}", build)]
+    return kept_as_json(
+        f"lsh-bands-{threshold}-{num_perm}", build, lambda kept: [(start, end) for start, end in kept]
+    )
 
 
 def _fmix32(values: np.ndarray) -> np.ndarray:

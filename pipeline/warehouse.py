@@ -21,6 +21,7 @@ import re
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -229,27 +230,27 @@ def build_warehouse(
     if live is not None and live[0] == fingerprint:
         return "unchanged"
 
-    def update(changed: pl.DataFrame) -> Callable[[duckdb.DuckDBPyConnection], None]:
-        return lambda connection: _update(
-            connection, frames, texts, build_info, fingerprint, digests, changed
+    if live is not None:
+        n_articles = frames["articles"].height
+
+        update = partial(
+            _update,
+            frames=frames,
+            texts=texts,
+            build_info=build_info,
+            fingerprint=fingerprint,
+            digests=digests,
         )
-
-    n_articles = frames["articles"].height
-    previous = previous_file(path)
-    changed = _changes_to_apply(previous, digests, n_articles) if live is not None else None
-    if changed is not None and _update_previous_in_place(path, previous, update(changed)):
-        return "updated in place"
-    changed = _changes_to_apply(path, digests, n_articles) if live is not None else None
-    if changed is not None:
-        apply = update(changed)
-
-        def update_copy(staging: Path) -> None:
-            shutil.copyfile(path, staging)
-            with _connect_for_build(staging) as connection:
-                apply(connection)
-
-        _swap_in(path, update_copy)
-        return "updated"
+        previous = previous_file(path)
+        changed = _changes_to_apply(previous, digests, n_articles)
+        if changed is not None and _update_previous_in_place(
+            path, previous, partial(update, changed=changed)
+        ):
+            return "updated in place"
+        changed = _changes_to_apply(path, digests, n_articles)
+        if changed is not None:
+            _swap_in(path, partial(_update_copy, path, partial(update, changed=changed)))
+            return "updated"
     write_warehouse(path, frames, build_info, texts, fingerprint, digests)
     return "rewritten"
 
@@ -284,6 +285,13 @@ def _update_previous_in_place(
         apply(connection)
     _swap_in(path, lambda staging: os.replace(previous, staging))
     return True
+
+
+def _update_copy(path: Path, apply: Callable[[duckdb.DuckDBPyConnection], None], staging: Path) -> None:
+    """Make ``staging`` a copy of the live file at ``path`` and update it with ``apply``."""
+    shutil.copyfile(path, staging)
+    with _connect_for_build(staging) as connection:
+        apply(connection)
 
 
 def write_warehouse(
