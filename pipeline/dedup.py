@@ -191,13 +191,15 @@ def _canonical_order(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 def _band_keys(signatures: np.ndarray, hashranges: list[tuple[int, int]]) -> np.ndarray:
-    """(rows, bands) of 64-bit bucket keys: rows with equal values in a band get the same key, each band hashed
-    with its own seed. Hashing (polars, both cores) takes a third of the time of sorting the values to number
-    them. Two different band values sharing a key (odds about 1e-9 in a 100k corpus) only add one candidate
-    pair, whose estimated similarity still decides."""
+    """(rows, bands) of 64-bit bucket keys: rows with equal values in a band get the same key (a polynomial hash
+    of the band's values, each band with its own start). Two different band values sharing a key (odds about
+    1e-9 in a 100k corpus) only add one candidate pair, whose estimated similarity still decides."""
     keys = np.empty((len(signatures), len(hashranges)), dtype=np.uint64)
     for band, (start, end) in enumerate(hashranges):
-        keys[:, band] = pl.DataFrame(signatures[:, start:end]).hash_rows(seed=band).to_numpy()
+        key = np.full(len(signatures), band, dtype=np.uint64)
+        for column in range(start, end):
+            key = key * _FNV_PRIME + signatures[:, column]
+        keys[:, band] = key
     return keys
 
 
@@ -209,8 +211,10 @@ def _near_duplicate_links(
 
     MinHash LSH with datasketch's banding for the threshold, as its ``MinHashLSH`` index would do it (each row
     queries the canonical rows before it, links to the most similar one at or above the threshold, else joins
-    the index), but with the bands of all rows compared at once: a row that shares no band with any other row
-    can neither link nor be linked to, so only the rest go through the sequential loop.
+    the index), but with the bands of all rows compared at once. Rows only ever meet rows of their own
+    component (rows joined by shared buckets), so components are settled one by one: a row sharing no bucket
+    is canonical, a pair links its later row to the earlier one when they are similar enough, and only larger
+    components (a few percent of the rows) go through the sequential loop.
     """
     band_ranges = _band_ranges(min(threshold, _MAX_INDEX_THRESHOLD), num_perm)
     linked_to = np.full(len(signatures), -1, dtype=np.int64)
@@ -221,8 +225,16 @@ def _near_duplicate_links(
     shared = np.column_stack(
         [pl.Series(band_keys[:, band]).is_duplicated().to_numpy() for band in range(len(band_ranges))]
     )
+    if not shared.any():
+        return linked_to, similarity
+    members = _bucket_components(band_keys, shared)
+    pairs = members.filter(pl.len().over("component") == 2).sort("component", "row")
+    earlier, later = (pairs["row"].gather_every(2, offset).to_numpy() for offset in (0, 1))
+    estimates = np.count_nonzero(signatures[earlier] == signatures[later], axis=1) / num_perm
+    similar = estimates >= threshold
+    linked_to[later[similar]], similarity[later[similar]] = earlier[similar], estimates[similar]
     buckets: dict[int, list[int]] = {}
-    for row in np.flatnonzero(shared.any(axis=1)):
+    for row in members.filter(pl.len().over("component") > 2)["row"].sort().to_list():
         row_buckets = band_keys[row][shared[row]].tolist()
         candidates = sorted({member for bucket in row_buckets for member in buckets.get(bucket, ())})
         if candidates:
@@ -233,8 +245,38 @@ def _near_duplicate_links(
                 similarity[row] = estimates[best]
                 continue
         for bucket in row_buckets:
-            buckets.setdefault(bucket, []).append(int(row))
+            buckets.setdefault(bucket, []).append(row)
     return linked_to, similarity
+
+
+def _bucket_components(band_keys: np.ndarray, shared: np.ndarray) -> pl.DataFrame:
+    """(row, component) of every row that shares a bucket: rows linked through shared buckets, transitively,
+    get the smallest row of their component as its label.
+
+    Labels spread through buckets, each root takes the smallest label of its members (hooking) and every row
+    then follows its label to the root (pointer jumping), so a long chain of buckets settles in a few rounds,
+    not one round per link."""
+    rows, bands = np.nonzero(shared)
+    members = np.unique(rows)
+    row_index = np.searchsorted(members, rows)
+    bucket_index = (
+        pl.DataFrame({"band": bands, "key": band_keys[rows, bands]})
+        .select(pl.struct("band", "key").rank("dense") - 1)
+        .to_series()
+        .to_numpy()
+    )
+    label = np.arange(len(members))
+    while True:
+        bucket_smallest = np.full(int(bucket_index.max()) + 1, len(members))
+        np.minimum.at(bucket_smallest, bucket_index, label[row_index])
+        spread = label.copy()
+        np.minimum.at(spread, row_index, bucket_smallest[bucket_index])
+        np.minimum.at(spread, label, spread)
+        while not np.array_equal(jumped := spread[spread], spread):
+            spread = jumped
+        if np.array_equal(spread, label):
+            return pl.DataFrame({"row": members, "component": members[label]})
+        label = spread
 
 
 def minhash_frame(articles: pl.DataFrame, num_perm: int = MINHASH_PERMUTATIONS) -> pl.DataFrame:

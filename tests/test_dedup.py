@@ -165,29 +165,50 @@ def test_shingles_ignore_case_and_punctuation():
     )
 
 
+def _datasketch_links(signatures: np.ndarray, threshold: float) -> np.ndarray:
+    """What a datasketch LSH index gives: each row, in order, queries an index of the canonical rows before it
+    and links to the most similar one at or above the threshold, else joins the index."""
+    index = MinHashLSH(threshold=threshold, num_perm=signatures.shape[1])
+    expected = np.full(len(signatures), -1)
+    for row, signature in enumerate(signatures):
+        minhash = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature, scheme=MINHASH_SCHEME)
+        candidates = sorted(index.query(minhash))
+        estimates = [(signatures[candidate] == signature).mean() for candidate in candidates]
+        if estimates and max(estimates) >= threshold:
+            expected[row] = candidates[int(np.argmax(estimates))]
+        else:
+            index.insert(row, minhash)
+    return expected
+
+
 def test_near_duplicate_links_equal_those_of_a_datasketch_lsh_index():
-    """Each row, in order, queries an index of the canonical rows before it and links to the most similar one
-    at or above the threshold, else joins the index; a copy of a copy links to the first canonical row."""
+    """A copy of a copy links to the first canonical row."""
     generator = np.random.default_rng(7)
     originals = generator.integers(0, 2**32 - 1, size=(300, 128), dtype=np.uint32)
     copies = originals[generator.integers(0, 300, size=200)].copy()
     changed = generator.random(copies.shape) < generator.uniform(0.0, 0.4, size=(200, 1))
     copies[changed] = generator.integers(0, 2**32 - 1, size=int(changed.sum()), dtype=np.uint32)
     signatures = np.concatenate([originals, copies, copies[:50]])
-    index = MinHashLSH(threshold=0.8, num_perm=128)
-    expected = np.full(len(signatures), -1)
-    for row, signature in enumerate(signatures):
-        minhash = LeanMinHash(seed=MINHASH_SEED, hashvalues=signature, scheme=MINHASH_SCHEME)
-        candidates = sorted(index.query(minhash))
-        estimates = [(signatures[candidate] == signature).mean() for candidate in candidates]
-        if estimates and max(estimates) >= 0.8:
-            expected[row] = candidates[int(np.argmax(estimates))]
-        else:
-            index.insert(row, minhash)
     linked_to, similarity = _near_duplicate_links(signatures, 0.8, 128)
-    assert np.array_equal(linked_to, expected)
+    assert np.array_equal(linked_to, _datasketch_links(signatures, 0.8))
     assert 50 < (linked_to >= 0).sum() < len(signatures) - 300
     assert np.all(similarity[linked_to >= 0] >= 0.8)
+
+
+def test_a_long_chain_of_drifting_copies_links_as_a_datasketch_index_would():
+    """Each copy edits a few values of the one before, so the chain's rows share buckets only with their
+    neighbours and the whole chain is one component, settled in order."""
+    generator = np.random.default_rng(11)
+    chain = [generator.integers(0, 2**32 - 1, size=128, dtype=np.uint32)]
+    for _ in range(60):
+        copy = chain[-1].copy()
+        edited = generator.choice(128, size=12, replace=False)
+        copy[edited] = generator.integers(0, 2**32 - 1, size=12, dtype=np.uint32)
+        chain.append(copy)
+    signatures = np.stack(chain)[generator.permutation(len(chain))]
+    linked_to, _ = _near_duplicate_links(signatures, 0.8, 128)
+    assert np.array_equal(linked_to, _datasketch_links(signatures, 0.8))
+    assert 5 < (linked_to >= 0).sum() < len(chain) - 5
 
 
 KEPT_PARAMETERS_SCRIPT = """
