@@ -228,7 +228,9 @@ def test_cached_read_gives_the_frames_of_a_plain_read(write_inputs, tmp_path):
 
 
 def test_cached_articles_count_their_words_and_key_their_content(write_inputs, tmp_path):
-    folder = write_inputs({"a.txt": " date 2022-01-02\nTalks in Delhi.", "b.txt": " date 2022-01-02\nTalks in Delhi."})
+    folder = write_inputs(
+        {"a.txt": " date 2022-01-02\nTalks in Delhi.", "b.txt": " date 2022-01-02\nTalks in Delhi."}
+    )
     articles, _, _ = read_cached(folder, tmp_path / "cache")
     assert articles["raw_words"].to_list() == [3, 3]
     assert articles["content_key"].n_unique() == 1
@@ -305,9 +307,23 @@ def test_the_file_index_names_files_by_their_path_inside_the_input_folder(tmp_pa
     folder = tmp_path / "input"
     (folder / "2024" / ".late").mkdir(parents=True)
     (folder / "top.txt").write_text(" date 2024-01-02\nIndia and Japan met.", encoding="utf-8")
-    (folder / "2024" / ".late" / "nested.txt").write_text(" date 2024-01-03\nIndia and Japan met.", encoding="utf-8")
+    (folder / "2024" / ".late" / "nested.txt").write_text(
+        " date 2024-01-03\nIndia and Japan met.", encoding="utf-8"
+    )
     index_file = tmp_path / "index.parquet"
 
     file_keys(input_files(folder), folder, index_file)
 
     assert sorted(pl.read_parquet(index_file)["relative_path"]) == ["2024/.late/nested.txt", "top.txt"]
+
+
+def test_input_files_are_every_file_in_path_order_hidden_ones_too_without_following_linked_folders(tmp_path):
+    folder = tmp_path / "input"
+    for relative in ["a-b/x.txt", "a/x.txt", "a/.hidden/y.txt", "b.txt"]:
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(" date 2024-01-02\nIndia and Japan met.", encoding="utf-8")
+    (folder / "linked").symlink_to(folder / "a", target_is_directory=True)
+
+    listed = [path.relative_to(folder).as_posix() for path in input_files(folder)]
+
+    assert listed == ["a/.hidden/y.txt", "a/x.txt", "a-b/x.txt", "b.txt"]
