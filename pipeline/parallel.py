@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+import numpy as np
 import polars as pl
 
 MIN_ARTICLES_FOR_POOL = 400
@@ -30,8 +31,8 @@ def _batches(key_frame: pl.DataFrame, key: str, others: Sequence[pl.DataFrame], 
 
     Without ``others``, the slices follow ``key_frame``'s order. With them, batches (and their rows) follow key
     order, each a run of consecutive keys: each other frame, sorted by key once, then gives every batch's rows as
-    one zero-copy slice, so a large frame (every sentence of the corpus) is never copied whole, only one batch's
-    rows at a time.
+    one zero-copy slice when they are consecutive, else gathered by binary search, so a large frame (every
+    sentence of the corpus) is never copied or scanned whole, only one batch's rows at a time.
     """
     size = -(-key_frame.height // n_batches)
     if not others:
@@ -42,18 +43,24 @@ def _batches(key_frame: pl.DataFrame, key: str, others: Sequence[pl.DataFrame], 
     sorted_keys = key_frame[key].sort()
     for start in range(0, key_frame.height, size):
         batch_keys = sorted_keys.slice(start, size)
-        first, last = batch_keys[0], batch_keys[-1]
-        in_batch = pl.col(key).is_in(batch_keys.implode())
         yield (
-            key_frame.filter(in_batch).sort(key),
-            *(_key_range(other, key, first, last).filter(in_batch) for other in others),
+            key_frame.filter(pl.col(key).is_in(batch_keys.implode())).sort(key),
+            *(_rows_of_keys(other, key, batch_keys) for other in others),
         )
 
 
-def _key_range(frame: pl.DataFrame, key: str, first: str, last: str) -> pl.DataFrame:
-    """The rows of ``frame`` (sorted by ``key``) whose key lies between ``first`` and ``last``: a zero-copy slice."""
-    begin = frame[key].search_sorted(first, side="left")
-    return frame.slice(begin, frame[key].search_sorted(last, side="right") - begin)
+def _rows_of_keys(frame: pl.DataFrame, key: str, keys: pl.Series) -> pl.DataFrame:
+    """The rows of ``frame`` (sorted by ``key``) whose key is one of ``keys`` (sorted): a zero-copy slice when they
+    are consecutive in ``frame``, as in a full build, else gathered, as for a few new articles of a large corpus
+    (filtering the whole range between their first and last key took a quarter of a second at 100k)."""
+    column = frame[key]
+    starts = column.search_sorted(keys, side="left").to_numpy().astype(np.int64)
+    lengths = column.search_sorted(keys, side="right").to_numpy().astype(np.int64) - starts
+    total = int(lengths.sum())
+    if total == 0 or int(starts[-1] + lengths[-1] - starts[0]) == total:
+        return frame.slice(int(starts[0]) if len(starts) else 0, total)
+    ends_before = np.cumsum(lengths) - lengths
+    return frame[np.repeat(starts - ends_before, lengths) + np.arange(total)]
 
 
 def map_article_batches(

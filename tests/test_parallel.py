@@ -48,3 +48,17 @@ def test_work_after_the_workers_are_shut_down_starts_new_ones(monkeypatch):
     shut_down_workers()
     after = map_article_batches(clean_articles, raw, batch_size=100)
     assert all(b.equals(a) for b, a in zip(before, after, strict=True))
+
+
+def _rows_given(articles: pl.DataFrame, sentences: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return articles.select("article_id"), sentences
+
+
+def test_a_batch_gets_exactly_the_rows_of_its_articles_whether_they_lie_together_or_apart():
+    articles, sentences = clean_articles(raw_articles(300))
+    sentences = sentences.reverse()
+    for chosen in (articles.slice(40, 30), articles.gather_every(7), articles.tail(1)):
+        batched, given = map_article_batches(_rows_given, chosen, [sentences], batch_size=8)
+        expected = sentences.filter(pl.col("article_id").is_in(chosen["article_id"].implode()))
+        assert batched["article_id"].to_list() == sorted(chosen["article_id"])
+        assert given.equals(expected.sort("article_id", maintain_order=True))
