@@ -132,3 +132,22 @@ def test_every_asset_with_a_pandera_model_has_a_blocking_check_for_it(definition
         "article_duplicates",
     }
     assert unchecked == {}
+
+
+def test_the_build_job_users_run_has_the_assets_checks_and_resources_of_the_definitions(
+    definitions: dg.Definitions,
+):
+    from pipeline.defs.jobs import build_warehouse_job
+
+    run = build_warehouse_job()
+    declared = definitions.resolve_job_def("build_warehouse")
+
+    assert run.asset_layer.selected_asset_keys == declared.asset_layer.selected_asset_keys
+    assert run.asset_layer.asset_graph.asset_check_keys == declared.asset_layer.asset_graph.asset_check_keys
+    assert run.resource_defs.keys() == declared.resource_defs.keys()
+    assert {
+        key: run.asset_layer.asset_graph.get(key).parent_keys for key in run.asset_layer.selected_asset_keys
+    } == {
+        key: declared.asset_layer.asset_graph.get(key).parent_keys
+        for key in declared.asset_layer.selected_asset_keys
+    }
