@@ -33,7 +33,6 @@ import hashlib
 import operator
 import os
 import re
-import threading
 import time
 from bisect import bisect_right
 from collections import Counter
@@ -481,23 +480,8 @@ PERSON_SCHEMA = {
 }
 
 
-_MODEL_LOCK = threading.Lock()
-
-
-def _nlp(model_name: str):
-    """The model, loaded once per process; a caller arriving while another thread loads it waits for that load."""
-    with _MODEL_LOCK:
-        return _load_model(model_name)
-
-
-def load_model_in_background(model_name: str = DEFAULT_SPACY_MODEL) -> None:
-    """Start loading the model on a thread of its own. Loading takes about a second; a run that has new articles
-    to read starts it early, so that it loads while they are cleaned, before entity extraction needs it."""
-    threading.Thread(target=_nlp, args=(model_name,), name="load-spacy-model", daemon=True).start()
-
-
 @functools.cache
-def _load_model(model_name: str):
+def _nlp(model_name: str):
     """spaCy with only what NER needs (the small English NER listens to tok2vec). The other components are named
     by the model's meta.json and excluded, so they are never loaded (loading them took as long again)."""
     installed = spacy.util.is_package(model_name)
@@ -1387,9 +1371,7 @@ def extract_entities_with_stats(
     for article_id, text in articles.select("article_id", "text").iter_rows():
         text = text or ""
         spans = spans_by_article.get(article_id, [])
-        article_sentences = _prepare(
-            text, [(index, start, end, text[start:end]) for index, start, end in spans]
-        )
+        article_sentences = _prepare(text, [(index, start, end, text[start:end]) for index, start, end in spans])
         prepared.append((article_id, text, article_sentences))
     queued = [
         (i, s)
@@ -1457,9 +1439,7 @@ def extract_entities_cached(
         )
         batch_stats.append(stats)
         return {
-            "entity_mentions": entity_mentions.sort(
-                "article_id", "start_char", "end_char", maintain_order=True
-            ),
+            "entity_mentions": entity_mentions.sort("article_id", "start_char", "end_char", maintain_order=True),
             "person_mentions": person_mentions.sort("article_id", "start_char", maintain_order=True),
         }
 
@@ -1479,8 +1459,4 @@ def extract_entities_cached(
     )
     if batch_stats:
         counters = batch_stats[0].sum().row(0, named=True)
-    return (
-        frames["entity_mentions"],
-        frames["person_mentions"],
-        {**counters, "articles_extracted": n_extracted},
-    )
+    return frames["entity_mentions"], frames["person_mentions"], {**counters, "articles_extracted": n_extracted}

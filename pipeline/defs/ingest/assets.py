@@ -5,7 +5,6 @@ import dagster as dg
 from pipeline.defs.ingest.checks import INGEST_MODELS
 from pipeline.defs.quality import markdown_table, pandera_check_results, pandera_check_specs
 from pipeline.defs.resources import ArticleCacheStore, InputFolder
-from pipeline.entities import load_model_in_background
 from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
 
 
@@ -26,14 +25,10 @@ from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
 def raw_input(context: dg.AssetExecutionContext, input_folder: InputFolder, article_cache: ArticleCacheStore):
     """Read every file of the input folder; bad files become rejected rows, never a failed run.
 
-    Only files whose path or bytes are new are parsed; the rows of the others come from the per-file cache. New
-    files mean new articles to extract entities from, so the entity model starts loading now, while they are
-    cleaned (the build runs its steps in one process)."""
+    Only files whose path or bytes are new are parsed; the rows of the others come from the per-file cache."""
     raw_articles, rejected_inputs, files = read_input_folder_cached(
         input_folder.folder, article_cache.for_stage("ingest", INGEST_CACHE_SCHEMAS)
     )
-    if files["files_parsed"]:
-        load_model_in_background()
     reasons = rejected_inputs.group_by("reason").len().sort("len", descending=True)
     yield dg.Output(
         raw_articles,
