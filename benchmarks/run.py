@@ -397,8 +397,9 @@ def benchmark_corpus(
 
 def reruns(folder: Path, run_folder: Path, full_wall: float, seed: int, added: int) -> list[dict]:
     """Rerun on unchanged input (the warehouse must not change); then with ``added`` new articles, the first update
-    after the full write; then with ``added`` more, a later update as a daily feed brings them (the warehouse
-    updates the file the previous swap kept, instead of a copy), ``INCREMENTAL_ATTEMPTS`` times from the same state."""
+    after the full write (the warehouse updates the copy the full write kept); then with ``added`` more, a later
+    update as a daily feed brings them (the warehouse updates the file the previous swap replaced),
+    ``INCREMENTAL_ATTEMPTS`` times from the same state."""
     input_folder, warehouse_file = folder / "articles", run_folder / "warehouse.duckdb"
     shutil.copy2(warehouse_file, run_folder / "before.duckdb")
     console.print("  rerun on unchanged input")

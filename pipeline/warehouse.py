@@ -329,7 +329,7 @@ def write_warehouse(
             connection.execute(VIEWS_FILE.read_text())
             connection.execute("CHECKPOINT")
 
-    _swap_in(path, write)
+    _swap_in(path, write, keep_previous=_keep_copy_as_previous)
 
 
 def _update(
@@ -429,22 +429,25 @@ def _connect_for_build(staging: Path) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def _swap_in(path: Path, write: Callable[[Path], None]) -> None:
-    """Write the new file beside ``path`` with ``write(staging)`` and rename it over ``path``, keeping the replaced
-    file as the previous one; on failure the live file is left as it was and the staging file removed."""
+def _swap_in(
+    path: Path, write: Callable[[Path], None], keep_previous: Callable[[Path, Path], None] | None = None
+) -> None:
+    """Write the new file beside ``path`` with ``write(staging)`` and rename it over ``path``, keeping a previous
+    file with ``keep_previous(path, staging)`` (by default the replaced file); on failure the live file is left as
+    it was and the staging file removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.building-{os.getpid()}")
     staging.unlink(missing_ok=True)
     try:
         write(staging)
-        _keep_as_previous(path)
+        (keep_previous or _keep_as_previous)(path, staging)
         os.replace(staging, path)
     finally:
         staging.unlink(missing_ok=True)
         Path(f"{staging}.wal").unlink(missing_ok=True)
 
 
-def _keep_as_previous(path: Path) -> None:
+def _keep_as_previous(path: Path, staging: Path) -> None:
     """Hard-link the live file as the previous one before a swap replaces it: no copy, and the replaced file's
     blocks are not freed during the build. Where the file system has no hard links, no previous file is kept."""
     if not path.exists():
@@ -454,6 +457,22 @@ def _keep_as_previous(path: Path) -> None:
     try:
         os.link(path, keeping)
     except OSError:
+        return
+    os.replace(keeping, previous_file(path))
+
+
+def _keep_copy_as_previous(path: Path, staging: Path) -> None:
+    """After a full write, keep a copy of the new file as the previous one, so that the next build updates it in
+    place as every later one does (the file a full write replaces has another layout or too many changes to be
+    updated). The copy costs about a second at 100k articles, once per full write; the first update after it then
+    saves about as much. Without room for the copy, no previous file is kept, and the next update copies the
+    live file, as it would have."""
+    keeping = path.with_name(f".{path.name}.keeping-{os.getpid()}")
+    try:
+        shutil.copyfile(staging, keeping)
+    except OSError:
+        keeping.unlink(missing_ok=True)
+        previous_file(path).unlink(missing_ok=True)
         return
     os.replace(keeping, previous_file(path))
 

@@ -115,7 +115,7 @@ def test_an_article_whose_text_changes_under_the_same_spans_gets_its_sentences_r
     path = tmp_path / "w.duckdb"
     write(path, corpus_frames(TWENTY_ARTICLES))
     same_spans = {"a0": ["Sentence uno of a0.", "Sentence dos of a0."]}
-    assert build(path, corpus_frames(TWENTY_ARTICLES | same_spans)) == "updated"
+    assert build(path, corpus_frames(TWENTY_ARTICLES | same_spans)) == "updated in place"
     with connect_read_only(path) as connection:
         rows = connection.execute("SELECT text FROM sentences WHERE article_id = 'a0' ORDER BY ALL").fetchall()
     assert rows == [("Sentence dos of a0.",), ("Sentence uno of a0.",)]
@@ -177,7 +177,7 @@ def test_a_failed_build_leaves_the_previous_warehouse_intact(tmp_path):
         write(path, broken)
     with connect_read_only(path) as connection:
         assert rejected_reasons(connection) == ["first build"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".w.duckdb.previous", "w.duckdb"]
 
 
 def test_a_reader_holding_the_file_open_neither_blocks_the_build_nor_sees_it_half_written(tmp_path):
@@ -239,9 +239,10 @@ def test_the_content_fingerprint_ignores_row_order():
 TWENTY_ARTICLES = {f"a{i}": [f"Sentence one of a{i}.", f"Sentence two of a{i}."] for i in range(20)}
 
 
-def test_a_build_with_few_changed_articles_updates_a_copy_to_what_a_full_write_gives(tmp_path):
+def test_a_build_with_few_changed_articles_and_no_previous_file_updates_a_copy_to_what_a_full_write_gives(tmp_path):
     path = tmp_path / "w.duckdb"
     write(path, corpus_frames(TWENTY_ARTICLES))
+    previous_file(path).unlink()
     changed = {key: value for key, value in TWENTY_ARTICLES.items() if key != "a3"} | {
         "a1": ["Sentence one of a1 was edited."],
         "a20": ["A new article."],
@@ -255,7 +256,7 @@ def test_an_update_is_followed_by_a_build_that_finds_the_content_unchanged(tmp_p
     path = tmp_path / "w.duckdb"
     write(path, corpus_frames(TWENTY_ARTICLES))
     added = TWENTY_ARTICLES | {"a20": ["A new article."]}
-    assert build(path, corpus_frames(added)) == "updated"
+    assert build(path, corpus_frames(added)) == "updated in place"
     assert build(path, corpus_frames(added)) == "unchanged"
 
 
@@ -269,8 +270,9 @@ def test_a_build_that_changes_many_articles_writes_a_fresh_file(tmp_path):
 def test_a_warehouse_of_another_layout_is_rewritten_not_updated(tmp_path):
     path = tmp_path / "w.duckdb"
     write(path, corpus_frames(TWENTY_ARTICLES))
-    with duckdb.connect(str(path)) as connection:
-        connection.execute("UPDATE build_info SET layout_fingerprint = 'an older schema'")
+    for written_before in (path, previous_file(path)):
+        with duckdb.connect(str(written_before)) as connection:
+            connection.execute("UPDATE build_info SET layout_fingerprint = 'an older schema'")
     assert (
         build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["New."]})) == "rewritten"
     )
@@ -295,7 +297,7 @@ def test_an_update_replaces_changed_gone_and_new_rows_of_a_keyed_table(tmp_path)
         corpus_frames(TWENTY_ARTICLES | {"a20": ["New."]}),
         {"p1": "Former Foreign Minister", "p3": "Prime Minister", "p4": None},
     )
-    assert build(path, after) == "updated"
+    assert build(path, after) == "updated in place"
     write(tmp_path / "full.duckdb", after)
     assert table_contents(path) == table_contents(tmp_path / "full.duckdb")
 
@@ -311,8 +313,19 @@ def test_an_update_keeps_the_file_it_replaces_as_the_previous_one_without_copyin
     path = tmp_path / "w.duckdb"
     write(path, corpus_frames(TWENTY_ARTICLES))
     first_file = path.stat().st_ino
-    assert build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["A new article."]})) == "updated"
+    assert build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["A new article."]})) == "updated in place"
     assert previous_file(path).stat().st_ino == first_file
+
+
+def test_a_full_write_keeps_a_copy_of_itself_as_the_previous_file_so_the_first_update_is_made_in_place(tmp_path):
+    path = tmp_path / "w.duckdb"
+    write(path, corpus_frames(TWENTY_ARTICLES))
+    assert previous_file(path).stat().st_ino != path.stat().st_ino
+    assert table_contents(previous_file(path)) == table_contents(path)
+
+    assert build(path, corpus_frames(TWENTY_ARTICLES | {"a20": ["A new article."]})) == "updated in place"
+    write(tmp_path / "full.duckdb", corpus_frames(TWENTY_ARTICLES | {"a20": ["A new article."]}))
+    assert table_contents(path) == table_contents(tmp_path / "full.duckdb")
 
 
 def test_the_next_update_rewrites_the_previous_file_in_place_to_what_a_full_write_gives(tmp_path):
