@@ -1140,19 +1140,18 @@ def _person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -
     all an article's engagement mentions depend on besides its own text and date, since linking runs across the
     corpus. Names and roles are not part of it: they are filled in from the person table on every run
     (``_with_current_person_details``), so a person's new role, learnt from a new article, does not send every
-    article naming that person back through extraction."""
+    article naming that person back through extraction. The set is kept as the wrapping sum of its members'
+    64-bit hashes, which any change to a member changes (as strings, sorted and joined, it took three times as long
+    at 100k articles)."""
     return (
-        entity_mentions.filter(pl.col("label") == "PERSON")
+        entity_mentions.lazy()
+        .filter(pl.col("label") == "PERSON")
         .select("article_id", person_id=pl.col("entity_id").str.strip_prefix("person:"))
-        .join(persons.select("person_id", "country_code", known=pl.lit("known")), on="person_id", how="left")
-        .select(
-            "article_id",
-            person=pl.concat_str(
-                [pl.col(c).fill_null("") for c in ("person_id", "known", "country_code")], separator="|"
-            ),
-        )
+        .unique()
+        .join(persons.lazy().select("person_id", "country_code", known=pl.lit(True)), on="person_id", how="left")
         .group_by("article_id")
-        .agg(people=pl.col("person").unique().sort().str.join(";"))
+        .agg(people=pl.struct("person_id", "known", "country_code").hash(seed=0).sum())
+        .collect()
     )
 
 
