@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import dagster as dg
 import polars as pl
 
@@ -75,3 +77,47 @@ def test_a_run_reads_the_file_of_an_asset_materialised_by_another_run(tmp_path, 
     assert result.success
     assert read == ["doubled.parquet"]
     assert result.output_for_node("total")["n"].to_list() == [12]
+
+
+def slow_writes(monkeypatch, seconds: float) -> None:
+    """Frames take ``seconds`` longer to be written."""
+    real_write = pipeline.defs.resources._write_frame
+
+    def slow_write(frame, path):
+        time.sleep(seconds)
+        real_write(frame, path)
+
+    monkeypatch.setattr(pipeline.defs.resources, "_write_frame", slow_write)
+
+
+def test_every_frame_of_a_run_is_on_disk_when_the_run_ends(tmp_path, monkeypatch):
+    slow_writes(monkeypatch, 0.5)
+    io_manager = ParquetFrameIOManager(base_dir=str(tmp_path))
+    assert dg.materialize([numbers, doubled], resources={"io_manager": io_manager}).success
+    assert pl.read_parquet(tmp_path / "doubled.parquet")["n"].to_list() == [2, 4, 6]
+
+
+def test_a_step_starts_only_once_the_files_of_the_steps_before_it_are_written(tmp_path, monkeypatch):
+    slow_writes(monkeypatch, 0.5)
+    seen: list[bool] = []
+
+    @dg.asset
+    def looks_for_numbers(numbers: pl.DataFrame) -> None:
+        seen.append((tmp_path / "numbers.parquet").exists())
+
+    io_manager = ParquetFrameIOManager(base_dir=str(tmp_path))
+    assert dg.materialize([numbers, looks_for_numbers], resources={"io_manager": io_manager}).success
+    assert seen == [True]
+
+
+def test_a_frame_that_cannot_be_written_fails_the_step_that_reads_it(tmp_path, monkeypatch):
+    def failing_write(frame, path):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(pipeline.defs.resources, "_write_frame", failing_write)
+    io_manager = ParquetFrameIOManager(base_dir=str(tmp_path))
+    result = dg.materialize([numbers, doubled], resources={"io_manager": io_manager}, raise_on_error=False)
+    assert not result.success
+    [failure] = [event for event in result.all_events if event.is_step_failure]
+    assert failure.step_key == "doubled"
+    assert "No space left on device" in failure.event_specific_data.error.to_string()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import dagster as dg
@@ -62,12 +63,19 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
     assets) has loaded it, and handed to them without reading the file back. Those steps are the ones that hold the
     frame anyway, as their input, so this costs almost no memory; it spares a run a read of the large frames (about
     1.5 s of a 100-article update of a 100k corpus). Another run, or another process, reads the file.
+
+    The files are written on a thread of their own while the step goes on with its checks and its other outputs
+    (about 0.5 s of a 100-article update at 100k). Every write is waited for before the next step loads its inputs,
+    so a step never starts before the files of the steps before it are complete and a failed write fails it; the
+    end of the run waits for the writes of its last step (a failure there is reported by Dagster as a failed
+    resource teardown).
     """
 
     base_dir: str
     _held: dict[Path, pl.DataFrame] = PrivateAttr(default_factory=dict)
     _readers_left: dict[Path, set[str]] = PrivateAttr(default_factory=dict)
     _run_id: str | None = PrivateAttr(default=None)
+    _writes: list[Future] = PrivateAttr(default_factory=list)
 
     def _path(self, context: dg.InputContext | dg.OutputContext) -> Path:
         return Path(self.base_dir).joinpath(*context.asset_key.path).with_suffix(".parquet")
@@ -77,9 +85,7 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
             return
         path = self._path(context)
         path.parent.mkdir(parents=True, exist_ok=True)
-        staging = path.with_suffix(".parquet.tmp")
-        obj.write_parquet(staging, compression="lz4", row_group_size=100_000, statistics=False)
-        staging.replace(path)
+        self._writes.append(_FRAME_WRITER.submit(_write_frame, obj, path))
         context.add_output_metadata({"rows": obj.height, "path": dg.MetadataValue.path(str(path))})
         if context.run_id != self._run_id:
             self._held.clear()
@@ -92,6 +98,7 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
         release_freed_memory()
 
     def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+        self._finish_writes()
         path = self._path(context)
         held = self._held.get(path)
         if held is None or self._run_id != _run_id(context):
@@ -101,6 +108,25 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
         if not readers:
             del self._held[path], self._readers_left[path]
         return held
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        self._finish_writes()
+
+    def _finish_writes(self) -> None:
+        """Wait until every frame handed over so far is written; raise the error of the first write that failed."""
+        writes, self._writes = self._writes, []
+        for write in writes:
+            write.result()
+
+
+_FRAME_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="write-frame")
+"""One thread for the process: frames are written in the order they were handed over."""
+
+
+def _write_frame(frame: pl.DataFrame, path: Path) -> None:
+    staging = path.with_suffix(".parquet.tmp")
+    frame.write_parquet(staging, compression="lz4", row_group_size=100_000, statistics=False)
+    staging.replace(path)
 
 
 def _steps_reading(context: dg.OutputContext) -> set[str]:
