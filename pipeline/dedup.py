@@ -227,14 +227,14 @@ def _near_duplicate_links(
     )
     if not shared.any():
         return linked_to, similarity
-    members = _bucket_components(band_keys, shared)
-    pairs = members.filter(pl.len().over("component") == 2).sort("component", "row")
+    members = _bucket_components(band_keys, shared).with_columns(size=pl.len().over("component"))
+    pairs = members.filter(pl.col("size") == 2).sort("component", "row")
     earlier, later = (pairs["row"].gather_every(2, offset).to_numpy() for offset in (0, 1))
     estimates = np.count_nonzero(signatures[earlier] == signatures[later], axis=1) / num_perm
     similar = estimates >= threshold
     linked_to[later[similar]], similarity[later[similar]] = earlier[similar], estimates[similar]
     buckets: dict[int, list[int]] = {}
-    for row in members.filter(pl.len().over("component") > 2)["row"].sort().to_list():
+    for row in members.filter(pl.col("size") > 2)["row"].sort().to_list():
         row_buckets = band_keys[row][shared[row]].tolist()
         candidates = sorted({member for bucket in row_buckets for member in buckets.get(bucket, ())})
         if candidates:
@@ -250,8 +250,8 @@ def _near_duplicate_links(
 
 
 def _bucket_components(band_keys: np.ndarray, shared: np.ndarray) -> pl.DataFrame:
-    """(row, component) of every row that shares a bucket: rows linked through shared buckets, transitively,
-    get the smallest row of their component as its label.
+    """(row, component) of every row that shares a bucket (a bucket is a key, as in the sequential loop): rows
+    linked through shared buckets, transitively, get the smallest row of their component as its label.
 
     Labels spread through buckets, each root takes the smallest label of its members (hooking) and every row
     then follows its label to the root (pointer jumping), so a long chain of buckets settles in a few rounds,
@@ -259,12 +259,7 @@ def _bucket_components(band_keys: np.ndarray, shared: np.ndarray) -> pl.DataFram
     rows, bands = np.nonzero(shared)
     members = np.unique(rows)
     row_index = np.searchsorted(members, rows)
-    bucket_index = (
-        pl.DataFrame({"band": bands, "key": band_keys[rows, bands]})
-        .select(pl.struct("band", "key").rank("dense") - 1)
-        .to_series()
-        .to_numpy()
-    )
+    bucket_index = (pl.Series(band_keys[rows, bands]).rank("dense") - 1).to_numpy()
     label = np.arange(len(members))
     while True:
         bucket_smallest = np.full(int(bucket_index.max()) + 1, len(members))

@@ -57,8 +57,8 @@ def _rows_of_keys(frame: pl.DataFrame, key: str, keys: pl.Series) -> pl.DataFram
     starts = column.search_sorted(keys, side="left").to_numpy().astype(np.int64)
     lengths = column.search_sorted(keys, side="right").to_numpy().astype(np.int64) - starts
     total = int(lengths.sum())
-    if total == 0 or int(starts[-1] + lengths[-1] - starts[0]) == total:
-        return frame.slice(int(starts[0]) if len(starts) else 0, total)
+    if int(starts[-1] + lengths[-1] - starts[0]) == total:
+        return frame.slice(int(starts[0]), total)
     ends_before = np.cumsum(lengths) - lengths
     return frame[np.repeat(starts - ends_before, lengths) + np.arange(total)]
 

@@ -429,24 +429,6 @@ def _connect_for_build(staging: Path) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def _swap_in(
-    path: Path, write: Callable[[Path], None], keep_previous: Callable[[Path, Path], None] | None = None
-) -> None:
-    """Write the new file beside ``path`` with ``write(staging)`` and rename it over ``path``, keeping a previous
-    file with ``keep_previous(path, staging)`` (by default the replaced file); on failure the live file is left as
-    it was and the staging file removed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.building-{os.getpid()}")
-    staging.unlink(missing_ok=True)
-    try:
-        write(staging)
-        (keep_previous or _keep_as_previous)(path, staging)
-        os.replace(staging, path)
-    finally:
-        staging.unlink(missing_ok=True)
-        Path(f"{staging}.wal").unlink(missing_ok=True)
-
-
 def _keep_as_previous(path: Path, staging: Path) -> None:
     """Hard-link the live file as the previous one before a swap replaces it: no copy, and the replaced file's
     blocks are not freed during the build. Where the file system has no hard links, no previous file is kept."""
@@ -475,6 +457,24 @@ def _keep_copy_as_previous(path: Path, staging: Path) -> None:
         previous_file(path).unlink(missing_ok=True)
         return
     os.replace(keeping, previous_file(path))
+
+
+def _swap_in(
+    path: Path, write: Callable[[Path], None], keep_previous: Callable[[Path, Path], None] = _keep_as_previous
+) -> None:
+    """Write the new file beside ``path`` with ``write(staging)`` and rename it over ``path``, keeping a previous
+    file with ``keep_previous(path, staging)`` (by default the replaced file); on failure the live file is left as
+    it was and the staging file removed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.building-{os.getpid()}")
+    staging.unlink(missing_ok=True)
+    try:
+        write(staging)
+        keep_previous(path, staging)
+        os.replace(staging, path)
+    finally:
+        staging.unlink(missing_ok=True)
+        Path(f"{staging}.wal").unlink(missing_ok=True)
 
 
 def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
