@@ -49,6 +49,7 @@ from functools import partial
 from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
+from unittest import mock
 
 import dagster as dg
 import duckdb
@@ -69,7 +70,7 @@ from pipeline.generate import generate_corpus
 from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts, read_input_folder_cached
 from pipeline.parallel import map_article_batches
 from pipeline.persons import attach_person_ids, link_persons
-from pipeline.settings import PIPELINE_VERSION
+from pipeline.settings import PIPELINE_VERSION, PROJECT_ROOT
 from pipeline.texts import with_article_text
 from pipeline.warehouse import connect_read_only, previous_file, table_names
 
@@ -217,14 +218,19 @@ def differing_tables(before: Path, after: Path) -> list[str]:
 
 
 def build(input_folder: Path, run_folder: Path) -> dict:
-    """Run the build job as ``bilateral build`` does (``execute_job``, settings from the environment); return the
-    wall time, per-step windows and materialisation metadata."""
-    os.environ |= {
+    """Run the build job as ``bilateral build`` does (``execute_job``, settings from the environment, a Dagster home
+    in the run folder configured by the project's ``dagster.yaml``); return the wall time, per-step windows and
+    materialisation metadata."""
+    dagster_home = run_folder / "dagster_home"
+    dagster_home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PROJECT_ROOT / ".dagster_home" / "dagster.yaml", dagster_home / "dagster.yaml")
+    environment = {
         "BILATERAL_INPUT": str(input_folder),
         "BILATERAL_WAREHOUSE": str(run_folder / "warehouse.duckdb"),
         "BILATERAL_STORAGE": str(run_folder / "storage"),
+        "DAGSTER_HOME": str(dagster_home),
     }
-    with dg.instance_for_test() as instance:
+    with mock.patch.dict(os.environ, environment), dg.DagsterInstance.get() as instance:
         started, clock = time.time(), time.perf_counter()
         with dg.execute_job(
             dg.reconstructable(build_warehouse_job),

@@ -1,8 +1,9 @@
 """A real Dagster webserver for end-to-end tests: started on a free port, driven through its GraphQL API.
 
 The instance lives in a throw-away DAGSTER_HOME whose runs are launched at once (DefaultRunCoordinator), so no
-daemon is needed. The server runs in a scratch working directory because Dagster loads the `.env` of its
-working directory over the environment, and the project's `.env` would point DAGSTER_HOME back at the project.
+daemon is needed, and whose event log is the project's (pipeline.event_log), so the UI is tested on it. The server
+runs in a scratch working directory because Dagster loads the `.env` of its working directory over the
+environment, and the project's `.env` would point DAGSTER_HOME back at the project.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ telemetry:
 run_coordinator:
   module: dagster._core.run_coordinator
   class: DefaultRunCoordinator
+event_log_storage:
+  module: pipeline.event_log
+  class: PooledSqliteEventLogStorage
 """
 
 LAUNCH_RUN = """

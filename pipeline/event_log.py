@@ -1,0 +1,96 @@
+"""Dagster's SQLite event log, with its database connections kept open between events.
+
+Dagster's ``SqliteEventLogStorage`` opens and closes a SQLite engine for every event it stores, and a build stores
+about 150 events (steps, inputs, outputs, materialisations, check evaluations), some of them twice. That costs
+about 10 ms an event on this machine: 1.4 s of every build, however few articles it adds. Keeping one engine per
+database open takes it to about 0.5 s. The layout, tables and journal mode are Dagster's own, so the Dagster UI,
+the daemon and ``dagster`` commands read and write the same files as before.
+
+``.dagster_home/dagster.yaml`` names this class as the instance's event log storage.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster._check as check
+from dagster import Field, StringSource
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+from dagster._core.storage.sql import create_engine
+from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
+from dagster._serdes import ConfigurableClassData
+from sqlalchemy.engine import Connection, Engine
+
+OPEN_DATABASES = 8
+"""Engines kept open at most: the index database and the latest runs' databases (one per run). The UI reads many
+runs' databases; the least recently used engine is closed beyond this."""
+
+
+class PooledSqliteEventLogStorage(SqliteEventLogStorage):
+    """``SqliteEventLogStorage`` that keeps an engine (a pool of connections) open per database file.
+
+    Every use of a connection still holds the storage's lock and runs in a transaction of its own, as Dagster's
+    does; only the opening and closing of the engine around each use is gone. ``base_dir`` defaults to where
+    Dagster keeps event logs under ``DAGSTER_HOME`` (``history/runs``).
+    """
+
+    def __init__(self, base_dir: str | None = None, inst_data: ConfigurableClassData | None = None):
+        self._engines: OrderedDict[str, Engine] = OrderedDict()
+        super().__init__(base_dir or _default_base_dir(), inst_data)
+
+    @classmethod
+    def config_type(cls) -> dict:
+        return {"base_dir": Field(StringSource, is_required=False)}
+
+    @classmethod
+    def from_config_value(
+        cls, inst_data: ConfigurableClassData | None, config_value: dict
+    ) -> PooledSqliteEventLogStorage:
+        return cls(inst_data=inst_data, **config_value)
+
+    @contextmanager
+    def _connect(self, shard: str) -> Iterator[Connection]:
+        with self._db_lock:
+            check.str_param(shard, "shard")
+            with self._engine(shard).connect() as connection, connection.begin():
+                yield connection
+
+    def _engine(self, shard: str) -> Engine:
+        """The open engine of ``shard``'s database, created (and the database initialised) on first use."""
+        engine = self._engines.pop(shard, None)
+        if engine is None:
+            engine = create_engine(
+                self.conn_string_for_shard(shard), connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}
+            )
+            if shard not in self._initialized_dbs:
+                self._initdb(engine)
+                self._initialized_dbs.add(shard)
+        self._engines[shard] = engine
+        while len(self._engines) > OPEN_DATABASES:
+            self._engines.popitem(last=False)[1].dispose()
+        return engine
+
+    def wipe(self) -> None:
+        """Close every engine before Dagster deletes the run databases, so none writes to a deleted file."""
+        self._close_engines()
+        super().wipe()
+
+    def dispose(self) -> None:
+        self._close_engines()
+        super().dispose()
+
+    def _close_engines(self) -> None:
+        with self._db_lock:
+            while self._engines:
+                self._engines.popitem()[1].dispose()
+
+
+def _default_base_dir() -> str:
+    home = os.environ.get("DAGSTER_HOME")
+    if not home:
+        raise ValueError("PooledSqliteEventLogStorage needs base_dir in its config or DAGSTER_HOME set")
+    return str(Path(home) / "history" / "runs")
