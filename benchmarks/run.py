@@ -20,8 +20,9 @@ so one corpus's leftovers never count in the next one's memory:
   for entities: ``extract_entities_with_stats`` on the pool, without a cache.
 * On the largest corpus, the build is then rerun on unchanged input with the same storage (the warehouse must be
   identical, ``build_info.built_at`` aside), then after adding 100 newly generated articles (the first update after
-  the full write), then after adding 100 more, as a daily feed would, three times from the same state (the median
-  counts); each rerun in a fresh process, as a scheduled ``bilateral build`` runs.
+  the full write), then after adding 100 more, as a daily feed would; each update three times from the same state
+  (the median counts), each rerun in a fresh process, as a scheduled ``bilateral build`` runs. The Dagster home of
+  these builds is in the run folder, configured by the project's ``dagster.yaml``.
 
 Precision and recall of engagements against ``ground_truth.jsonl``: an engagement counts for every article of the
 story its evidence comes from (``articles.story_id``), so a syndicated copy is credited with its original's
@@ -404,8 +405,8 @@ def benchmark_corpus(
 def reruns(folder: Path, run_folder: Path, full_wall: float, seed: int, added: int) -> list[dict]:
     """Rerun on unchanged input (the warehouse must not change); then with ``added`` new articles, the first update
     after the full write (the warehouse updates the copy the full write kept); then with ``added`` more, a later
-    update as a daily feed brings them (the warehouse updates the file the previous swap replaced),
-    ``INCREMENTAL_ATTEMPTS`` times from the same state."""
+    update as a daily feed brings them (the warehouse updates the file the previous swap replaced). Each update is
+    run ``INCREMENTAL_ATTEMPTS`` times from the same state."""
     input_folder, warehouse_file = folder / "articles", run_folder / "warehouse.duckdb"
     shutil.copy2(warehouse_file, run_folder / "before.duckdb")
     console.print("  rerun on unchanged input")
@@ -418,31 +419,38 @@ def reruns(folder: Path, run_folder: Path, full_wall: float, seed: int, added: i
         generate_corpus(added, batch, seed + day)
         batches.append(batch)
     kept = [run_folder / "storage", warehouse_file, previous_file(warehouse_file)]
-    before_later = run_folder / "before-later-update"
     try:
-        shutil.copytree(batches[0] / "articles", input_folder / batches[0].name)
-        console.print(f"  rerun with {added} new articles (the first update)")
-        os.sync()
-        first = build_in_fresh_process(run_folder, str(input_folder))
-        _copy_all(kept, before_later)
-        shutil.copytree(batches[1] / "articles", input_folder / batches[1].name)
-        later = []
-        for attempt in range(1, INCREMENTAL_ATTEMPTS + 1):
-            console.print(f"  rerun with {added} more new articles ({attempt} of {INCREMENTAL_ATTEMPTS})")
-            if attempt > 1:
-                _copy_all([before_later / path.name for path in kept], run_folder)
-            os.sync()
-            later.append(build_in_fresh_process(run_folder, str(input_folder)))
+        updates = []
+        titles = [f"{added} new articles (the first update)", f"{added} more new articles"]
+        for batch, title in zip(batches, titles, strict=True):
+            shutil.copytree(batch / "articles", input_folder / batch.name)
+            updates.append(attempts_from_same_state(kept, run_folder / "before-update", title, input_folder))
     finally:
         for batch in batches:
             shutil.rmtree(input_folder / batch.name, ignore_errors=True)
-        shutil.rmtree(before_later, ignore_errors=True)
+        shutil.rmtree(run_folder / "before-update", ignore_errors=True)
     warehouse = f"warehouse differs in {', '.join(differing)}" if differing else "warehouse identical"
     return [
         rerun_summary("unchanged input", [unchanged], full_wall, warehouse),
-        rerun_summary(f"first {added} new articles", [first], full_wall, None),
-        rerun_summary(f"{added} more new articles", later, full_wall, None),
+        rerun_summary(f"first {added} new articles", updates[0], full_wall, None),
+        rerun_summary(f"{added} more new articles", updates[1], full_wall, None),
     ]
+
+
+def attempts_from_same_state(kept: list[Path], saved: Path, title: str, input_folder: Path) -> list[dict]:
+    """``INCREMENTAL_ATTEMPTS`` builds of ``input_folder``, each from the state of the ``kept`` files (a copy in
+    ``saved`` is put back before each attempt after the first); the last one's state is left in place."""
+    run_folder = kept[0].parent
+    shutil.rmtree(saved, ignore_errors=True)
+    _copy_all(kept, saved)
+    attempts = []
+    for attempt in range(1, INCREMENTAL_ATTEMPTS + 1):
+        console.print(f"  rerun with {title} ({attempt} of {INCREMENTAL_ATTEMPTS})")
+        if attempt > 1:
+            _copy_all([saved / path.name for path in kept], run_folder)
+        os.sync()
+        attempts.append(build_in_fresh_process(run_folder, str(input_folder)))
+    return attempts
 
 
 def _copy_all(paths: list[Path], folder: Path) -> None:
@@ -459,8 +467,8 @@ def _copy_all(paths: list[Path], folder: Path) -> None:
 
 
 INCREMENTAL_ATTEMPTS = 3
-"""The incremental rerun is a few seconds long, so one run of it is at the mercy of this machine's speed, which moves
-by a third within minutes; it is run this many times from the same state and the median is reported."""
+"""An incremental rerun is a few seconds long, so one run of it is at the mercy of this machine's speed, which moves
+by a third within minutes; each update is run this many times from the same state and the median is reported."""
 
 
 def rerun_summary(name: str, attempts: list[dict], full_wall: float, warehouse: str | None) -> dict:

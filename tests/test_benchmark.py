@@ -37,8 +37,9 @@ def test_the_benchmark_measures_every_stage_the_baseline_and_the_reruns(tmp_path
     ]
     assert [rerun["articles_cleaned"] for rerun in result["reruns"]] == [0, 3, 3]
     assert all(rerun["wall_s"] > 0 for rerun in result["reruns"])
-    assert [len(rerun["attempts_wall_s"]) for rerun in result["reruns"]] == [1, 1, 3]
-    assert sorted(result["reruns"][2]["attempts_wall_s"])[1] == result["reruns"][2]["wall_s"]
+    assert [len(rerun["attempts_wall_s"]) for rerun in result["reruns"]] == [1, 3, 3]
+    for update in result["reruns"][1:]:
+        assert sorted(update["attempts_wall_s"])[1] == update["wall_s"]
     assert [rerun["warehouse_write"] for rerun in result["reruns"]] == ["unchanged", "updated in place", "updated in place"]
     assert all("bilateral_warehouse" in rerun["step_seconds"] for rerun in result["reruns"])
     assert (
