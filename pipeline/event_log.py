@@ -2,8 +2,8 @@
 
 Dagster's ``SqliteEventLogStorage`` opens and closes a SQLite engine for every event it stores, and a build stores
 about 150 events (steps, inputs, outputs, materialisations, check evaluations), some of them twice. That costs
-about 10 ms an event on this machine: 1.4 s of every build, however few articles it adds. Keeping one engine per
-database open takes it to about 0.5 s. The layout, tables and journal mode are Dagster's own, so the Dagster UI,
+10 to 15 ms an event on this machine: 1.4 to 2.3 s of every build, however few articles it adds. Keeping one engine
+per database open takes it to 0.5 to 0.9 s. The layout, tables and journal mode are Dagster's own, so the Dagster UI,
 the daemon and ``dagster`` commands read and write the same files as before.
 
 ``.dagster_home/dagster.yaml`` names this class as the instance's event log storage.
