@@ -275,7 +275,7 @@ def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFram
         )
         .filter(_fits(pl.col("cluster_start"), pl.col("cluster_end")))
         .with_columns(distance=(pl.col("cluster_start") - pl.col("published_date")).abs())
-        .sort(["mention_id", "distance"])
+        .sort(["mention_id", "distance", "cluster_start", "cluster"])
         .unique("mention_id", keep="first")
         .select("mention_id", "cluster")
     )
@@ -299,9 +299,11 @@ def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFram
     alone = (
         undated.join(assigned, on="mention_id", how="anti")
         .sort([*_KEY, "published_date"], nulls_last=True)
-        .with_columns(gap=pl.col("published_date").diff().over(_KEY))
         .with_columns(
-            new=pl.col("gap").is_null() | (pl.col("gap") > timedelta(days=UNDATED_CLUSTER_GAP_DAYS))
+            new=(pl.int_range(pl.len()).over(_KEY) == 0)
+            | (pl.col("published_date").diff().over(_KEY) > timedelta(days=UNDATED_CLUSTER_GAP_DAYS)).fill_null(
+                False
+            )
         )
         .with_columns(
             cluster=pl.concat_str([pl.lit("u"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
@@ -361,16 +363,81 @@ def _merge_generic_clusters(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _engagement_ids(engagements: pl.DataFrame) -> pl.Series:
-    """Stable ids: a hash of the match key and the start date, else the first article that reported it."""
-    anchor = pl.coalesce(pl.col("start_date").cast(pl.String), "first_article")
-    keys = engagements.select(
-        pl.concat_str(
-            "country_a", "country_b", "engagement_type", pl.col("family").fill_null(""), anchor, separator="|"
+MENTION_IDENTITY = [
+    "article_id",
+    "sentence_index",
+    "start_char",
+    "end_char",
+    "country_a",
+    "country_b",
+    "engagement_type",
+    "format",
+    "status",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "location_city",
+    "ordinal",
+    "published_date",
+    "family",
+]
+"""What tells one mention from another: where it is stated and what it says. Two mentions equal on all of these
+are one statement read twice. ``family`` tells apart the copies of a generic mention absorbed by several formats."""
+
+
+def _identity(columns: list[str]) -> pl.Expr:
+    return pl.concat_str([pl.col(c).cast(pl.String).fill_null("\x00") for c in columns], separator="\x1f")
+
+
+def _engagement_ids(clustered: pl.DataFrame) -> pl.DataFrame:
+    """(cluster, engagement_id): an engagement's id names its pair, its type and its first report.
+
+    An engagement is a cluster of mentions, and clusters do not share mentions, so the id is made from the
+    cluster's earliest own mention (not absorbed, then by publication date, then ``MENTION_IDENTITY``). Two
+    engagements get one seed only when their earliest mentions are equal on every identity column; then their
+    whole member lists break the tie, and clusters equal even in those are indistinguishable rows, numbered. The id
+    depends on the mentions only, never on their row order, and stays the same when later reports join the
+    engagement or refine its date (unlike a hash of the fused date, which changed whenever a source did).
+    """
+    members = clustered.select(
+        "cluster",
+        "absorbed",
+        pl.col("published_date").cast(pl.String).fill_null("9999-99-99").alias("_published"),
+        _identity(MENTION_IDENTITY).alias("_identity"),
+    )
+    per_cluster = (
+        members.sort("absorbed", "_published", "_identity")
+        .group_by("cluster")
+        .agg(
+            first=pl.col("_published").first() + "\x1e" + pl.col("_identity").first(),
+            members=pl.col("_identity").sort().str.join("\x1e"),
         )
-    ).to_series()
-    return pl.Series(
-        "engagement_id", [hashlib.sha256(key.encode()).hexdigest()[:16] for key in keys], dtype=pl.String
+        .join(
+            clustered.group_by("cluster").agg(
+                pl.concat_str("country_a", "country_b", "engagement_type", separator="|").first().alias("_key")
+            ),
+            on="cluster",
+        )
+    )
+    tied = pl.len().over("_key", "first") > 1
+    per_cluster = per_cluster.with_columns(
+        seed=pl.when(tied)
+        .then(
+            pl.concat_str(
+                "_key",
+                "first",
+                "members",
+                pl.int_range(pl.len()).over("_key", "first", "members", order_by="cluster").cast(pl.String),
+                separator="|",
+            )
+        )
+        .otherwise(pl.concat_str("_key", "first", separator="|"))
+    )
+    return per_cluster.select(
+        "cluster",
+        engagement_id=pl.col("seed").map_elements(
+            lambda seed: hashlib.sha256(seed.encode()).hexdigest()[:16], return_dtype=pl.String
+        ),
     )
 
 
@@ -432,8 +499,12 @@ def _aggregate(rows: pl.DataFrame) -> pl.DataFrame:
             undated=pl.col("start_date").is_null(),
         )
         .sort(
-            ["cluster", "undated", "absorbed", "rank_precision", "end_date_implied", "confidence"],
-            descending=[False, False, False, False, False, True],
+            [
+                "cluster", "undated", "absorbed", "rank_precision", "end_date_implied", "confidence",
+                "start_date", "end_date", "published_date", "article_id", "sentence_index", "start_char",
+            ],
+            descending=[False, False, False, False, False, True, False, False, False, False, False, False],
+            nulls_last=True,
         )
         .with_columns(
             same_tier=(pl.col("absorbed") == pl.col("absorbed").first().over("cluster")) & ~pl.col("undated")
@@ -455,7 +526,6 @@ def _aggregate(rows: pl.DataFrame) -> pl.DataFrame:
         source_count=pl.col("article_id").n_unique().cast(pl.Int64),
         first_reported=pl.col("published_date").min(),
         last_reported=pl.col("published_date").max(),
-        first_article=pl.col("article_id").sort_by("published_date", "article_id").first(),
     )
     for details in [
         _most_frequent(own, "family"),
@@ -477,7 +547,7 @@ def _aggregate(rows: pl.DataFrame) -> pl.DataFrame:
         location_country=pl.coalesce("location_country", "any_location_country"),
         conflicts=pl.when(conflicts != "").then(conflicts),
     )
-    return engagements.with_columns(_engagement_ids(engagements))
+    return engagements.join(_engagement_ids(rows), on="cluster", how="left", maintain_order="left")
 
 
 def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
