@@ -33,6 +33,28 @@ def _build(args: argparse.Namespace) -> int:
 
     import dagster as dg
 
+    from pipeline.build_lock import BuildLocked, holding_build_lock
+
+    try:
+        with holding_build_lock(
+            settings.storage_folder(),
+            f"bilateral build of {warehouse_file} from {input_folder}",
+            wait=not args.no_wait,
+            on_wait=lambda holder: console.print(
+                f"[yellow]Waiting:[/yellow] {warehouse_file} is being built by {holder}; this build starts when"
+                " it ends (or use --no-wait)."
+            ),
+        ):
+            return _build_holding_lock(dg, input_folder, warehouse_file)
+    except BuildLocked as holder:
+        console.print(
+            f"[red]error:[/red] {warehouse_file} is being built by {holder}; not waiting (--no-wait). Nothing was"
+            " changed."
+        )
+        return 3
+
+
+def _build_holding_lock(dg, input_folder: Path, warehouse_file: Path) -> int:
     from pipeline.defs.jobs import build_warehouse_job
 
     step_count = len(build_warehouse_job().graph.node_defs)
@@ -55,6 +77,12 @@ def _build(args: argparse.Namespace) -> int:
                     for event in result.all_events
                     if event.is_step_failure
                 ]
+                outcome["failed_checks"] = [
+                    event.event_specific_data
+                    for event in result.all_events
+                    if event.event_type == dg.DagsterEventType.ASSET_CHECK_EVALUATION
+                    and not event.event_specific_data.passed
+                ]
                 outcome["success"] = result.success
 
         steps = _StepProgress(instance, build_tag, progress, task)
@@ -64,14 +92,40 @@ def _build(args: argparse.Namespace) -> int:
             worker.join(0.5)
             steps.show()
         steps.show()
-    console.print(f"Dagster run {outcome.get('run_id', '(not started)')}")
+    run_id = outcome.get("run_id", "(not started)")
+    console.print(f"Dagster run {run_id}")
     if not outcome.get("success"):
         for step_key, message in outcome.get("failures", []):
-            console.print(f"[red]step {step_key} failed:[/red] {message}")
-        console.print("[red]Build failed; the previous warehouse, if any, is unchanged.[/red]")
+            console.print(f"[red]step {step_key} failed:[/red] {message.strip()}")
+        for evaluation in outcome.get("failed_checks", []):
+            if evaluation.severity == dg.AssetCheckSeverity.ERROR:
+                _print_failed_check(evaluation)
+        console.print(
+            "[red]Build failed; the previous warehouse, if any, is unchanged.[/red] Every check's failing rows are"
+            f" in its metadata: `dagster dev`, then Runs → {run_id}."
+        )
         return 1
     _print_summary(warehouse_file)
     return 0
+
+
+EXAMPLES_SHOWN = 5
+
+
+def _print_failed_check(evaluation) -> None:
+    """A failed check in words: its name and asset, how many rows, and up to ``EXAMPLES_SHOWN`` example rows
+    (from the markdown table the check put in its metadata)."""
+    metadata = {key: getattr(value, "value", value) for key, value in evaluation.metadata.items()}
+    counts = ", ".join(
+        f"{metadata[key]} {key}" for key in ("violations", "quarantined", "rows") if key in metadata
+    )
+    asset = "/".join(evaluation.asset_key.path)
+    console.print(f"[red]check {evaluation.check_name} on {asset} failed[/red]" + (f" ({counts})" if counts else ""))
+    table = metadata.get("examples") or metadata.get("failure_cases")
+    if isinstance(table, str):
+        lines = [line for line in table.splitlines() if line.strip() and not set(line) <= set("|-")]
+        for line in lines[: EXAMPLES_SHOWN + 1]:
+            console.print("  " + line, markup=False, highlight=False)
 
 
 def _progress() -> Progress:
@@ -126,11 +180,27 @@ def _print_summary(warehouse_file: Path) -> None:
             "SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY table_name"
         ).fetchall()
         counts = {name: connection.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name, _ in tables}
+        quarantined = connection.execute(
+            "SELECT check_name, count(*) AS n FROM quarantined_engagements GROUP BY check_name ORDER BY n DESC"
+        ).fetchall()
+        examples = connection.execute(
+            f"SELECT check_name, reason, article_id, sentence FROM quarantined_engagements"
+            f" ORDER BY check_name, engagement_id LIMIT {EXAMPLES_SHOWN}"
+        ).fetchall()
     console.print(
         f"[green]Built {warehouse_file}[/green]: {files_read} files read, {accepted} articles accepted, "
         f"{rejected} inputs rejected (see table rejected_inputs)."
     )
     console.print("Tables written: " + ", ".join(f"{name} ({rows})" for name, rows in counts.items()))
+    if quarantined:
+        by_check = ", ".join(f"{check} {n}" for check, n in quarantined)
+        console.print(
+            f"[yellow]Quarantined {sum(n for _, n in quarantined)} engagement row(s)[/yellow] that break a row-level"
+            f" rule ({by_check}); they are in table quarantined_engagements, for example:"
+        )
+        for check, reason, article_id, sentence in examples:
+            shown = " ".join((sentence or "").split())[:160]
+            console.print(f"  {check}: {reason} — article {article_id}: {shown}", markup=False, highlight=False)
 
 
 def _sql(args: argparse.Namespace) -> int:
@@ -203,6 +273,10 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="read the input folder and (re)build the warehouse")
     build.add_argument("--input", help="folder of .txt/.jsonl articles (env BILATERAL_INPUT; default data/raw)")
     build.add_argument("--warehouse", help="DuckDB file to write (env BILATERAL_WAREHOUSE; default data/warehouse.duckdb)")
+    build.add_argument(
+        "--no-wait", action="store_true",
+        help="if another build of the same warehouse is running, exit with status 3 instead of waiting for it",
+    )
     build.set_defaults(handler=_build)
 
     sql = commands.add_parser("sql", help="run a read-only SQL query (or a file of SQL) against the warehouse")

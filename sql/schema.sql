@@ -195,9 +195,48 @@ COMMENT ON TABLE engagement_evidence IS 'The sentences that state each engagemen
 COMMENT ON COLUMN engagement_evidence.engagement_id IS 'The engagement.';
 COMMENT ON COLUMN engagement_evidence.article_id IS 'The article stating it.';
 COMMENT ON COLUMN engagement_evidence.sentence_index IS 'The sentence stating it (see sentences).';
-COMMENT ON COLUMN engagement_evidence.start_char IS 'Offset of the sentence in articles.text.';
-COMMENT ON COLUMN engagement_evidence.end_char IS 'Offset after the sentence in articles.text.';
+COMMENT ON COLUMN engagement_evidence.start_char IS 'Offset in articles.text of the words that state the engagement, within the sentence.';
+COMMENT ON COLUMN engagement_evidence.end_char IS 'Offset in articles.text after the words that state the engagement.';
 COMMENT ON COLUMN engagement_evidence.sentence IS 'The sentence itself.';
+
+CREATE TABLE quarantined_engagements (
+    engagement_id   VARCHAR NOT NULL,
+    check_name      VARCHAR NOT NULL,
+    reason          VARCHAR NOT NULL,
+    country_a       VARCHAR,
+    country_b       VARCHAR,
+    engagement_type VARCHAR,
+    format          VARCHAR,
+    status          VARCHAR,
+    start_date      DATE,
+    end_date        DATE,
+    date_precision  VARCHAR,
+    source_count    INTEGER,
+    first_reported  DATE,
+    last_reported   DATE,
+    article_id      VARCHAR,
+    sentence_index  INTEGER,
+    sentence        VARCHAR,
+    PRIMARY KEY (engagement_id, check_name)
+);
+COMMENT ON TABLE quarantined_engagements IS 'Engagements held back from engagements, engagement_participants and engagement_evidence because their row breaks a row-level rule, one row per rule broken: what an article says never stops a build, and what was held back stays visible here.';
+COMMENT ON COLUMN quarantined_engagements.engagement_id IS 'The engagement as fusion made it (in no other table).';
+COMMENT ON COLUMN quarantined_engagements.check_name IS 'The asset check whose rule it breaks, e.g. engagement_keys_are_unique or engagements_matches_EngagementsModel.';
+COMMENT ON COLUMN quarantined_engagements.reason IS 'What is wrong, with the offending values.';
+COMMENT ON COLUMN quarantined_engagements.country_a IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.country_b IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.engagement_type IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.format IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.status IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.start_date IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.end_date IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.date_precision IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.source_count IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.first_reported IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.last_reported IS 'As in engagements.';
+COMMENT ON COLUMN quarantined_engagements.article_id IS 'The article of its first evidence sentence (null when it has none).';
+COMMENT ON COLUMN quarantined_engagements.sentence_index IS 'That sentence''s position in the article.';
+COMMENT ON COLUMN quarantined_engagements.sentence IS 'That sentence.';
 
 CREATE TABLE build_info (
     built_at          TIMESTAMP WITH TIME ZONE NOT NULL,

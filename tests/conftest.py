@@ -38,7 +38,13 @@ def materialize_all(input_folder: Path, warehouse_file: Path, storage_folder: Pa
     import dagster as dg
 
     from pipeline.definitions import defs
-    from pipeline.defs.resources import ArticleCacheStore, InputFolder, ParquetFrameIOManager, Warehouse
+    from pipeline.defs.resources import (
+        ArticleCacheStore,
+        BuildLock,
+        InputFolder,
+        ParquetFrameIOManager,
+        Warehouse,
+    )
 
     definitions = defs()
     return dg.materialize(
@@ -47,6 +53,7 @@ def materialize_all(input_folder: Path, warehouse_file: Path, storage_folder: Pa
             "input_folder": InputFolder(path=str(input_folder)),
             "warehouse": Warehouse(path=str(warehouse_file)),
             "article_cache": ArticleCacheStore(path=str(storage_folder / "per_article")),
+            "build_lock": BuildLock(storage_folder=str(storage_folder)),
             "io_manager": ParquetFrameIOManager(base_dir=str(storage_folder / "frames")),
         },
         raise_on_error=False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from pipeline.ingest import (
     file_keys,
     input_files,
     raw_texts,
+    read_input_file,
     read_input_folder,
     read_input_folder_cached,
 )
@@ -326,4 +328,60 @@ def test_input_files_are_every_file_in_path_order_hidden_ones_too_without_follow
 
     listed = [path.relative_to(folder).as_posix() for path in input_files(folder)]
 
-    assert listed == ["a/.hidden/y.txt", "a/x.txt", "a-b/x.txt", "b.txt"]
+    assert listed == ["a/.hidden/y.txt", "a/x.txt", "a-b/x.txt", "b.txt", "linked"]
+
+
+def rejection_reasons(folder) -> dict[str, str]:
+    """source_file -> reason of the rejected inputs, read within 20 seconds (a read that blocks fails the test)."""
+    outcome: dict = {}
+
+    def run():
+        outcome["frames"] = read(folder)
+
+    reader = threading.Thread(target=run, daemon=True)
+    reader.start()
+    reader.join(20)
+    assert not reader.is_alive(), "reading the input folder blocked"
+    _, rejected = outcome["frames"]
+    return dict(zip(rejected["source_file"], rejected["reason"], strict=True))
+
+
+def test_a_dangling_link_is_rejected_with_its_target(tmp_path):
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+
+    assert rejection_reasons(tmp_path) == {"gone.txt": f"dangling symbolic link (to {tmp_path / 'nowhere.txt'})"}
+
+
+def test_a_named_pipe_is_rejected_without_blocking_the_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+
+    assert rejection_reasons(tmp_path) == {"pipe.txt": "not a regular file: a named pipe"}
+
+
+def test_a_link_to_a_folder_is_rejected_not_followed(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text(" date 2024-01-02\nIndia and Japan met.", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "real", target_is_directory=True)
+
+    assert rejection_reasons(tmp_path) == {"linked": "symbolic link to a folder (links to folders are not followed)"}
+
+
+def test_a_file_that_vanishes_between_listing_and_reading_is_rejected(tmp_path):
+    (tmp_path / "a.txt").write_text(" date 2024-01-02\nIndia and Japan met.", encoding="utf-8")
+    listed = input_files(tmp_path)
+    (tmp_path / "a.txt").unlink()
+
+    [(kind, row)] = list(read_input_file(listed[0], tmp_path))
+
+    assert (kind, row["reason"]) == ("rejected", "file vanished between listing and reading")
+
+
+def test_a_link_to_a_regular_file_is_read_as_an_article(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text(" date 2024-01-02\nIndia and Japan met.", encoding="utf-8")
+    (tmp_path / "input").mkdir()
+    (tmp_path / "input" / "a.txt").symlink_to(tmp_path / "elsewhere" / "a.txt")
+
+    articles, rejected = read(tmp_path / "input")
+
+    assert (articles.height, rejected.height) == (1, 0)

@@ -1,18 +1,21 @@
 """Invariants of the fused engagements: each one finds its violation, passes a clean frame, and runs as a
-Dagster asset check; a failing blocking one keeps the warehouse from being written."""
+Dagster asset check; rows breaking one are quarantined and the warehouse is still written, while a frame that
+breaks its contract (a code bug) stops it."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import dagster as dg
+import duckdb
 import polars as pl
 
 from pipeline.definitions import defs
 from pipeline.defs.extract.checks import INVARIANT_SPECS, engagement_invariant_results
-from pipeline.defs.resources import ArticleCacheStore, InputFolder, Warehouse
+from pipeline.defs.quality import pandera_check_results, pandera_check_specs
+from pipeline.defs.resources import ArticleCacheStore, BuildLock, InputFolder, Warehouse
 from pipeline.defs.warehouse.assets import bilateral_warehouse
-from pipeline.fusion import ENGAGEMENT_SCHEMA, EVIDENCE_SCHEMA
+from pipeline.fusion import ENGAGEMENT_SCHEMA, EVIDENCE_SCHEMA, PARTICIPANT_SCHEMA, EngagementsModel
 from pipeline.invariants import (
     countries_missing_from_evidence,
     duplicate_engagement_keys,
@@ -21,6 +24,8 @@ from pipeline.invariants import (
     invariant_violations,
     unordered_country_pairs,
 )
+from pipeline.quarantine import QuarantinedEngagementsModel, quarantine_engagements, rows_breaking_model
+from pipeline.warehouse import SCHEMA_FILE, connect_read_only
 
 TODAY = date(2024, 1, 15)
 SENTENCE = "India and Japan held their second 2+2 dialogue in Tokyo."
@@ -203,17 +208,23 @@ def test_undated_engagements_pass_the_date_bounds():
     assert implausible_dates(engagements(engagement(start_date=None)), TODAY).is_empty()
 
 
-def test_two_engagements_with_the_same_key_are_both_violations():
-    found = duplicate_engagement_keys(engagements(engagement("e1"), engagement("e2")))
+def test_of_two_engagements_with_the_same_key_the_less_supported_is_the_violation():
+    found = duplicate_engagement_keys(engagements(engagement("e1"), engagement("e2", source_count=3)))
 
-    assert found["engagement_id"].to_list() == ["e1", "e2"]
-    assert set(found["reason"]) == {"shares its key with 1 other engagement(s)"}
+    assert found["engagement_id"].to_list() == ["e1"]
+    assert set(found["reason"]) == {"shares its key with 1 other engagement(s); e2 is kept"}
+
+
+def test_of_equally_supported_duplicates_the_smallest_id_is_kept():
+    found = duplicate_engagement_keys(engagements(engagement("e2"), engagement("e1"), engagement("e3")))
+
+    assert sorted(found["engagement_id"]) == ["e2", "e3"]
 
 
 def test_missing_key_values_compare_equal():
     undated = engagement(format=None, start_date=None)
 
-    assert duplicate_engagement_keys(engagements(undated, undated | {"engagement_id": "e2"})).height == 2
+    assert duplicate_engagement_keys(engagements(undated, undated | {"engagement_id": "e2"})).height == 1
 
 
 def test_undated_engagements_first_reported_on_different_days_are_distinct():
@@ -237,8 +248,8 @@ def test_all_violations_are_listed_by_invariant():
 
     assert found.columns == ["invariant", "engagement_id", "detail"]
     assert sorted(found.select("invariant", "engagement_id").rows()) == [
-        ("countries_ordered", "e2"),
-        ("has_evidence", "e2"),
+        ("engagement_countries_are_ordered", "e2"),
+        ("engagements_have_evidence", "e2"),
     ]
 
 
@@ -246,77 +257,146 @@ def test_a_clean_build_has_no_violations():
     assert invariant_violations(engagements(engagement()), evidence("e1"), INDIA_AND_JAPAN, TODAY).is_empty()
 
 
-def test_a_warning_check_reports_its_count_and_examples_without_failing_the_build():
-    results = engagement_invariant_results(
-        engagements(engagement(start_date=date(1900, 1, 1))), evidence("e1"), INDIA_AND_JAPAN
+def participants(*engagement_ids: str) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"engagement_id": e, "person_id": "p1", "name": "S Jaishankar", "role": None, "country_code": "IND"}
+         for e in engagement_ids],
+        schema=PARTICIPANT_SCHEMA,
+    )  # fmt: skip
+
+
+def quarantine(frame: pl.DataFrame, evidence_frame: pl.DataFrame):
+    ids = frame["engagement_id"].to_list()
+    return quarantine_engagements(
+        frame, participants(*ids), evidence_frame, INDIA_AND_JAPAN, EngagementsModel, TODAY
     )
-    [result] = [result for result in results if not result.passed]
+
+
+def test_an_implausible_date_is_quarantined_with_its_participants_and_evidence():
+    outcome = quarantine(
+        engagements(engagement("e1"), engagement("e2", start_date=date(1900, 1, 1))), evidence("e1", "e2")
+    )
+
+    assert outcome.engagements["engagement_id"].to_list() == ["e1"]
+    assert set(outcome.participants["engagement_id"]) == set(outcome.evidence["engagement_id"]) == {"e1"}
+    [row] = outcome.quarantined.to_dicts()
+    assert (row["engagement_id"], row["check_name"]) == ("e2", "engagement_dates_are_plausible")
+    assert "start_date 1900-01-01 before 1945-01-01" in row["reason"]
+    assert (row["article_id"], row["sentence"]) == ("a1", SENTENCE)
+    QuarantinedEngagementsModel.validate(outcome.quarantined)
+
+
+def test_of_duplicated_engagements_one_stays_and_the_others_are_quarantined():
+    outcome = quarantine(engagements(engagement("e1"), engagement("e2", source_count=2)), evidence("e1", "e2"))
+
+    assert outcome.engagements["engagement_id"].to_list() == ["e2"]
+    assert outcome.quarantined.select("engagement_id", "check_name").rows() == [
+        ("e1", "engagement_keys_are_unique")
+    ]
+
+
+def test_a_row_breaking_the_model_is_quarantined_under_the_models_check():
+    outcome = quarantine(engagements(engagement("e1"), engagement("e2", status="rumoured")), evidence("e1", "e2"))
+
+    assert outcome.engagements["engagement_id"].to_list() == ["e1"]
+    [row] = outcome.quarantined.to_dicts()
+    assert (row["engagement_id"], row["check_name"]) == ("e2", "engagements_matches_EngagementsModel")
+    assert "status" in row["reason"] and "rumoured" in row["reason"]
+
+
+def test_a_frame_missing_a_column_is_not_quarantined_row_by_row():
+    assert rows_breaking_model(EngagementsModel, engagements(engagement()).drop("status")) is None
+
+
+def test_a_reporting_invariant_keeps_its_rows_and_warns():
+    not_named = mentions(("India", "COUNTRY", "IND"))
+    outcome = quarantine_engagements(
+        engagements(engagement()), participants("e1"), evidence("e1"), not_named, EngagementsModel, TODAY
+    )
+    [result] = [result for result in engagement_invariant_results(outcome) if not result.passed]
+
+    assert outcome.engagements.height == 1 and outcome.quarantined.is_empty()
+    assert result.check_name == "engagement_countries_are_named_in_evidence"
+    assert result.severity == dg.AssetCheckSeverity.WARN
+    assert SENTENCE in result.metadata["examples"].value
+
+
+def test_a_quarantining_check_fails_with_its_count_and_example_sentences():
+    outcome = quarantine(engagements(engagement(start_date=date(1900, 1, 1))), evidence("e1"))
+    [result] = [result for result in engagement_invariant_results(outcome) if not result.passed]
 
     assert result.check_name == "engagement_dates_are_plausible"
-    assert result.severity == dg.AssetCheckSeverity.WARN
-    assert result.metadata["violations"].value == 1
+    assert result.severity == dg.AssetCheckSeverity.ERROR
+    assert result.metadata["quarantined"].value == 1
     assert "start_date 1900-01-01 before 1945-01-01" in result.metadata["examples"].value
+    assert SENTENCE in result.metadata["examples"].value
 
 
-def test_invariant_checks_are_registered_on_engagements_and_structural_ones_block():
+def test_no_invariant_blocks_and_every_frame_contract_does():
     asset_graph = defs().resolve_asset_graph()
     specs = [asset_graph.get_check_spec(key) for key in asset_graph.asset_check_keys]
     blocking = {spec.name: spec.blocking for spec in specs if spec.asset_key == dg.AssetKey("engagements")}
 
     assert blocking == {
         "engagements_matches_EngagementsModel": True,
-        "engagements_have_evidence": True,
-        "engagement_countries_are_ordered": True,
-        "engagement_keys_are_unique": True,
+        "engagements_have_evidence": False,
+        "engagement_countries_are_ordered": False,
+        "engagement_keys_are_unique": False,
         "engagement_countries_are_named_in_evidence": False,
         "engagement_dates_are_plausible": False,
     }
 
 
+def empty_table_frame(name: str) -> pl.DataFrame:
+    """The empty frame of table ``name`` as the pipeline hands it over (articles carry a text key, sentences no
+    text)."""
+    with duckdb.connect() as connection:
+        connection.execute(SCHEMA_FILE.read_text())
+        frame = connection.sql(f"SELECT * FROM {name}").pl()
+    if name == "articles":
+        return frame.drop("text").with_columns(text_key=pl.lit(None, pl.String))
+    return frame.drop("text") if name == "sentences" else frame
+
+
 def stand_in(name: str) -> dg.AssetsDefinition:
     @dg.asset(name=name)
     def empty_frame() -> pl.DataFrame:
-        return pl.DataFrame()
+        return empty_table_frame(name)
 
     return empty_frame
 
 
-def test_engagements_without_evidence_stop_the_warehouse_from_being_written(tmp_path):
-    @dg.multi_asset(
-        outs={
-            "engagements": dg.AssetOut(),
-            "engagement_evidence": dg.AssetOut(),
-            "entity_mentions": dg.AssetOut(),
-        },
-        check_specs=INVARIANT_SPECS,
-    )
-    def fused_engagements_without_evidence():
-        without_evidence = engagements(engagement())
-        yield dg.Output(without_evidence, output_name="engagements")
-        yield dg.Output(evidence(), output_name="engagement_evidence")
-        yield dg.Output(INDIA_AND_JAPAN, output_name="entity_mentions")
-        yield from engagement_invariant_results(without_evidence, evidence(), INDIA_AND_JAPAN)
-
-    other_inputs = [
-        name
-        for name in bilateral_warehouse.keys_by_input_name
-        if name not in {"engagements", "engagement_evidence", "entity_mentions"}
-    ]
-    warehouse_file = tmp_path / "warehouse.duckdb"
-
-    result = dg.materialize(
-        [
-            fused_engagements_without_evidence,
-            *map(stand_in, other_inputs),
-            bilateral_warehouse,
-        ],
+def materialize_warehouse_after(fused: dg.AssetsDefinition, tmp_path) -> dg.ExecuteInProcessResult:
+    given = {spec.key.path[-1] for spec in fused.specs}
+    other_inputs = [name for name in bilateral_warehouse.keys_by_input_name if name not in given]
+    return dg.materialize(
+        [fused, *map(stand_in, other_inputs), bilateral_warehouse],
         resources={
-            "warehouse": Warehouse(path=str(warehouse_file)),
+            "warehouse": Warehouse(path=str(tmp_path / "warehouse.duckdb")),
             "input_folder": InputFolder(path=str(tmp_path)),
             "article_cache": ArticleCacheStore(path=str(tmp_path / "cache")),
+            "build_lock": BuildLock(storage_folder=str(tmp_path / "cache")),
         },
         raise_on_error=False,
     )
+
+
+def test_an_engagement_without_evidence_is_quarantined_and_the_warehouse_is_still_written(tmp_path):
+    @dg.multi_asset(
+        outs={name: dg.AssetOut() for name in ["engagements", "engagement_participants", "engagement_evidence",
+                                                 "quarantined_engagements", "entity_mentions"]},
+        check_specs=INVARIANT_SPECS,
+    )  # fmt: skip
+    def fused_engagements_without_evidence():
+        outcome = quarantine(engagements(engagement("e1"), engagement("e2", format="summit")), evidence("e1"))
+        yield dg.Output(outcome.engagements, output_name="engagements")
+        yield dg.Output(outcome.participants, output_name="engagement_participants")
+        yield dg.Output(outcome.evidence, output_name="engagement_evidence")
+        yield dg.Output(outcome.quarantined, output_name="quarantined_engagements")
+        yield dg.Output(empty_table_frame("entity_mentions"), output_name="entity_mentions")
+        yield from engagement_invariant_results(outcome)
+
+    result = materialize_warehouse_after(fused_engagements_without_evidence, tmp_path)
 
     [evaluation] = [
         evaluation
@@ -324,5 +404,25 @@ def test_engagements_without_evidence_stop_the_warehouse_from_being_written(tmp_
         if evaluation.check_name == "engagements_have_evidence"
     ]
     assert (evaluation.passed, evaluation.severity) == (False, dg.AssetCheckSeverity.ERROR)
+    with connect_read_only(tmp_path / "warehouse.duckdb") as connection:
+        kept = connection.execute("SELECT engagement_id FROM engagements").fetchall()
+        held = connection.execute("SELECT engagement_id, check_name FROM quarantined_engagements").fetchall()
+    assert kept == [("e1",)]
+    assert held == [("e2", "engagements_have_evidence")]
+
+
+def test_a_frame_with_a_wrong_dtype_stops_the_warehouse_from_being_written(tmp_path):
+    @dg.multi_asset(
+        outs={"engagements": dg.AssetOut()},
+        check_specs=pandera_check_specs({"engagements": EngagementsModel}),
+    )
+    def fused_engagements_with_a_code_bug():
+        broken = engagements(engagement()).with_columns(pl.col("confidence").cast(pl.String) + "%")
+        yield dg.Output(broken, output_name="engagements")
+        yield from pandera_check_results({"engagements": EngagementsModel}, {"engagements": broken})
+
+    result = materialize_warehouse_after(fused_engagements_with_a_code_bug, tmp_path)
+
+    assert not result.success
     assert "bilateral_warehouse" not in {event.step_key for event in result.all_events if event.is_step_start}
-    assert not warehouse_file.exists()
+    assert not (tmp_path / "warehouse.duckdb").exists()

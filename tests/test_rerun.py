@@ -93,7 +93,13 @@ def test_the_warehouse_counts_the_files_of_the_ingest_that_made_its_frames(tmp_p
     import dagster as dg
 
     from pipeline.definitions import defs
-    from pipeline.defs.resources import ArticleCacheStore, InputFolder, ParquetFrameIOManager, Warehouse
+    from pipeline.defs.resources import (
+        ArticleCacheStore,
+        BuildLock,
+        InputFolder,
+        ParquetFrameIOManager,
+        Warehouse,
+    )
 
     folder = tmp_path / "input"
     shutil.copytree(SEED_FOLDER, folder)
@@ -101,6 +107,7 @@ def test_the_warehouse_counts_the_files_of_the_ingest_that_made_its_frames(tmp_p
         "input_folder": InputFolder(path=str(folder)),
         "warehouse": Warehouse(path=str(tmp_path / "w.duckdb")),
         "article_cache": ArticleCacheStore(path=str(tmp_path / "storage" / "per_article")),
+        "build_lock": BuildLock(storage_folder=str(tmp_path / "storage")),
         "io_manager": ParquetFrameIOManager(base_dir=str(tmp_path / "storage" / "frames")),
     }
     assets = defs().assets

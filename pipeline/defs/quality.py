@@ -30,17 +30,38 @@ def pandera_check_specs(models: Mapping[str, type[pa.DataFrameModel]]) -> list[d
 
 
 def pandera_check_results(
-    models: Mapping[str, type[pa.DataFrameModel]], frames: Mapping[str, pl.DataFrame]
+    models: Mapping[str, type[pa.DataFrameModel]],
+    frames: Mapping[str, pl.DataFrame],
+    quarantined: Mapping[str, pl.DataFrame] | None = None,
 ) -> Iterator[dg.AssetCheckResult]:
     """The results of ``pandera_check_specs(models)`` for the step's ``frames`` (asset name -> frame); failing
-    cases are shown in the check's metadata."""
+    cases are shown in the check's metadata. ``quarantined`` (asset name -> rows) are rows the step took out of
+    the frame because they broke the model's row checks: the check then fails as a warning, which does not block,
+    and shows them."""
+    quarantined = quarantined or {}
     for spec, (asset, model) in zip(pandera_check_specs(models), models.items(), strict=True):
-        yield _validation_result(spec, model, frames[asset])
+        yield _validation_result(spec, model, frames[asset], quarantined.get(asset))
 
 
 def _validation_result(
-    spec: dg.AssetCheckSpec, model: type[pa.DataFrameModel], frame: pl.DataFrame
+    spec: dg.AssetCheckSpec,
+    model: type[pa.DataFrameModel],
+    frame: pl.DataFrame,
+    quarantined: pl.DataFrame | None = None,
 ) -> dg.AssetCheckResult:
+    if quarantined is not None and quarantined.height:
+        return dg.AssetCheckResult(
+            asset_key=spec.asset_key,
+            check_name=spec.name,
+            passed=False,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={
+                "rows": frame.height,
+                "quarantined": quarantined.height,
+                "see": "table quarantined_engagements",
+                "examples": dg.MetadataValue.md(markdown_table(quarantined)),
+            },
+        )
     try:
         model.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as errors:
@@ -61,6 +82,14 @@ def markdown_table(frame: pl.DataFrame, max_rows: int = 20) -> str:
     shown = frame.head(max_rows)
     header = "| " + " | ".join(shown.columns) + " |\n|" + "---|" * shown.width + "\n"
     body = "".join(
-        "| " + " | ".join("" if v is None else str(v) for v in row) + " |\n" for row in shown.iter_rows()
+        "| " + " | ".join(_cell(value) for value in row) + " |\n" for row in shown.iter_rows()
     )
     return header + body
+
+
+def _cell(value: object) -> str:
+    """A value as one markdown table cell: no line breaks, pipes escaped, long texts shortened."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split()).replace("|", "\\|")
+    return text if len(text) <= 200 else text[:199] + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from dagster._core.execution.plan.outputs import StepOutputHandle
 from pydantic import PrivateAttr
 
 from pipeline import settings
+from pipeline.build_lock import holding_build_lock
 from pipeline.cache import ArticleResultCache
 from pipeline.clean import CLEAN_CACHE_SCHEMAS, cleaned_texts
 from pipeline.memory import release_freed_memory
@@ -47,6 +49,34 @@ class ArticleCacheStore(dg.ConfigurableResource):
     def cleaned_texts(self) -> pl.LazyFrame:
         """The cleaned texts by ``text_key``, kept by the clean stage; read lazily, for the articles a step needs."""
         return cleaned_texts(self.for_stage("clean", CLEAN_CACHE_SCHEMAS))
+
+
+class BuildLock(dg.ConfigurableResource):
+    """The warehouse's build lock (``pipeline.build_lock``), held from the run's start to its end: every step
+    that reads or writes the warehouse's state requires it, and in the one-process build job a resource is set
+    up once per run, before the first step, and torn down after the last. A run started while another build of
+    the same warehouse runs waits for it (saying so in its log)."""
+
+    storage_folder: str
+    _held: contextlib.ExitStack | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        stack = contextlib.ExitStack()
+        run = context.run.run_id if context.run else "no run"
+        log = context.log.warning if context.log else (lambda message: None)
+        stack.enter_context(
+            holding_build_lock(
+                Path(self.storage_folder),
+                f"Dagster run {run}",
+                on_wait=lambda holder: log(f"waiting for the warehouse's build lock, held by {holder}"),
+            )
+        )
+        self._held = stack
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._held is not None:
+            self._held.close()
+            self._held = None
 
 
 class ParquetFrameIOManager(dg.ConfigurableIOManager):
@@ -159,6 +189,7 @@ def resources() -> dg.Definitions:
             "input_folder": InputFolder(path=str(settings.input_folder())),
             "warehouse": Warehouse(path=str(settings.warehouse_file())),
             "article_cache": ArticleCacheStore(path=str(settings.storage_folder() / "per_article")),
+            "build_lock": BuildLock(storage_folder=str(settings.storage_folder())),
             "io_manager": ParquetFrameIOManager(base_dir=str(settings.storage_folder() / "frames")),
         }
     )

@@ -9,7 +9,7 @@ from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus
 from pipeline.dedup import find_duplicates
 from pipeline.defs.clean.checks import CLEAN_MODELS
 from pipeline.defs.quality import pandera_check_results, pandera_check_specs
-from pipeline.defs.resources import ArticleCacheStore
+from pipeline.defs.resources import ArticleCacheStore, BuildLock
 from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts
 
 
@@ -40,7 +40,10 @@ class DeduplicationConfig(dg.Config):
     check_specs=pandera_check_specs(CLEAN_MODELS),
 )
 def cleaned_articles(
-    config: DeduplicationConfig, article_cache: ArticleCacheStore, raw_articles: pl.DataFrame
+    config: DeduplicationConfig,
+    article_cache: ArticleCacheStore,
+    build_lock: BuildLock,
+    raw_articles: pl.DataFrame,
 ):
     """Clean every article not cleaned before (its raw text read from the ingest store), then mark exact and
     near-duplicate copies (MinHash LSH)."""

@@ -1,5 +1,7 @@
 """Extract: entities and people from canonical articles, then engagements fused across articles."""
 
+from datetime import date
+
 import dagster as dg
 import polars as pl
 
@@ -8,14 +10,16 @@ from pipeline.defs.extract.checks import (
     ENTITY_MODELS,
     INVARIANT_SPECS,
     engagement_invariant_results,
+    model_row_failures,
 )
 from pipeline.defs.quality import pandera_check_results, pandera_check_specs
-from pipeline.defs.resources import ArticleCacheStore
+from pipeline.defs.resources import ArticleCacheStore, BuildLock
 from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_cached
 from pipeline.entities import ENTITY_CACHE_SCHEMAS, extract_entities_cached
-from pipeline.fusion import fuse_engagements
+from pipeline.fusion import EngagementsModel, fuse_engagements
 from pipeline.parallel import shut_down_workers
 from pipeline.persons import attach_person_ids, link_persons
+from pipeline.quarantine import quarantine_engagements
 
 
 def _canonical(articles: pl.DataFrame) -> pl.DataFrame:
@@ -36,7 +40,9 @@ def _canonical(articles: pl.DataFrame) -> pl.DataFrame:
     },
     check_specs=pandera_check_specs(ENTITY_MODELS),
 )
-def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences: pl.DataFrame):
+def entities(
+    article_cache: ArticleCacheStore, build_lock: BuildLock, articles: pl.DataFrame, sentences: pl.DataFrame
+):
     """Gazetteer pass over all text, the statistical model on the sentences that need it, then person linking.
 
     Extraction runs only on texts not extracted before; the counters in the metadata cover this run's work.
@@ -84,17 +90,26 @@ def entities(article_cache: ArticleCacheStore, articles: pl.DataFrame, sentences
         "engagement_evidence": dg.AssetOut(
             description="Sentences stating each engagement.", kinds={"polars"}
         ),
+        "quarantined_engagements": dg.AssetOut(
+            description=(
+                "Engagements held back because their row breaks a row-level rule, one row per rule, with the"
+                " reason and a sentence that stated them."
+            ),
+            kinds={"polars"},
+        ),
     },
     check_specs=[*pandera_check_specs(ENGAGEMENT_MODELS), *INVARIANT_SPECS],
 )
 def fused_engagements(
     article_cache: ArticleCacheStore,
+    build_lock: BuildLock,
     articles: pl.DataFrame,
     sentences: pl.DataFrame,
     entity_mentions: pl.DataFrame,
     persons: pl.DataFrame,
 ):
-    """Engagement mentions per sentence, fused into one row per engagement with all its evidence."""
+    """Engagement mentions per sentence, fused into one row per engagement with all its evidence; rows breaking
+    a row-level rule are quarantined (``pipeline.quarantine``), never fatal."""
     mentions, n_extracted = extract_engagements_cached(
         _canonical(articles),
         sentences,
@@ -103,7 +118,10 @@ def fused_engagements(
         article_cache.cleaned_texts(),
         article_cache.for_stage("engagements", ENGAGEMENT_CACHE_SCHEMAS),
     )
-    engagements, participants, evidence = fuse_engagements(mentions)
+    outcome = quarantine_engagements(
+        *fuse_engagements(mentions), entity_mentions, EngagementsModel, date.today()
+    )
+    engagements, participants, evidence = outcome.engagements, outcome.participants, outcome.evidence
     yield dg.Output(
         engagements,
         output_name="engagements",
@@ -111,6 +129,7 @@ def fused_engagements(
             "engagements": engagements.height,
             "mentions": mentions.height,
             "articles_extracted_this_run": n_extracted,
+            "quarantined": outcome.quarantined["engagement_id"].n_unique(),
             "by_type": dg.MetadataValue.json(
                 dict(engagements.group_by("engagement_type").len().sort("engagement_type").iter_rows())
             ),
@@ -120,12 +139,24 @@ def fused_engagements(
         participants, output_name="engagement_participants", metadata={"rows": participants.height}
     )
     yield dg.Output(evidence, output_name="engagement_evidence", metadata={"rows": evidence.height})
+    yield dg.Output(
+        outcome.quarantined,
+        output_name="quarantined_engagements",
+        metadata={
+            "rows": outcome.quarantined.height,
+            "by_check": dg.MetadataValue.json(
+                dict(outcome.quarantined.group_by("check_name").len().sort("check_name").iter_rows())
+            ),
+        },
+    )
     yield from pandera_check_results(
         ENGAGEMENT_MODELS,
         {
             "engagements": engagements,
             "engagement_participants": participants,
             "engagement_evidence": evidence,
+            "quarantined_engagements": outcome.quarantined,
         },
+        quarantined={"engagements": model_row_failures(outcome)},
     )
-    yield from engagement_invariant_results(engagements, evidence, entity_mentions)
+    yield from engagement_invariant_results(outcome)

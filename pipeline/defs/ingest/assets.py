@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipeline.defs.ingest.checks import INGEST_MODELS
 from pipeline.defs.quality import markdown_table, pandera_check_results, pandera_check_specs
-from pipeline.defs.resources import ArticleCacheStore, InputFolder
+from pipeline.defs.resources import ArticleCacheStore, BuildLock, InputFolder
 from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
 
 
@@ -22,7 +22,12 @@ from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
     },
     check_specs=pandera_check_specs(INGEST_MODELS),
 )
-def raw_input(context: dg.AssetExecutionContext, input_folder: InputFolder, article_cache: ArticleCacheStore):
+def raw_input(
+    context: dg.AssetExecutionContext,
+    input_folder: InputFolder,
+    article_cache: ArticleCacheStore,
+    build_lock: BuildLock,
+):
     """Read every file of the input folder; bad files become rejected rows, never a failed run.
 
     Only files whose path or bytes are new are parsed; the rows of the others come from the per-file cache."""

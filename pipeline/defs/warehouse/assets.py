@@ -5,7 +5,7 @@ import polars as pl
 
 from pipeline.countries import country_table
 from pipeline.defs.quality import markdown_table
-from pipeline.defs.resources import ArticleCacheStore, InputFolder, Warehouse
+from pipeline.defs.resources import ArticleCacheStore, BuildLock, InputFolder, Warehouse
 from pipeline.ingest import input_files
 from pipeline.settings import PIPELINE_VERSION
 from pipeline.warehouse import build_warehouse
@@ -31,6 +31,7 @@ def bilateral_warehouse(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
     article_cache: ArticleCacheStore,
+    build_lock: BuildLock,
     input_folder: InputFolder,
     articles: pl.DataFrame,
     rejected_inputs: pl.DataFrame,
@@ -42,6 +43,7 @@ def bilateral_warehouse(
     engagements: pl.DataFrame,
     engagement_participants: pl.DataFrame,
     engagement_evidence: pl.DataFrame,
+    quarantined_engagements: pl.DataFrame,
 ) -> dg.MaterializeResult:
     frames = {
         "articles": articles,
@@ -54,6 +56,7 @@ def bilateral_warehouse(
         "engagements": engagements,
         "engagement_participants": engagement_participants,
         "engagement_evidence": engagement_evidence,
+        "quarantined_engagements": quarantined_engagements,
     }
     build_info = {
         "pipeline_version": PIPELINE_VERSION,
