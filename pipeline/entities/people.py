@@ -1,0 +1,261 @@
+"""People: the spans that name a person in a sentence (from the model, the title patterns, a quotation's speaker
+and the bare surnames of people named in full), one row per mention, and each person's identity, role and country
+across the article."""
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.countries import gazetteer, role_countries
+from pipeline.entities.lexicon import ROLE_HEADS, _is_company_word, _is_vocabulary
+from pipeline.entities.roles import _role_parse, _RoleParse
+from pipeline.entities.sentence import WORD, _previous_word, _Sentence
+from pipeline.persons import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    name_parts,
+    person_key,
+    resolve_partial,
+    strip_honorifics,
+)
+
+NAME_TOKEN = (
+    r"(?:[A-Z][\w’'\-]*\.?|(?:bin|bint|ibn|al|el|de|da|van|von|der|di|du|dos|das|la|le|del)(?=\s[A-Z]))"
+)
+INITIAL_TOKEN = re.compile(r"^[A-Z]\.?$")
+ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
+NON_SPACE_RUN = re.compile(r"\S+")
+NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN})*")
+CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-Z]")
+QUOTE_ATTRIBUTION = re.compile(
+    r"[,?!][\"”’']\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s+(?:said|says|told|added|stated|noted|insisted)\b"
+)
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim titles, country forms and honorifics off a candidate span; None when no real name remains."""
+    tokens = list(NON_SPACE_RUN.finditer(text[start:end]))
+    while tokens and (_is_vocabulary(tokens[0].group()) or tokens[0].group()[:1].islower()):
+        tokens.pop(0)
+    while tokens and tokens[-1].group().lower().strip(",.") in NAME_PARTICLES:
+        tokens.pop()
+    if not tokens:
+        return None
+    span_start, span_end = start + tokens[0].start(), start + tokens[-1].end()
+    span = text[span_start:span_end]
+    while span and span[-1] in ",.;:" and not ENDS_WITH_INITIAL.search(span):
+        span_end -= 1
+        span = span[:-1]
+    if span.endswith(("'s", "’s")):
+        span_end -= 2
+        span = span[:-2]
+    words = span.split()
+    if not 1 <= len(words) <= 6 or any(map(str.isdigit, span)):
+        return None
+    significant = [w for w in words if not INITIAL_TOKEN.match(w) and w.lower() not in NAME_PARTICLES]
+    if not significant or not all(w[:1].isupper() for w in significant):
+        return None
+    if all(_is_vocabulary(w) or w in gazetteer() or w.isupper() for w in significant):
+        return None
+    return span_start, span_end
+
+
+def _pattern_people(text: str, sentence: _Sentence) -> list[tuple[int, int]]:
+    """Capitalised runs next to a title or honorific, which the model may miss ('of Japan Kono Taro'), and the
+    speaker named right after a quotation ('..." Diallo said')."""
+    spans = []
+    for quoted in QUOTE_ATTRIBUTION.finditer(sentence.text):
+        span = _name_span(text, sentence.start + quoted.start(1), sentence.start + quoted.end(1))
+        if span and not any(_is_company_word(w) for w in text[span[0] : span[1]].split()):
+            spans.append(span)
+    for run in NAME_RUN.finditer(sentence.text):
+        start, end = sentence.start + run.start(), sentence.start + run.end()
+        titles = [w for w in WORD.finditer(text, start, end) if w.group().lower().rstrip(".") in ROLE_HEADS]
+        if titles:
+            start = titles[-1].end()
+        span = _name_span(text, start, end)
+        if not span:
+            continue
+        parse = _role_parse(text, sentence, span[0], before=True)
+        previous = _previous_word(text, span[0]).lower().rstrip(".")
+        if (
+            parse.role
+            or parse.counterpart
+            or previous in HONORIFICS
+            or text[start : span[0]].strip()
+            or _role_parse(text, sentence, span[1], before=False).role
+        ):
+            spans.append(span)
+    return spans
+
+
+def _person_spans(text: str, sentence: _Sentence, doc) -> list[tuple[int, int]]:
+    """The spans naming a person in one sentence: the model's PERSON entities (``doc``, None when the model did not
+    read the sentence), trimmed by ``_name_span``, and the names the title patterns found. Overlapping spans merge
+    into one; a span inside a gazetteer match is the place or body the gazetteer knows and is dropped, unless the
+    match is a capital, whose name may also be a person's."""
+    spans = []
+    for ent in doc.ents if doc is not None else []:
+        if ent.label_ == "PERSON":
+            span = _name_span(text, sentence.start + ent.start_char, sentence.start + ent.end_char)
+            if span:
+                spans.append(span)
+    spans += (
+        sentence.pattern_people if sentence.pattern_people is not None else _pattern_people(text, sentence)
+    )
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            if span[1] > kept[-1][1]:
+                kept[-1] = (kept[-1][0], span[1])
+            continue
+        kept.append(span)
+    covered = [(m.start, m.end) for m in sentence.matches if m.entry.kind != "capital"]
+    return [s for s in kept if not any(cs <= s[0] and s[1] <= ce for cs, ce in covered)]
+
+
+def _surname_sweep(
+    text: str, sentences: list[_Sentence], people: list[dict]
+) -> list[tuple[_Sentence, int, int]]:
+    """Bare name tokens of the article's people named in full or with initials ("Xi", "Jaishankar") that the model
+    did not see or missed; they become partial mentions, linked only when a single full name of the article contains
+    them."""
+    surnames = {
+        token
+        for p in people
+        if len(p["name"].split()) >= 2
+        for token in p["name"].split()
+        if token[:1].isupper() and len(token) >= 2
+    }
+    taken = {(p["start_char"], p["end_char"]) for p in people}
+    covered = [(p["start_char"], p["end_char"]) for p in people]
+    starts = [s.start for s in sentences]
+    found = []
+    for surname in sorted(surnames):
+        if _is_vocabulary(surname) or INITIAL_TOKEN.match(surname):
+            continue
+        for start in _bare_word_starts(text, surname):
+            span = (start, start + len(surname))
+            if span in taken or any(s <= span[0] < e for s, e in covered):
+                continue
+            index = bisect_right(starts, span[0]) - 1
+            if index >= 0:
+                found.append((sentences[index], *span))
+    return found
+
+
+def _bare_word_starts(text: str, word: str) -> list[int]:
+    r"""Where ``word`` stands as a whole word not followed by a capitalised one: the matches of
+    ``\bword\b(?!\s+[A-Z])``, found with str.find rather than a pattern compiled for every name."""
+    starts = []
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (
+            _is_word_char_at(text, start - 1) != _is_word_char_at(text, start)
+            and _is_word_char_at(text, end - 1) != _is_word_char_at(text, end)
+            and not CAPITALISED_WORD_AFTER.match(text, end)
+        ):
+            starts.append(start)
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
+    return starts
+
+
+def _is_word_char_at(text: str, pos: int) -> bool:
+    r"""Is text[pos] a character ``\w`` matches (nothing outside the text is), as ``\b`` decides?"""
+    return 0 <= pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
+
+
+def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
+    """Article-level identity, role and country for every person mention (in place).
+
+    A partial name joins the article's unique full name that contains it (``persons.resolve_partial``). All the
+    mentions of one person then share one role (a current one before a former one, the official title before a
+    paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier,
+    else the country a one-country title implies, else, for someone with a role or an organisation, the article's
+    home country. A "counterpart" without a role of their own takes the role of the person named before them in the
+    sentence ("Jaishankar met his counterpart Wang Yi")."""
+    full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
+    for person in people:
+        if not person["is_full_name"]:
+            person["person_key"] = resolve_partial(person["person_key"], full_keys) or person["person_key"]
+    by_key: dict[str, list[dict]] = {}
+    for person in people:
+        by_key.setdefault(person["person_key"], []).append(person)
+    for group in by_key.values():
+        roles = Counter(
+            (p["parse"].role, p["parse"].former, p["parse"].formal) for p in group if p["parse"].role
+        )
+        role, former = (None, False)
+        if roles:
+            ranked = max(roles.items(), key=lambda i: (not i[0][1], i[0][2], i[1], len(i[0][0].split())))
+            role, former = ranked[0][0], ranked[0][1]
+        organization = next((p["parse"].organization for p in group if p["parse"].organization), None)
+        explicit = Counter(p["parse"].country for p in group if p["parse"].country)
+        country, evidence = None, None
+        if explicit:
+            country, evidence = explicit.most_common(1)[0][0], "explicit"
+        elif role and role in role_countries():
+            country, evidence = role_countries()[role], "role"
+        elif (role or organization) and home:
+            country, evidence = home, "article"
+        for p in group:
+            p.update(
+                role=role,
+                role_is_former=former,
+                country_code=country,
+                country_evidence=evidence,
+                organization=organization,
+            )
+    for person in people:
+        if person["parse"].counterpart and not person["role"]:
+            before = [
+                p
+                for p in people
+                if p["sentence_index"] == person["sentence_index"]
+                and p["start_char"] < person["start_char"]
+                and p["person_key"] != person["person_key"]
+            ]
+            if before and before[-1]["role"]:
+                for p in by_key[person["person_key"]]:
+                    p.update(role=before[-1]["role"], role_is_former=before[-1]["role_is_former"])
+
+
+def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:
+    """One person mention before the article-level pass: the name without honorifics, its key, whether it is a
+    full name (two tokens besides initials), and what the titles say. A title before the name that gives a role (or
+    "counterpart") wins, and the apposition after the name adds its organisation and, failing one before, its
+    country; without one, the apposition's parse counts, with the country from before the name if it names none."""
+    name = strip_honorifics(text[start:end])
+    tokens, initials = name_parts(name)
+    parse = _role_parse(text, sentence, start, before=True)
+    after = _role_parse(text, sentence, end, before=False)
+    if not parse.role and not parse.counterpart:
+        parse = _RoleParse(
+            after.role,
+            after.former,
+            after.country or parse.country,
+            after.organization,
+            after.counterpart,
+            after.formal,
+        )
+    else:
+        parse = replace(
+            parse,
+            organization=after.organization or parse.organization,
+            country=parse.country or after.country,
+        )
+    return {
+        "sentence_index": sentence.index,
+        "start_char": start,
+        "end_char": end,
+        "text": text[start:end],
+        "name": name,
+        "person_key": person_key(tokens, initials),
+        "is_full_name": len(tokens) >= 2,
+        "parse": parse,
+    }

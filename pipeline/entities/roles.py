@@ -1,0 +1,201 @@
+"""Titles: the role, country and organisation a title or an apposition gives the name beside it ("then Japanese
+Foreign Minister Kono Taro", "Kono Taro, the Japanese Ambassador to India,"), in one canonical spelling."""
+
+import re
+from dataclasses import dataclass
+
+from pipeline.countries import GazetteerMatch, country_name
+from pipeline.entities.lexicon import ENVOY_HEADS, FORMER_WORDS, ROLE_HEADS, ROLE_WORDS
+from pipeline.entities.places import COUNTRY_KINDS, GENERIC_ORG, _normalise_org, _organisation_country_before
+from pipeline.entities.sentence import WORD, _next_word, _previous_word, _Sentence
+from pipeline.persons import HONORIFICS
+
+LAST_WORD = re.compile(r"(?s:.*)(?<![\w.])([\w.]+)")
+"""The word a text ends with, as a full match (see ``sentence.PREVIOUS_WORD``)."""
+APPOSITION_START = re.compile(r"\s*,\s*(?:who (?:is|was)\s+)?(?:(?:the|a|an)\s+)?")
+ORG_AFTER_ROLE = re.compile(rf"\s+(?:in|at|of) (?:the )?({GENERIC_ORG.pattern[2:]})")
+
+
+def normalise_role(words: list[str], country: str | None = None) -> str | None:
+    """Canonical spelling of a title: 'Defence Minister', 'Foreign Minister', 'Secretary of Defense', ..."""
+    phrase = " ".join(w.lower().strip(",.") for w in words if w)
+    phrase = re.sub(r"\bministers\b", "minister", phrase).replace("defense", "defence")
+    phrase = re.sub(
+        r"^(deputy |state |junior |union )?minister (?:of|for) (?:the )?(.+)$", r"\1\2 minister", phrase
+    )
+    phrase = phrase.replace("foreign affairs minister", "foreign minister")
+    phrase = re.sub(r"^(.*)\bsecretary of defence\b", r"\1secretary of defense", phrase)
+    if phrase == "defence secretary" and country == "USA":
+        phrase = "secretary of defense"
+    if not phrase or phrase.split()[-1] in {"counterpart", "counterparts"}:
+        return None
+    small = {"of", "for", "to", "the", "and"}
+    return " ".join(w if w in small else w.capitalize() for w in phrase.split())
+
+
+def _country_match_ending(sentence: _Sentence, pos: int) -> GazetteerMatch | None:
+    """The country form of the sentence that ends at ``pos``, alone or before a possessive ("Japanese", "Japan's",
+    "Philippines'"): the country of the title that follows it, or of the name after "Minister of Japan"."""
+    for m in sentence.matches:
+        if (
+            m.entry.kind in COUNTRY_KINDS
+            and m.entry.country_code
+            and (
+                m.end == pos
+                or (
+                    m.end == pos - 2
+                    and sentence.text[m.end - sentence.start : pos - sentence.start] in ("'s", "’s")
+                )
+                or (
+                    m.end == pos - 1
+                    and m.text.endswith("s")
+                    and sentence.text[m.end - sentence.start : pos - sentence.start] in ("'", "’")
+                )
+            )
+        ):
+            return m
+    return None
+
+
+def _country_match_at(sentence: _Sentence, pos: int) -> GazetteerMatch | None:
+    """The country form of the sentence that starts at ``pos``: the country of an apposition ("Kono, Japan's
+    ...") or the one after "of", "from" or "to"."""
+    return next((m for m in sentence.matches if m.start == pos and m.entry.kind in COUNTRY_KINDS), None)
+
+
+@dataclass
+class _RoleParse:
+    """What a title or an apposition says about the name beside it: the canonical role, whether it is a former
+    one, the country and the organisation it names, whether it is a "counterpart" (who takes the role of the person
+    named before), and whether it is written as the official, capitalised title."""
+
+    role: str | None = None
+    former: bool = False
+    country: str | None = None
+    organization: str | None = None
+    counterpart: bool = False
+    formal: bool = False
+
+
+def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
+    """Title right before a name: '[then] [Japanese|Japan's] Foreign Minister [of Japan] NAME'."""
+    parse = _RoleParse()
+    left = text[sentence.start : name_start].rstrip()
+    while (word := LAST_WORD.fullmatch(left)) and word.group(1).lower().rstrip(".") in HONORIFICS:
+        left = left[: word.start(1)].rstrip()
+    pos = sentence.start + len(left)
+    if left.endswith(","):
+        pos -= 1
+    qualifier = _country_match_ending(sentence, pos)
+    if qualifier and re.search(r"\b(?:of|from)\s+$", text[sentence.start : qualifier.start]):
+        parse.country = qualifier.entry.country_code
+        pos = sentence.start + len(
+            re.sub(r"\s*\b(?:of|from)\s+$", "", text[sentence.start : qualifier.start])
+        )
+    words = list(WORD.finditer(text, sentence.start, pos))
+    role_words: list[str] = []
+    index = len(words) - 1
+    while index >= 0 and words[index].end() >= pos - 1 - sum(len(w) + 1 for w in role_words):
+        word = words[index].group().lower().rstrip(".")
+        if word in ROLE_WORDS or (role_words and word in {"of", "for"}):
+            role_words.insert(0, words[index].group())
+            index -= 1
+            continue
+        break
+    while role_words and role_words[0].lower() in {"of", "for"}:
+        role_words.pop(0)
+    if not any(w.lower().rstrip(".") in ROLE_HEADS for w in role_words):
+        previous = words[-1].group().lower().rstrip(".") if words and words[-1].end() >= pos - 1 else ""
+        return parse if previous not in HONORIFICS else _RoleParse(country=parse.country)
+    role_start = words[index + 1].start()
+    former_prefix = role_words[0].lower().startswith("ex-")
+    if former_prefix:
+        role_words[0] = role_words[0][3:]
+    parse.counterpart = role_words[-1].lower().startswith("counterpart")
+    title_start = role_start
+    while title_start > 0 and text[title_start - 1].isspace():
+        title_start -= 1
+    before = _country_match_ending(sentence, title_start) or _organisation_country_before(
+        text, sentence, title_start
+    )
+    if before and not parse.country:
+        parse.country = before.entry.country_code
+        role_start = before.start
+    previous = _previous_word(text, role_start).lower()
+    parse.former = former_prefix or previous in FORMER_WORDS
+    parse.role = normalise_role(role_words, parse.country)
+    parse.formal = _is_formal(role_words)
+    return parse
+
+
+def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
+    """Apposition after a name: 'NAME, the Japanese Ambassador to India,' / 'NAME, joint secretary in ...'."""
+    parse = _RoleParse()
+    found = APPOSITION_START.match(text, name_end, sentence.end)
+    if not found:
+        of_country = re.match(r"\s+(?:of|from)\s+(?:the\s+)?", text[name_end : sentence.end])
+        qualifier = _country_match_at(sentence, name_end + of_country.end()) if of_country else None
+        if qualifier and qualifier.entry.country_code:
+            parse.country = qualifier.entry.country_code
+        return parse
+    pos = found.end()
+    former = re.match(r"(?:then|former|ex-|erstwhile|outgoing)\s*", text[pos : sentence.end])
+    if former:
+        parse.former, pos = True, pos + former.end()
+    qualifier = _country_match_at(sentence, pos)
+    if qualifier:
+        parse.country = qualifier.entry.country_code
+        pos = qualifier.end + (2 if text[qualifier.end : qualifier.end + 2] in ("'s", "’s") else 0)
+    role_words = []
+    for word in WORD.finditer(text, pos, sentence.end):
+        if text[pos : word.start()].strip():
+            break
+        lowered = word.group().lower().rstrip(".,")
+        if lowered in ROLE_WORDS or (
+            role_words and lowered in {"of", "for"} and _next_is_role(text, word.end())
+        ):
+            role_words.append(word.group().rstrip(","))
+            pos = word.end()
+            if word.group().endswith(","):
+                break
+            continue
+        break
+    if not any(w.lower().rstrip(".") in ROLE_HEADS for w in role_words):
+        return _RoleParse()
+    to_country = re.match(r"\s+(to|of)\s+", text[pos : sentence.end])
+    target = _country_match_at(sentence, pos + to_country.end()) if to_country else None
+    if target and to_country.group(1) == "to" and role_words[-1].lower() in ENVOY_HEADS:
+        role_words += ["to", country_name(target.entry.country_code) or target.text]
+    elif target and to_country.group(1) == "of":
+        parse.country = parse.country or target.entry.country_code
+    org = ORG_AFTER_ROLE.match(text, pos, sentence.end)
+    if org:
+        parse.organization = _normalise_org(org.group(1))
+    parse.role = normalise_role(role_words, parse.country)
+    parse.formal = _is_formal(role_words)
+    parse.counterpart = role_words[-1].lower().startswith("counterpart")
+    return parse
+
+
+def _role_parse(text: str, sentence: _Sentence, position: int, *, before: bool) -> _RoleParse:
+    """``_role_before`` (``before``) or ``_role_after`` a name's edge, computed once per sentence: the title patterns
+    and the person rows both ask for it. Callers must not change the parse they get."""
+    parses = sentence.role_parses
+    if parses is None:
+        parses = sentence.role_parses = {}
+    parse = parses.get((before, position))
+    if parse is None:
+        parse = parses[before, position] = (_role_before if before else _role_after)(text, sentence, position)
+    return parse
+
+
+def _is_formal(role_words: list[str]) -> bool:
+    """A capitalised title ("External Affairs Minister") is the official one; lowercase is a paraphrase."""
+    return all(w[:1].isupper() for w in role_words if w.lower() not in {"of", "for", "to", "the", "and"})
+
+
+def _next_is_role(text: str, pos: int) -> bool:
+    """Is the word after ``pos`` a role word? Then an "of" or "for" before it continues the title ("Minister of
+    State for External Affairs") rather than ending it."""
+    word = _next_word(text, pos)
+    return word.lower().rstrip(".,") in ROLE_WORDS
