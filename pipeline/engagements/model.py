@@ -79,4 +79,5 @@ class EngagementMentionsModel(pa.DataFrameModel):
 
     @pa.dataframe_check
     def pair_is_ordered(cls, data) -> pl.LazyFrame:
+        """country_a sorts before country_b, so that a pair is one value whichever country a sentence names first."""
         return data.lazyframe.select(pl.col("country_a") < pl.col("country_b"))
