@@ -26,7 +26,7 @@ from datetime import date, timedelta
 import pandera.polars as pa
 import polars as pl
 
-from pipeline.engagements import ENGAGEMENT_TYPES, PARTICIPANT_DTYPE, STATUSES
+from pipeline.engagements.model import ENGAGEMENT_TYPES, PARTICIPANT_DTYPE, STATUSES
 
 UNDATED_MATCH_DAYS = 30
 UNDATED_CLUSTER_GAP_DAYS = 7

@@ -1,0 +1,329 @@
+"""Anchors: the places in a sentence where an engagement is stated, each with its kind and, where it has one,
+the name of its format.
+
+A sentence may state one engagement several ways ("the Strategic Dialogue ... the ministers met"); the rules here
+keep one anchor per engagement, and let the others' words (an ordinal, say) join it. Also the geometry that
+``attributes`` shares: the clauses of a sentence and the gap between two spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.engagements.lexicon import (
+    _CAPITALISED_HEAD,
+    _CLAUSE_BREAK,
+    _FORMAT_BY_NAME_22,
+    _GENERIC,
+    _HEADS,
+    _LEADING_FUNCTION_WORDS,
+    _LEFT_CONNECTORS,
+    _NORMALISE_FORMAT,
+    _NOUN_TRIGGER,
+    _ORDINAL_BEFORE,
+    _ORDINALS,
+    _PURPOSE_BEFORE,
+    _REFERENCE_DETERMINER,
+    _RIGHT_CONNECTORS,
+    _SPECIFIC_LOWERCASE,
+    _TOKEN,
+    MULTILATERAL,
+)
+
+
+@dataclass
+class Anchor:
+    """A place in a sentence where an engagement is stated."""
+
+    kind: str
+    start: int
+    end: int
+    format: str | None
+    specific: bool
+    multilateral: bool
+    ordinal: int | None = None
+    reference: bool = False
+    absorbed: list[Anchor] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention, with offsets relative to its sentence."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity_id: str | None
+    country_code: str | None
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """The characters between two spans (0 when they touch or overlap): "nearest" everywhere in these rules."""
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of a sentence, split at ";", "while", "whereas" and ", but": what one
+    clause says of tense, pair or place does not carry into another ("India met Japan, but China will visit
+    Korea")."""
+    bounds = [0]
+    for m in _CLAUSE_BREAK.finditer(text):
+        bounds.append(m.start())
+    bounds.append(len(text))
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i]]
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    """The clause that holds a position (the last one for a position at the very end)."""
+    for start, end in clauses:
+        if start <= position < end:
+            return start, end
+    return clauses[-1]
+
+
+def _is_cap(token: str) -> bool:
+    """Whether a token may be part of a format's title-case name: a capitalised word, "2+2", or a numeric ordinal
+    ("12th")."""
+    return (
+        token[:1].isupper()
+        or bool(_FORMAT_BY_NAME_22.fullmatch(token))
+        or bool(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", token))
+    )
+
+
+def _head_kind(tokens: list[re.Match[str]], i: int) -> str | None:
+    """The kind of engagement a capitalised token names when it ends a format's name ("Dialogue": meeting,
+    "Treaty": agreement; "Plan" and "Statement" only in "Action Plan" and "Joint Statement"), else None."""
+    word = tokens[i].group().rstrip(".").lower()
+    if not _is_cap(tokens[i].group()):
+        return None
+    if word == "plan" and i > 0 and tokens[i - 1].group().lower() == "action":
+        return "agreement"
+    if word == "statement" and i > 0 and tokens[i - 1].group().lower() == "joint":
+        return "agreement"
+    return _HEADS.get(word)
+
+
+def _named_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
+    """Title-case names ending in a format word: "Foreign Ministers' Strategic Dialogue", "Joint Declaration
+    on ...".
+
+    From each head word that is not followed by another, the name runs left over capitalised words (and "and",
+    "of", ... between two of them) and right through "of Understanding"-like tails (``_extend_right``); function
+    words at its start ("the", "during") and a trailing "." or "," are left out, and a "(2+2)" after it is taken
+    in. A meeting word standing alone ("Talks began") is not a name, as sentences start with capitals. The name
+    gives the anchor its format (``_format_name``); such anchors are the most specific a sentence has."""
+    if not _CAPITALISED_HEAD.search(text):
+        return []
+    tokens = list(_TOKEN.finditer(text))
+    anchors = []
+    for h in range(len(tokens)):
+        kind = _head_kind(tokens, h)
+        if kind is None or (h + 1 < len(tokens) and _head_kind(tokens, h + 1)):
+            continue
+        left = h
+        i = h - 1
+        while i >= 0:
+            word = tokens[i].group()
+            if (
+                _is_cap(word)
+                and not _head_kind(tokens, i)
+                or (
+                    word.lower() in _LEFT_CONNECTORS
+                    and i > 0
+                    and _is_cap(tokens[i - 1].group())
+                    and not _head_kind(tokens, i - 1)
+                    and tokens[i - 1].group().lower() not in _LEADING_FUNCTION_WORDS
+                )
+            ):
+                left = i
+            else:
+                break
+            i -= 1
+        right = _extend_right(tokens, h)
+        while left < h and tokens[left].group().lower() in _LEADING_FUNCTION_WORDS | _LEFT_CONNECTORS:
+            left += 1
+        start, end = tokens[left].start(), tokens[right].end()
+        while end > start and text[end - 1] in ".,":
+            end -= 1
+        tail = re.match(r"\s*\(\s*(2\s?\+\s?2)\s*\)", text[end:])
+        if tail:
+            end += tail.end()
+        name = text[start:end]
+        if left == h and kind == "meeting":
+            continue
+        anchors.append(
+            Anchor(
+                kind,
+                start,
+                end,
+                _format_name(name, start, countries, kind == "meeting"),
+                True,
+                _is_multilateral(text, start, end),
+            )
+        )
+    return anchors
+
+
+def _extend_right(tokens: list[re.Match[str]], h: int) -> int:
+    """Continue a name through "of Understanding", "on Security Cooperation", "to advance Security
+    Cooperation"."""
+    right = h
+    j = h + 1
+    while j < len(tokens) and tokens[j].group().lower() in _RIGHT_CONNECTORS:
+        k = j + 1
+        while (
+            k < len(tokens) and k <= j + 2 and not _is_cap(tokens[k].group()) and tokens[k].group().isalpha()
+        ):
+            k += 1
+        if k >= len(tokens) or not _is_cap(tokens[k].group()) or _head_kind(tokens, k):
+            break
+        while k < len(tokens) and (
+            _is_cap(tokens[k].group())
+            or (tokens[k].group().lower() == "and" and k + 1 < len(tokens) and _is_cap(tokens[k + 1].group()))
+        ):
+            right = k
+            k += 1
+        j = k
+    return right
+
+
+def _format_name(name: str, offset: int, countries: list[Mention], lower: bool) -> str:
+    """A format name without the country names and ordinals that qualify it; meeting formats are lower-cased
+    (they are kinds of meeting), agreement names keep their case (they are proper names)."""
+    text = name
+    for mention in sorted(countries, key=lambda m: -m.start):
+        if offset <= mention.start and mention.end <= offset + len(name):
+            text = text[: mention.start - offset] + " " + text[mention.end - offset :]
+    text = re.sub(r"(?:^|\s)[-–—/]\s*(?=\s|$)", " ", text)
+    text = re.sub(r"\b(?:" + "|".join(_ORDINALS) + r")\b", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\(\s*\)", " ", text)
+    lowered = text.lower() if lower else text
+    for pattern, replacement in _NORMALISE_FORMAT:
+        lowered = pattern.sub(replacement, lowered)
+    lowered = lowered.strip(" -,")
+    if _FORMAT_BY_NAME_22.search(lowered):
+        return (
+            "2+2 ministerial dialogue"
+            if re.search(r"2\s?\+\s?2\s+(?:ministerial\s+)?dialogue", lowered, re.IGNORECASE)
+            else ("2+2 ministerial meeting")
+        )
+    return lowered
+
+
+def _is_multilateral(text: str, start: int, end: int) -> bool:
+    """Whether a gathering of more than two states is named in the anchor or just before it ("the G20 summit",
+    "on the sidelines of the ASEAN meeting"): such an anchor is the gathering, not a bilateral engagement."""
+    window = text[max(0, start - 30) : end]
+    return bool(MULTILATERAL.search(window))
+
+
+def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
+    """The anchors of a sentence, in the order they stand, one per engagement the sentence states.
+
+    Anchors are found from the most to the least informative, and a later one may not overlap an earlier one:
+    title-case format names ("Foreign Ministers' Strategic Dialogue", by ``_named_anchors``), then known formats
+    in lower case ("state visit", "2+2", "phone call"), then generic triggers ("met", "signed", "drills"). A
+    generic trigger that is a noun is marked multilateral when a gathering of more than two states is named at it
+    ("the G20 summit talks"), and a reference when a word before it points back ("this meeting"). Every anchor
+    takes the ordinal written up to three words before it ("the third round of talks").
+
+    A generic trigger then becomes an anchor of its own only if it states something new, because a sentence
+    often says one engagement twice ("the Strategic Dialogue, where the ministers met"). In the order they
+    stand, each generic trigger is absorbed by:
+
+    - the visit earlier in its clause, when it is talks that are the visit's purpose ("visited Oslo for talks on
+      trade"; ``_visit_with_purpose``);
+    - otherwise the nearest named or known format of the same kind that is not multilateral, which takes the
+      trigger's ordinal if it has none;
+    - otherwise, unless it is a reference, the first generic anchor of the same kind kept in its clause ("met
+      ... and held talks" is one meeting); if there is none it is kept as an anchor.
+
+    A reference with no format to join is dropped: it points back to an engagement already stated. Absorbed
+    triggers are kept on their anchor (``Anchor.absorbed``).
+    """
+    named = _named_anchors(text, countries)
+    anchors = list(named)
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(a.start < e and s < a.end for a in anchors)
+
+    for kind, fmt, pattern in _SPECIFIC_LOWERCASE:
+        for m in pattern.finditer(text):
+            if not overlaps(m.start(), m.end()):
+                anchors.append(
+                    Anchor(kind, m.start(), m.end(), fmt, True, _is_multilateral(text, m.start(), m.end()))
+                )
+    generic = []
+    for kind, pattern in _GENERIC:
+        for m in pattern.finditer(text):
+            if overlaps(m.start(), m.end()):
+                continue
+            generic.append(
+                Anchor(
+                    kind,
+                    m.start(),
+                    m.end(),
+                    None,
+                    False,
+                    bool(_NOUN_TRIGGER.search(m.group())) and _is_multilateral(text, m.start(), m.end()),
+                    reference=bool(
+                        _NOUN_TRIGGER.search(m.group())
+                        and _REFERENCE_DETERMINER.search(text[max(0, m.start() - 30) : m.start()])
+                    ),
+                )
+            )
+    for anchor in anchors + generic:
+        found = _ORDINAL_BEFORE.search(text[max(0, anchor.start - 60) : anchor.start])
+        if found:
+            token = found.group("ord").lower()
+            anchor.ordinal = _ORDINALS.get(token) or int(re.match(r"\d+", token).group())
+    clauses = _clauses(text)
+    for g in sorted(generic, key=lambda a: a.start):
+        same_kind = [a for a in anchors if a.kind == g.kind and a.specific and not a.multilateral]
+        visit = _visit_with_purpose(text, g, anchors, clauses)
+        if visit:
+            visit.absorbed.append(g)
+        elif same_kind:
+            target = min(same_kind, key=lambda a: _gap(a.start, a.end, g.start, g.end))
+            target.absorbed.append(g)
+            if target.ordinal is None:
+                target.ordinal = g.ordinal
+            target.multilateral = target.multilateral and g.multilateral
+        elif not g.reference:
+            clause = _clause_of(clauses, g.start)
+            earlier = [
+                a
+                for a in anchors
+                if a.kind == g.kind and not a.specific and _clause_of(clauses, a.start) == clause
+            ]
+            if earlier:
+                earlier[0].absorbed.append(g)
+                earlier[0].ordinal = earlier[0].ordinal or g.ordinal
+            else:
+                anchors.append(g)
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def _visit_with_purpose(
+    text: str, meeting: Anchor, anchors: list[Anchor], clauses: list[tuple[int, int]]
+) -> Anchor | None:
+    """The visit of "will visit Oslo for talks on trade" or "visited Oslo, holding talks in Bergen": talks on a
+    topic are its purpose, not a second engagement; "for talks with the Prime Minister" names a meeting of its own."""
+    if (
+        meeting.kind != "meeting"
+        or not _PURPOSE_BEFORE.search(text[max(0, meeting.start - 25) : meeting.start])
+        or re.match(r"\s+with\b", text[meeting.end :])
+    ):
+        return None
+    clause = _clause_of(clauses, meeting.start)
+    return next(
+        (
+            a
+            for a in anchors
+            if a.kind == "visit" and a.start < meeting.start and _clause_of(clauses, a.start) == clause
+        ),
+        None,
+    )

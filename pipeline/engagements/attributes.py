@@ -1,0 +1,329 @@
+"""The attributes of an anchor: its status, dates, country pair, destination, place, participants, initiator and
+host, and a confidence.
+
+Each is read from the anchor's own clause first and from the rest of the sentence only when the clause says
+nothing, since one sentence often states two engagements ("India met Japan on Monday, while China will visit
+Korea in May").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pipeline.dates import DateSpan, find_date_spans
+from pipeline.engagements.anchors import Anchor, Mention, _gap
+from pipeline.engagements.lexicon import (
+    _AND_JOINER,
+    _ATTRIBUTION_AFTER,
+    _ATTRIBUTION_BEFORE,
+    _BETWEEN,
+    _CONTEXT_AFTER,
+    _CONTEXT_BEFORE,
+    _COREFERENCE,
+    _DESTINATION_BEFORE,
+    _FORWARD,
+    _LOCATION_BEFORE,
+    _PAIR_JOINER,
+    _STATUS_CUES,
+    _VERBAL_INITIATOR,
+)
+
+# --- status and dates ------------------------------------------------------------------------------------
+
+
+def _status_cues(text: str, anchors: list[Anchor]) -> list[tuple[int, int, str]]:
+    """The tense cues of a sentence; words inside a format name ("Action Plan to ...") are not cues."""
+    names = [(a.start, a.end) for a in anchors if a.specific]
+    return [
+        (m.start(), m.end(), m.lastgroup)
+        for m in _STATUS_CUES.finditer(text)
+        if not any(s <= m.start() < e for s, e in names)
+    ]
+
+
+def _status(anchor: Anchor, clause: tuple[int, int], cues: list[tuple[int, int, str]]) -> str | None:
+    """Status from the tense cue nearest to the anchor in its clause (in the whole sentence when the clause has
+    none); a postponement or cancellation there wins, as it overrides the tense of the original plan ("the
+    talks, which were to be held next week, have been postponed"). None when the sentence has no cue."""
+    in_clause = [c for c in cues if clause[0] <= c[0] < clause[1]] or cues
+    if not in_clause:
+        return None
+    for decisive in ("cancelled", "postponed"):
+        if any(c[2] == decisive for c in in_clause):
+            return decisive
+    return min(in_clause, key=lambda c: _gap(c[0], c[1], anchor.start, anchor.end))[2]
+
+
+def _status_with_dates(status: str | None, span: DateSpan | None, published: date | None) -> str | None:
+    """Tense cues are checked against the resolved dates: a "planned" event dated before publication was held,
+    a "held" one dated after it is planned (the cue was about something else in the sentence). Other statuses
+    stand: a proposal or a cancellation may be dated either side of publication."""
+    if span is None or published is None:
+        return status
+    if status in (None, "planned") and (span.end or span.start) < published:
+        return "held"
+    if status in (None, "held") and span.start > published:
+        return "planned"
+    return status
+
+
+def _is_attribution(text: str, span: DateSpan) -> bool:
+    """Whether a date says when something was said ("said on Monday", "a statement issued on Monday") rather
+    than when the engagement happens."""
+    return bool(
+        _ATTRIBUTION_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char])
+        or _ATTRIBUTION_AFTER.match(text[span.end_char :])
+    )
+
+
+def _date_fits_status(span: DateSpan, status: str | None, published: date | None) -> bool:
+    """Whether a date may be the date of an engagement with this status: a planned one does not end before the
+    day before publication, a held one does not start after it; any date fits the others, or when the status or
+    the publication date is unknown."""
+    if published is None or status is None:
+        return True
+    if status == "planned":
+        return (span.end or span.start) >= published - timedelta(days=1)
+    if status == "held":
+        return span.start <= published
+    return True
+
+
+def _assign_dates(
+    text: str, anchors: list[Anchor], statuses: list[str | None], published: date | None
+) -> list[DateSpan | None]:
+    """Each date goes to its nearest anchor; an anchor left without one takes the nearest date that fits its
+    tense.
+
+    Dates are resolved against the publication date, forward for planned, proposed, postponed and cancelled
+    anchors ("in June" is the coming June) and backward for the others. A date of attribution is no engagement's
+    date, except for cooperation, whose announcement is the offer. A proposed anchor takes only its own dates:
+    a proposal borrows no date from the engagement it stands beside. No dates without a publication date."""
+    if published is None:
+        return [None] * len(anchors)
+    spans_by_tense = {
+        future: find_date_spans(text, published, future) for future in {s in _FORWARD for s in statuses}
+    }
+    chosen: list[DateSpan | None] = [None] * len(anchors)
+    for index, (anchor, status) in enumerate(zip(anchors, statuses, strict=True)):
+        spans = [
+            s
+            for s in spans_by_tense[status in _FORWARD]
+            if anchor.kind == "cooperation" or not _is_attribution(text, s)
+        ]
+        own = [
+            s
+            for s in spans
+            if min(anchors, key=lambda a: _gap(a.start, a.end, s.start_char, s.end_char)) is anchor
+        ]
+        candidates = own or [s for s in spans if status != "proposed"]
+        candidates = [s for s in candidates if _date_fits_status(s, status, published)]
+        if candidates:
+            chosen[index] = min(
+                candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
+            )
+    return chosen
+
+
+# --- countries and places --------------------------------------------------------------------------------
+
+
+def _is_context(text: str, mention: Mention) -> bool:
+    """Whether a country is named only as context ("amid tensions with China", "China's growing influence"): it
+    is then never one side of the pair, nor an initiator."""
+    return bool(
+        _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+        or _CONTEXT_AFTER.match(text[mention.end :])
+    )
+
+
+def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, int, frozenset[str]]]:
+    """Pairs the syntax states: "India-Japan", "between Kenya and Ethiopia", "India and Japan will". Two
+    neighbouring countries joined by "and" inside a longer list ("Japan, India and Australia") are not a pair.
+    Each pair comes with the span it covers, so that the one nearest an anchor can be chosen."""
+    pairs = []
+    ordered = sorted(countries, key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if first.country_code == second.country_code:
+            continue
+        between = text[first.end : second.start]
+        listed = re.search(r",\s*$", text[: first.start]) or re.match(r"^\s*,", text[second.end :])
+        if (
+            _PAIR_JOINER.match(between)
+            or (_AND_JOINER.match(between) and not listed)
+            or (_BETWEEN.search(text[: first.start]) and re.match(r"^\s+and\s+$", between))
+        ):
+            pairs.append((first.start, second.end, frozenset({first.country_code, second.country_code})))
+    return pairs
+
+
+def _destination(text: str, anchor: Anchor, places: list[Mention], clause: tuple[int, int]) -> Mention | None:
+    """A visit's destination: the place nearest the anchor in its clause that a destination word stands before
+    ("visited Tokyo", "arrived in Japan"), not more than 40 characters before the anchor (a place further back
+    belongs to something else the sentence says). Only places with a country: the destination takes part in
+    the pair and becomes the host."""
+    for place in sorted(places, key=lambda p: _gap(anchor.start, anchor.end, p.start, p.end)):
+        if not (clause[0] <= place.start < clause[1]) or place.country_code is None:
+            continue
+        before = text[max(0, place.start - 30) : place.start]
+        if _DESTINATION_BEFORE.search(before) and (place.start >= anchor.start - 40):
+            return place
+    return None
+
+
+def _location(
+    text: str,
+    index: int,
+    anchors: list[Anchor],
+    statuses: list[str | None],
+    places: list[Mention],
+    clause: tuple[int, int],
+) -> Mention | None:
+    """ "in Tokyo" belongs to its nearest anchor, and to the other anchors of its clause with the same
+    status (a meeting and an agreement held there), not to a planned visit stated beside them. A named
+    location (a city) is preferred to a country; among equals, the place nearest the anchor."""
+    anchor = anchors[index]
+    located = []
+    for place in places:
+        if not (clause[0] <= place.start < clause[1]) or not _LOCATION_BEFORE.search(
+            text[max(0, place.start - 25) : place.start]
+        ):
+            continue
+        owner = min(
+            range(len(anchors)), key=lambda i: _gap(anchors[i].start, anchors[i].end, place.start, place.end)
+        )
+        if owner == index or statuses[owner] == statuses[index]:
+            located.append(place)
+    if not located:
+        return None
+    return min(located, key=lambda p: (p.label != "LOCATION", _gap(anchor.start, anchor.end, p.start, p.end)))
+
+
+# --- pair, people and confidence -------------------------------------------------------------------------
+
+
+@dataclass
+class _SentenceContext:
+    """The linked entities of one sentence by role (``extract._sentence_context``), offsets relative to it. People
+    carry the country the person table gives them when their mention has none; ``places`` are the locations and
+    the countries."""
+
+    text: str
+    countries: list[Mention]
+    people: list[Mention]
+    places: list[Mention]
+    organizations: list[Mention]
+
+
+def _pair_for(
+    ctx: _SentenceContext,
+    anchor: Anchor,
+    clause: tuple[int, int],
+    destination: Mention | None,
+    previous_pair: tuple[str, str] | None,
+) -> tuple[tuple[str, str] | None, str]:
+    """The country pair of an anchor, sorted, and how it was found ("explicit" or "coreference"); None when the
+    sentence names no pair, or too many countries to tell which.
+
+    The anchor's clause is tried first, then the whole sentence, since a sentence may name the pairs of two
+    engagements. Countries named only as context ("amid tensions with China") are left out. In each scope:
+
+    1. A pair the syntax states ("India-Japan", "between India and Japan"; ``_structured_pairs``) wins, the one
+       nearest the anchor when there are several.
+    2. Otherwise the countries named, those of the people named and a visit's destination are pooled. When they
+       are more than two, only the people's countries and the destination are kept, as the officials who take
+       part name the sides better than countries named in passing. Two make the pair; more than two are
+       ambiguous and yield no pair at all rather than a guess; fewer send the search to the next scope.
+
+    A sentence that names no pair but refers back ("the two sides", "during the visit") takes the pair of the
+    article's previous engagement ("coreference"), provided the countries it does name belong to that pair.
+    Anchors at a multilateral gathering never reach here: ``extract.article_engagements`` skips them.
+    """
+    text = ctx.text
+
+    def within(m: Mention, span: tuple[int, int]) -> bool:
+        return span[0] <= m.start < span[1]
+
+    for scope in (clause, (0, len(text))):
+        countries = [m for m in ctx.countries if within(m, scope) and not _is_context(text, m)]
+        structured = [p for p in _structured_pairs(text, countries) if len(p[2]) == 2]
+        if structured:
+            nearest = min(structured, key=lambda p: _gap(p[0], p[1], anchor.start, anchor.end))
+            return tuple(sorted(nearest[2])), "explicit"
+        people = {m.country_code for m in ctx.people if within(m, scope) and m.country_code}
+        codes = {m.country_code for m in countries} | people
+        if destination is not None:
+            codes.add(destination.country_code)
+        if len(codes) > 2:
+            codes = people | ({destination.country_code} if destination is not None else set())
+        if len(codes) == 2:
+            return tuple(sorted(codes)), "explicit"
+        if len(codes) > 2:
+            return None, "explicit"
+    if previous_pair and _COREFERENCE.search(text) and codes <= set(previous_pair):
+        return previous_pair, "coreference"
+    return None, "explicit"
+
+
+def _participants(
+    ctx: _SentenceContext, clause: tuple[int, int], pair: tuple[str, str], persons: dict[str, dict]
+) -> list[dict]:
+    """The linked people who take part: those named in the anchor's clause (in the sentence when the clause names
+    none) whose country is one of the pair or unknown, each once. Name and role come from the
+    person table (the surface text when the person is not in it). Unlinked people are left out: a participant
+    is a person the warehouse can name."""
+    people = [m for m in ctx.people if clause[0] <= m.start < clause[1]] or ctx.people
+    chosen: dict[str, dict] = {}
+    for m in people:
+        if not m.entity_id or not m.entity_id.startswith("person:"):
+            continue
+        person_id = m.entity_id.removeprefix("person:")
+        info = persons.get(person_id, {})
+        country = m.country_code or info.get("country_code")
+        if country is not None and country not in pair:
+            continue
+        chosen.setdefault(
+            person_id,
+            {
+                "person_id": person_id,
+                "name": info.get("name") or m.text,
+                "role": info.get("role"),
+                "country_code": country,
+            },
+        )
+    return list(chosen.values())
+
+
+def _initiator(
+    ctx: _SentenceContext,
+    anchor: Anchor,
+    pair: tuple[str, str],
+    destination: Mention | None,
+    trigger_text: str,
+) -> tuple[str | None, str | None]:
+    """(initiator, host): a visit goes from the visitor to the destination; an offer or a call comes from its
+    subject, the last country or person of the pair named before a trigger that starts with its verb ("India
+    phoned Japan", "Japan is ready to help"). (None, None) when the sentence does not say who started it."""
+    if anchor.kind == "visit" and destination is not None and destination.country_code in pair:
+        host = destination.country_code
+        return next(c for c in pair if c != host), host
+    if anchor.kind in ("cooperation", "call") and _VERBAL_INITIATOR.match(trigger_text):
+        before = [
+            m
+            for m in ctx.countries + ctx.people
+            if m.end <= anchor.start and m.country_code in pair and not _is_context(ctx.text, m)
+        ]
+        if before:
+            initiator = max(before, key=lambda m: m.end).country_code
+            return initiator, next(c for c in pair if c != initiator)
+    return None, None
+
+
+def _confidence(anchor: Anchor, pair_source: str, has_date: bool, has_people: bool) -> float:
+    """A score in [0.05, 0.95]: a named format raises it (few false positives), a pair taken from the previous
+    sentence lowers it (the reference may be wrong), and a date and named participants raise it a little."""
+    score = 0.55 + (0.2 if anchor.specific else 0.0) - (0.15 if pair_source == "coreference" else 0.0)
+    score += (0.05 if has_date else 0.0) + (0.05 if has_people else 0.0)
+    return round(min(0.95, max(0.05, score)), 3)

@@ -1,0 +1,336 @@
+"""Engagement mentions of sentences, articles and batches of articles, and the cached wrapper the extract asset
+calls.
+
+Per sentence: the prefilter rules out sentences without a trigger, ``anchors`` finds the engagements a sentence
+states, ``attributes`` gives each its status, dates, pair, place and people; one row per anchor with a pair.
+Per article, sentences are read in order, so that a sentence that only refers back ("the two sides") takes the
+pair of the article's previous engagement. Pure per article: ``extract_engagements`` may be called on any batch
+of articles.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import polars as pl
+
+from pipeline.cache import ArticleResultCache, cached_by_article, content_key
+from pipeline.engagements.anchors import Mention, _clause_of, _clauses, _find_anchors
+from pipeline.engagements.attributes import (
+    _assign_dates,
+    _confidence,
+    _destination,
+    _initiator,
+    _location,
+    _pair_for,
+    _participants,
+    _SentenceContext,
+    _status,
+    _status_cues,
+    _status_with_dates,
+)
+from pipeline.engagements.lexicon import (
+    _ANY_TRIGGER_LOWERCASE,
+    _COUNTRY_LABELS,
+    _OFF_TOPIC,
+    _OFFICIAL,
+    _TRIGGER_STEMS,
+    MULTILATERAL,
+    _may_hold_trigger,
+)
+from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE
+from pipeline.parallel import map_article_batches
+from pipeline.texts import with_article_text, with_sentence_text
+
+
+def _sentence_context(text: str, mentions: list[Mention], persons: dict[str, dict]) -> _SentenceContext:
+    """A sentence's linked entities by the role they can play: countries (sides of a pair), people (with the
+    country the person table gives them when the mention has none, so that a named minister names a side),
+    places (locations and countries: where it happens) and national organisations (a multilateral one is no
+    side of a pair)."""
+    countries, people, places, organizations = [], [], [], []
+    for m in mentions:
+        if m.label in _COUNTRY_LABELS and m.country_code:
+            countries.append(m)
+        elif m.label == "PERSON":
+            info = persons.get((m.entity_id or "").removeprefix("person:"), {})
+            code = m.country_code or info.get("country_code")
+            people.append(Mention(m.start, m.end, m.text, m.label, m.entity_id, code))
+        elif m.label == "LOCATION":
+            places.append(m)
+        elif m.label == "ORGANIZATION" and m.country_code and not MULTILATERAL.search(m.text):
+            organizations.append(m)
+    return _SentenceContext(text, countries, people, places + countries, organizations)
+
+
+def _is_off_topic(ctx: _SentenceContext) -> bool:
+    """Whether a sentence is sports or business news, which name countries and "visits" without any state taking
+    part: an off-topic word and no official one ("minister", "government", "navy")."""
+    return bool(_OFF_TOPIC.search(ctx.text)) and not _OFFICIAL.search(ctx.text)
+
+
+def article_engagements(
+    article: dict, sentences: list[dict], mentions: list[dict], persons: dict[str, dict]
+) -> list[dict]:
+    """The engagement mentions of one article, in sentence order (pure function of the article).
+
+    One row per anchor that is not at a multilateral gathering and has a pair. A status the sentence's tense
+    does not give (nor its dates) is the previous engagement's status in the article, else "held" for an
+    agreement (it is reported once signed) and "planned" for the rest. A place in the pair hosts an engagement
+    whose host is not otherwise known, except cooperation (help offered "in Kenya" is not hosted there)."""
+    published = article.get("published_date")
+    by_sentence: dict[int, list[Mention]] = {}
+    offsets = {s["sentence_index"]: s["start_char"] for s in sentences}
+    for m in mentions:
+        base = offsets.get(m["sentence_index"])
+        if base is None:
+            continue
+        by_sentence.setdefault(m["sentence_index"], []).append(
+            Mention(
+                m["start_char"] - base,
+                m["end_char"] - base,
+                m["text"],
+                m["label"],
+                m["entity_id"],
+                m["country_code"],
+            )
+        )
+    rows: list[dict] = []
+    previous_pair: tuple[str, str] | None = None
+    previous_status: str | None = None
+    for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
+        text = sentence["text"]
+        lowered = text.lower()
+        if not (_may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)):
+            continue
+        ctx = _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
+        if _is_off_topic(ctx):
+            continue
+        anchors = _find_anchors(text, ctx.countries)
+        if not anchors:
+            continue
+        clauses = _clauses(text)
+        cues = _status_cues(text, anchors)
+        statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
+        dates = _assign_dates(text, anchors, statuses, published)
+        for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
+            if anchor.multilateral:
+                continue
+            clause = _clause_of(clauses, anchor.start)
+            destination = _destination(text, anchor, ctx.places, clause) if anchor.kind == "visit" else None
+            pair, pair_source = _pair_for(ctx, anchor, clause, destination, previous_pair)
+            if pair is None:
+                continue
+            status = (
+                _status_with_dates(status, span, published)
+                or previous_status
+                or ("held" if anchor.kind == "agreement" else "planned")
+            )
+            trigger_text = text[anchor.start : anchor.end]
+            initiator, host = _initiator(ctx, anchor, pair, destination, trigger_text)
+            place = destination or _location(text, index, anchors, statuses, ctx.places, clause)
+            if (
+                host is None
+                and place is not None
+                and place.country_code in pair
+                and anchor.kind != "cooperation"
+            ):
+                host = place.country_code
+            participants = _participants(ctx, clause, pair, persons)
+            rows.append(
+                {
+                    "article_id": article["article_id"],
+                    "story_id": article.get("story_id") or article["article_id"],
+                    "sentence_index": sentence["sentence_index"],
+                    "start_char": sentence["start_char"] + anchor.start,
+                    "end_char": sentence["start_char"] + anchor.end,
+                    "sentence": text,
+                    "trigger": trigger_text,
+                    "country_a": pair[0],
+                    "country_b": pair[1],
+                    "initiator_country": initiator,
+                    "host_country": host,
+                    "engagement_type": anchor.kind,
+                    "format": anchor.format,
+                    "status": status,
+                    "start_date": span.start if span else None,
+                    "end_date": span.end if span else None,
+                    "date_precision": span.precision if span else None,
+                    "end_date_implied": bool(span and span.end_implied),
+                    "location_city": place.text if place is not None and place.label == "LOCATION" else None,
+                    "location_country": place.country_code if place is not None else None,
+                    "ordinal": anchor.ordinal,
+                    "participant_person_ids": [p["person_id"] for p in participants],
+                    "participants": participants,
+                    "pair_source": pair_source,
+                    "confidence": _confidence(anchor, pair_source, span is not None, bool(participants)),
+                    "published_date": published,
+                }
+            )
+            previous_pair, previous_status = pair, status
+    return rows
+
+
+def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
+    """The sentences of a batch that may state an engagement (the test article_engagements makes first), so
+    that only those become Python dicts: the stem automaton runs in polars over all of them at once, the
+    trigger search in Python only over the third that hold a stem."""
+    if not sentences.height:
+        return sentences
+    with_stem = sentences.filter(pl.col("text").str.to_lowercase().str.contains_any(list(_TRIGGER_STEMS)))
+    return with_stem.filter(
+        pl.Series(
+            [_ANY_TRIGGER_LOWERCASE.search(text.lower()) is not None for text in with_stem["text"]],
+            dtype=pl.Boolean,
+        )
+    )
+
+
+def extract_engagements(
+    articles: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame, persons: pl.DataFrame
+) -> pl.DataFrame:
+    """Engagement mentions of a batch of articles (with their text, from which the sentence spans are cut);
+    entity_mentions carry linked PERSON ids ('person:<person_id>')."""
+    person_rows = {
+        row["person_id"]: row
+        for row in persons.select(
+            [c for c in ("person_id", "name", "country_code", "role") if c in persons.columns]
+        ).iter_rows(named=True)
+    }
+    article_columns = [c for c in ("article_id", "story_id", "published_date") if c in articles.columns]
+    sentences = _candidate_sentences(with_sentence_text(sentences, articles))
+    sentences_by_article = (
+        sentences.rows_by_key("article_id", named=True, unique=False) if sentences.height else {}
+    )
+    mention_columns = [
+        "article_id",
+        "sentence_index",
+        "start_char",
+        "end_char",
+        "text",
+        "label",
+        "entity_id",
+        "country_code",
+    ]
+    mentions_by_article = (
+        entity_mentions.select(mention_columns)
+        .join(
+            sentences.select("article_id", "sentence_index"),
+            on=["article_id", "sentence_index"],
+            how="semi",
+            maintain_order="left",
+        )
+        .rows_by_key("article_id", named=True, unique=False)
+        if entity_mentions.height and sentences.height
+        else {}
+    )
+    rows: list[dict] = []
+    for article in articles.select(article_columns).iter_rows(named=True):
+        article_sentences = sentences_by_article.get(article["article_id"])
+        if article_sentences is None:
+            continue
+        rows.extend(
+            article_engagements(
+                article,
+                article_sentences,
+                mentions_by_article.get(article["article_id"], []),
+                person_rows,
+            )
+        )
+    return pl.DataFrame(rows, schema=MENTION_SCHEMA)
+
+
+ENGAGEMENT_CACHE_SCHEMAS = {
+    "mentions": pl.Schema({k: v for k, v in MENTION_SCHEMA.items() if k not in ("article_id", "story_id")})
+}
+"""What the per-article cache stores for this stage: the mentions without article_id (the cache's own key) and
+story_id (joined afresh from the articles on every run, as duplicate detection may change it)."""
+
+
+def _person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    """Per article, the linked people it names, each as its id, whether the person table has it, and its country:
+    all an article's engagement mentions depend on besides its own text and date, since linking runs across the
+    corpus. Names and roles are not part of it: they are filled in from the person table on every run
+    (``_with_current_person_details``), so a person's new role, learnt from a new article, does not send every
+    article naming that person back through extraction. The set is kept as the wrapping sum of its members'
+    64-bit hashes, which any change to a member changes (cheaper than sorting and joining them as strings)."""
+    return (
+        entity_mentions.lazy()
+        .filter(pl.col("label") == "PERSON")
+        .select("article_id", person_id=pl.col("entity_id").str.strip_prefix("person:"))
+        .unique()
+        .join(persons.lazy().select("person_id", "country_code", known=pl.lit(True)), on="person_id", how="left")
+        .group_by("article_id")
+        .agg(people=pl.struct("person_id", "known", "country_code").hash(seed=0).sum())
+        .collect()
+    )
+
+
+def _with_current_person_details(mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    """Mentions whose participants carry the name and role the person table gives them now (a participant not
+    in it keeps the name it was extracted with), as a fresh extraction would give them."""
+    participants = (
+        mentions.select(pl.int_range(pl.len()).alias("mention"), "participants")
+        .explode("participants", empty_as_null=True, keep_nulls=True)
+        .unnest("participants")
+        .join(
+            persons.select("person_id", current_name="name", current_role="role", known=pl.lit(True)),
+            on="person_id",
+            how="left",
+            maintain_order="left",
+        )
+        .group_by("mention", maintain_order=True)
+        .agg(
+            participants=pl.struct(
+                "person_id",
+                name=pl.when("known").then("current_name").otherwise("name"),
+                role=pl.when("known").then("current_role").otherwise("role"),
+                country_code="country_code",
+            ).filter(pl.col("person_id").is_not_null())
+        )
+    )
+    return mentions.with_columns(participants["participants"].cast(pl.List(PARTICIPANT_DTYPE)))
+
+
+def extract_engagements_cached(
+    articles: pl.DataFrame,
+    sentences: pl.DataFrame,
+    entity_mentions: pl.DataFrame,
+    persons: pl.DataFrame,
+    texts: pl.LazyFrame,
+    cache: ArticleResultCache,
+) -> tuple[pl.DataFrame, int]:
+    """(engagement mentions, articles extracted in this call): extract_engagements on both cores for the
+    articles whose text, publication date or linked people changed; the others come from the cache.
+
+    ``sentences`` and ``entity_mentions`` may hold rows of other articles (duplicates): they are left out. The
+    texts of the articles to extract are read from ``texts`` (``text_key``, ``text``; see ``pipeline.texts``)."""
+
+    def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
+        (mentions,) = map_article_batches(
+            partial(_engagements_of_batch, persons=persons),
+            with_article_text(todo, texts),
+            [sentences, entity_mentions],
+        )
+        return {"mentions": mentions.drop("story_id")}
+
+    keyed = articles.select("article_id", "story_id", "published_date", "text_key").join(
+        _person_fingerprints(entity_mentions, persons), on="article_id", how="left"
+    )
+    frames, n_extracted = cached_by_article(
+        cache, keyed, content_key("text_key", "published_date", "people"), compute
+    )
+    mentions = _with_current_person_details(frames["mentions"], persons).join(
+        articles.select("article_id", "story_id"), on="article_id"
+    )
+    return mentions.select(list(MENTION_SCHEMA)).sort(
+        "article_id", "sentence_index", "start_char"
+    ), n_extracted
+
+
+def _engagements_of_batch(
+    articles: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame, *, persons: pl.DataFrame
+) -> tuple[pl.DataFrame]:
+    """``extract_engagements`` in the shape ``map_article_batches`` runs in a worker (a module-level function,
+    so that it can be sent to one)."""
+    return (extract_engagements(articles, sentences, entity_mentions, persons),)

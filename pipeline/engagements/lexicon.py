@@ -1,0 +1,303 @@
+"""The engagement rules' words: trigger patterns, format heads, tense cues and the phrases that place a country,
+a date or a person in or out of an engagement. Lists of plain words are data files in ``data/``; what needs a
+pattern is a regex here. Nothing in this module decides anything on its own: ``anchors`` and ``attributes`` do."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import ahocorasick
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a data file, in file order, without blank lines and ``#`` notes."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _data_pairs(name: str) -> list[tuple[str, str]]:
+    """The rows of a two-column, tab-separated data file, in file order."""
+    return [tuple(line.split("\t")) for line in _data_lines(name)]
+
+
+# --- format names and triggers --------------------------------------------------------------------------
+
+_HEADS = dict(_data_pairs("heads.tsv"))
+"""Head word of a format's name -> the kind of engagement it names; the order is the file's."""
+_CAPITALISED_HEAD = re.compile(
+    r"\b(?:" + "|".join(w.capitalize() for w in _HEADS) + r"|MoU|MOU|Plan|Statement)\b"
+)
+_LEFT_CONNECTORS = {"and", "of", "on", "for", "&"}
+"""Lower-case words a format's name may hold before its head ("Trade and Investment Dialogue")."""
+_RIGHT_CONNECTORS = {"on", "of", "for", "to"}
+"""Lower-case words that continue a name after its head ("Memorandum of Understanding")."""
+_LEADING_FUNCTION_WORDS = set(_data_lines("leading_function_words.txt"))
+_ORDINALS = {word: int(number) for word, number in _data_pairs("ordinals.tsv")}
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?P<ord>first|inaugural|maiden|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d{1,2}(?:st|nd|rd|th))\b(?:\s+(?:such|annual|ever|edition\s+of\s+the|round\s+of))?(?:\s+[\w'’+\-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+"""An ordinal up to three words before an anchor: "the third such meeting", "the 12th round of talks"."""
+MULTILATERAL = re.compile(
+    r"\b(?:Quad|ASEAN|G-?20|G-?7|G-?8|BRICS|NATO|EU|European Union|SCO|"
+    r"Shanghai Cooperation Organi[sz]ation|APEC|UN|U\.N\.|United Nations|African Union|AU|OAS|"
+    r"Organization of American States|Commonwealth|CHOGM|CELAC|Mercosur|GCC|Gulf Cooperation Council|"
+    r"Arab League|OPEC|IBSA|SAARC|BIMSTEC|COP\s?\d+|World Economic Forum|Davos|ECOWAS|"
+    r"IGAD|SADC|EAC|East African Community|Pacific Islands Forum|WTO|IMF|World Bank|East Asia Summit|"
+    r"Summit of the Americas|Paris Agreement|Kyoto Protocol|Geneva Conventions?|Non-Proliferation|trilateral|"
+    r"multilateral|quadrilateral|regional|Security Council|General Assembly)\b"
+)
+"""Gatherings of more than two states: an engagement held there as a whole is not bilateral."""
+_SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
+    ("visit", "state visit", re.compile(r"\bstate\s+visits?\b", re.IGNORECASE)),
+    ("visit", "official visit", re.compile(r"\bofficial\s+visits?\b", re.IGNORECASE)),
+    ("visit", "working visit", re.compile(r"\bworking\s+visits?\b", re.IGNORECASE)),
+    ("meeting", "summit", re.compile(r"\bsummit\b", re.IGNORECASE)),
+    ("meeting", "strategic dialogue", re.compile(r"\bstrategic\s+dialogue\b", re.IGNORECASE)),
+    (
+        "meeting",
+        "2+2 ministerial dialogue",
+        re.compile(r"\b2\s?\+\s?2\b(?=\s+(?:ministerial\s+)?dialogue)", re.IGNORECASE),
+    ),
+    ("meeting", "2+2 ministerial meeting", re.compile(r"\b2\s?\+\s?2\b")),
+    (
+        "call",
+        "video call",
+        re.compile(
+            r"\b(?:video\s*(?:call|conference|link)|videoconference|virtual\s+(?:call|talks|"
+            r"meeting))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "call",
+        "phone call",
+        re.compile(
+            r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks|discussion)s?|telephonic\s+(?:talks|conversation)|"
+            r"(?:spoke|speak|speaks|speaking|spoken)\s+(?:\w+\s+){0,6}?(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
+            r"phoned|telephoned|dialled|dialed)\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+"""(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call")."""
+_GENERIC: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "meeting",
+        re.compile(
+            r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
+            r"sat\s+down\s+with|conferred\s+with|bilateral\s+discussions|"
+            r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "visit",
+        re.compile(
+            r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|travel(?:s|led|ed)?\s+to|"
+            r"tour\s+of)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "call",
+        re.compile(
+            r"\b(?:held\s+a\s+call|in\s+a\s+call|on\s+a\s+call|call\s+with|"
+            r"called\s+(?:his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"(?:counterpart|minister|president|premier|chancellor|secretary))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "agreement",
+        re.compile(
+            r"\b(?<!according to a )(?<!according to an )(?<!according to the )"
+            r"(?:sign|signs|signed|signing|inked|inks|agreements?|accords?|pacts?|treaty|treaties|"
+            r"memorand(?:um|a)|mous?|joint\s+declaration|joint\s+statement|action\s+plan|(?:a|the|new|trade|defen[cs]e|"
+            r"arms|bilateral|energy|investment)\s+deals?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "exercise",
+        re.compile(
+            r"\b(?:(?i:(?:joint|bilateral|naval|military|air|army|combined|maritime)\s+(?:military\s+|naval\s+|"
+            r"air\s+|maritime\s+|combat\s+)?(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)|war\s*games)|"
+            r"exercises?\s+[\"“']?[A-Z][\w-]+)\b"
+        ),
+    ),
+    (
+        "cooperation",
+        re.compile(
+            r"\b(?:offer(?:ed|s|ing)?\s+to\s+(?:help|assist|support|provide|supply|train|build|develop|share|fund|finance)|"
+            r"offer(?:ed|s|ing)?\s+(?:its|their|technical|financial|military)?\s*(?:help|assistance|support)|"
+            r"(?:is|are|was|were|stands?|remains?)\s+ready\s+to\s+(?:help|assist|support|cooperate|work|provide|supply|"
+            r"share|train)|(?:agreed|agree|agrees|plans?|planning|decided|pledged|vowed|promised|committed|will)\s+to\s+"
+            r"(?:jointly|cooperate|co-produce|co-develop|work\s+together|set\s+up|establish|supply|train)|"
+            r"(?:pledged|promised)\s+(?:to\s+)?(?:provide|supply|help|assistance|aid)|"
+            r"offer(?:ed|s|ing)?\s+to\s+(?:cooperate|collaborate|partner|work\s+together)|"
+            r"(?:proposed|suggested)\s+that\s+(?:[\w'’-]+\s+){1,8}?work\s+together|"
+            r"(?:began|begun|begins|started|starts|continued|continues)\s+(?:delivering|providing|sending|supplying)\s+"
+            r"(?:[\w-]+\s+)?(?:assistance|aid|support|help|equipment|vaccines)|"
+            r"launch(?:ed|es|ing)?\s+(?:a\s+|the\s+)?joint\s+(?:programme|program|initiative|project|venture|fund))\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+"""(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed")."""
+_TRIGGER_STEMS = tuple(_data_lines("trigger_stems.txt"))
+"""Substrings every trigger contains: one automaton pass finds sentences that cannot hold a trigger."""
+
+
+@functools.cache
+def _trigger_stem_automaton() -> ahocorasick.Automaton:
+    """The trigger stems as one Aho-Corasick automaton, built once per process."""
+    automaton = ahocorasick.Automaton()
+    for stem in _TRIGGER_STEMS:
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    return automaton
+
+
+def _may_hold_trigger(lowered: str) -> bool:
+    """Whether a lower-cased sentence holds any trigger stem: a sentence without one cannot state an engagement,
+    so it is ruled out before any pattern runs."""
+    return next(_trigger_stem_automaton().iter(lowered), None) is not None
+
+
+def _after_word_start(pattern: re.Pattern[str]) -> str:
+    """A trigger pattern without its leading \\b: every trigger begins with a word character at a word start,
+    which the search below tests once for all triggers."""
+    if not pattern.pattern.startswith(r"\b"):
+        raise ValueError(f"a trigger pattern must start with \\b: {pattern.pattern[:40]}")
+    return "(?:" + pattern.pattern.removeprefix(r"\b") + ")"
+
+
+_ANY_TRIGGER_LOWERCASE = re.compile(
+    (
+        r"\b(?=\w)(?:"
+        + "|".join(
+            [_after_word_start(p) for _, p in _GENERIC]
+            + [_after_word_start(p) for _, _, p in _SPECIFIC_LOWERCASE]
+            + ["(?:" + "|".join(_HEADS) + r")\b"]
+        )
+        + ")"
+    ).replace("[A-Z]", "[a-z]")
+)
+"""Every trigger and format head as one pattern over the lower-cased sentence: most sentences of a news article
+state no engagement, and one search rules them out. The text is lower-cased rather than searched IGNORECASE, and a
+word start is tested once per position rather than a boundary once per trigger, both because they are faster."""
+_FORMAT_BY_NAME_22 = re.compile(r"2\s?\+\s?2")
+_REFERENCE_DETERMINER = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z][\w-]*\s+)?$")
+"""Before a trigger noun, a word that refers back ("this meeting", "such talks"): not a new engagement."""
+_NOUN_TRIGGER = re.compile(
+    r"(?:meetings?|talks|dialogue|consultations|summits?|visits?|trip|agreements?|accords?|"
+    r"pacts?|treaty|treaties|deals?|exercises?|drills?|call)$",
+    re.IGNORECASE,
+)
+"""A trigger that is a noun (it can be the subject of "this ..." or a multilateral gathering's name)."""
+_PURPOSE_BEFORE = re.compile(r"\b(?:for|holding|to\s+hold)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+"""Before talks, the words that make them a visit's purpose: "for talks", "holding talks"."""
+
+# --- tense, clauses and attribution ----------------------------------------------------------------------
+
+_STATUS_CUES = re.compile(
+    r"(?P<postponed>\b(?=\w)(?:postpon\w*|defer(?:red|s)?\b|put\s+off\b|pushed\s+back\b|delayed\b|reschedul\w*))"
+    r"|(?P<cancelled>\b(?=\w)(?:cancel\w*|call(?:ed|s)?\s+off\b|scrap(?:ped|s)?\b|axed\b))"
+    r"|(?P<planned>\b(?=\w)(?:(?:will|shall|would)\s+be\s+held\b|to\s+be\s+held\b|will\b|shall\b|"
+    r"(?:is|are|was|were)\s+(?:due|set|scheduled|slated|expected|going|poised)\s+to\b|(?:is|are)\s+to\b|"
+    r"scheduled\b|slated\b|upcoming\b|forthcoming\b|next\s+(?:week|month|year|\w+day)\b|tomorrow\b|"
+    r"later\s+this\b|plan(?:s|ning)?\s+to\b|intends?\s+to\b|ahead\s+of\b|coming\s+(?:week|month|days)\b|"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+planned\b)|\w'll\b)"
+    r"|(?P<proposed>\b(?=\w)(?:propos(?:ed|es|al)\b|offer(?:ed|s|ing)?\b|ready\s+to\b|could\b|"
+    r"(?<!\bin\s)(?<!\bof\s)(?<!\d\s)may\b(?!\s+\d)|might\b|invit(?:ed|ation|es)\b|suggest(?:ed|s)\b|mooted\b|"
+    r"would\s+like\b|hopes?\s+to\b|wants?\s+to\b|keen\s+to\b|willing\s+to\b|considering\b|"
+    r"(?:requested|requests|requesting|sought|seeks|seeking)\b|asked\s+for\b))"
+    r"|(?P<held>\b(?=\w)(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:held|signed|inked|concluded|"
+    r"hosted|conducted|organi[sz]ed)\b|(?:met|held|signed|inked|concluded|visited|spoke|hosted|conducted|"
+    r"took\s+place|discussed|agreed|reached|paid|received|welcomed|arrived|wrapped\s+up|completed|ended|began|"
+    r"kicked\s+off|participated|attended|talked|phoned|dialled|dialed|telephoned|exchanged|reviewed|launched|"
+    r"forged|reaffirmed|reiterated|last|yesterday|ago|earlier)\b))",
+    re.IGNORECASE,
+)
+"""Tense cues by status. Every cue but "we'll" starts a word: each status tests for a word start once, not
+once per cue, which is faster."""
+_FORWARD = {"planned", "proposed", "postponed", "cancelled"}
+"""Statuses whose dates point forward: a cancelled meeting "for June" is the coming June."""
+_CLAUSE_BREAK = re.compile(r";\s|,?\s+(?:while|whereas)\s+|,\s+but\s+")
+"""Where one clause of a sentence ends and the next begins: a status, a pair or a place stays in its clause."""
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|reported|confirmed|noted|statement|issued|tweeted|wrote|posted|"
+    r"according\s+to)\b(?:\s+[\w.'’-]+){0,4}?\s+(?:on\s+|in\s+|this\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|stated|confirmed)\b", re.IGNORECASE)
+"""With _ATTRIBUTION_BEFORE: a date that says when something was said ("said on Monday"), not when it happens."""
+_COREFERENCE = re.compile(
+    r"\b(?:the\s+two\s+(?:countries|nations|sides|leaders|ministers|governments|presidents|prime\s+ministers|"
+    r"neighbou?rs|delegations)|both\s+(?:the\s+)?(?:countries|nations|sides|leaders|ministers|governments|"
+    r"delegations)|the\s+(?:ministers|leaders)|(?:his|her|their)\s+(?:\w+\s+)?counterparts?|bilateral|"
+    r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit))\b",
+    re.IGNORECASE,
+)
+"""Words that refer back to an engagement already named ("the two sides", "during the visit")."""
+
+# --- countries, places and people ------------------------------------------------------------------------
+
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:amid|amidst|against|despite|counter(?:ing)?|rival|threats?\s+(?:from|by)|tensions?\s+with|"
+    r"concerns?\s+(?:about|over)|disputes?\s+with|conflict\s+with|war\s+(?:with|in|on)|such\s+as|like|unlike)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$|(?<!well\s)\bas\s+$",
+    re.IGNORECASE,
+)
+_CONTEXT_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:maritime|military|growing|assertive\w*|influence|rise|aggression|expansion\w*|"
+    r"activities|presence|threat)\b",
+    re.IGNORECASE,
+)
+"""With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
+influence"), never one side of the pair."""
+_PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
+_AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+"""With _PAIR_JOINER and _AND_JOINER: what joins two countries into a stated pair ("India-Japan", "Kenya and its
+neighbour Ethiopia", "between Kenya and Ethiopia")."""
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|to|in|arrived?\s+in|arrives\s+in|arriving\s+in|tour\s+of|trip\s+to|pay|pays|paid|"
+    r"travel(?:s|led|ed)?\s+to|heads?\s+to|headed\s+to|landed\s+in|lands\s+in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a place, the words that make it a visit's destination ("arrived in Tokyo", "a trip to Japan")."""
+_LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+"""Before a place, the words that make it where an engagement happens ("in Tokyo", "at the capital")."""
+_OFF_TOPIC = re.compile(
+    r"\b(?:match|friendly|tournament|world\s+cup|league|squad|coach|striker|goals?|scored|olympics?|championship|"
+    r"shares|stocks|investors|quarterly|revenue|box\s+office|concert|festival)\b",
+    re.IGNORECASE,
+)
+_OFFICIAL = re.compile(
+    r"\b(?:minister|president|prime|premier|chancellor|government|official|leader|ambassador|envoy|delegation|"
+    r"ministry|secretary|king|emir|crown\s+prince|navy|army|air\s+force|military|defen[cs]e)\b",
+    re.IGNORECASE,
+)
+"""With _OFF_TOPIC: sports and business words, and the official words that show a state takes part anyway."""
+_VERBAL_INITIATOR = re.compile(
+    r"^(?:(?:is|are|was|were|stands?|remains?)\s+)?(?:phoned|telephoned|dialled|dialed|called|offer|ready|agreed|pledged|promised)",
+    re.IGNORECASE,
+)
+"""A call or an offer whose subject starts it: "India phoned Japan", "Japan is ready to help"."""
+_TOKEN = re.compile(r"[\w'’+\-.]+|[^\w\s]")
+_COUNTRY_LABELS = {"COUNTRY"}
+"""The entity labels that name a country as one side of a pair."""
+_NORMALISE_FORMAT = [
+    (re.compile(r"[’‘`]"), "'"),
+    (re.compile(r"\bdefense\b", re.IGNORECASE), "defence"),
+    (re.compile(r"\s+"), " "),
+]
+"""Spellings a format name is normalised to: straight quotes, "defence", single spaces."""
