@@ -3,7 +3,7 @@
     uv run python -m benchmarks.run [--sizes 1000 10000 100000] [--sample 2000] [--diplomatic-size 10000]
                                     [--workdir DIR] [--out benchmarks/results.md] [--seed 1]
 
-Every corpus (``pipeline.generate``, default mix, plus one of diplomatic news only) is measured in a fresh process,
+Every corpus (``corpusgen``, default mix, plus one of diplomatic news only) is measured in a fresh process,
 so one corpus's leftovers never count in the next one's memory:
 
 * End to end is the ``build_warehouse`` job (every asset, with its checks) run as ``bilateral build`` runs it
@@ -59,6 +59,7 @@ import psutil
 from rich.console import Console
 from rich.table import Table
 
+from corpusgen import generate_corpus
 from pipeline.cache import ArticleResultCache
 from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus, cleaned_texts
 from pipeline.dedup import find_duplicates
@@ -67,7 +68,6 @@ from pipeline.defs.jobs import build_warehouse_job
 from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_cached
 from pipeline.entities import extract_entities_with_stats
 from pipeline.fusion import fuse_engagements
-from pipeline.generate import generate_corpus
 from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts, read_input_folder_cached
 from pipeline.parallel import map_article_batches
 from pipeline.persons import attach_person_ids, link_persons

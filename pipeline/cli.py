@@ -258,7 +258,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from pipeline.generate import generate_corpus
+    from corpusgen import generate_corpus
 
     started = time.perf_counter()
     summary = generate_corpus(args.articles, Path(args.out), seed=args.seed, mix=args.mix)

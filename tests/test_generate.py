@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.generate import TEMPLATE_DIR, WEEKDAYS, generate_corpus, single_day_phrase, span_phrase
+import corpusgen
+from corpusgen import TEMPLATE_DIR, WEEKDAYS, generate_corpus, single_day_phrase, span_phrase
+from pipeline import settings
 from pipeline.ingest import read_input_folder
 
 N_ARTICLES = 200
@@ -162,3 +164,18 @@ def test_template_sections_are_declared_once_so_slot_pools_never_mix_with_senten
         if re.fullmatch(r"\[[\w.]+\]", line.strip())
     ]
     assert len(headers) == len(set(headers))
+
+
+def test_the_generator_and_its_templates_live_outside_the_package_whose_code_keys_the_cache():
+    """``settings.code_fingerprint()`` hashes the files under pipeline/, so an edit to the generator must not touch
+    a file there (it would throw away every per-article result); only the CLI imports the generator."""
+    package = Path(settings.__file__).resolve().parent
+    generator_files = [path.resolve() for path in Path(corpusgen.__file__).parent.rglob("*") if path.is_file()]
+    assert TEMPLATE_DIR.resolve() in {path.parent for path in generator_files}
+    assert not [path for path in generator_files if path.is_relative_to(package)]
+    importers = [
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if "corpusgen" in path.read_text(encoding="utf-8")
+    ]
+    assert importers == ["cli.py"]
