@@ -206,7 +206,7 @@ def _print_summary(warehouse_file: Path) -> None:
 def _sql(args: argparse.Namespace) -> int:
     from pipeline.warehouse import connect_read_only
 
-    query = Path(args.query).read_text() if Path(args.query).is_file() else args.query
+    query = _query_text(args.query)
     warehouse_file = Path(args.warehouse).resolve() if args.warehouse else settings.warehouse_file()
     try:
         connection = connect_read_only(warehouse_file)
@@ -230,6 +230,15 @@ def _sql(args: argparse.Namespace) -> int:
     if not (args.csv or args.parquet):
         _print_table(frame)
     return 0
+
+
+def _query_text(query: str) -> str:
+    """The SQL of ``query``: the contents of the file it names, or the text itself. A long query is no file name
+    (the file system refuses names over 255 bytes, and the test for a file would raise)."""
+    try:
+        return Path(query).read_text() if Path(query).is_file() else query
+    except OSError:
+        return query
 
 
 def _print_table(frame) -> None:

@@ -70,3 +70,11 @@ def test_rejected_inputs_by_reason_is_empty_for_clean_seeds(seed_warehouse):
 def test_engagements_by_status_and_year_counts_the_planned_2022_meetings(seed_warehouse):
     rows = run(seed_warehouse, "engagements_by_status_and_year")
     assert (2022, "planned", "meeting", 3) in rows
+
+
+def test_a_query_longer_than_a_file_name_runs_as_sql(seed_warehouse, capsys):
+    from pipeline.cli import main
+
+    columns = ", ".join(f"engagement_id AS column_{n}" for n in range(30))
+    assert main(["sql", f"SELECT {columns} FROM engagements LIMIT 1", "--warehouse", str(seed_warehouse)]) == 0
+    assert "column_29" in capsys.readouterr().out
