@@ -8,8 +8,9 @@ builds a warehouse from the gold set's texts first. ``command`` is ``bilateral e
 from __future__ import annotations
 
 import json
-import os
 import re
+import subprocess
+import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -274,7 +275,7 @@ def negative_hits(gold: GoldSet, citations: pl.DataFrame, predictions: pl.DataFr
         reason=pl.lit("not_engaged pair"))
     return (pl.concat([in_negative, not_engaged]).unique(["engagement_id", "article"], keep="first", maintain_order=True)
             .select("article", *PAIR, "engagement_type", "status", "start_date", "date_precision", "engagement_id",
-                    "reason", "sentence"))
+                    "reason", "sentence").sort("article", *PAIR, "engagement_id"))
 
 
 def split_duplicates(ranked: pl.DataFrame, matches: pl.DataFrame) -> tuple[pl.DataFrame, set[str]]:
@@ -299,7 +300,7 @@ def _misses(required: pl.DataFrame, citations: pl.DataFrame, predictions: pl.Dat
             .join(near, on=["article", *PAIR], how="left")
             .select("article", pl.col("articles").list.join(" "), *PAIR, "engagement_type", "status", "start_date",
                     "date_precision", "gold_id", "note", pl.col("near").list.join("; ").fill_null(""), "sentence")
-            .sort("article", *PAIR))
+            .sort("article", *PAIR, "gold_id"))
 
 
 def evaluate(gold: GoldSet, predictions: pl.DataFrame, citations: pl.DataFrame) -> Report:
@@ -322,7 +323,7 @@ def evaluate(gold: GoldSet, predictions: pl.DataFrame, citations: pl.DataFrame) 
     false_rows = (false.join(citations.unique("engagement_id", keep="first", maintain_order=True), on="engagement_id")
                   .join(reasons, on="engagement_id", how="left").with_columns(pl.col("reason").fill_null("no gold record"))
                   .select("article", *PAIR, "engagement_type", "status", "start_date", "date_precision",
-                          "engagement_id", "reason", "sentence").sort("article", *PAIR))
+                          "engagement_id", "reason", "sentence").sort("article", *PAIR, "engagement_id"))
     misses = _misses(required.join(true_matches, on="gold_id", how="anti"), citations, predictions)
     matched = (true_matches.drop("optional").join(predictions, on="engagement_id")
                .join(gold.engagements, on="gold_id", suffix="_gold"))
@@ -353,22 +354,18 @@ def stage_texts(gold: GoldSet, input_folder: Path) -> list[dict]:
 
 
 def build_and_evaluate(gold_path: Path, split: str = "all", warehouse: Path | None = None) -> Report:
-    """Build a warehouse from the split's texts with the real build (``bilateral build``), then score it. Without
-    ``warehouse``, the warehouse and its cache live in a temporary folder. Missing texts are reported in the report,
-    and their records count as missed."""
-    from pipeline.cli import main
-
+    """Build a warehouse from the split's texts with the real build, then score it. Without ``warehouse``, the
+    warehouse and its cache live in a temporary folder. Missing texts are reported, and their records count as
+    missed. The build runs as ``bilateral build`` in a process of its own: Dagster keeps the last job definition a
+    process resolved (``ReconstructableJob.get_definition`` is cached), so a second build in one process would
+    reuse the first one's settings and write the first one's warehouse."""
     gold = load_gold(gold_path, split)
     with tempfile.TemporaryDirectory(prefix="bilateral-evaluate-") as scratch:
         missing = stage_texts(gold, Path(scratch) / "input")
-        target = Path(warehouse) if warehouse else Path(scratch) / "warehouse.duckdb"
-        saved = {key: os.environ.get(key) for key in ("BILATERAL_INPUT", "BILATERAL_WAREHOUSE", "DAGSTER_HOME")}
-        try:  # the build command sets these for its run; leave the caller's environment as it was
-            status = main(["build", "--input", str(Path(scratch) / "input"), "--warehouse", str(target)])
-        finally:
-            os.environ.update({key: value for key, value in saved.items() if value is not None})
-            for key in [key for key, value in saved.items() if value is None]:
-                os.environ.pop(key, None)
+        target = Path(warehouse).resolve() if warehouse else Path(scratch) / "warehouse.duckdb"
+        command = [sys.executable, "-m", "pipeline.cli", "build", "--input", str(Path(scratch) / "input"),
+                   "--warehouse", str(target)]
+        status = subprocess.run(command, check=False).returncode
         if status != 0:
             raise BuildFailed(f"the build of {gold.folder}'s texts failed (exit {status})")
         report = evaluate(gold, *read_predictions(target))
