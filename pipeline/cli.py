@@ -310,6 +310,15 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--seed", type=int, default=0)
     generate.add_argument("--mix", type=float, default=0.25, help="share of diplomatic news (default 0.25)")
     generate.set_defaults(handler=_generate)
+
+    evaluate = commands.add_parser("evaluate", help="score a warehouse against a gold set (docs/evaluation.md)")
+    evaluate.add_argument("--gold", required=True, help="gold folder (manifest*.jsonl, gold*.jsonl) or one gold file")
+    evaluate.add_argument("--warehouse", help="DuckDB file to score (env BILATERAL_WAREHOUSE); with --build, to write")
+    evaluate.add_argument("--split", choices=["dev", "test", "all"], default="dev", help="articles to score (default dev)")
+    evaluate.add_argument("--build", action="store_true", help="first build a warehouse from the gold set's texts/")
+    evaluate.add_argument("--json", help="also write the whole report to this JSON file")
+    evaluate.add_argument("--show", type=int, default=20, help="misses and false rows to list (default 20)")
+    evaluate.set_defaults(handler=lambda args: __import__("pipeline.evaluate").evaluate.command(args))
     return root
 
 
