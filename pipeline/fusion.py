@@ -144,14 +144,66 @@ EVIDENCE_SCHEMA = {
 }
 
 
+_ORDINAL_WORD = (
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural)\b"
+)
+
+
 def format_family(format_col: pl.Expr) -> pl.Expr:
-    """Formats that name the same thing: every "2+2" is one family; otherwise the lower-cased words."""
+    """Formats that name the same thing: every "2+2" is one family; otherwise the lower-cased words, without
+    ordinals (the ordinal is a column of its own: "14th annual summit" and "annual summit" are one format) and
+    without the stumps a pair name leaves ("India-Japan annual summit" loses "India" as a country name, leaving
+    "-japan")."""
     lowered = format_col.str.to_lowercase().str.replace_all(r"\bdefense\b", "defence")
+    words = (
+        lowered.str.replace_all(_ORDINAL_WORD, " ")
+        .str.replace_all(r"(?:^|\s)-\S*|\S*-(?:\s|$)", " ")
+        .str.replace_all(r"[^a-z0-9+]+", " ")
+        .str.strip_chars()
+    )
     return (
         pl.when(lowered.str.contains(r"2\s?\+\s?2"))
         .then(pl.lit("2+2"))
-        .otherwise(lowered.str.replace_all(r"[^a-z0-9+]+", " ").str.strip_chars())
+        .when(words != "")
+        .then(words)
     )
+
+
+def _nested_families(mentions: pl.DataFrame) -> pl.DataFrame:
+    """(country_a, country_b, engagement_type, family, wider): a family whose words all appear in exactly one
+    wider chain of families of the same pair and type is renamed to the widest of them.
+
+    Outlets and sentences name one format more or less fully ("summit", "annual summit", "annual leaders'
+    summit"); each variant was a key of its own, so one summit reported three ways became three engagements on
+    the same day. A family nested in two formats that do not nest in each other ("dialogue" in "2+2 dialogue"
+    and in "strategic dialogue") stays as it is: which one it means is not known."""
+    key = ["country_a", "country_b", "engagement_type"]
+    families = (
+        mentions.select(*key, "family")
+        .drop_nulls("family")
+        .unique()
+        .with_columns(words=pl.col("family").str.split(" "))
+    )
+    pairs = (
+        families.join(families, on=key, suffix="_wider")
+        .filter(
+            (pl.col("family") != pl.col("family_wider"))
+            & (pl.col("words").list.set_difference(pl.col("words_wider")).list.len() == 0)
+        )
+        .with_columns(size=pl.col("words_wider").list.len())
+    )
+    widest = (
+        pairs.sort("size", "family_wider", descending=[True, False])
+        .group_by(*key, "family")
+        .agg(wider=pl.col("family_wider").first(), wider_words=pl.col("words_wider").first())
+    )
+    chain = (
+        pairs.join(widest, on=[*key, "family"])
+        .group_by(*key, "family", "wider")
+        .agg(nested=(pl.col("words_wider").list.set_difference(pl.col("wider_words")).list.len() == 0).all())
+        .filter("nested")
+    )
+    return chain.select(*key, "family", "wider")
 
 
 def _domains(text: pl.Expr) -> pl.Expr:
@@ -172,8 +224,14 @@ def _prepare(mentions: pl.DataFrame) -> pl.DataFrame:
         .str.to_lowercase()
         .alias("roles")
     )
+    mentions = mentions.with_columns(family=format_family(pl.col("format")))
+    key = ["country_a", "country_b", "engagement_type", "family"]
+    mentions = (
+        mentions.join(_nested_families(mentions), on=key, how="left", maintain_order="left")
+        .with_columns(family=pl.coalesce("wider", "family"))
+        .drop("wider")
+    )
     return mentions.with_row_index("mention_id").with_columns(
-        family=format_family(pl.col("format")),
         person_domains=_domains(roles["roles"]),
         format_domains=_domains(pl.col("format").fill_null("")),
         absorbed=pl.lit(False),
@@ -442,12 +500,13 @@ def _engagement_ids(clustered: pl.DataFrame) -> pl.DataFrame:
 
 
 def _most_frequent(rows: pl.DataFrame, column: str, largest_on_tie: bool = False) -> pl.DataFrame:
-    """(cluster, column): the cluster's most frequent non-null value, the smallest (or largest) on a tie."""
+    """(cluster, column): the cluster's most frequent non-null value, the smallest (or, for text, the longest,
+    then the largest) on a tie: of "summit" and "14th India-Japan Annual Summit", stated once each, the fuller."""
+    counted = rows.filter(pl.col(column).is_not_null()).group_by("cluster", column).len()
+    by_length = largest_on_tie and counted.schema[column] == pl.String
+    counted = counted.with_columns(length=pl.col(column).str.len_chars() if by_length else pl.lit(0))
     return (
-        rows.filter(pl.col(column).is_not_null())
-        .group_by("cluster", column)
-        .len()
-        .sort("len", column, descending=[True, largest_on_tie])
+        counted.sort(["len", "length", column], descending=[True, True, largest_on_tie])
         .unique("cluster", keep="first")
         .select("cluster", column)
     )

@@ -197,3 +197,26 @@ def test_a_format_written_in_title_case_matches_participants_roles_as_in_lower_c
         "Defence Ministerial Meeting": date(2022, 9, 7),
         "Foreign Ministers' Strategic Dialogue": None,
     }
+
+
+def test_one_summit_named_more_or_less_fully_is_one_engagement():
+    engagements, _, evidence = fuse(
+        mention("a1", 0, fmt="14th India-Japan Annual Summit", status="held", start=date(2022, 3, 19), ordinal=14),
+        mention("a1", 3, fmt="annual summit", status="held", start=date(2022, 3, 19)),
+        mention("a2", 1, fmt="summit", status="held", start=date(2022, 3, 19)),
+    )
+
+    assert engagements.select("format", "ordinal", "source_count").rows() == [
+        ("14th India-Japan Annual Summit", 14, 2)
+    ]
+    assert evidence.height == 3
+
+
+def test_a_format_nested_in_two_unrelated_formats_keeps_them_apart():
+    engagements, _, _ = fuse(
+        mention("a1", 0, fmt="defence dialogue", start=date(2022, 9, 8)),
+        mention("a1", 1, fmt="strategic dialogue", start=date(2022, 9, 8)),
+        mention("a1", 2, fmt="dialogue", start=date(2022, 9, 8)),
+    )
+
+    assert sorted(engagements["format"]) == ["defence dialogue", "dialogue", "strategic dialogue"]
