@@ -84,6 +84,29 @@ INDIA, JAPAN = ("India", "COUNTRY", "IND"), ("Japan", "COUNTRY", "JPN")
 CHINA, USA = ("China", "COUNTRY", "CHN"), ("US", "COUNTRY", "USA")
 
 
+def test_an_ordinal_opening_a_format_name_numbers_the_format():
+    (row,) = extract(
+        ["Modi and Kishida held talks at the 14th India-Japan Annual Summit in New Delhi on Saturday."],
+        [("Modi", "PERSON", "IND"), ("Kishida", "PERSON", "JPN"), INDIA, JAPAN, ("New Delhi", "LOCATION", "IND")],
+    ).to_dicts()
+    assert (row["country_a"], row["country_b"], row["engagement_type"]) == ("IND", "JPN", "meeting")
+    assert (row["format"], row["ordinal"]) == ("annual summit", 14)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan's Kishida arrived in India on his first visit to the country as prime minister.",
+        "The first India-Japan summit in four years was held in New Delhi.",
+        "Japan's Kishida is on his first visit to India since taking office.",
+    ],
+)
+def test_first_as_recency_is_no_ordinal(sentence):
+    rows = extract([sentence], [("Kishida", "PERSON", "JPN"), INDIA, JAPAN, ("New Delhi", "LOCATION", "IND")])
+    assert rows.height >= 1
+    assert rows["ordinal"].drop_nulls().to_list() == []
+
+
 def test_hyphenated_pair_with_named_format_and_ordinal():
     (row,) = extract(
         ["The second India-Japan 2+2 Ministerial Meeting will be held in Tokyo."],

@@ -43,6 +43,21 @@ _ORDINAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """An ordinal up to three words before an anchor: "the third such meeting", "the 12th round of talks"."""
+_ORDINAL_OPENING = re.compile(
+    r"(?P<ord>first|inaugural|maiden|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d{1,3}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+"""An ordinal that opens a format's own name: "the 14th India-Japan Annual Summit" numbers the summit."""
+_RECENCY_AFTER = re.compile(
+    r"^[^.;:]{0,50}?\b(?:as\s+(?:the\s+)?(?:new\s+|newly\s+\w+\s+)?(?:[a-z]+\s+)?(?:prime\s+minister|president|"
+    r"chancellor|premier|minister|leader|head\s+of\s+(?:state|government)|secretary)|since\b|"
+    r"in\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:a|an|\w+|\d+)\s+(?:years?|decades?|months?)\b|"
+    r"(?:of|during|in)\s+(?:his|her|their|its)\s+(?:term|tenure|presidency|premiership|mandate))",
+    re.IGNORECASE,
+)
+"""What makes "first" recency, not a rank in a series (the guide's Ordinals): "her first trip as defence minister",
+"the first summit in a decade", "his first visit since taking office"."""
 MULTILATERAL = re.compile(
     r"\b(?:Quad|ASEAN|G-?20|G-?7|G-?8|BRICS|NATO|EU|European Union|SCO|"
     r"Shanghai Cooperation Organi[sz]ation|APEC|UN|U\.N\.|United Nations|African Union|AU|OAS|"
