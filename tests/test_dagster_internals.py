@@ -302,13 +302,8 @@ def spying_read_parquet(path, *args, **kwargs):
     return real_read_parquet(path, *args, **kwargs)
 pl.read_parquet = spying_read_parquet
 
-@dg.asset
-def numbers() -> pl.DataFrame:
-    return pl.DataFrame({"n": [1, 2, 3]})
-
-@dg.asset
-def doubled(numbers: pl.DataFrame) -> pl.DataFrame:
-    return numbers.select(n=pl.col("n") * 2)
+sys.path.insert(0, sys.argv[2])
+from test_frame_storage import doubled, numbers
 
 with dg.DagsterInstance.get() as instance:
     result = dg.materialize(
@@ -326,15 +321,15 @@ with dg.DagsterInstance.get() as instance:
         "warnings": warnings,
     }))
 """
-"""A build of two assets with the project's instance and IO manager, in a process where every private import of
-pipeline/dagster_internals.py fails as it would after a Dagster upgrade that moved them."""
+"""A build of two assets (test_frame_storage's) with the project's instance and IO manager, in a process where
+every private import of pipeline/dagster_internals.py fails as it would after a Dagster upgrade that moved them."""
 
 
 def test_a_project_whose_dagster_moved_every_private_name_still_builds_on_dagsters_own_storage(tmp_path):
     home = project_home(tmp_path)
     frames = tmp_path / "frames"
     completed = subprocess.run(
-        [sys.executable, "-c", MOVED_DAGSTER_BUILD, str(frames)],
+        [sys.executable, "-c", MOVED_DAGSTER_BUILD, str(frames), str(Path(__file__).parent)],
         env={**os.environ, "DAGSTER_HOME": str(home)},
         cwd=tmp_path,
         capture_output=True,
