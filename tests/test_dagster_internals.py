@@ -84,7 +84,7 @@ def test_the_private_names_dagster_internals_imports_are_the_ones_checked_here()
 def test_no_other_module_of_the_project_imports_dagsters_private_api():
     elsewhere = {
         str(path.relative_to(PROJECT_ROOT)): imports
-        for folder in ("pipeline", "corpusgen", "tests", "benchmarks")
+        for folder in ("pipeline", "corpusgen", "tools", "tests", "benchmarks")
         for path in (PROJECT_ROOT / folder).rglob("*.py")
         if path not in (INTERNALS, Path(__file__).resolve()) and (imports := private_imports_of(path))
     }
