@@ -6,7 +6,9 @@ about 150 events (steps, inputs, outputs, materialisations, check evaluations), 
 per database open takes it to 0.5 to 0.9 s. The layout, tables and journal mode are Dagster's own, so the Dagster UI,
 the daemon and ``dagster`` commands read and write the same files as before.
 
-``.dagster_home/dagster.yaml`` names this class as the instance's event log storage.
+``.dagster_home/dagster.yaml`` names this class as the instance's event log storage. The Dagster internals it relies
+on come from ``pipeline.dagster_internals``; when an upgrade has moved them, this class still loads and behaves as
+Dagster's own event log.
 """
 
 from __future__ import annotations
@@ -14,16 +16,16 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
-import dagster._check as check
 from dagster import Field, StringSource
-from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
-from dagster._core.storage.sql import create_engine
-from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
-from dagster._serdes import ConfigurableClassData
+from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection, Engine
+
+from pipeline import dagster_internals
+from pipeline.dagster_internals import SQLITE_BUSY_TIMEOUT_SECONDS, SqliteEventLogStorage
 
 OPEN_DATABASES = 8
 """Engines kept open at most: the index database and the latest runs' databases (one per run). The UI reads many
@@ -35,10 +37,11 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
 
     Every use of a connection still holds the storage's lock and runs in a transaction of its own, as Dagster's
     does; only the opening and closing of the engine around each use is gone. ``base_dir`` defaults to where
-    Dagster keeps event logs under ``DAGSTER_HOME`` (``history/runs``).
+    Dagster keeps event logs under ``DAGSTER_HOME`` (``history/runs``). Where ``pipeline.dagster_internals`` found
+    that an upgrade moved what this relies on, no engine is kept and every connection is Dagster's own.
     """
 
-    def __init__(self, base_dir: str | None = None, inst_data: ConfigurableClassData | None = None):
+    def __init__(self, base_dir: str | None = None, inst_data: Any = None):
         self._engines: OrderedDict[str, Engine] = OrderedDict()
         super().__init__(base_dir or _default_base_dir(), inst_data)
 
@@ -47,17 +50,18 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         return {"base_dir": Field(StringSource, is_required=False)}
 
     @classmethod
-    def from_config_value(
-        cls, inst_data: ConfigurableClassData | None, config_value: dict
-    ) -> PooledSqliteEventLogStorage:
+    def from_config_value(cls, inst_data: Any, config_value: dict) -> PooledSqliteEventLogStorage:
         return cls(inst_data=inst_data, **config_value)
 
+    def _connect(self, shard: str) -> AbstractContextManager[Connection]:
+        if not dagster_internals.pools_connections(self):
+            return super()._connect(shard)
+        return self._pooled_connection(shard)
+
     @contextmanager
-    def _connect(self, shard: str) -> Iterator[Connection]:
-        with self._db_lock:
-            check.str_param(shard, "shard")
-            with self._engine(shard).connect() as connection, connection.begin():
-                yield connection
+    def _pooled_connection(self, shard: str) -> Iterator[Connection]:
+        with self._db_lock, self._engine(shard).connect() as connection, connection.begin():
+            yield connection
 
     def _engine(self, shard: str) -> Engine:
         """The open engine of ``shard``'s database, created (and the database initialised) on first use."""
@@ -84,6 +88,8 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         super().dispose()
 
     def _close_engines(self) -> None:
+        if not self._engines:  # none was opened (nothing to close, or Dagster's own connections are in use)
+            return
         with self._db_lock:
             while self._engines:
                 self._engines.popitem()[1].dispose()

@@ -22,12 +22,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-IMMEDIATE_LAUNCH_INSTANCE = """\
+from pipeline.dagster_internals import IMMEDIATE_RUN_COORDINATOR
+
+IMMEDIATE_LAUNCH_INSTANCE = f"""\
 telemetry:
   enabled: false
 run_coordinator:
-  module: dagster._core.run_coordinator
-  class: DefaultRunCoordinator
+  module: {IMMEDIATE_RUN_COORDINATOR["module"]}
+  class: {IMMEDIATE_RUN_COORDINATOR["class"]}
 event_log_storage:
   module: pipeline.event_log
   class: PooledSqliteEventLogStorage

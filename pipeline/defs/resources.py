@@ -8,13 +8,13 @@ from pathlib import Path
 
 import dagster as dg
 import polars as pl
-from dagster._core.execution.plan.outputs import StepOutputHandle
 from pydantic import PrivateAttr
 
 from pipeline import settings
 from pipeline.build_lock import holding_build_lock
 from pipeline.cache import ArticleResultCache
 from pipeline.clean import CLEAN_CACHE_SCHEMAS, cleaned_texts
+from pipeline.dagster_internals import loading_run_id, loading_step, steps_reading
 from pipeline.memory import release_freed_memory
 
 
@@ -92,7 +92,9 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
     An output is also kept in memory until every step of the same run that reads it (the asset checks, the later
     assets) has loaded it, and handed to them without reading the file back. Those steps are the ones that hold the
     frame anyway, as their input, so this costs almost no memory; it spares a run a read of the large frames (about
-    1.5 s of a 100-article update of a 100k corpus). Another run, or another process, reads the file.
+    1.5 s of a 100-article update of a 100k corpus). Another run, or another process, reads the file. Only Dagster's
+    private API says which steps read an output (``pipeline.dagster_internals.steps_reading``): where an upgrade has
+    moved it, nothing is held and every input is read from its file.
 
     The files are written on a thread of their own while the step goes on with its checks and its other outputs
     (about 0.5 s of a 100-article update at 100k). Every write is waited for before the next step loads its inputs,
@@ -121,7 +123,7 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
             self._held.clear()
             self._readers_left.clear()
             self._run_id = context.run_id
-        readers = _steps_reading(context)
+        readers = steps_reading(context)
         if readers:
             self._held[path] = obj
             self._readers_left[path] = readers
@@ -131,10 +133,10 @@ class ParquetFrameIOManager(dg.ConfigurableIOManager):
         self._finish_writes()
         path = self._path(context)
         held = self._held.get(path)
-        if held is None or self._run_id != _run_id(context):
+        if held is None or self._run_id != loading_run_id(context):
             return pl.read_parquet(path)
         readers = self._readers_left[path]
-        readers.discard(context.step_context.step.key)
+        readers.discard(loading_step(context))
         if not readers:
             del self._held[path], self._readers_left[path]
         return held
@@ -157,29 +159,6 @@ def _write_frame(frame: pl.DataFrame, path: Path) -> None:
     staging = path.with_suffix(".parquet.tmp")
     frame.write_parquet(staging, compression="lz4", row_group_size=100_000, statistics=False)
     staging.replace(path)
-
-
-def _steps_reading(context: dg.OutputContext) -> set[str]:
-    """The steps of the run that load this output, from its execution plan; none outside a run."""
-    try:
-        plan = context.step_context.execution_plan
-    except dg.DagsterInvariantViolationError:
-        return set()
-    handle = StepOutputHandle(context.step_key, context.name)
-    return {
-        step.key
-        for step in plan.get_steps_to_execute_in_topo_order()
-        for step_input in step.step_inputs
-        if handle in step_input.get_step_output_handle_dependencies()
-    }
-
-
-def _run_id(context: dg.InputContext) -> str | None:
-    """The run loading the input; None for a context built outside a run (e.g. ``dg.build_input_context``)."""
-    try:
-        return context.step_context.run_id
-    except dg.DagsterInvariantViolationError:
-        return None
 
 
 @dg.definitions
