@@ -221,11 +221,11 @@ class CountriesModel(pa.DataFrameModel):
     """One country of ISO 3166-1 (the warehouse ``countries`` table)."""
 
     country_code: str = pa.Field(unique=True, str_matches=r"^[A-Z]{3}$")
-    alpha2: str = pa.Field(nullable=True)
+    alpha2: str = pa.Field(nullable=True, str_matches=r"^[A-Z]{2}$")
     name: str
     official_name: str = pa.Field(nullable=True)
     capital: str = pa.Field(nullable=True)
-    continent: str = pa.Field(nullable=True)
+    continent: str = pa.Field(nullable=True, isin=list(CONTINENTS.values()))
     demonym: str = pa.Field(nullable=True)
 
     class Config:
