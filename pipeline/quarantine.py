@@ -17,7 +17,7 @@ import pandera.errors
 import pandera.polars as pa
 import polars as pl
 
-from pipeline.fusion import ENGAGEMENT_SCHEMA
+from pipeline.contracts import polars_schema
 from pipeline.invariants import INVARIANTS
 
 
@@ -48,19 +48,9 @@ class QuarantinedEngagementsModel(pa.DataFrameModel):
         unique = ["engagement_id", "check_name"]
 
 
-_EXAMPLE = {"article_id": pl.String, "sentence_index": pl.Int64, "sentence": pl.String}
+_EXAMPLE = polars_schema(QuarantinedEngagementsModel, ["article_id", "sentence_index", "sentence"])
 """The first evidence sentence of a quarantined engagement (by article and position), to show what stated it."""
-_ENGAGEMENT_COLUMNS = [
-    "country_a", "country_b", "engagement_type", "format", "status",
-    "start_date", "end_date", "date_precision", "source_count", "first_reported", "last_reported",
-]  # fmt: skip
-QUARANTINE_SCHEMA = {
-    "engagement_id": pl.String,
-    "check_name": pl.String,
-    "reason": pl.String,
-    **{column: ENGAGEMENT_SCHEMA[column] for column in _ENGAGEMENT_COLUMNS},
-    **_EXAMPLE,
-}
+QUARANTINE_SCHEMA = polars_schema(QuarantinedEngagementsModel)
 
 
 class Quarantined(NamedTuple):

@@ -24,6 +24,7 @@ from pipeline.clean.sentences import (
     split_sentences,
 )
 from pipeline.clean.unicode import normalise_unicode, normalise_whitespace
+from pipeline.contracts import polars_schema
 from pipeline.dedup import MINHASH_PERMUTATIONS, minhash_frame
 from pipeline.parallel import map_article_batches
 
@@ -159,7 +160,7 @@ class ArticlesModel(pa.DataFrameModel):
     text_key: str
     n_sentences: pl.Int64 = pa.Field(ge=0)
     duplicate_of: str | None = pa.Field(nullable=True)
-    story_id: str | None = pa.Field(nullable=True)
+    story_id: str | None
 
     class Config:
         strict = True
@@ -224,18 +225,15 @@ def _sentences_frame(articles: pl.DataFrame, cleaned: list[CleanedArticle]) -> p
 
 
 CLEAN_CACHE_SCHEMAS = {
-    "cleaned": pl.Schema(
-        {
-            "title": pl.String,
-            "text": pl.String,
-            "content_hash": pl.String,
-            "text_key": pl.String,
-            "n_sentences": pl.Int64,
-            "minhash": pl.Array(pl.UInt32, MINHASH_PERMUTATIONS),
-        }
+    "cleaned": polars_schema(
+        ArticlesModel,
+        ["title", "text", "content_hash", "text_key", "n_sentences", "minhash"],
+        extra={"text": pl.String, "minhash": pl.Array(pl.UInt32, MINHASH_PERMUTATIONS)},
     ),
-    "sentences": pl.Schema({"sentence_index": pl.Int64, "start_char": pl.Int64, "end_char": pl.Int64}),
+    "sentences": polars_schema(SentencesModel, drop=["article_id"]),
 }
+"""Per article: its cleaned fields, with the cleaned text and the MinHash signature, which its frame does not carry
+(the text is read back by ``text_key``); and its sentences' spans."""
 
 
 def clean_corpus(

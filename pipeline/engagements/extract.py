@@ -15,6 +15,7 @@ from functools import partial
 import polars as pl
 
 from pipeline.cache import ArticleResultCache, cached_by_article, content_key
+from pipeline.contracts import polars_schema
 from pipeline.engagements.anchors import Mention, _clause_of, _clauses, _find_anchors
 from pipeline.engagements.attributes import (
     _assign_dates,
@@ -38,7 +39,7 @@ from pipeline.engagements.lexicon import (
     MULTILATERAL,
     _may_hold_trigger,
 )
-from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE
+from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
 from pipeline.parallel import map_article_batches
 from pipeline.texts import with_article_text, with_sentence_text
 
@@ -241,7 +242,7 @@ def extract_engagements(
 
 
 ENGAGEMENT_CACHE_SCHEMAS = {
-    "mentions": pl.Schema({k: v for k, v in MENTION_SCHEMA.items() if k not in ("article_id", "story_id")})
+    "mentions": polars_schema(EngagementMentionsModel, drop=["article_id", "story_id"])
 }
 """What the per-article cache stores for this stage: the mentions without article_id (the cache's own key) and
 story_id (joined afresh from the articles on every run, as duplicate detection may change it)."""

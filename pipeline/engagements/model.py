@@ -8,39 +8,13 @@ from datetime import date
 import pandera.polars as pa
 import polars as pl
 
+from pipeline.contracts import polars_schema
+
 ENGAGEMENT_TYPES = ["meeting", "visit", "call", "agreement", "exercise", "cooperation"]
 STATUSES = ["planned", "held", "postponed", "cancelled", "proposed"]
 PARTICIPANT_DTYPE = pl.Struct(
     {"person_id": pl.String, "name": pl.String, "role": pl.String, "country_code": pl.String}
 )
-MENTION_SCHEMA = {
-    "article_id": pl.String,
-    "story_id": pl.String,
-    "sentence_index": pl.Int64,
-    "start_char": pl.Int64,
-    "end_char": pl.Int64,
-    "sentence": pl.String,
-    "trigger": pl.String,
-    "country_a": pl.String,
-    "country_b": pl.String,
-    "initiator_country": pl.String,
-    "host_country": pl.String,
-    "engagement_type": pl.String,
-    "format": pl.String,
-    "status": pl.String,
-    "start_date": pl.Date,
-    "end_date": pl.Date,
-    "date_precision": pl.String,
-    "end_date_implied": pl.Boolean,
-    "location_city": pl.String,
-    "location_country": pl.String,
-    "ordinal": pl.Int64,
-    "participant_person_ids": pl.List(pl.String),
-    "participants": pl.List(PARTICIPANT_DTYPE),
-    "pair_source": pl.String,
-    "confidence": pl.Float64,
-    "published_date": pl.Date,
-}
 
 
 class EngagementMentionsModel(pa.DataFrameModel):
@@ -81,3 +55,6 @@ class EngagementMentionsModel(pa.DataFrameModel):
     def pair_is_ordered(cls, data) -> pl.LazyFrame:
         """country_a sorts before country_b, so that a pair is one value whichever country a sentence names first."""
         return data.lazyframe.select(pl.col("country_a") < pl.col("country_b"))
+
+
+MENTION_SCHEMA = polars_schema(EngagementMentionsModel)

@@ -15,6 +15,7 @@ import spacy
 import spacy.util
 
 from pipeline.cache import ArticleResultCache, cached_by_article
+from pipeline.contracts import polars_schema
 from pipeline.entities.date_mentions import _date_spans_by_sentence, _dates
 from pipeline.entities.people import _person_row, _person_spans, _resolve_people, _surname_sweep
 from pipeline.entities.places import _gazetteer_mentions, _generic_orgs, _home_country
@@ -39,31 +40,8 @@ class EntityMentionsModel(pa.DataFrameModel):
     country_code: str = pa.Field(nullable=True, str_length={"min_value": 3, "max_value": 3})
 
 
-ENTITY_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_index": pl.Int64,
-    "start_char": pl.Int64,
-    "end_char": pl.Int64,
-    "text": pl.String,
-    "label": pl.String,
-    "entity_id": pl.String,
-    "country_code": pl.String,
-}
-PERSON_SCHEMA = {
-    "article_id": pl.String,
-    "sentence_index": pl.Int64,
-    "start_char": pl.Int64,
-    "end_char": pl.Int64,
-    "text": pl.String,
-    "name": pl.String,
-    "person_key": pl.String,
-    "is_full_name": pl.Boolean,
-    "role": pl.String,
-    "role_is_former": pl.Boolean,
-    "country_code": pl.String,
-    "country_evidence": pl.String,
-    "organization": pl.String,
-}
+ENTITY_SCHEMA = polars_schema(EntityMentionsModel)
+PERSON_SCHEMA = polars_schema(PersonMentionsModel)
 
 
 @functools.cache
@@ -218,8 +196,8 @@ def extract_entities(
 
 
 ENTITY_CACHE_SCHEMAS = {
-    "entity_mentions": pl.Schema({k: v for k, v in ENTITY_SCHEMA.items() if k != "article_id"}),
-    "person_mentions": pl.Schema({k: v for k, v in PERSON_SCHEMA.items() if k != "article_id"}),
+    "entity_mentions": polars_schema(EntityMentionsModel, drop=["article_id"]),
+    "person_mentions": polars_schema(PersonMentionsModel, drop=["article_id"]),
 }
 
 

@@ -1,21 +1,30 @@
 """Warehouse: load every frame into a new DuckDB file and swap it in atomically."""
 
+from collections.abc import Iterator
+
 import dagster as dg
 import polars as pl
 
-from pipeline.countries import country_table
-from pipeline.defs.quality import markdown_table
+from pipeline.countries import CountriesModel, country_table
+from pipeline.defs.quality import markdown_table, pandera_check_results, pandera_check_specs
 from pipeline.defs.resources import ArticleCacheStore, BuildLock, InputFolder, Warehouse
 from pipeline.ingest import input_files
 from pipeline.settings import PIPELINE_VERSION
 from pipeline.warehouse import build_warehouse
 
+COUNTRY_MODELS = {"countries": CountriesModel}
+
 
 @dg.asset(
-    group_name="warehouse", kinds={"polars", "parquet"}, description="Countries of the world (ISO 3166-1)."
+    group_name="warehouse",
+    kinds={"polars", "parquet"},
+    description="Countries of the world (ISO 3166-1).",
+    check_specs=pandera_check_specs(COUNTRY_MODELS),
 )
-def countries() -> pl.DataFrame:
-    return country_table()
+def countries() -> Iterator[dg.Output | dg.AssetCheckResult]:
+    table = country_table()
+    yield dg.Output(table)
+    yield from pandera_check_results(COUNTRY_MODELS, {"countries": table})
 
 
 @dg.asset(
