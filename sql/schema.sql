@@ -85,7 +85,7 @@ COMMENT ON COLUMN countries.alpha2 IS 'ISO 3166-1 alpha-2 code.';
 COMMENT ON COLUMN countries.name IS 'Common short name.';
 COMMENT ON COLUMN countries.official_name IS 'Official name, where it differs.';
 COMMENT ON COLUMN countries.capital IS 'Capital city (seat of government).';
-COMMENT ON COLUMN countries.continent IS 'Continent code (AF, AN, AS, EU, NA, OC, SA).';
+COMMENT ON COLUMN countries.continent IS 'Continent name (Africa, Antarctica, Asia, Europe, North America, Oceania, South America).';
 COMMENT ON COLUMN countries.demonym IS 'Adjective of nationality, e.g. Japanese.';
 
 CREATE TABLE entity_mentions (
