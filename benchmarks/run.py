@@ -693,12 +693,28 @@ def main(argv: list[str] | None = None) -> None:
             )
         )
         show(results[-1])
-        args.out.write_text(markdown(results, command.strip(), []), encoding="utf-8")
+        write_results(args.out, markdown(results, command.strip(), []))
     targets = target_lines(results)
     for line in targets:
         console.print(line)
-    args.out.write_text(markdown(results, command.strip(), targets), encoding="utf-8")
+    write_results(args.out, markdown(results, command.strip(), targets))
     console.print(f"Results written to {args.out}")
+
+
+GENERATED_END = "<!-- end of the generated results: what follows is kept by every run -->"
+
+
+def write_results(path: Path, generated: str) -> None:
+    """Write this run's tables at the top of ``path``, keeping what follows ``GENERATED_END`` there (the history
+    of earlier runs, the real-news and remix sections, which other commands write)."""
+    kept = ""
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        if GENERATED_END in old:
+            kept = old.split(GENERATED_END, 1)[1]
+        elif "\n## History" in old:
+            kept = "\n" + old[old.index("\n## History") :]
+    path.write_text(generated.rstrip("\n") + "\n\n" + GENERATED_END + "\n" + kept.lstrip("\n"), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -46,3 +46,17 @@ def test_the_benchmark_measures_every_stage_the_baseline_and_the_reruns(tmp_path
         "| " + " | ".join(title for _, title, _ in COLUMNS) + " |" in markdown([result], "", []).splitlines()
     )
     assert all(line.startswith(("met: ", "MISSED: ")) for line in target_lines([result, result]))
+
+
+def test_a_benchmark_run_rewrites_its_tables_and_keeps_what_follows_them(tmp_path):
+    from benchmarks.run import GENERATED_END, write_results
+
+    results = tmp_path / "results.md"
+    write_results(results, "# Benchmark results\n\nold tables\n")
+    results.write_text(results.read_text() + "\n## History\n\nan earlier run\n")
+
+    write_results(results, "# Benchmark results\n\nnew tables\n")
+
+    text = results.read_text()
+    assert "new tables" in text and "old tables" not in text
+    assert text.index(GENERATED_END) < text.index("## History") and "an earlier run" in text
