@@ -44,10 +44,7 @@ def holder(storage_folder: Path) -> str:
         info = json.loads((storage_folder / HOLDER_FILE).read_text())
     except (OSError, ValueError):
         return "another build"
-    return (
-        f"the build by process {info.get('pid')} on {info.get('host')}, running since {info.get('since')}"
-        f" ({info.get('what')})"
-    )
+    return f"process {info.get('pid')} on {info.get('host')}, building since {info.get('since')} ({info.get('what')})"
 
 
 @contextlib.contextmanager
