@@ -120,3 +120,50 @@ def test_the_warehouse_counts_the_files_of_the_ingest_that_made_its_frames(tmp_p
     with connect_read_only(tmp_path / "w.duckdb") as connection:
         files_read, articles = connection.execute("SELECT files_read, articles_accepted FROM build_info").fetchall()[0]
     assert (files_read, articles) == (2, 2)
+
+
+def test_an_edit_to_an_engagement_rule_redoes_engagement_extraction_only(tmp_path, monkeypatch):
+    """The stores are keyed by the code each stage depends on (``pipeline.code_keys``): the versions are read
+    from a copy of the package, edited between the builds as a rule change would edit it."""
+    from pipeline import code_keys
+
+    package = tmp_path / "pipeline"
+    shutil.copytree(code_keys.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def build(name: str):
+        monkeypatch.setattr(code_keys, "PACKAGE", package)
+        code_keys.stage_version.cache_clear()
+        code_keys._package_graph.cache_clear()
+        try:
+            return materialize_all(SEED_FOLDER, tmp_path / f"{name}.duckdb", tmp_path / "storage")
+        finally:
+            monkeypatch.undo()
+            code_keys.stage_version.cache_clear()
+            code_keys._package_graph.cache_clear()
+
+    first = build("first")
+    assert first.success
+    anchors = package / "engagements" / "anchors.py"
+    anchors.write_text(anchors.read_text(encoding="utf-8") + "\n# a rule edited\n", encoding="utf-8")
+    second = build("second")
+    assert second.success
+    n_articles = work_done(first)["engagements.articles_extracted_this_run"]
+    assert n_articles > 0
+    assert work_done(second) == {
+        "raw_articles.files_parsed": 0,
+        "articles.articles_cleaned_this_run": 0,
+        "entity_mentions.articles_extracted": 0,
+        "engagements.articles_extracted_this_run": n_articles,
+    }
+    assert snapshot(tmp_path / "second.duckdb") == snapshot(tmp_path / "first.duckdb")
+    cleaning = package / "clean" / "sentences.py"
+    cleaning.write_text(cleaning.read_text(encoding="utf-8") + "\n# a rule edited\n", encoding="utf-8")
+    third = build("third")
+    assert third.success
+    assert work_done(third) == {
+        "raw_articles.files_parsed": 0,
+        "articles.articles_cleaned_this_run": work_done(first)["articles.articles_cleaned_this_run"],
+        "entity_mentions.articles_extracted": work_done(first)["entity_mentions.articles_extracted"],
+        "engagements.articles_extracted_this_run": n_articles,
+    }
+    assert snapshot(tmp_path / "third.duckdb") == snapshot(tmp_path / "first.duckdb")

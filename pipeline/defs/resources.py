@@ -14,6 +14,7 @@ from pipeline import settings
 from pipeline.build_lock import holding_build_lock
 from pipeline.cache import ArticleResultCache
 from pipeline.clean import CLEAN_CACHE_SCHEMAS, cleaned_texts
+from pipeline.code_keys import stage_version
 from pipeline.dagster_internals import loading_run_id, loading_step, steps_reading
 from pipeline.memory import release_freed_memory
 
@@ -39,12 +40,13 @@ class Warehouse(dg.ConfigurableResource):
 
 
 class ArticleCacheStore(dg.ConfigurableResource):
-    """Where per-article results are kept between runs, keyed by content hash, pipeline version and code."""
+    """Where per-article results are kept between runs, keyed by content hash, pipeline version and the code each
+    stage depends on (``pipeline.code_keys``)."""
 
     path: str
 
     def for_stage(self, stage: str, schemas: dict[str, pl.Schema]) -> ArticleResultCache:
-        return ArticleResultCache(Path(self.path), stage, settings.cache_version(), schemas)
+        return ArticleResultCache(Path(self.path), stage, stage_version(stage), schemas)
 
     def cleaned_texts(self) -> pl.LazyFrame:
         """The cleaned texts by ``text_key``, kept by the clean stage; read lazily, for the articles a step needs."""
