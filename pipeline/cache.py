@@ -20,7 +20,7 @@ from typing import Any
 
 import polars as pl
 
-from pipeline import settings
+from pipeline import code_keys, settings
 
 MAX_PARTS = 64
 """Each run with new articles adds a part file; past this many they are merged into one, to keep reads fast."""
@@ -236,14 +236,20 @@ def content_key(*columns: str) -> pl.Expr:
 
 
 def kept_as_json(
-    name: str, build: Callable[[], Any], decode: Callable[[Any], Any] = lambda value: value
+    name: str,
+    build: Callable[[], Any],
+    decode: Callable[[Any], Any] = lambda value: value,
+    *,
+    keyed_by: str | None = None,
 ) -> Any:
-    """``decode(build())``, with ``build()``'s JSON value kept in the storage folder's ``derived/`` under the
-    per-article cache's version (which changes with our code and data files and with the releases of the libraries
-    that shape results): for data that every extracting process needs and that takes longer to build than to read.
+    """``decode(build())``, with ``build()``'s JSON value kept in the storage folder's ``derived/`` under a version
+    that changes with the code and data files of module ``keyed_by`` (``code_keys.module_version``; by default,
+    of the whole package) and with the releases of the libraries that shape results: for data that every
+    extracting process needs and that takes longer to build than to read.
     A kept file that cannot be read or decoded is built again; a file that cannot be written is not kept. Writing
     one drops the files of other versions under the same name, as the per-article stores drop their results."""
-    stored = settings.storage_folder() / "derived" / f"{name}-{settings.cache_version()}.json"
+    version = settings.cache_version() if keyed_by is None else code_keys.module_version(keyed_by)
+    stored = settings.storage_folder() / "derived" / f"{name}-{version}.json"
     try:
         return decode(json.loads(stored.read_bytes()))
     except (OSError, ValueError, TypeError, AttributeError, KeyError):

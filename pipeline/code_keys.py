@@ -190,6 +190,14 @@ def stage_version(stage: str) -> str:
 
 
 @functools.cache
+def module_version(module: str) -> str:
+    """As ``stage_version``, for what one module builds and keeps (``pipeline.cache.kept_as_json``): the release,
+    the fingerprint of the module, the modules it imports and their data files, and the library fingerprint."""
+    code = fingerprint(dependencies([module], _package_graph()), spacy_model=False)
+    return f"{PIPELINE_VERSION}-{code}-{library_fingerprint()}"
+
+
+@functools.cache
 def _package_graph() -> dict[str, set[str]]:
     """The import graph of ``PACKAGE``, read once per process for every stage's version."""
     return import_graph()

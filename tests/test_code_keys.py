@@ -15,6 +15,7 @@ from pipeline.code_keys import (
     PACKAGE,
     STAGES,
     import_graph,
+    module_version,
     stage_fingerprint,
     stage_modules,
     stage_version,
@@ -156,3 +157,26 @@ def test_every_data_file_has_a_declared_reader_that_names_its_folder():
         source = modules[owner].read_text(encoding="utf-8")
         own_folder = modules[owner].parent.relative_to(PACKAGE).as_posix()
         assert folder == own_folder or Path(folder).name in source, (folder, owner)
+
+
+def test_what_a_module_keeps_is_keyed_by_that_module_s_code_only(package):
+    """The gazetteer and the MinHash permutations (``cache.kept_as_json``) are not built again for a rule edit."""
+
+    def versions() -> dict[str, str]:
+        graph = import_graph(package)
+        return {
+            module: code_keys.fingerprint(
+                code_keys.dependencies([module], graph), spacy_model=False, package=package
+            )
+            for module in ("pipeline.countries", "pipeline.dedup")
+        }
+
+    before = versions()
+    for edited in ("engagements/anchors.py", "entities/people.py", "clean/sentences.py", "dates.py"):
+        path = package / edited
+        path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert versions() == before
+    (package / "data" / "gazetteer_additions.csv").write_text("text,kind\n", encoding="utf-8")
+    assert versions()["pipeline.countries"] != before["pipeline.countries"]
+    assert versions()["pipeline.dedup"] == before["pipeline.dedup"]
+    assert module_version("pipeline.countries").endswith(f"-{settings.library_fingerprint()}")

@@ -1,4 +1,4 @@
-from pipeline import settings
+from pipeline.code_keys import module_version
 from pipeline.countries import (
     GazetteerEntry,
     country_name,
@@ -90,7 +90,7 @@ def test_the_gazetteer_is_kept_in_the_storage_folder_and_read_back_equal(tmp_pat
     [stored] = (tmp_path / "derived").glob("gazetteer-*.json")
     assert read_back == built
     assert read_back["Tokyo"] == GazetteerEntry("capital", "JPN", "tokyo")
-    assert stored.name == f"gazetteer-{settings.cache_version()}.json"
+    assert stored.name == f"gazetteer-{module_version('pipeline.countries')}.json"
 
 
 def test_a_kept_gazetteer_of_other_code_or_packages_is_not_read(tmp_path, monkeypatch):
@@ -110,7 +110,7 @@ def test_a_kept_gazetteer_of_other_code_or_packages_is_not_read(tmp_path, monkey
 def test_an_unreadable_kept_gazetteer_is_built_again(tmp_path, monkeypatch):
     monkeypatch.setenv("BILATERAL_STORAGE", str(tmp_path))
     (tmp_path / "derived").mkdir()
-    (tmp_path / "derived" / f"gazetteer-{settings.cache_version()}.json").write_text('{"Tokyo": ["capital"')
+    (tmp_path / "derived" / f"gazetteer-{module_version('pipeline.countries')}.json").write_text('{"Tokyo": ["capital"')
     gazetteer.cache_clear()
 
     entries = gazetteer()
