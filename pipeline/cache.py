@@ -1,9 +1,9 @@
 """Per-article results kept between runs, keyed by a content hash and the pipeline version.
 
 Adding one article to a corpus of thousands then costs the work of one article: every other article's results are
-read back from Parquet instead of being computed again. A new version (``settings.cache_version()``: the
-release, a fingerprint of the code and data files, and the releases of the libraries that shape results) starts a
-fresh cache.
+read back from Parquet instead of being computed again. A new version of a stage (``code_keys.stage_version``:
+the release, a fingerprint of the code and data files that stage depends on, and the releases of the libraries
+that shape results) starts a fresh store for that stage.
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def _sorted_in(cached: pl.DataFrame, computed: pl.DataFrame) -> pl.DataFrame:
 def content_key(*columns: str) -> pl.Expr:
     """A key over string columns (nulls as empty): two 64-bit polars hashes of different seeds, so a collision
     between two articles' contents is as unlikely as with a 128-bit digest. Polars keeps its hash stable only
-    within a release, so ``settings.cache_version()`` includes the polars release."""
+    within a release, so every stage's version includes the polars release."""
     joined = pl.concat_str([pl.col(c).cast(pl.String).fill_null("") for c in columns], separator="\x00")
     return pl.format("{}-{}", joined.hash(seed=1), joined.hash(seed=2))
 

@@ -10,14 +10,15 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PIPELINE_VERSION = "0.1.0"
-"""The released version; with code_fingerprint() it keys the per-article cache."""
+"""The released version; with the code each stage depends on (``pipeline.code_keys``) it keys the per-article
+stores."""
 
 
 @functools.cache
 def code_fingerprint() -> str:
-    """Hash of the package's code and data files (and the configured spaCy model): any change to a rule, a
-    gazetteer row or the model starts a fresh per-article cache, so cached results never outlive the code that
-    made them."""
+    """Hash of the whole package's code and data files (and the configured spaCy model), for what is kept without
+    naming the module it depends on; the per-article stores are keyed by each stage's own code instead
+    (``pipeline.code_keys.stage_version``)."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(os.environ.get("BILATERAL_SPACY_MODEL", "").encode())
     for path in sorted(package.rglob("*")):
@@ -50,8 +51,10 @@ def library_fingerprint() -> str:
 
 
 def cache_version() -> str:
-    """The release, the code fingerprint and the fingerprint of the releases of ``RESULT_LIBRARIES``: updating the
-    lock file to a new spaCy model or country list starts a fresh cache, as a code change does."""
+    """The release, the whole package's code fingerprint and the fingerprint of the releases of
+    ``RESULT_LIBRARIES``: updating the lock file to a new spaCy model or country list starts a fresh cache, as a
+    code change does. The stages' stores use ``pipeline.code_keys.stage_version``, which has the same parts but
+    the fingerprint of the stage's own code."""
     return f"{PIPELINE_VERSION}-{code_fingerprint()}-{library_fingerprint()}"
 
 
