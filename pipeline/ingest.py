@@ -19,7 +19,6 @@ import json
 import os
 import re
 import stat
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +31,7 @@ import polars as pl
 
 from pipeline.cache import ArticleResultCache, cached_per_article, content_key
 from pipeline.contracts import polars_schema
+from pipeline.incremental.files import indexed_file_keys
 from pipeline.texts import require_texts
 
 MAX_ARTICLE_BYTES = 2_000_000
@@ -440,48 +440,10 @@ def file_key(path: Path, input_dir: Path) -> str | None:
         return None
 
 
-RACY_WINDOW_NS = 2_000_000_000
-"""A file modified this close before it was indexed may change again within the file system's time granularity
-without a new modification time (git's "racily clean" files): its recorded key is not trusted."""
-
-
 def file_keys(paths: list[Path], input_dir: Path, index_file: Path) -> list[str | None]:
-    """``file_key`` of every path, reusing the key recorded in ``index_file`` for a file whose size and modification
-    time (in nanoseconds) are unchanged since it was indexed, as git and make do: a rerun then reads only new or
-    changed files. The index is rewritten with this call's keys."""
-    indexed_at = time.time_ns()
-    stats = []
-    for path, relative_path in zip(paths, _relative_paths(paths, input_dir), strict=True):
-        try:
-            stat = path.stat()
-            stats.append((relative_path, stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            stats.append((relative_path, None, None))
-    stat_columns = {"relative_path": pl.String, "size": pl.Int64, "mtime_ns": pl.Int64}
-    current = pl.DataFrame(stats, schema=stat_columns, orient="row")
-    recorded = (
-        pl.read_parquet(index_file)
-        .filter(pl.col("indexed_at_ns") - pl.col("mtime_ns") > RACY_WINDOW_NS)
-        .select(*stat_columns, "cache_key")
-        if index_file.exists()
-        else pl.DataFrame(schema={**stat_columns, "cache_key": pl.String})
-    )
-    known = current.join(recorded, on=list(stat_columns), how="left", maintain_order="left")["cache_key"]
-    keys = [
-        key if key is not None else file_key(path, input_dir) for path, key in zip(paths, known, strict=True)
-    ]
-    index_file.parent.mkdir(parents=True, exist_ok=True)
-    current.with_columns(cache_key=pl.Series(keys, dtype=pl.String), indexed_at_ns=pl.lit(indexed_at)).filter(
-        pl.col("cache_key").is_not_null() & pl.col("size").is_not_null()
-    ).write_parquet(index_file)
-    return keys
-
-
-def _relative_paths(paths: list[Path], input_dir: Path) -> list[str]:
-    """Each path (all under ``input_dir``, as ``input_files`` lists them) relative to it, in POSIX form: cut from
-    the text, because ``Path.relative_to`` took a third of a second for 10k files on every run."""
-    prefix = len(os.path.join(str(input_dir), ""))
-    return [str(path)[prefix:].replace(os.sep, "/") for path in paths]
+    """``file_key`` of every path, computed only for the files the file index in ``index_file`` does not know
+    unchanged (``pipeline.incremental.files``)."""
+    return indexed_file_keys(paths, input_dir, index_file, file_key)
 
 
 def _read_each(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.DataFrame]:

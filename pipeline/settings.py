@@ -10,7 +10,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PIPELINE_VERSION = "0.1.0"
-"""The released version; with the code each stage depends on (``pipeline.code_keys``) it keys the per-article
+"""The released version; with the code each stage depends on (``pipeline.incremental.keys``) it keys the per-article
 stores."""
 
 
@@ -18,7 +18,7 @@ stores."""
 def code_fingerprint() -> str:
     """Hash of the whole package's code and data files (and the configured spaCy model), for what is kept without
     naming the module it depends on; the per-article stores are keyed by each stage's own code instead
-    (``pipeline.code_keys.stage_version``)."""
+    (``pipeline.incremental.keys.stage_version``)."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(os.environ.get("BILATERAL_SPACY_MODEL", "").encode())
     for path in sorted(package.rglob("*")):
@@ -53,7 +53,7 @@ def library_fingerprint() -> str:
 def cache_version() -> str:
     """The release, the whole package's code fingerprint and the fingerprint of the releases of
     ``RESULT_LIBRARIES``: updating the lock file to a new spaCy model or country list starts a fresh cache, as a
-    code change does. The stages' stores use ``pipeline.code_keys.stage_version``, which has the same parts but
+    code change does. The stages' stores use ``pipeline.incremental.keys.stage_version``, which has the same parts but
     the fingerprint of the stage's own code."""
     return f"{PIPELINE_VERSION}-{code_fingerprint()}-{library_fingerprint()}"
 

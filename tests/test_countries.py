@@ -1,4 +1,3 @@
-from pipeline.code_keys import module_version
 from pipeline.countries import (
     GazetteerEntry,
     country_name,
@@ -6,6 +5,7 @@ from pipeline.countries import (
     find_gazetteer_matches,
     gazetteer,
 )
+from pipeline.incremental.keys import module_version
 
 
 def codes(text: str) -> list[tuple[str, str | None]]:

@@ -123,23 +123,23 @@ def test_the_warehouse_counts_the_files_of_the_ingest_that_made_its_frames(tmp_p
 
 
 def test_an_edit_to_an_engagement_rule_redoes_engagement_extraction_only(tmp_path, monkeypatch):
-    """The stores are keyed by the code each stage depends on (``pipeline.code_keys``): the versions are read
+    """The stores are keyed by the code each stage depends on (``pipeline.incremental.keys``): the versions are read
     from a copy of the package, edited between the builds as a rule change would edit it."""
-    from pipeline import code_keys
+    from pipeline.incremental import keys
 
     package = tmp_path / "pipeline"
-    shutil.copytree(code_keys.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(keys.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
 
     def build(name: str):
-        monkeypatch.setattr(code_keys, "PACKAGE", package)
-        code_keys.stage_version.cache_clear()
-        code_keys._package_graph.cache_clear()
+        monkeypatch.setattr(keys, "PACKAGE", package)
+        keys.stage_version.cache_clear()
+        keys._package_graph.cache_clear()
         try:
             return materialize_all(SEED_FOLDER, tmp_path / f"{name}.duckdb", tmp_path / "storage")
         finally:
             monkeypatch.undo()
-            code_keys.stage_version.cache_clear()
-            code_keys._package_graph.cache_clear()
+            keys.stage_version.cache_clear()
+            keys._package_graph.cache_clear()
 
     first = build("first")
     assert first.success

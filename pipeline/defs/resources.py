@@ -12,10 +12,8 @@ from pydantic import PrivateAttr
 
 from pipeline import settings
 from pipeline.build_lock import holding_build_lock
-from pipeline.cache import ArticleResultCache
-from pipeline.clean import CLEAN_CACHE_SCHEMAS, cleaned_texts
-from pipeline.code_keys import stage_version
 from pipeline.dagster_internals import loading_run_id, loading_step, steps_reading
+from pipeline.incremental.runner import IncrementalRunner
 from pipeline.memory import release_freed_memory
 
 
@@ -39,18 +37,19 @@ class Warehouse(dg.ConfigurableResource):
         return Path(self.path)
 
 
-class ArticleCacheStore(dg.ConfigurableResource):
-    """Where per-article results are kept between runs, keyed by content hash, pipeline version and the code each
-    stage depends on (``pipeline.code_keys``)."""
+class ArticleStores(dg.ConfigurableResource):
+    """The per-article stores, kept between runs: each stage's results, keyed by content hash and by the version
+    of the code that stage depends on, and the texts, which live only there (``pipeline.incremental``)."""
 
     path: str
 
-    def for_stage(self, stage: str, schemas: dict[str, pl.Schema]) -> ArticleResultCache:
-        return ArticleResultCache(Path(self.path), stage, stage_version(stage), schemas)
+    def runner(self) -> IncrementalRunner:
+        """The stages, each run against its store; what the assets call."""
+        return IncrementalRunner(Path(self.path))
 
-    def cleaned_texts(self) -> pl.LazyFrame:
-        """The cleaned texts by ``text_key``, kept by the clean stage; read lazily, for the articles a step needs."""
-        return cleaned_texts(self.for_stage("clean", CLEAN_CACHE_SCHEMAS))
+
+ArticleCacheStore = ArticleStores
+"""The name the tests' resource dictionaries know ``ArticleStores`` by."""
 
 
 class BuildLock(dg.ConfigurableResource):
@@ -169,7 +168,7 @@ def resources() -> dg.Definitions:
         resources={
             "input_folder": InputFolder(path=str(settings.input_folder())),
             "warehouse": Warehouse(path=str(settings.warehouse_file())),
-            "article_cache": ArticleCacheStore(path=str(settings.storage_folder() / "per_article")),
+            "article_cache": ArticleStores(path=str(settings.storage_folder() / "per_article")),
             "build_lock": BuildLock(storage_folder=str(settings.storage_folder())),
             "io_manager": ParquetFrameIOManager(base_dir=str(settings.storage_folder() / "frames")),
         }

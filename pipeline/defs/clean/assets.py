@@ -1,16 +1,12 @@
 """Clean: repair and normalise article text, split sentences, find duplicates across the corpus."""
 
-from functools import partial
-
 import dagster as dg
 import polars as pl
 
-from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus
 from pipeline.dedup import find_duplicates
 from pipeline.defs.clean.checks import CLEAN_MODELS
 from pipeline.defs.quality import pandera_check_results, pandera_check_specs
-from pipeline.defs.resources import ArticleCacheStore, BuildLock
-from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts
+from pipeline.defs.resources import ArticleStores, BuildLock
 
 
 class DeduplicationConfig(dg.Config):
@@ -41,18 +37,13 @@ class DeduplicationConfig(dg.Config):
 )
 def cleaned_articles(
     config: DeduplicationConfig,
-    article_cache: ArticleCacheStore,
+    article_cache: ArticleStores,
     build_lock: BuildLock,
     raw_articles: pl.DataFrame,
 ):
     """Clean every article not cleaned before (its raw text read from the ingest store), then mark exact and
     near-duplicate copies (MinHash LSH)."""
-    ingested = article_cache.for_stage("ingest", INGEST_CACHE_SCHEMAS)
-    articles, sentences, signatures, n_cleaned = clean_corpus(
-        raw_articles,
-        article_cache.for_stage("clean", CLEAN_CACHE_SCHEMAS),
-        partial(raw_texts, ingested),
-    )
+    articles, sentences, signatures, n_cleaned = article_cache.runner().clean(raw_articles)
     articles, duplicates = find_duplicates(
         articles, threshold=config.near_duplicate_threshold, signatures=signatures
     )

@@ -13,11 +13,8 @@ from pipeline.defs.extract.checks import (
     model_row_failures,
 )
 from pipeline.defs.quality import pandera_check_results, pandera_check_specs
-from pipeline.defs.resources import ArticleCacheStore, BuildLock
-from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_cached
-from pipeline.entities import ENTITY_CACHE_SCHEMAS, extract_entities_cached
+from pipeline.defs.resources import ArticleStores, BuildLock
 from pipeline.fusion import EngagementsModel, fuse_engagements
-from pipeline.parallel import shut_down_workers
 from pipeline.persons import attach_person_ids, link_persons
 from pipeline.quarantine import quarantine_engagements
 
@@ -41,19 +38,13 @@ def _canonical(articles: pl.DataFrame) -> pl.DataFrame:
     check_specs=pandera_check_specs(ENTITY_MODELS),
 )
 def entities(
-    article_cache: ArticleCacheStore, build_lock: BuildLock, articles: pl.DataFrame, sentences: pl.DataFrame
+    article_cache: ArticleStores, build_lock: BuildLock, articles: pl.DataFrame, sentences: pl.DataFrame
 ):
     """Gazetteer pass over all text, the statistical model on the sentences that need it, then person linking.
 
     Extraction runs only on texts not extracted before; the counters in the metadata cover this run's work.
     """
-    entity_mentions, person_mentions, stats = extract_entities_cached(
-        _canonical(articles),
-        sentences,
-        article_cache.cleaned_texts(),
-        article_cache.for_stage("entities", ENTITY_CACHE_SCHEMAS),
-    )
-    shut_down_workers()
+    entity_mentions, person_mentions, stats = article_cache.runner().entities(_canonical(articles), sentences)
     persons, links = link_persons(person_mentions)
     entity_mentions = attach_person_ids(entity_mentions, links, persons)
     yield dg.Output(
@@ -101,7 +92,7 @@ def entities(
     check_specs=[*pandera_check_specs(ENGAGEMENT_MODELS), *INVARIANT_SPECS],
 )
 def fused_engagements(
-    article_cache: ArticleCacheStore,
+    article_cache: ArticleStores,
     build_lock: BuildLock,
     articles: pl.DataFrame,
     sentences: pl.DataFrame,
@@ -110,13 +101,8 @@ def fused_engagements(
 ):
     """Engagement mentions per sentence, fused into one row per engagement with all its evidence; rows breaking
     a row-level rule are quarantined (``pipeline.quarantine``), never fatal."""
-    mentions, n_extracted = extract_engagements_cached(
-        _canonical(articles),
-        sentences,
-        entity_mentions,
-        persons,
-        article_cache.cleaned_texts(),
-        article_cache.for_stage("engagements", ENGAGEMENT_CACHE_SCHEMAS),
+    mentions, n_extracted = article_cache.runner().engagements(
+        _canonical(articles), sentences, entity_mentions, persons
     )
     outcome = quarantine_engagements(
         *fuse_engagements(mentions), entity_mentions, EngagementsModel, date.today()

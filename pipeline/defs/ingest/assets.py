@@ -4,8 +4,7 @@ import dagster as dg
 
 from pipeline.defs.ingest.checks import INGEST_MODELS
 from pipeline.defs.quality import markdown_table, pandera_check_results, pandera_check_specs
-from pipeline.defs.resources import ArticleCacheStore, BuildLock, InputFolder
-from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
+from pipeline.defs.resources import ArticleStores, BuildLock, InputFolder
 
 
 @dg.multi_asset(
@@ -25,15 +24,13 @@ from pipeline.ingest import INGEST_CACHE_SCHEMAS, read_input_folder_cached
 def raw_input(
     context: dg.AssetExecutionContext,
     input_folder: InputFolder,
-    article_cache: ArticleCacheStore,
+    article_cache: ArticleStores,
     build_lock: BuildLock,
 ):
     """Read every file of the input folder; bad files become rejected rows, never a failed run.
 
     Only files whose path or bytes are new are parsed; the rows of the others come from the per-file cache."""
-    raw_articles, rejected_inputs, files = read_input_folder_cached(
-        input_folder.folder, article_cache.for_stage("ingest", INGEST_CACHE_SCHEMAS)
-    )
+    raw_articles, rejected_inputs, files = article_cache.runner().ingest(input_folder.folder)
     reasons = rejected_inputs.group_by("reason").len().sort("len", descending=True)
     yield dg.Output(
         raw_articles,

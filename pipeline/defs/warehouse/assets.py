@@ -7,7 +7,7 @@ import polars as pl
 
 from pipeline.countries import CountriesModel, country_table
 from pipeline.defs.quality import markdown_table, pandera_check_results, pandera_check_specs
-from pipeline.defs.resources import ArticleCacheStore, BuildLock, InputFolder, Warehouse
+from pipeline.defs.resources import ArticleStores, BuildLock, InputFolder, Warehouse
 from pipeline.ingest import input_files
 from pipeline.settings import PIPELINE_VERSION
 from pipeline.warehouse import build_warehouse
@@ -39,7 +39,7 @@ def countries() -> Iterator[dg.Output | dg.AssetCheckResult]:
 def bilateral_warehouse(
     context: dg.AssetExecutionContext,
     warehouse: Warehouse,
-    article_cache: ArticleCacheStore,
+    article_cache: ArticleStores,
     build_lock: BuildLock,
     input_folder: InputFolder,
     articles: pl.DataFrame,
@@ -74,7 +74,7 @@ def bilateral_warehouse(
         "articles_accepted": articles.height,
         "inputs_rejected": rejected_inputs.height,
     }
-    write = build_warehouse(warehouse.file, frames, build_info, article_cache.cleaned_texts())
+    write = build_warehouse(warehouse.file, frames, build_info, article_cache.runner().cleaned_texts())
     newest = engagements.sort("last_reported", "start_date", descending=True, nulls_last=True).select(
         "country_a", "country_b", "engagement_type", "format", "status", "start_date", "source_count"
     )

@@ -1,7 +1,7 @@
 """The entity rules' word lists, read from the text files beside this module, and the lookups built on them.
 
 Each ``*.txt`` file holds one lowercase entry a line; blank lines and lines starting with ``#`` (the file's own
-description) are skipped. Editing a file changes the entity stage's key (``pipeline.code_keys``), as editing
+description) are skipped. Editing a file changes the entity stage's key (``pipeline.incremental.keys``), as editing
 code does.
 """
 

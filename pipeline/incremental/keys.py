@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pipeline.settings import PIPELINE_VERSION, library_fingerprint
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 """The ``pipeline`` package folder, whose modules and data files the fingerprints hash."""
 
 DATA_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import code_keys, settings
-from pipeline.code_keys import (
+from pipeline import settings
+from pipeline.incremental import keys
+from pipeline.incremental.keys import (
     DATA_OWNERS,
     DATA_SUFFIXES,
     PACKAGE,
@@ -68,6 +69,11 @@ def stages_moved_by(package: Path, relative_path: str, edit=lambda text: text + 
         ("texts.py", {"ingest", *EXTRACTION}),
         ("cache.py", EVERY_STAGE),
         ("parallel.py", {"clean", *EXTRACTION}),
+        ("incremental/store.py", EVERY_STAGE),
+        ("incremental/keys.py", EVERY_STAGE),
+        ("incremental/files.py", {"ingest"}),
+        ("incremental/workers.py", {"clean", *EXTRACTION}),
+        ("incremental/runner.py", set()),
         ("fusion.py", set()),
         ("warehouse.py", set()),
         ("invariants.py", set()),
@@ -114,7 +120,7 @@ def test_the_import_graph_read_from_the_source_holds_every_import_the_parser_fin
     """The regular expression may see more imports than there are (a docstring line), never fewer."""
     graph = import_graph()
     known = set(graph)
-    for name, path in code_keys.modules().items():
+    for name, path in keys.modules().items():
         parsed = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
@@ -151,8 +157,10 @@ def test_every_data_file_has_a_declared_reader_that_names_its_folder():
         and "defs" not in path.relative_to(PACKAGE).parts
         and path.parent.relative_to(PACKAGE).as_posix() not in DATA_OWNERS
     ]
-    assert not undeclared, f"declare the module that reads {undeclared} in code_keys.DATA_OWNERS"
-    modules = code_keys.modules()
+    assert not undeclared, (
+        f"declare the module that reads {undeclared} in pipeline.incremental.keys.DATA_OWNERS"
+    )
+    modules = keys.modules()
     for folder, owner in DATA_OWNERS.items():
         source = modules[owner].read_text(encoding="utf-8")
         own_folder = modules[owner].parent.relative_to(PACKAGE).as_posix()
@@ -165,9 +173,7 @@ def test_what_a_module_keeps_is_keyed_by_that_module_s_code_only(package):
     def versions() -> dict[str, str]:
         graph = import_graph(package)
         return {
-            module: code_keys.fingerprint(
-                code_keys.dependencies([module], graph), spacy_model=False, package=package
-            )
+            module: keys.fingerprint(keys.dependencies([module], graph), spacy_model=False, package=package)
             for module in ("pipeline.countries", "pipeline.dedup")
         }
 
@@ -180,3 +186,12 @@ def test_what_a_module_keeps_is_keyed_by_that_module_s_code_only(package):
     assert versions()["pipeline.countries"] != before["pipeline.countries"]
     assert versions()["pipeline.dedup"] == before["pipeline.dedup"]
     assert module_version("pipeline.countries").endswith(f"-{settings.library_fingerprint()}")
+
+
+def test_the_runner_keeps_each_stage_s_results_under_that_stage_s_version(tmp_path):
+    from pipeline.incremental.runner import SCHEMAS, IncrementalRunner
+
+    runner = IncrementalRunner(tmp_path)
+    assert set(SCHEMAS) == set(STAGES)
+    for stage in STAGES:
+        assert runner.store(stage).root == tmp_path / stage / stage_version(stage)
