@@ -9,7 +9,7 @@ import polars as pl
 from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus, cleaned_texts
 from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_cached
 from pipeline.entities import ENTITY_CACHE_SCHEMAS, extract_entities_cached
-from pipeline.incremental.keys import STAGES, stage_version
+from pipeline.incremental.keys import stage_version
 from pipeline.incremental.store import StageStore
 from pipeline.incremental.workers import shut_down_workers
 from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts, read_input_folder_cached
@@ -21,8 +21,6 @@ SCHEMAS: dict[str, dict[str, pl.Schema]] = {
     "engagements": ENGAGEMENT_CACHE_SCHEMAS,
 }
 """The frames each stage keeps per article (the stages are those of ``keys.STAGES``)."""
-
-assert set(SCHEMAS) == set(STAGES)
 
 
 class IncrementalRunner:
