@@ -110,7 +110,9 @@ def test_a_kept_gazetteer_of_other_code_or_packages_is_not_read(tmp_path, monkey
 def test_an_unreadable_kept_gazetteer_is_built_again(tmp_path, monkeypatch):
     monkeypatch.setenv("BILATERAL_STORAGE", str(tmp_path))
     (tmp_path / "derived").mkdir()
-    (tmp_path / "derived" / f"gazetteer-{module_version('pipeline.countries')}.json").write_text('{"Tokyo": ["capital"')
+    (tmp_path / "derived" / f"gazetteer-{module_version('pipeline.countries')}.json").write_text(
+        '{"Tokyo": ["capital"'
+    )
     gazetteer.cache_clear()
 
     entries = gazetteer()
