@@ -341,7 +341,9 @@ def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFram
 
 def _merge_generic_clusters(rows: pl.DataFrame) -> pl.DataFrame:
     """Step 4: a dated generic engagement overlapping exactly one specific engagement of its pair and type
-    joins it."""
+    joins it. Every overlapping specific engagement is counted (a join within the pair and type, whose groups are
+    small): the nearest ones found by an as-of join tied when two specific engagements started on one day, and
+    the tie was broken at random, so the same input could fuse two ways."""
     dated = rows.filter(pl.col("start_date").is_not_null() & ~pl.col("absorbed"))
     spans = dated.group_by("cluster").agg(
         pl.col("country_a").first(),
@@ -354,31 +356,13 @@ def _merge_generic_clusters(rows: pl.DataFrame) -> pl.DataFrame:
     generic = spans.filter("generic").drop("generic")
     specific = spans.filter(~pl.col("generic")).drop("generic")
     by = ["country_a", "country_b", "engagement_type"]
-    matches = []
-    for strategy in ("backward", "forward"):
-        matches.append(
-            generic.sort("start")
-            .join_asof(
-                specific.sort("start")
-                .rename({"cluster": "target", "end": "target_end"})
-                .with_columns(target_start=pl.col("start")),
-                on="start",
-                by=by,
-                strategy=strategy,
-                check_sortedness=False,
-            )
-            .filter(
-                pl.col("target").is_not_null()
-                & (pl.col("start") <= pl.col("target_end"))
-                & (pl.col("end") >= pl.col("target_start"))
-            )
-            .select("cluster", "target")
-        )
     unique_target = (
-        pl.concat(matches)
-        .unique()
+        generic.join(
+            specific.rename({"cluster": "target", "start": "target_start", "end": "target_end"}), on=by
+        )
+        .filter((pl.col("start") <= pl.col("target_end")) & (pl.col("end") >= pl.col("target_start")))
         .group_by("cluster")
-        .agg(pl.col("target").first(), n=pl.len())
+        .agg(pl.col("target").first(), n=pl.col("target").n_unique())
         .filter(pl.col("n") == 1)
         .select("cluster", "target")
     )

@@ -220,3 +220,14 @@ def test_a_format_nested_in_two_unrelated_formats_keeps_them_apart():
     )
 
     assert sorted(engagements["format"]) == ["defence dialogue", "dialogue", "strategic dialogue"]
+
+
+def test_a_generic_meeting_overlapping_two_formats_of_one_day_joins_neither_every_time():
+    rows = [
+        mention("a1", 0, fmt="defence ministerial meeting", start=date(2022, 9, 8)),
+        mention("a2", 0, fmt="foreign ministers' strategic dialogue", start=date(2022, 9, 8)),
+        mention("a3", 0, start=date(2022, 9, 8), end=date(2022, 9, 9)),
+    ]
+    outcomes = {tuple(sorted(fuse(*rows)[0]["engagement_id"])) for _ in range(20)}
+
+    assert len(outcomes) == 1 and len(next(iter(outcomes))) == 3
