@@ -9,8 +9,11 @@ one family) + compatible dates. All grouping is sort/sweep or join within a stor
    ministers' strategic dialogue"). Such absorbed mentions add evidence and participants, and give dates only
    where the format itself has none.
 2. Dated mentions cluster per key by a sweep over start dates: overlapping windows are one engagement.
-3. Undated mentions join the dated engagement of their key in the same story, else the one nearest their
-   publication date (within a month, tense permitting), else cluster among themselves by publication date.
+3. Undated mentions ("the meeting", "during the visit") join the dated engagement of their story that they name
+   again: of their key, or, for a generic mention and a named format, the story's single one of their pair and
+   type; tense, status and domain permitting. Else the one of their key nearest their publication date (within
+   a month, tense permitting), else they cluster among themselves by publication date, a generic mention with
+   the single format its story names undated.
 4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap.
 
 Conflicting details are resolved by specificity (not absorbed > absorbed, day > month > year, a stated end
@@ -259,12 +262,16 @@ def _cluster_dated(rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
+    """One row per dated cluster: its key, span, ordinal, stories, the statuses its mentions state and the
+    domains its format names (what an undated mention is checked against before it joins)."""
     return dated.group_by("cluster").agg(
         *[pl.col(c).first() for c in _KEY],
         cluster_start=pl.col("start_date").min(),
         cluster_end=pl.col("window_end").max(),
         cluster_ordinal=pl.col("ordinal").drop_nulls().first(),
         stories=pl.col("story_id").unique(),
+        cluster_statuses=pl.col("status").unique(),
+        cluster_domains=pl.col("format_domains").list.explode(keep_nulls=False, empty_as_null=False).unique(),
     )
 
 
@@ -286,25 +293,111 @@ def _fits(cluster_start: pl.Expr, cluster_end: pl.Expr) -> pl.Expr:
     return tense.fill_null(True) & ordinal
 
 
-def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
-    """Step 3: undated mentions join a dated engagement (same story first, then nearest in time), else
-    cluster."""
-    key_null_safe = [pl.col(c).fill_null("") for c in _KEY]
-    undated = undated.with_columns(_join_family=key_null_safe[3])
-    summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
-    join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
-    in_story = (
+_CONTRADICTING_STATUS = {"held": ["cancelled", "postponed"], "cancelled": ["held"], "postponed": ["held"]}
+"""Statuses that cannot describe one engagement: what was held was not called off, and the reverse. A plan and
+what came of it are one engagement (a story written before a meeting says "will meet", one written after "met")."""
+
+
+def _status_contradicts(statuses: pl.Expr) -> pl.Expr:
+    """Whether the mention's status contradicts one of ``statuses`` (the statuses of an engagement's
+    mentions)."""
+    contradicting = pl.col("status").replace_strict(
+        _CONTRADICTING_STATUS, default=[], return_dtype=pl.List(pl.String)
+    )
+    return statuses.list.set_intersection(contradicting).list.len() > 0
+
+
+def _in_story(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
+    """(mention_id, cluster): the dated engagement of its story an undated mention refers to.
+
+    A mention with no date of its own ("the meeting", "the talks", "during the visit") that names the pair and
+    type of a dated engagement of its story is that engagement named again, when its tense fits
+    (``_fits``), its status does not contradict the engagement's, and a domain its people give is the
+    format's. Of the same format family (both generic counts as one), the engagement nearest the publication
+    date; across families (a generic mention and a named format, either way round), only an engagement that is
+    the story's single candidate: which of two formats "the meeting" means is not known."""
+    join_key = ["country_a", "country_b", "engagement_type", "story_id"]
+    candidates = (
         undated.join(
-            summary.explode("stories").rename({"stories": "story_id"}).drop(["family"]),
-            on=[*join_key, "story_id"],
+            summary.explode("stories").rename({"stories": "story_id", "_join_family": "_cluster_family"}),
+            on=join_key,
             how="inner",
         )
-        .filter(_fits(pl.col("cluster_start"), pl.col("cluster_end")))
-        .with_columns(distance=(pl.col("cluster_start") - pl.col("published_date")).abs())
-        .sort(["mention_id", "distance", "cluster_start", "cluster"])
+        .filter(
+            _fits(pl.col("cluster_start"), pl.col("cluster_end"))
+            & ~_status_contradicts(pl.col("cluster_statuses"))
+            & (
+                (pl.col("_join_family") == pl.col("_cluster_family"))
+                | (
+                    ((pl.col("_join_family") == "") | (pl.col("_cluster_family") == ""))
+                    & (
+                        (pl.col("person_domains").list.len() == 0)
+                        | (pl.col("cluster_domains").list.len() == 0)
+                        | (
+                            pl.col("person_domains").list.set_intersection(pl.col("cluster_domains")).list.len()
+                            > 0
+                        )
+                    )
+                )
+            )
+        )
+        .with_columns(
+            distance=(pl.col("cluster_start") - pl.col("published_date")).abs(),
+            other_family=pl.col("_join_family") != pl.col("_cluster_family"),
+        )
+    )
+    same_family = (
+        candidates.filter(~pl.col("other_family"))
+        .sort(["mention_id", "distance", "cluster_start", "cluster"], nulls_last=True)
         .unique("mention_id", keep="first")
         .select("mention_id", "cluster")
     )
+    single_other = (
+        candidates.filter(pl.col("other_family"))
+        .join(same_family, on="mention_id", how="anti")
+        .group_by("mention_id")
+        .agg(pl.col("cluster").unique())
+        .filter(pl.col("cluster").list.len() == 1)
+        .select("mention_id", pl.col("cluster").list.first())
+    )
+    return pl.concat([same_family, single_other])
+
+
+def _alone_family(alone: pl.DataFrame) -> pl.Expr:
+    """The format family an undated mention that joined nothing clusters under: its own, or for a generic
+    mention ("the visit") the single format its story names undated for the pair and type ("an official
+    visit"), unless its status contradicts theirs."""
+    key = ["story_id", "country_a", "country_b", "engagement_type"]
+    named = (
+        alone.filter(pl.col("_join_family") != "")
+        .group_by(key)
+        .agg(_story_family=pl.col("_join_family").unique(), _story_statuses=pl.col("status").unique())
+        .filter(pl.col("_story_family").list.len() == 1)
+        .with_columns(pl.col("_story_family").list.first())
+    )
+    return (
+        alone.join(named, on=key, how="left", maintain_order="left")
+        .with_columns(
+            _join_family=pl.when(
+                (pl.col("_join_family") == "")
+                & pl.col("_story_family").is_not_null()
+                & ~_status_contradicts(pl.col("_story_statuses")).fill_null(False)
+            )
+            .then(pl.col("_story_family"))
+            .otherwise(pl.col("_join_family"))
+        )
+        .drop("_story_family", "_story_statuses")
+    )
+
+
+def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
+    """Step 3: undated mentions join a dated engagement (same story first, ``_in_story``; then the one of their
+    key nearest in time), else cluster among themselves, a generic mention with the one format its story names
+    (``_alone_family``)."""
+    undated = undated.with_columns(_join_family=pl.col("family").fill_null(""))
+    summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
+    join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
+    in_story = _in_story(undated, summary.drop("family"))
     rest = undated.join(in_story, on="mention_id", how="anti")
     nearby = (
         rest.filter(pl.col("published_date").is_not_null())
@@ -322,12 +415,13 @@ def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFram
         .select("mention_id", "cluster")
     )
     assigned = pl.concat([in_story, nearby])
+    alone_key = ["country_a", "country_b", "engagement_type", "_join_family"]
     alone = (
-        undated.join(assigned, on="mention_id", how="anti")
-        .sort([*_KEY, "published_date"], nulls_last=True)
+        _alone_family(undated.join(assigned, on="mention_id", how="anti"))
+        .sort([*alone_key, "published_date", "mention_id"], nulls_last=True)
         .with_columns(
-            new=(pl.int_range(pl.len()).over(_KEY) == 0)
-            | (pl.col("published_date").diff().over(_KEY) > timedelta(days=UNDATED_CLUSTER_GAP_DAYS)).fill_null(
+            new=(pl.int_range(pl.len()).over(alone_key) == 0)
+            | (pl.col("published_date").diff().over(alone_key) > timedelta(days=UNDATED_CLUSTER_GAP_DAYS)).fill_null(
                 False
             )
         )
