@@ -9,8 +9,11 @@ one family) + compatible dates. All grouping is sort/sweep or join within a stor
    ministers' strategic dialogue"). Such absorbed mentions add evidence and participants, and give dates only
    where the format itself has none.
 2. Dated mentions cluster per key by a sweep over start dates: overlapping windows are one engagement.
-3. Undated mentions join the dated engagement of their key in the same story, else the one nearest their
-   publication date (within a month, tense permitting), else cluster among themselves by publication date.
+3. Undated mentions ("the meeting", "during the visit") join the dated engagement of their story that they name
+   again: of their key, or, for a generic mention and a named format, the story's single one of their pair and
+   type; tense, status and domain permitting. Else the one of their key nearest their publication date (within
+   a month, tense permitting), else they cluster among themselves by publication date, a generic mention with
+   the single format its story names undated.
 4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap.
 
 Conflicting details are resolved by specificity (not absorbed > absorbed, day > month > year, a stated end
@@ -21,17 +24,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import pandera.polars as pa
 import polars as pl
 
 from pipeline.contracts import polars_schema
 from pipeline.engagements.model import ENGAGEMENT_TYPES, PARTICIPANT_DTYPE, STATUSES
+from pipeline.fusion_clusters import (
+    _assign_undated,
+    _cluster_dated,
+    _cluster_summary,
+    _merge_generic_clusters,
+)
 
-UNDATED_MATCH_DAYS = 30
-UNDATED_CLUSTER_GAP_DAYS = 7
-_KEY = ["country_a", "country_b", "engagement_type", "family"]
 _DOMAINS = {
     "defence": re.compile(r"defen[cs]e|military|army|navy|armed forces|2\+2", re.IGNORECASE),
     "foreign": re.compile(r"foreign|external affairs|secretary of state|2\+2", re.IGNORECASE),
@@ -244,133 +250,6 @@ def _absorb_generic(m: pl.DataFrame) -> pl.DataFrame:
     absorbed = candidates.select(m.columns).with_columns(absorbed=pl.lit(True))
     remaining = generic.join(candidates.select("mention_id").unique(), on="mention_id", how="anti")
     return pl.concat([m.filter(pl.col("family").is_not_null()), absorbed, remaining], how="vertical")
-
-
-def _cluster_dated(rows: pl.DataFrame) -> pl.DataFrame:
-    """Step 2: per key, sweep by start date; a mention starting after every window so far opens a new
-    cluster."""
-    dated = rows.filter(pl.col("start_date").is_not_null()).sort([*_KEY, "start_date"], nulls_last=True)
-    previous_end = pl.col("window_end").cum_max().shift(1).over(_KEY)
-    return dated.with_columns(
-        new=(previous_end.is_null() | (pl.col("start_date") > previous_end + timedelta(days=1)))
-    ).with_columns(
-        cluster=pl.concat_str([pl.lit("d"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
-    )
-
-
-def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
-    return dated.group_by("cluster").agg(
-        *[pl.col(c).first() for c in _KEY],
-        cluster_start=pl.col("start_date").min(),
-        cluster_end=pl.col("window_end").max(),
-        cluster_ordinal=pl.col("ordinal").drop_nulls().first(),
-        stories=pl.col("story_id").unique(),
-    )
-
-
-def _fits(cluster_start: pl.Expr, cluster_end: pl.Expr) -> pl.Expr:
-    """An undated mention fits a dated engagement its tense allows and whose ordinal does not contradict
-    it."""
-    tense = (
-        pl.when(pl.col("status") == "planned")
-        .then(cluster_end >= pl.col("published_date") - timedelta(days=1))
-        .when(pl.col("status") == "held")
-        .then(cluster_start <= pl.col("published_date"))
-        .otherwise(True)
-    )
-    ordinal = (
-        pl.col("ordinal").is_null()
-        | pl.col("cluster_ordinal").is_null()
-        | (pl.col("ordinal") == pl.col("cluster_ordinal"))
-    )
-    return tense.fill_null(True) & ordinal
-
-
-def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
-    """Step 3: undated mentions join a dated engagement (same story first, then nearest in time), else
-    cluster."""
-    key_null_safe = [pl.col(c).fill_null("") for c in _KEY]
-    undated = undated.with_columns(_join_family=key_null_safe[3])
-    summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
-    join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
-    in_story = (
-        undated.join(
-            summary.explode("stories").rename({"stories": "story_id"}).drop(["family"]),
-            on=[*join_key, "story_id"],
-            how="inner",
-        )
-        .filter(_fits(pl.col("cluster_start"), pl.col("cluster_end")))
-        .with_columns(distance=(pl.col("cluster_start") - pl.col("published_date")).abs())
-        .sort(["mention_id", "distance", "cluster_start", "cluster"])
-        .unique("mention_id", keep="first")
-        .select("mention_id", "cluster")
-    )
-    rest = undated.join(in_story, on="mention_id", how="anti")
-    nearby = (
-        rest.filter(pl.col("published_date").is_not_null())
-        .sort("published_date")
-        .join_asof(
-            summary.drop("family").sort("cluster_start"),
-            left_on="published_date",
-            right_on="cluster_start",
-            by=join_key,
-            strategy="nearest",
-            tolerance=timedelta(days=UNDATED_MATCH_DAYS),
-            check_sortedness=False,
-        )
-        .filter(pl.col("cluster").is_not_null() & _fits(pl.col("cluster_start"), pl.col("cluster_end")))
-        .select("mention_id", "cluster")
-    )
-    assigned = pl.concat([in_story, nearby])
-    alone = (
-        undated.join(assigned, on="mention_id", how="anti")
-        .sort([*_KEY, "published_date"], nulls_last=True)
-        .with_columns(
-            new=(pl.int_range(pl.len()).over(_KEY) == 0)
-            | (pl.col("published_date").diff().over(_KEY) > timedelta(days=UNDATED_CLUSTER_GAP_DAYS)).fill_null(
-                False
-            )
-        )
-        .with_columns(
-            cluster=pl.concat_str([pl.lit("u"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
-        )
-        .select("mention_id", "cluster")
-    )
-    return undated.drop("_join_family").join(pl.concat([assigned, alone]), on="mention_id", how="left")
-
-
-def _merge_generic_clusters(rows: pl.DataFrame) -> pl.DataFrame:
-    """Step 4: a dated generic engagement overlapping exactly one specific engagement of its pair and type
-    joins it. Every overlapping specific engagement is counted (a join within the pair and type, whose groups are
-    small): the nearest ones found by an as-of join tied when two specific engagements started on one day, and
-    the tie was broken at random, so the same input could fuse two ways."""
-    dated = rows.filter(pl.col("start_date").is_not_null() & ~pl.col("absorbed"))
-    spans = dated.group_by("cluster").agg(
-        pl.col("country_a").first(),
-        pl.col("country_b").first(),
-        pl.col("engagement_type").first(),
-        generic=pl.col("family").is_null().all(),
-        start=pl.col("start_date").min(),
-        end=pl.col("window_end").max(),
-    )
-    generic = spans.filter("generic").drop("generic")
-    specific = spans.filter(~pl.col("generic")).drop("generic")
-    by = ["country_a", "country_b", "engagement_type"]
-    unique_target = (
-        generic.join(
-            specific.rename({"cluster": "target", "start": "target_start", "end": "target_end"}), on=by
-        )
-        .filter((pl.col("start") <= pl.col("target_end")) & (pl.col("end") >= pl.col("target_start")))
-        .group_by("cluster")
-        .agg(pl.col("target").first(), n=pl.col("target").n_unique())
-        .filter(pl.col("n") == 1)
-        .select("cluster", "target")
-    )
-    return (
-        rows.join(unique_target, on="cluster", how="left")
-        .with_columns(cluster=pl.coalesce("target", "cluster"))
-        .drop("target")
-    )
 
 
 MENTION_IDENTITY = [

@@ -1,0 +1,231 @@
+"""Fusion steps 2 to 4 (see ``pipeline.fusion``): dated mentions cluster by overlapping dates, undated mentions
+join the engagement of their story they name again (or the nearest in time, or cluster among themselves), and a
+dated generic engagement merges into the single specific one it overlaps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import polars as pl
+
+UNDATED_MATCH_DAYS = 30
+UNDATED_CLUSTER_GAP_DAYS = 7
+_KEY = ["country_a", "country_b", "engagement_type", "family"]
+
+
+def _cluster_dated(rows: pl.DataFrame) -> pl.DataFrame:
+    """Step 2: per key, sweep by start date; a mention starting after every window so far opens a new
+    cluster."""
+    dated = rows.filter(pl.col("start_date").is_not_null()).sort([*_KEY, "start_date"], nulls_last=True)
+    previous_end = pl.col("window_end").cum_max().shift(1).over(_KEY)
+    return dated.with_columns(
+        new=(previous_end.is_null() | (pl.col("start_date") > previous_end + timedelta(days=1)))
+    ).with_columns(
+        cluster=pl.concat_str([pl.lit("d"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
+    )
+
+
+def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
+    """One row per dated cluster: its key, span, ordinal, stories, the statuses its mentions state and the
+    domains its format names (what an undated mention is checked against before it joins)."""
+    return dated.group_by("cluster").agg(
+        *[pl.col(c).first() for c in _KEY],
+        cluster_start=pl.col("start_date").min(),
+        cluster_end=pl.col("window_end").max(),
+        cluster_ordinal=pl.col("ordinal").drop_nulls().first(),
+        stories=pl.col("story_id").unique(),
+        cluster_statuses=pl.col("status").unique(),
+        cluster_domains=pl.col("format_domains").list.explode(keep_nulls=False, empty_as_null=False).unique(),
+    )
+
+
+def _fits(cluster_start: pl.Expr, cluster_end: pl.Expr) -> pl.Expr:
+    """An undated mention fits a dated engagement its tense allows and whose ordinal does not contradict
+    it."""
+    tense = (
+        pl.when(pl.col("status") == "planned")
+        .then(cluster_end >= pl.col("published_date") - timedelta(days=1))
+        .when(pl.col("status") == "held")
+        .then(cluster_start <= pl.col("published_date"))
+        .otherwise(True)
+    )
+    ordinal = (
+        pl.col("ordinal").is_null()
+        | pl.col("cluster_ordinal").is_null()
+        | (pl.col("ordinal") == pl.col("cluster_ordinal"))
+    )
+    return tense.fill_null(True) & ordinal
+
+
+_CONTRADICTING_STATUS = {"held": ["cancelled", "postponed"], "cancelled": ["held"], "postponed": ["held"]}
+"""Statuses that cannot describe one engagement: what was held was not called off, and the reverse. A plan and
+what came of it are one engagement (a story written before a meeting says "will meet", one written after "met")."""
+
+
+def _status_contradicts(statuses: pl.Expr) -> pl.Expr:
+    """Whether the mention's status contradicts one of ``statuses`` (the statuses of an engagement's
+    mentions)."""
+    contradicting = pl.col("status").replace_strict(
+        _CONTRADICTING_STATUS, default=[], return_dtype=pl.List(pl.String)
+    )
+    return statuses.list.set_intersection(contradicting).list.len() > 0
+
+
+def _in_story(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
+    """(mention_id, cluster): the dated engagement of its story an undated mention refers to.
+
+    A mention with no date of its own ("the meeting", "the talks", "during the visit") that names the pair and
+    type of a dated engagement of its story is that engagement named again, when its tense fits
+    (``_fits``), its status does not contradict the engagement's, and a domain its people give is the
+    format's. Of the same format family (both generic counts as one), the engagement nearest the publication
+    date; across families (a generic mention and a named format, either way round), only an engagement that is
+    the story's single candidate: which of two formats "the meeting" means is not known."""
+    join_key = ["country_a", "country_b", "engagement_type", "story_id"]
+    candidates = (
+        undated.join(
+            summary.explode("stories").rename({"stories": "story_id", "_join_family": "_cluster_family"}),
+            on=join_key,
+            how="inner",
+        )
+        .filter(
+            _fits(pl.col("cluster_start"), pl.col("cluster_end"))
+            & ~_status_contradicts(pl.col("cluster_statuses"))
+            & (
+                (pl.col("_join_family") == pl.col("_cluster_family"))
+                | (
+                    ((pl.col("_join_family") == "") | (pl.col("_cluster_family") == ""))
+                    & (
+                        (pl.col("person_domains").list.len() == 0)
+                        | (pl.col("cluster_domains").list.len() == 0)
+                        | (
+                            pl.col("person_domains").list.set_intersection(pl.col("cluster_domains")).list.len()
+                            > 0
+                        )
+                    )
+                )
+            )
+        )
+        .with_columns(
+            distance=(pl.col("cluster_start") - pl.col("published_date")).abs(),
+            other_family=pl.col("_join_family") != pl.col("_cluster_family"),
+        )
+    )
+    same_family = (
+        candidates.filter(~pl.col("other_family"))
+        .sort(["mention_id", "distance", "cluster_start", "cluster"], nulls_last=True)
+        .unique("mention_id", keep="first")
+        .select("mention_id", "cluster")
+    )
+    single_other = (
+        candidates.filter(pl.col("other_family"))
+        .join(same_family, on="mention_id", how="anti")
+        .group_by("mention_id")
+        .agg(pl.col("cluster").unique())
+        .filter(pl.col("cluster").list.len() == 1)
+        .select("mention_id", pl.col("cluster").list.first())
+    )
+    return pl.concat([same_family, single_other])
+
+
+def _alone_family(alone: pl.DataFrame) -> pl.Expr:
+    """The format family an undated mention that joined nothing clusters under: its own, or for a generic
+    mention ("the visit") the single format its story names undated for the pair and type ("an official
+    visit"), unless its status contradicts theirs."""
+    key = ["story_id", "country_a", "country_b", "engagement_type"]
+    named = (
+        alone.filter(pl.col("_join_family") != "")
+        .group_by(key)
+        .agg(_story_family=pl.col("_join_family").unique(), _story_statuses=pl.col("status").unique())
+        .filter(pl.col("_story_family").list.len() == 1)
+        .with_columns(pl.col("_story_family").list.first())
+    )
+    return (
+        alone.join(named, on=key, how="left", maintain_order="left")
+        .with_columns(
+            _join_family=pl.when(
+                (pl.col("_join_family") == "")
+                & pl.col("_story_family").is_not_null()
+                & ~_status_contradicts(pl.col("_story_statuses")).fill_null(False)
+            )
+            .then(pl.col("_story_family"))
+            .otherwise(pl.col("_join_family"))
+        )
+        .drop("_story_family", "_story_statuses")
+    )
+
+
+def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
+    """Step 3: undated mentions join a dated engagement (same story first, ``_in_story``; then the one of their
+    key nearest in time), else cluster among themselves, a generic mention with the one format its story names
+    (``_alone_family``)."""
+    undated = undated.with_columns(_join_family=pl.col("family").fill_null(""))
+    summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
+    join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
+    in_story = _in_story(undated, summary.drop("family"))
+    rest = undated.join(in_story, on="mention_id", how="anti")
+    nearby = (
+        rest.filter(pl.col("published_date").is_not_null())
+        .sort("published_date")
+        .join_asof(
+            summary.drop("family").sort("cluster_start"),
+            left_on="published_date",
+            right_on="cluster_start",
+            by=join_key,
+            strategy="nearest",
+            tolerance=timedelta(days=UNDATED_MATCH_DAYS),
+            check_sortedness=False,
+        )
+        .filter(pl.col("cluster").is_not_null() & _fits(pl.col("cluster_start"), pl.col("cluster_end")))
+        .select("mention_id", "cluster")
+    )
+    assigned = pl.concat([in_story, nearby])
+    alone_key = ["country_a", "country_b", "engagement_type", "_join_family"]
+    alone = (
+        _alone_family(undated.join(assigned, on="mention_id", how="anti"))
+        .sort([*alone_key, "published_date", "mention_id"], nulls_last=True)
+        .with_columns(
+            new=(pl.int_range(pl.len()).over(alone_key) == 0)
+            | (pl.col("published_date").diff().over(alone_key) > timedelta(days=UNDATED_CLUSTER_GAP_DAYS)).fill_null(
+                False
+            )
+        )
+        .with_columns(
+            cluster=pl.concat_str([pl.lit("u"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
+        )
+        .select("mention_id", "cluster")
+    )
+    return undated.drop("_join_family").join(pl.concat([assigned, alone]), on="mention_id", how="left")
+
+
+def _merge_generic_clusters(rows: pl.DataFrame) -> pl.DataFrame:
+    """Step 4: a dated generic engagement overlapping exactly one specific engagement of its pair and type
+    joins it. Every overlapping specific engagement is counted (a join within the pair and type, whose groups are
+    small): the nearest ones found by an as-of join tied when two specific engagements started on one day, and
+    the tie was broken at random, so the same input could fuse two ways."""
+    dated = rows.filter(pl.col("start_date").is_not_null() & ~pl.col("absorbed"))
+    spans = dated.group_by("cluster").agg(
+        pl.col("country_a").first(),
+        pl.col("country_b").first(),
+        pl.col("engagement_type").first(),
+        generic=pl.col("family").is_null().all(),
+        start=pl.col("start_date").min(),
+        end=pl.col("window_end").max(),
+    )
+    generic = spans.filter("generic").drop("generic")
+    specific = spans.filter(~pl.col("generic")).drop("generic")
+    by = ["country_a", "country_b", "engagement_type"]
+    unique_target = (
+        generic.join(
+            specific.rename({"cluster": "target", "start": "target_start", "end": "target_end"}), on=by
+        )
+        .filter((pl.col("start") <= pl.col("target_end")) & (pl.col("end") >= pl.col("target_start")))
+        .group_by("cluster")
+        .agg(pl.col("target").first(), n=pl.col("target").n_unique())
+        .filter(pl.col("n") == 1)
+        .select("cluster", "target")
+    )
+    return (
+        rows.join(unique_target, on="cluster", how="left")
+        .with_columns(cluster=pl.coalesce("target", "cluster"))
+        .drop("target")
+    )
