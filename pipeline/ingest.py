@@ -31,6 +31,7 @@ import polars as pl
 
 from pipeline.cache import ArticleResultCache, cached_per_article, content_key
 from pipeline.contracts import polars_schema
+from pipeline.dates import publication_date_in_text
 from pipeline.incremental.files import indexed_file_keys
 from pipeline.texts import require_texts
 
@@ -42,35 +43,6 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 _DATE_LINE = re.compile(r"^\s?date\s+(?P<value>\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)(?P<rest>.*)$")
 _URL_TOKEN = re.compile(r"^\s*(?P<url>(?:https?://|www\.)\S+)\s*(?P<rest>.*)$")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_TEXT_DATE_PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})[T ]\d{2}:\d{2}"),
-    re.compile(_MONTH_NAME + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_NAME + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE),
-]
-_TEXT_DATE_WINDOW = 400
-"""Datelines and timestamps stand at the top of an article; a date deeper in the text is about an event."""
 
 
 class RawArticlesModel(pa.DataFrameModel):
@@ -161,22 +133,12 @@ def parse_header_date(value: str) -> PublicationDate:
 
 
 def date_stated_in_text(text: str) -> PublicationDate:
-    """The publication date a header-less article states at its top (a dateline or a timestamp), if any."""
-    window = text[:_TEXT_DATE_WINDOW]
-    found: list[tuple[int, date]] = []
-    for pattern in _TEXT_DATE_PATTERNS:
-        for match in pattern.finditer(window):
-            month = match.group("month")
-            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
-            try:
-                found.append(
-                    (match.start(), date(int(match.group("year")), month_number, int(match.group("day"))))
-                )
-            except ValueError:
-                continue
-    if not found:
+    """The publication date a header-less article prints (``dates.publication_date_in_text``: a dateline, a
+    timestamp, a "Published" line; not a page banner), if any."""
+    printed = publication_date_in_text(text)
+    if printed is None:
         return PublicationDate(None, None, "none")
-    return PublicationDate(min(found)[1], "day", "text")
+    return PublicationDate(printed, "day", "text")
 
 
 def decode_article_bytes(data: bytes) -> str:

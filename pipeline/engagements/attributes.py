@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pipeline.dates import DateSpan, find_date_spans
+from pipeline.dates import DateSpan, find_date_spans, is_dateline
 from pipeline.engagements.anchors import Anchor, Mention, _gap
 from pipeline.engagements.lexicon import (
     _AND_JOINER,
@@ -57,12 +57,18 @@ def _status(anchor: Anchor, clause: tuple[int, int], cues: list[tuple[int, int, 
 
 
 def _status_with_dates(status: str | None, span: DateSpan | None, published: date | None) -> str | None:
-    """Tense cues are checked against the resolved dates: a "planned" event dated before publication was held,
-    a "held" one dated after it is planned (the cue was about something else in the sentence). Other statuses
-    stand: a proposal or a cancellation may be dated either side of publication."""
+    """Tense cues are checked against the resolved dates: a "planned" event dated before publication was held, and
+    so is one under way on the publication day (it started before and ends on or after it: "arrived on Tuesday
+    on a visit that will last until Friday"); a "held" one dated after publication is planned (the cue was about
+    something else in the sentence). A month or a year containing the publication day ("next week" at a month's
+precision) says nothing either way. Other statuses stand: a proposal or a cancellation may be dated either side
+    of publication."""
     if span is None or published is None:
         return status
-    if status in (None, "planned") and (span.end or span.start) < published:
+    if status in (None, "planned") and (
+        (span.end or span.start) < published
+        or (span.precision == "day" and span.start < published <= (span.end or span.start))
+    ):
         return "held"
     if status in (None, "held") and span.start > published:
         return "planned"
@@ -76,6 +82,20 @@ def _is_attribution(text: str, span: DateSpan) -> bool:
         _ATTRIBUTION_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char])
         or _ATTRIBUTION_AFTER.match(text[span.end_char :])
     )
+
+
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:took office|assumed office|came to power|(?:was|were) (?:re-?)?elected|(?:re-?)?election|sworn in|"
+    r"born|died|death|passed away|killed)\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _is_other_event(text: str, span: DateSpan) -> bool:
+    """Whether a date belongs to another event the sentence names about a person: taking office, an election, a
+    death ("Petro, who took office in August, travelled to Caracas on Tuesday"; "cancelled his visit after the
+    death of X on Friday"). Such a date is never the engagement's."""
+    return bool(_OTHER_EVENT_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char]))
 
 
 def _date_fits_status(span: DateSpan, status: str | None, published: date | None) -> bool:
@@ -98,13 +118,19 @@ def _assign_dates(
     tense.
 
     Dates are resolved against the publication date, forward for planned, proposed, postponed and cancelled
-    anchors ("in June" is the coming June) and backward for the others. A date of attribution is no engagement's
-    date, except for cooperation, whose announcement is the offer. A proposed anchor takes only its own dates:
-    a proposal borrows no date from the engagement it stands beside. No dates without a publication date."""
-    if published is None:
-        return [None] * len(anchors)
+    anchors ("in June" is the coming June) and backward for the others, unless a tense cue just before the date
+    says otherwise (``dates.find_date_spans``). A date of attribution is no engagement's date, except for
+    cooperation, whose announcement is the offer; nor is a dateline's ("WASHINGTON, Nov 3 -"), nor the date of
+    another event named about a person (taking office, a death). A proposed anchor takes only its own dates: a
+    proposal borrows no date from the engagement it stands beside. Without a publication date only the dates
+    that print their year ("on April 9, 2025", "in 2011") are resolved."""
     spans_by_tense = {
-        future: find_date_spans(text, published, future) for future in {s in _FORWARD for s in statuses}
+        future: [
+            s
+            for s in find_date_spans(text, published, future)
+            if not is_dateline(text, s) and not _is_other_event(text, s)
+        ]
+        for future in {s in _FORWARD for s in statuses}
     }
     chosen: list[DateSpan | None] = [None] * len(anchors)
     for index, (anchor, status) in enumerate(zip(anchors, statuses, strict=True)):

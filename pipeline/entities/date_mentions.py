@@ -1,20 +1,18 @@
 """Dates named in the text ("Monday", "15 March 2024", "last week", "2023") as DATE mentions, found by one
-case-folded search of the whole article."""
+case-folded search of the whole article. The month and weekday names come from ``pipeline.dates``, the one
+date grammar."""
 
 import operator
 import re
 from bisect import bisect_right
 
+from pipeline.dates import MONTH_ALTERNATION, MONTH_NAMES, WEEKDAY_ALTERNATION, WEEKDAY_NAMES
 from pipeline.entities.sentence import _mention, _Sentence
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = rf"(?:{MONTH_ALTERNATION})\.?"
+WEEKDAY = rf"(?:{WEEKDAY_ALTERNATION})"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_PREFIXES = tuple(dict.fromkeys(name[:3] for name in MONTH_NAMES))
 DATE_STARTS = [
     *WEEKDAY_NAMES,
     *(rf"{month}[a-z]*\.?\s+\d" for month in MONTH_PREFIXES),

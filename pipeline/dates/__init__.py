@@ -1,0 +1,39 @@
+"""Dates, the one date grammar of the pipeline. Ingest (the publication date an article prints), the entity stage
+(DATE mentions) and the engagement stage (the event's dates) read dates only through this package:
+
+- ``grammar``: month and weekday tables and the pattern fragments built from them;
+- ``events``: the event dates of a sentence, resolved against the publication date and the tense
+  (``find_date_spans``, ``resolve_date``, ``is_dateline``);
+- ``printed``: the publication date printed in an article without a date line (``publication_date_in_text``).
+"""
+
+from pipeline.dates.events import DateSpan, find_date_spans, is_dateline, resolve_date
+from pipeline.dates.grammar import (
+    FOREIGN_MONTHS,
+    MONTH_ALTERNATION,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAY_ALTERNATION,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    month_number,
+)
+from pipeline.dates.printed import publication_date_in_text
+
+__all__ = [
+    "FOREIGN_MONTHS",
+    "MONTHS",
+    "MONTH_ALTERNATION",
+    "MONTH_NAMES",
+    "NUMBER_WORDS",
+    "WEEKDAYS",
+    "WEEKDAY_ALTERNATION",
+    "WEEKDAY_NAMES",
+    "DateSpan",
+    "find_date_spans",
+    "is_dateline",
+    "month_number",
+    "publication_date_in_text",
+    "resolve_date",
+]

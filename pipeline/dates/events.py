@@ -1,0 +1,501 @@
+"""The event dates of a sentence (``find_date_spans``).
+
+News states dates relative to the day it is published ("from Wednesday", "last week", "on April 11") and the
+tense decides which way a bare weekday or day of the year points: the tense cue just before the expression when
+there is one ("arrived on Tuesday", "will meet on Friday"), else the tense of the sentence. Each expression
+resolves to ``(start, end, precision)`` with precision 'day' | 'month' | 'year':
+
+* a single day gives ``start == end``; an open start ("from Wednesday", "starting tomorrow") gives ``end =
+  None``;
+* a day range ("September 7-10", "7 to 10 September", "arrived on Tuesday ... until November 25") gives both
+  ends, day precision;
+* a week ("last week", "this week") is no precision of the contract: it gives the month it lies in (the year
+  when it spans two months), never an invented day;
+* months ("next month", "in November 2019") span the whole month with precision 'month'; years span the year.
+
+A duration ("a three-day visit") closes an open or single-day start: ``end = start + n - 1``, flagged
+``end_implied`` so that a stated end elsewhere wins over it. An explicit date beats arithmetic: "on Friday,
+April 22" and "yesterday (14)" are the dates printed. Without a publication date only the expressions that
+carry their own year resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from pipeline.dates.grammar import (
+    DAY,
+    DAY_IN_BRACKETS,
+    FULL_MONTH,
+    MONTH,
+    NUMBER_WORDS,
+    RANGE_SEP,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    month_number,
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dotted", re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>{YEAR})\b")),
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?:{RANGE_SEP}(?:(?P<month2>{MONTH})\s+)?(?P<day2>{DAY})\b)?"
+            rf"(?:,?\s+(?P<year>{YEAR})\b)?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?P<day>{DAY})(?:\s+(?P<month1>{MONTH}))?(?:{RANGE_SEP}(?P<day2>{DAY}))?\s+(?:of\s+)?"
+            rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("month_year", re.compile(rf"\b(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", re.IGNORECASE)),
+    (
+        "bare_month",
+        re.compile(
+            rf"\b(?P<mod>in|for|this|next|last|early|late|mid-?|since|until|by|during|coming)\s+(?P<month>{FULL_MONTH})\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "relative_day",
+        re.compile(
+            r"\b(?P<rel>day after tomorrow|day before yesterday|late last night|last night|earlier today|"
+            r"later today|this morning|this afternoon|this evening|today|tonight|tomorrow|yesterday)\b"
+            + DAY_IN_BRACKETS,
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<mod>next|last|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})\b" + DAY_IN_BRACKETS,
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "relative_period",
+        re.compile(
+            r"\b(?P<mod>last|this|next|past|coming|earlier this|later this|early this|late this|early next|"
+            r"late next|end of this|end of next|end of last)\s+(?P<unit>week|month|year)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?|months?|years?)"
+            r"\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|of|the|from|by|during|until|before|after|early|late|mid-?|year|back in|its|"
+            rf"their)\s+"
+            rf"(?P<year>{YEAR})(?![\d-])",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_OPEN_START = re.compile(r"(?:from|starting|beginning|commencing|as of)\s*(?:on\s+)?$", re.IGNORECASE)
+_ABSOLUTE = {"iso", "dotted", "month_day", "day_month", "month_year", "year"}
+"""Kinds that may carry their own year, and so resolve without a publication date."""
+_EXPLICIT_DAY = {"iso", "dotted", "month_day", "day_month"}
+_RELATIVE_DAY = {"relative_day", "weekday"}
+_TENSED = {"month_day", "day_month", "bare_month", "weekday"}
+"""Kinds whose direction (the last such day or the next) depends on the tense."""
+_DURATION = re.compile(
+    r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day|(?P<hours>24|48|72|96)[- ]hours?)\b",
+    re.IGNORECASE,
+)
+_MAX_DURATION_DAYS = 31
+_UNTIL = re.compile(r"\b(?:until|till|through|up to)\s+(?:on\s+)?$", re.IGNORECASE)
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|has|have|did|met|held|signed|spoke|left|paid|made|took|began|came|went|sat|led|\w{2,}[^e\W]ed)\b",
+    re.IGNORECASE,
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|would|is to|are to|due|scheduled|expected|planned|slated|set to|plans? to|going to|"
+    r"upcoming|intends? to|invited)\b",
+    re.IGNORECASE,
+)
+_NOT_A_TENSE_CUE = {
+    "postponed",
+    "rescheduled",
+    "delayed",
+    "deferred",
+    "proposed",
+    "united",
+    "related",
+    "based",
+}
+_TENSE_WINDOW = 50
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """One resolved date expression, with its character offsets in the text it was found in."""
+
+    start: date
+    end: date | None
+    precision: str
+    start_char: int
+    end_char: int
+    text: str
+    end_implied: bool = False
+    kind: str = ""
+
+
+def _local_future(text: str, position: int, default: bool) -> bool:
+    """The tense that governs a date expression: the tense cue nearest before it in the same clause ("arrived on
+    Tuesday" is past even in a sentence whose engagement is planned, "will meet on Friday" future), else the
+    sentence's. A participle of planning ("scheduled", "expected") is a future cue; one of rescheduling
+    ("postponed") says nothing of the direction."""
+    window = re.split(r"[;:—]|\bwhile\b|\bbut\b", text[max(0, position - _TENSE_WINDOW) : position])[-1]
+    cues = [(m.end(), True) for m in _FUTURE_CUE.finditer(window)]
+    cues += [
+        (m.end(), False) for m in _PAST_CUE.finditer(window) if m.group().lower() not in _NOT_A_TENSE_CUE
+    ]
+    cues = [c for c in cues if not any(f[0] == c[0] and f[1] for f in cues if not c[1])]
+    return max(cues)[1] if cues else default
+
+
+def _day_number(token: str) -> int:
+    return int(re.match(r"\d+", token).group())
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _week_of(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _week_span(day: date) -> tuple[date, date, str]:
+    """The week of ``day`` at the precision it gives: its month when the week lies in one month, else its year
+    (the year of its Thursday when it spans two)."""
+    monday, sunday = _week_of(day)
+    if monday.month == sunday.month:
+        return date(monday.year, monday.month, 1), _month_end(monday.year, monday.month), "month"
+    year = (monday + timedelta(days=3)).year
+    return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _yearless(month: int, day: int, published: date, future: bool) -> date | None:
+    """A day of the year without a year: the next one on/after publication in the future, the last one before
+    in the past."""
+    this_year = _safe_date(published.year, month, day)
+    if this_year is None:
+        return None
+    if future and this_year < published:
+        return _safe_date(published.year + 1, month, day)
+    if not future and this_year > published:
+        return _safe_date(published.year - 1, month, day)
+    return this_year
+
+
+def _weekday_date(weekday: int, modifier: str, published: date, future: bool) -> date:
+    """A weekday by its modifier ("next", "last", "coming") or, without one, by tense: the most recent such day
+    in the past, the next one in the future; the publication's own weekday is the publication day."""
+    ahead = (weekday - published.weekday()) % 7
+    behind = (published.weekday() - weekday) % 7
+    if modifier == "next":
+        return published + timedelta(days=ahead or 7)
+    if modifier in ("last", "past"):
+        return published - timedelta(days=behind or 7)
+    if modifier == "coming":
+        return published + timedelta(days=ahead)
+    return published + timedelta(days=ahead) if future else published - timedelta(days=behind)
+
+
+def _with_day_of_month(day: date, stated: int) -> date:
+    """The date nearest ``day`` whose day of the month is ``stated``: "yesterday (14)" is the 14th whatever the
+    arithmetic gave."""
+    options = [
+        _safe_date(first.year, first.month, stated)
+        for first in (_add_months(day, shift) for shift in (-1, 0, 1))
+    ]
+    return min((d for d in options if d), key=lambda d: abs((d - day).days), default=day)
+
+
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tomorrow": 1,
+    "yesterday": -1,
+    "last night": -1,
+    "late last night": -1,
+    "day after tomorrow": 2,
+    "day before yesterday": -2,
+}
+
+
+def _resolve_explicit(kind: str, g: dict, published: date | None, future: bool):
+    """A date with its day (ISO, dotted, "March 16", "16-20 March 2025"): its year as printed, else the one the
+    tense gives; a range gives its end."""
+    if kind in ("iso", "dotted"):
+        day = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
+        return (day, day, "day") if day else None
+    month = _month_number_of(g, kind)
+    first_day = _day_number(g["day"])
+    if g["year"]:
+        start = _safe_date(int(g["year"]), month, first_day)
+    elif published is None:
+        return None
+    else:
+        start = _yearless(month, first_day, published, future)
+    if start is None:
+        return None
+    if not g.get("day2"):
+        return start, start, "day"
+    end_month = month_number(g["month2"]) if g.get("month2") else month_number(g["month"])
+    end_year = start.year + (1 if end_month < start.month else 0)
+    end = _safe_date(end_year, end_month, _day_number(g["day2"]))
+    if end is None or end < start:
+        return None
+    return start, end, "day"
+
+
+def _month_number_of(g: dict, kind: str) -> int:
+    if kind == "day_month" and g.get("month1"):
+        return month_number(g["month1"])
+    return month_number(g["month"])
+
+
+def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: bool):
+    """``(start, end, precision)`` of one matched expression, or None when it names no real date. Relative
+    expressions need ``published``; a stated day of the month in brackets overrides their arithmetic."""
+    g = m.groupdict()
+    if kind in _EXPLICIT_DAY:
+        return _resolve_explicit(kind, g, published, future)
+    if kind == "month_year":
+        month, year = month_number(g["month"]), int(g["year"])
+        return date(year, month, 1), _month_end(year, month), "month"
+    if kind == "year":
+        year = int(g["year"])
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    if kind == "bare_month":
+        month = month_number(g["month"])
+        modifier = g["mod"].lower()
+        year = published.year
+        if modifier in ("next", "coming") or (modifier != "last" and future):
+            year += 1 if month < published.month else 0
+        else:
+            year -= 1 if month > published.month else 0
+        return date(year, month, 1), _month_end(year, month), "month"
+    if kind in _RELATIVE_DAY:
+        if kind == "relative_day":
+            day = published + timedelta(days=_RELATIVE_DAYS[" ".join(g["rel"].lower().split())])
+        else:
+            day = _weekday_date(WEEKDAYS[g["weekday"].lower()], (g["mod"] or "").lower(), published, future)
+        if g.get("dom"):
+            day = _with_day_of_month(day, int(g["dom"]))
+        return day, day, "day"
+    if kind == "relative_period":
+        return _relative_period(g["mod"].lower(), g["unit"].lower(), published)
+    if kind == "ago":
+        count = 1 if g["n"].lower() in ("a", "an") else NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "day":
+            day = published - timedelta(days=count)
+            return day, day, "day"
+        if unit == "week":
+            return _week_span(published - timedelta(weeks=count))
+        if unit == "month":
+            first = _add_months(published, -count)
+            return first, _month_end(first.year, first.month), "month"
+        return date(published.year - count, 1, 1), date(published.year - count, 12, 31), "year"
+    return None
+
+
+def _relative_period(modifier: str, unit: str, published: date) -> tuple[date, date, str]:
+    """ "last week", "later this month", "end of next year": the period, at its own precision (a week at its
+    month's)."""
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(
+        modifier.split()[-1] if modifier.startswith("end of") else modifier, 0
+    )
+    if modifier.endswith(" next"):
+        shift = 1
+    elif modifier.endswith(" last"):
+        shift = -1
+    if unit == "week":
+        return _week_span(published + timedelta(weeks=shift))
+    if unit == "month":
+        first = _add_months(published, shift)
+        return first, _month_end(first.year, first.month), "month"
+    year = published.year + shift
+    return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+def find_date_spans(text: str, published: date | None, future: bool = False) -> list[DateSpan]:
+    """Every date expression of ``text`` resolved against ``published``; ``future`` is the tense of the
+    sentence, used where no tense cue stands just before an expression. Without a publication date only the
+    expressions that print their year resolve.
+
+    Longer expressions win over the ones they contain ("November 30, 2019" over "2019"); a printed date next to
+    a relative one ("on Friday, April 22", "tomorrow (Wednesday)") is one date, the printed one; an end ("until
+    November 25") closes the day before it; a duration closes the span it follows or precedes.
+    """
+    candidates: list[DateSpan] = []
+    for kind, pattern in _PATTERNS:
+        if published is None and kind not in _ABSOLUTE:
+            continue
+        for m in pattern.finditer(text):
+            tense = _local_future(text, m.start(), future) if kind in _TENSED else future
+            resolved = _resolve_match(kind, m, published, tense)
+            if resolved is None:
+                continue
+            start, end, precision = resolved
+            if (
+                precision == "day"
+                and start == end
+                and _OPEN_START.search(text[max(0, m.start() - 20) : m.start()])
+            ):
+                end = None
+            begin = m.start(kind.removeprefix("bare_")) if kind in ("year", "bare_month") else m.start()
+            candidates.append(
+                DateSpan(start, end, precision, begin, m.end(), text[begin : m.end()], kind=kind)
+            )
+    candidates.sort(key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
+    spans: list[DateSpan] = []
+    for span in candidates:
+        if spans and span.start_char < spans[-1].end_char:
+            continue
+        merged = _merge_adjacent(text, spans[-1], span) if spans else None
+        if merged is not None:
+            spans[-1] = merged
+            continue
+        spans.append(span)
+    return _apply_duration(text, _close_with_until(text, spans))
+
+
+def _merge_adjacent(text: str, previous: DateSpan, span: DateSpan) -> DateSpan | None:
+    """One date written twice side by side: a relative day and the printed date ("on Friday, April 22",
+    "yesterday (March 14)"), where the printed one wins as an explicit date beats arithmetic; or the same day
+    restated in brackets ("tomorrow (Wednesday)"). None when the two are separate dates."""
+    between = text[previous.end_char : span.start_char]
+    closing = 1 if text[span.end_char : span.end_char + 1] == ")" and "(" in between else 0
+    whole = text[previous.start_char : span.end_char + closing]
+    if (
+        previous.kind in _RELATIVE_DAY
+        and span.kind in _EXPLICIT_DAY
+        and re.fullmatch(r"\s*[,(]?\s*", between)
+    ):
+        end = None if previous.end is None else span.end
+        return replace(
+            span, end=end, start_char=previous.start_char, end_char=span.end_char + closing, text=whole
+        )
+    if span.kind == "weekday" and previous.kind in _EXPLICIT_DAY and re.fullmatch(r"\s*[,(]\s*", between):
+        return replace(previous, end_char=span.end_char + closing, text=whole)
+    if span.start == previous.start and re.fullmatch(r"\s*\(", between):
+        return replace(previous, end_char=span.end_char + closing, text=whole)
+    return None
+
+
+def _close_with_until(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """ "arrived on Tuesday ... a visit that will last until November 25": a day introduced by "until" is the
+    end of the single day stated before it (within a month), not a date of its own."""
+    kept: list[DateSpan] = []
+    for span in spans:
+        opened = [
+            i
+            for i, s in enumerate(kept)
+            if s.precision == "day" and (s.end is None or s.end == s.start) and s.start < span.start
+        ]
+        if (
+            opened
+            and span.precision == "day"
+            and _UNTIL.search(text[max(0, span.start_char - 15) : span.start_char])
+            and (span.start - kept[opened[-1]].start).days <= _MAX_DURATION_DAYS
+        ):
+            kept[opened[-1]] = replace(kept[opened[-1]], end=span.end or span.start, end_implied=False)
+            continue
+        kept.append(span)
+    return kept
+
+
+def _apply_duration(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """'a three-day visit from Wednesday', 'a 48-hour visit': close the nearest single-day or open span with the
+    stated duration."""
+    for m in _DURATION.finditer(text):
+        if m.group("hours"):
+            days = int(m.group("hours")) // 24
+        else:
+            token = m.group("n").lower()
+            days = NUMBER_WORDS.get(token) or int(token)
+        if not 1 <= days <= _MAX_DURATION_DAYS:
+            continue
+        open_spans = [
+            i for i, s in enumerate(spans) if s.precision == "day" and (s.end is None or s.end == s.start)
+        ]
+        if not open_spans:
+            continue
+        nearest = min(
+            open_spans,
+            key=lambda i: min(abs(spans[i].start_char - m.end()), abs(m.start() - spans[i].end_char)),
+        )
+        span = spans[nearest]
+        spans[nearest] = replace(span, end=span.start + timedelta(days=days - 1), end_implied=True)
+    return spans
+
+
+def resolve_date(
+    expression: str, published: date | None, future: bool = False
+) -> tuple[date | None, date | None, str | None]:
+    """The (start, end, precision) of the first date expression in ``expression``; all None when it states
+    none."""
+    spans = find_date_spans(expression, published, future)
+    if not spans:
+        return None, None, None
+    first = spans[0]
+    return first.start, first.end, first.precision
+
+
+_DATELINE_BEFORE = re.compile(
+    r"(?:^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2})(?:\s*\[[^\]]{1,30}\])?,\s*$"
+)
+"""The place of a dateline: at the start of the text ("New Delhi [India],") or in capitals ("WASHINGTON,")."""
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z ]{1,20}\)\s*)?[:—―–-]")
+
+
+def is_dateline(text: str, span: DateSpan) -> bool:
+    """Whether a date is a dateline's ("WASHINGTON, Nov 3 — ...", "New Delhi [India], March 15 (ANI): ..."): the
+    day the report was filed, not the day of what it reports."""
+    return bool(
+        _DATELINE_BEFORE.search(
+            text[: span.start_char]
+            if span.start_char <= 50
+            else "\0" + text[span.start_char - 50 : span.start_char]
+        )
+        and _DATELINE_AFTER.match(text[span.end_char :])
+    )

@@ -1,0 +1,106 @@
+"""The publication date an article prints in its text, for articles that come without a date line: a dateline
+("NAIROBI, March 4, 2021 (AFP) -", "New Delhi, March 15 (ANI):"), a timestamp, a "Published ..." line, a date
+line under the headline. A page banner (the crawl day "Today: ...", a "Last update" stamp above the story) is not
+the publication date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.dates.events import find_date_spans
+from pipeline.dates.grammar import FOREIGN_MONTHS, MONTH_ALTERNATION, month_number
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_MONTH = rf"(?P<month>{MONTH_ALTERNATION})\.?"
+_FOREIGN = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+_PRINTED = [
+    re.compile(rf"\b{_YEAR}-(?P<month>\d{{2}})-(?P<day>\d{{2}})[T ]\d{{2}}:\d{{2}}"),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})-{_MONTH}-{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:er|º)?\s+(?:de\s+)?(?P<foreign>{_FOREIGN})\s+(?:de\s+)?{_YEAR}\b",
+        re.IGNORECASE,
+    ),
+]
+"""Dates with their year, as sites print them: ISO timestamps, "March 4, 2021", "4 March 2021", "28-Jun-2025",
+"21.12.2022" (day first) and day-month-year in French, Spanish, Italian, Portuguese or German."""
+_YEARLESS_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}(?:[ \t]*\[[^\]\n]{{1,30}}\])?,[ \t]*{_MONTH}[ \t]+"
+    r"(?P<day>\d{1,2})\b[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[:—―–-]",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A dateline without a year ("New Delhi [India], March 15 (ANI):"): its year comes from a full date elsewhere in
+the article."""
+_BANNER = re.compile(r"(?:\btoday|\bcurrent date|\baccessed|\bretrieved)\W*$", re.IGNORECASE)
+_UPDATE = re.compile(r"(?:\blast update[d]?|\bupdated|\bmodified)(?:\s+on)?\W*$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?:first published|published|posted)\b", re.IGNORECASE)
+TOP_WINDOW = 400
+"""Datelines and timestamps stand at the top of an article; a date deeper in the text is about an event."""
+LABELLED_WINDOW = 3000
+"""A date labelled "published" is the publication date a little deeper too (live pages open with a summary)."""
+
+
+def _printed_dates(text: str) -> list[tuple[int, int, date]]:
+    """(start, end, date) of every full printed date in ``text``, in order."""
+    found = []
+    for pattern in _PRINTED:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if groups.get("foreign"):
+                month = FOREIGN_MONTHS[groups["foreign"].lower()]
+            else:
+                month = int(groups["month"]) if groups["month"].isdigit() else month_number(groups["month"])
+            try:
+                found.append((m.start(), m.end(), date(int(groups["year"]), month, int(groups["day"]))))
+            except ValueError:
+                continue
+    return sorted(found)
+
+
+def _line_before(text: str, position: int) -> str:
+    return text[text.rfind("\n", 0, position) + 1 : position]
+
+
+def publication_date_in_text(text: str) -> date | None:
+    """The publication date an article prints, if any (day precision).
+
+    In order: a date labelled "Published"/"Posted" (in the first 3,000 characters); the first other full date
+    of the top 400 characters that is not a banner ("Today: ...", a lone date line heading the page above
+    another date); a dateline without a year, whose year is the one that brings it nearest the article's first
+    date that prints its year (a day or a month); and last a "Last update"/"Updated" stamp.
+    """
+    labelled = [
+        d for s, _, d in _printed_dates(text[:LABELLED_WINDOW]) if _PUBLISHED.search(text[max(0, s - 60) : s])
+    ]
+    if labelled:
+        return labelled[0]
+    top = _printed_dates(text[:TOP_WINDOW])
+    plain, updates = [], []
+    for index, (start, end, day) in enumerate(top):
+        before = _line_before(text, start)
+        if _BANNER.search(before):
+            continue
+        first_line_alone = "\n" not in text[:start] and not text[end:].split("\n", 1)[0].strip(
+            " \t,0123456789:.APMapm"
+        )
+        if first_line_alone and index + 1 < len(top):
+            continue
+        (updates if _UPDATE.search(before) else plain).append(day)
+    if plain:
+        return plain[0]
+    dateline = _YEARLESS_DATELINE.search(text[:TOP_WINDOW])
+    anchor = [s.start for s in find_date_spans(text, None) if s.precision in ("day", "month")]
+    if dateline and anchor:
+        near = anchor[0]
+        options = []
+        for year in (near.year - 1, near.year, near.year + 1):
+            try:
+                options.append(date(year, month_number(dateline.group("month")), int(dateline.group("day"))))
+            except ValueError:
+                continue
+        if options:
+            return min(options, key=lambda d: abs((d - near).days))
+    return updates[0] if updates else None

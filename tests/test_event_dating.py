@@ -1,0 +1,183 @@
+"""Event dating on the phrasings of real news, one class per test: our own sentences and short articles."""
+
+from datetime import date
+
+import pytest
+
+from pipeline.dates import find_date_spans, is_dateline, publication_date_in_text, resolve_date
+from pipeline.ingest import date_stated_in_text
+from tests.test_engagements import extract
+
+THURSDAY = date(2024, 1, 25)
+SATURDAY = date(2024, 1, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "published", "day"),
+    [
+        ("The two ministers met on Saturday in Accra.", False, THURSDAY, date(2024, 1, 20)),
+        ("The two ministers will meet on Saturday in Accra.", True, THURSDAY, date(2024, 1, 27)),
+        ("Ghana's president held a meeting this Saturday in Lomé.", False, SATURDAY, SATURDAY),
+    ],
+)
+def test_weekday_by_tense(text, future, published, day):
+    assert resolve_date(text, published, future)[:2] == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("called his counterpart late last night", date(2024, 1, 24)),
+        ("called his counterpart last night", date(2024, 1, 24)),
+        ("met yesterday", date(2024, 1, 24)),
+        ("will meet tonight", THURSDAY),
+        ("met this morning", THURSDAY),
+        ("will sign today", THURSDAY),
+    ],
+)
+def test_relative_days(phrase, day):
+    assert resolve_date(phrase, THURSDAY, "will" in phrase) == (day, day, "day")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "future", "expected"),
+    [
+        ("met last month", False, (date(2023, 12, 1), date(2023, 12, 31), "month")),
+        ("will meet next month", True, (date(2024, 2, 1), date(2024, 2, 29), "month")),
+        ("met earlier this year", False, (date(2024, 1, 1), date(2024, 12, 31), "year")),
+        ("will meet later this month", True, (date(2024, 1, 1), date(2024, 1, 31), "month")),
+        ("met last year", False, (date(2023, 1, 1), date(2023, 12, 31), "year")),
+        ("will meet next week", True, (date(2024, 1, 1), date(2024, 12, 31), "year")),
+        ("met last week", False, (date(2024, 1, 1), date(2024, 1, 31), "month")),
+    ],
+)
+def test_periods_keep_only_their_own_precision(phrase, future, expected):
+    assert resolve_date(phrase, THURSDAY, future) == expected
+
+
+def test_month_without_year_takes_the_year_of_the_tense():
+    january = date(2024, 1, 10)
+    assert resolve_date("they will meet in July", january, True)[:3] == (
+        date(2024, 7, 1),
+        date(2024, 7, 31),
+        "month",
+    )
+    assert resolve_date("they met in November", january, False)[0] == date(2023, 11, 1)
+
+
+def test_tense_cue_next_to_the_date_wins_over_the_sentence_tense():
+    sentence = "The envoy offered the help at a meeting in Tokyo on Friday and will return next month."
+    assert resolve_date(sentence, date(2024, 1, 23), future=True)[0] == date(2024, 1, 19)
+    sentence = "The minister, who arrived on Monday, will meet the king on Friday."
+    spans = find_date_spans(sentence, date(2024, 1, 24), future=True)
+    assert [s.start for s in spans] == [date(2024, 1, 22), date(2024, 1, 26)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("the leaders met yesterday (14)", date(2024, 1, 14)),
+        ("the leaders met on Friday, January 19", date(2024, 1, 19)),
+        ("the leaders met on Wednesday (January 17)", date(2024, 1, 17)),
+        ("the leaders met on Tuesday, 16 January", date(2024, 1, 16)),
+    ],
+)
+def test_an_explicit_date_beats_arithmetic(phrase, day):
+    (span,) = find_date_spans(phrase, THURSDAY, False)
+    assert (span.start, span.end) == (day, day)
+
+
+def test_ranges_durations_and_an_until_end():
+    assert resolve_date("will visit from March 16 to 20", THURSDAY, True)[:2] == (
+        date(2024, 3, 16),
+        date(2024, 3, 20),
+    )
+    assert resolve_date("held talks on November 14-19", THURSDAY, False)[:2] == (
+        date(2023, 11, 14),
+        date(2023, 11, 19),
+    )
+    assert resolve_date("a two-day visit from Monday", THURSDAY, True)[:2] == (
+        date(2024, 1, 29),
+        date(2024, 1, 30),
+    )
+    assert resolve_date("a 48-hour visit starting Monday", THURSDAY, True)[:2] == (
+        date(2024, 1, 29),
+        date(2024, 1, 30),
+    )
+    sentence = (
+        "The president arrived on Tuesday night in the capital on a visit that will last until January 26."
+    )
+    assert resolve_date(sentence, THURSDAY, True) == (date(2024, 1, 23), date(2024, 1, 26), "day")
+
+
+def test_without_a_publication_date_only_dates_with_their_year_resolve():
+    assert resolve_date("will visit Tunisia on April 9 and 10, 2025", None, True)[:2] == (
+        date(2025, 4, 9),
+        date(2025, 4, 10),
+    )
+    assert resolve_date("last visited Egypt in 2011", None)[2] == "year"
+    assert resolve_date("will visit Tunisia on April 9", None, True) == (None, None, None)
+    assert resolve_date("met on Monday", None) == (None, None, None)
+
+
+def test_a_dateline_is_not_the_date_of_the_event():
+    sentence = "LIMA, Nov 3 - The president cancelled his visit to Quito planned for December 2."
+    spans = find_date_spans(sentence, date(2023, 11, 3), True)
+    assert [is_dateline(sentence, s) for s in spans] == [True, False]
+    assert not is_dateline(
+        "They met in Lima, March 3 - a warm day.",
+        find_date_spans("They met in Lima, March 3 - a warm day.", THURSDAY)[0],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Quito, March 15 (EFE): The minister will visit Lima from March 16-20, 2025.", date(2025, 3, 15)),
+        ("Talks in Lima\nPublished: 09 Mar. 2023, 18:16\nThe ministers met.", date(2023, 3, 9)),
+        ("Today: November 17, 2024\nJanuary 7, 2023\nThe presidents met in Quito.", date(2023, 1, 7)),
+        (
+            "Last update: March 29, 2024 01:04\nTitle\nBy A Writer December 25, 2022\nText.",
+            date(2022, 12, 25),
+        ),
+        ("Title\n\n5 giugno 2024\n\nThe prime minister travelled to Tirana today.", date(2024, 6, 5)),
+        ("POLITICS 16:54 / 21.12.2022\nThe president arrived in Tashkent.", date(2022, 12, 21)),
+        ("Title\nSat, 28-Jun-2025\nThe two signed an agreement on Friday.", date(2025, 6, 28)),
+        (
+            "Live page\n" + "Summary line. " * 40 + "\nleaders meetpublished at 14:26 GMT 10 March 2023\n",
+            date(2023, 3, 10),
+        ),
+    ],
+)
+def test_publication_date_printed_in_the_text(text, day):
+    assert publication_date_in_text(text) == day
+    assert date_stated_in_text(text).value == day
+
+
+def test_no_date_line_and_no_year_leaves_the_date_unknown():
+    assert publication_date_in_text("Nairobi, March 4 - Kenya and Ethiopia spoke by phone on Monday.") is None
+
+
+INDIA, JAPAN = ("India", "COUNTRY", "IND"), ("Japan", "COUNTRY", "JPN")
+
+
+def test_an_engagement_under_way_on_the_publication_day_is_held():
+    (row,) = extract(
+        [
+            "Japan's prime minister arrived in India on Monday for a visit that will last until Thursday, September 8."
+        ],
+        [INDIA, JAPAN],
+    ).to_dicts()
+    assert (row["status"], row["start_date"], row["end_date"]) == ("held", date(2022, 9, 5), date(2022, 9, 8))
+
+
+def test_the_date_of_taking_office_is_not_the_engagement_date():
+    (row,) = extract(
+        ["Japan's prime minister, who took office in August, travelled to India on Monday."], [INDIA, JAPAN]
+    ).to_dicts()
+    assert row["start_date"] == date(2022, 9, 5)
+
+
+def test_an_article_without_publication_date_keeps_dates_that_print_their_year():
+    rows = extract(["India and Japan will hold talks on April 9, 2025 in Tokyo."], [INDIA, JAPAN], published=None)
+    assert {(r["start_date"], r["date_precision"]) for r in rows.to_dicts()} == {(date(2025, 4, 9), "day")}
