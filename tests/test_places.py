@@ -144,7 +144,8 @@ def test_a_venue_that_speaks_is_no_place():
 def test_a_city_named_with_its_country_is_the_place_and_a_third_country_is_recorded(
     sentence, entities, expected
 ):
-    (row,) = extract([sentence], entities).to_dicts()
+    people = [("Demir", "d", "TUR", "President"), ("Rahimi", "r", "IRN", "President")]
+    (row,) = extract([sentence], entities, people).to_dicts()
     assert place(row) == expected
 
 
