@@ -365,19 +365,23 @@ def _participants(
     ctx: _SentenceContext, clause: tuple[int, int], pair: tuple[str, str], persons: dict[str, dict]
 ) -> list[dict]:
     """The linked people who take part: those named in the anchor's clause (in the sentence when the clause names
-    none) whose country is one of the pair or unknown, each once. Name and role come from the
-    person table (the surface text when the person is not in it). Unlinked people are left out: a participant
-    is a person the warehouse can name."""
-    people = [m for m in ctx.people if clause[0] <= m.start < clause[1]] or ctx.people
+    none) whose country is one of the pair or unknown, each once. When the clause names people of one side only,
+    the people of the other side named elsewhere in the sentence take part too ("Kenyatta and Mnangagwa addressed
+    the media during Mnangagwa's visit to Kenya": the host is in the main clause, the visit in another). Name and
+    role come from the person table (the surface text when the person is not in it). Unlinked people are left out:
+    a participant is a person the warehouse can name."""
+    in_clause = [m for m in ctx.people if clause[0] <= m.start < clause[1]]
+    people = in_clause or ctx.people
     chosen: dict[str, dict] = {}
-    for m in people:
+
+    def add(m: Mention) -> None:
         if not m.entity_id or not m.entity_id.startswith("person:"):
-            continue
+            return
         person_id = m.entity_id.removeprefix("person:")
         info = persons.get(person_id, {})
         country = m.country_code or info.get("country_code")
         if country is not None and country not in pair:
-            continue
+            return
         chosen.setdefault(
             person_id,
             {
@@ -387,6 +391,14 @@ def _participants(
                 "country_code": country,
             },
         )
+
+    for m in people:
+        add(m)
+    sides = {p["country_code"] for p in chosen.values()}
+    if in_clause and len(sides & set(pair)) == 1:
+        for m in ctx.people:
+            if m not in in_clause and m.country_code in set(pair) - sides:
+                add(m)
     return list(chosen.values())
 
 
