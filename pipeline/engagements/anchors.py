@@ -200,9 +200,7 @@ def _format_name(name: str, offset: int, countries: list[Mention], lower: bool) 
         if offset <= mention.start and mention.end <= offset + len(name):
             text = text[: mention.start - offset] + " " + text[mention.end - offset :]
     text = re.sub(r"(?:^|\s)[-–—/]\s*(?=\s|$)", " ", text)
-    text = re.sub(
-        r"\b(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\b", " ", text, flags=re.IGNORECASE
-    )
+    text = re.sub(r"\b(?:" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\b", " ", text, flags=re.IGNORECASE)
     text = re.sub(r"\(\s*\)", " ", text)
     lowered = text.lower() if lower else text
     for pattern, replacement in _NORMALISE_FORMAT:
@@ -280,9 +278,9 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
                 )
             )
     for anchor in anchors + generic:
-        found = _ORDINAL_BEFORE.search(
-            text[max(0, anchor.start - 60) : anchor.start]
-        ) or _ORDINAL_OPENING.match(text, anchor.start, anchor.end)
+        found = _ORDINAL_BEFORE.search(text[max(0, anchor.start - 60) : anchor.start]) or _ORDINAL_OPENING.match(
+            text, anchor.start, anchor.end
+        )
         if found and not _RECENCY_AFTER.match(text[anchor.end : anchor.end + 80]):
             token = found.group("ord").lower()
             anchor.ordinal = _ORDINALS.get(token) or int(re.match(r"\d+", token).group())

@@ -273,9 +273,7 @@ def _person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -
         .filter(pl.col("label") == "PERSON")
         .select("article_id", person_id=pl.col("entity_id").str.strip_prefix("person:"))
         .unique()
-        .join(
-            persons.lazy().select("person_id", "country_code", known=pl.lit(True)), on="person_id", how="left"
-        )
+        .join(persons.lazy().select("person_id", "country_code", known=pl.lit(True)), on="person_id", how="left")
         .group_by("article_id")
         .agg(people=pl.struct("person_id", "known", "country_code").hash(seed=0).sum())
         .collect()
