@@ -29,6 +29,13 @@ from pipeline.engagements.lexicon import (
     _STATUS_CUES,
     _VERBAL_INITIATOR,
 )
+from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
+
+_DEPARTURE_FOR = re.compile(
+    r"\b(?:depart(?:s|ed|ing)?\s+for|le(?:ft|aves?|aving)\s+for|bound\s+for|en\s+route\s+to)\s+$",
+    re.IGNORECASE,
+)
+"""Before a place, the words of a departure that make it a visit's destination ("departed for Tokyo")."""
 
 # --- status and dates ------------------------------------------------------------------------------------
 
@@ -185,18 +192,63 @@ def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, in
     return pairs
 
 
-def _destination(text: str, anchor: Anchor, places: list[Mention], clause: tuple[int, int]) -> Mention | None:
+def _destination(
+    text: str,
+    anchor: Anchor,
+    places: list[Mention],
+    clause: tuple[int, int],
+    dateline: Mention | None = None,
+) -> Mention | None:
     """A visit's destination: the place nearest the anchor in its clause that a destination word stands before
-    ("visited Tokyo", "arrived in Japan"), not more than 40 characters before the anchor (a place further back
-    belongs to something else the sentence says). Only places with a country: the destination takes part in
-    the pair and becomes the host."""
+    ("visited Tokyo", "arrived in Japan", "departed for Tokyo"), not more than 40 characters before the anchor (a
+    place further back belongs to something else the sentence says). Only places with a country: the destination
+    takes part in the pair and becomes the host.
+
+    A country is made precise where the text allows: "arrived in the Mexican capital" is Mexico City, and a
+    destination in the country of the article's dateline is the dateline's city (the text says no other). Failing
+    a named place, a well-known venue after a destination word ("visited the White House") is the destination."""
     for place in sorted(places, key=lambda p: _gap(anchor.start, anchor.end, p.start, p.end)):
         if not (clause[0] <= place.start < clause[1]) or place.country_code is None:
             continue
         before = text[max(0, place.start - 30) : place.start]
-        if _DESTINATION_BEFORE.search(before) and (place.start >= anchor.start - 40):
-            return place
+        if (_DESTINATION_BEFORE.search(before) or _DEPARTURE_FOR.search(before)) and (
+            place.start >= anchor.start - 40
+        ):
+            if place.label == "LOCATION":
+                return place
+            return _city_of_destination(text, place, places, clause, dateline)
+    venue = venue_place(text, clause, None)
+    if venue is not None and _DESTINATION_BEFORE.search(text[max(0, venue.start - 34) : venue.start]):
+        return venue
     return None
+
+
+def _city_of_destination(
+    text: str, country: Mention, places: list[Mention], clause: tuple[int, int], dateline: Mention | None
+) -> Mention:
+    """The city a visit to a country goes to, where the clause or the article says it: "in the Mexican capital",
+    a city of that country after a locative or departure word ("departed for Seoul for a visit to Korea") or a
+    venue of it in the clause ("his visit to Canada ... on
+    Parliament Hill", "a visit to Kenya at the State House in Nairobi"), else the dateline's city in that
+    country; the country itself when none does."""
+    code = country.country_code
+    countries = [p for p in places if p.label != "LOCATION"]
+    candidates = [
+        capital_place(text, (country.start, clause[1]), countries, places),
+        venue_place(text, clause, (code, code)),
+        *(
+            p
+            for p in places
+            if p.label == "LOCATION"
+            and clause[0] <= p.start < clause[1]
+            and (
+                _LOCATION_BEFORE.search(text[max(0, p.start - 25) : p.start])
+                or _DEPARTURE_FOR.search(text[max(0, p.start - 25) : p.start])
+            )
+        ),
+        dateline,
+    ]
+    return next((c for c in candidates if c is not None and c.country_code == code), country)
 
 
 def _location(
@@ -206,10 +258,22 @@ def _location(
     statuses: list[str | None],
     places: list[Mention],
     clause: tuple[int, int],
+    pair: tuple[str, str] | None = None,
+    dateline: Mention | None = None,
 ) -> Mention | None:
-    """ "in Tokyo" belongs to its nearest anchor, and to the other anchors of its clause with the same
-    status (a meeting and an agreement held there), not to a planned visit stated beside them. A named
-    location (a city) is preferred to a country; among equals, the place nearest the anchor."""
+    """Where an engagement is held, by the evidence of its clause, the most precise first:
+
+    1. "in Tokyo": a city after a locative word belongs to its nearest anchor, and to the other anchors of its
+       clause with the same status (a meeting and an agreement held there), not to a planned visit stated beside
+       them; the nearest such city.
+    2. A place the text implies: a well-known venue ("at Hyderabad House" is New Delhi), "in the Mexican capital",
+       a city the gazetteer does not know named with its country ("in Samarkand, Uzbekistan").
+    3. "in Japan": a country after a locative word, as in 1; the dateline's city when it is in that country.
+    4. A capital as the engagement's modifier ("the Paris summit"); the city a visit stated in the same clause
+       goes to ("will visit Tokyo for a summit"): the talks are held where the visitor goes.
+    5. The article's dateline city, when its country is one of the pair: where the text says nothing else, the
+       story is told from where it happened. A dateline in a third country is not taken on its own (the report
+       may be filed from anywhere)."""
     anchor = anchors[index]
     located = []
     for place in places:
@@ -222,9 +286,39 @@ def _location(
         )
         if owner == index or statuses[owner] == statuses[index]:
             located.append(place)
-    if not located:
-        return None
-    return min(located, key=lambda p: (p.label != "LOCATION", _gap(anchor.start, anchor.end, p.start, p.end)))
+    nearest = sorted(
+        located, key=lambda p: (p.label != "LOCATION", _gap(anchor.start, anchor.end, p.start, p.end))
+    )
+    if nearest and nearest[0].label == "LOCATION":
+        return nearest[0]
+    countries = [p for p in places if p.label != "LOCATION"]
+    implied = (
+        venue_place(text, clause, pair)
+        or capital_place(text, clause, countries, places)
+        or city_with_country(text, clause, countries)
+    )
+    if implied is not None:
+        return implied
+    if nearest:
+        if dateline is not None and dateline.country_code == nearest[0].country_code:
+            return dateline
+        return nearest[0]
+    modifier = modifier_place(text, anchor.start, [c for c in countries if clause[0] <= c.start < clause[1]])
+    if modifier is not None:
+        return modifier
+    for other, status in zip(anchors, statuses, strict=True):
+        if (
+            other is not anchor
+            and other.kind == "visit"
+            and status == statuses[index]
+            and clause[0] <= other.start < clause[1]
+        ):
+            visited = _destination(text, other, places, clause)
+            if visited is not None and visited.label == "LOCATION":
+                return visited
+    if dateline is not None and pair is not None and dateline.country_code in pair:
+        return dateline
+    return None
 
 
 # --- pair, people and confidence -------------------------------------------------------------------------
@@ -297,19 +391,23 @@ def _participants(
     ctx: _SentenceContext, clause: tuple[int, int], pair: tuple[str, str], persons: dict[str, dict]
 ) -> list[dict]:
     """The linked people who take part: those named in the anchor's clause (in the sentence when the clause names
-    none) whose country is one of the pair or unknown, each once. Name and role come from the
-    person table (the surface text when the person is not in it). Unlinked people are left out: a participant
-    is a person the warehouse can name."""
-    people = [m for m in ctx.people if clause[0] <= m.start < clause[1]] or ctx.people
+    none) whose country is one of the pair or unknown, each once. When the clause names people of one side only,
+    the people of the other side named elsewhere in the sentence take part too ("Kenyatta and Mnangagwa addressed
+    the media during Mnangagwa's visit to Kenya": the host is in the main clause, the visit in another). Name and
+    role come from the person table (the surface text when the person is not in it). Unlinked people are left out:
+    a participant is a person the warehouse can name."""
+    in_clause = [m for m in ctx.people if clause[0] <= m.start < clause[1]]
+    people = in_clause or ctx.people
     chosen: dict[str, dict] = {}
-    for m in people:
+
+    def add(m: Mention) -> None:
         if not m.entity_id or not m.entity_id.startswith("person:"):
-            continue
+            return
         person_id = m.entity_id.removeprefix("person:")
         info = persons.get(person_id, {})
         country = m.country_code or info.get("country_code")
         if country is not None and country not in pair:
-            continue
+            return
         chosen.setdefault(
             person_id,
             {
@@ -319,6 +417,14 @@ def _participants(
                 "country_code": country,
             },
         )
+
+    for m in people:
+        add(m)
+    sides = {p["country_code"] for p in chosen.values()}
+    if in_clause and len(sides & set(pair)) == 1:
+        for m in ctx.people:
+            if m not in in_clause and m.country_code in set(pair) - sides:
+                add(m)
     return list(chosen.values())
 
 

@@ -40,6 +40,7 @@ from pipeline.engagements.lexicon import (
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
+from pipeline.engagements.venues import dateline_place
 from pipeline.parallel import map_article_batches
 from pipeline.texts import with_article_text, with_sentence_text
 
@@ -78,8 +79,10 @@ def article_engagements(
     One row per anchor that is not at a multilateral gathering and has a pair. A status the sentence's tense
     does not give (nor its dates) is the previous engagement's status in the article, else "held" for an
     agreement (it is reported once signed) and "planned" for the rest. A place in the pair hosts an engagement
-    whose host is not otherwise known, except cooperation (help offered "in Kenya" is not hosted there)."""
+    whose host is not otherwise known, except cooperation (help offered "in Kenya" is not hosted there). The
+    article's ``dateline`` (a place, when ``extract_engagements`` found one) places what the text does not."""
     published = article.get("published_date")
+    dateline = article.get("dateline")
     by_sentence: dict[int, list[Mention]] = {}
     offsets = {s["sentence_index"]: s["start_char"] for s in sentences}
     for m in mentions:
@@ -118,7 +121,9 @@ def article_engagements(
             if anchor.multilateral:
                 continue
             clause = _clause_of(clauses, anchor.start)
-            destination = _destination(text, anchor, ctx.places, clause) if anchor.kind == "visit" else None
+            destination = (
+                _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
+            )
             pair, pair_source = _pair_for(ctx, anchor, clause, destination, previous_pair)
             if pair is None:
                 continue
@@ -129,7 +134,9 @@ def article_engagements(
             )
             trigger_text = text[anchor.start : anchor.end]
             initiator, host = _initiator(ctx, anchor, pair, destination, trigger_text)
-            place = destination or _location(text, index, anchors, statuses, ctx.places, clause)
+            place = destination or _location(
+                text, index, anchors, statuses, ctx.places, clause, pair, dateline
+            )
             if (
                 host is None
                 and place is not None
@@ -187,6 +194,10 @@ def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+_DATELINE_HEAD = 600
+"""How much of an article's text may hold its dateline (it stands in one of the first lines)."""
+
+
 def extract_engagements(
     articles: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame, persons: pl.DataFrame
 ) -> pl.DataFrame:
@@ -226,10 +237,12 @@ def extract_engagements(
         else {}
     )
     rows: list[dict] = []
+    texts = dict(articles.select("article_id", "text").iter_rows()) if "text" in articles.columns else {}
     for article in articles.select(article_columns).iter_rows(named=True):
         article_sentences = sentences_by_article.get(article["article_id"])
         if article_sentences is None:
             continue
+        article["dateline"] = dateline_place((texts.get(article["article_id"]) or "")[:_DATELINE_HEAD])
         rows.extend(
             article_engagements(
                 article,

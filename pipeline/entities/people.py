@@ -259,3 +259,68 @@ def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:
         "is_full_name": len(tokens) >= 2,
         "parse": parse,
     }
+
+
+REFERENCE_ROLE = re.compile(
+    r"(?:\s+and\s+[A-Z][\w’'-]+)?\s+(?P<role>(?i:presidents?|prime\s+ministers?|PMs?|premiers?|leaders?|"
+    r"heads?\s+of\s+(?:state|government)|foreign\s+ministers?|top\s+diplomats?))\b(?!\s*,?\s+[A-Z])"
+)
+REFERENCE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]+\s+and\s+)?$")
+HEADS_OF_STATE = {"President", "Prime Minister", "Premier", "King", "Chancellor", "Emir", "Sultan", "Leader"}
+REFERENCE_ROLES = {
+    "president": {"President"},
+    "prime minister": {"Prime Minister", "Premier"},
+    "pm": {"Prime Minister", "Premier"},
+    "premier": {"Prime Minister", "Premier"},
+    "leader": HEADS_OF_STATE,
+    "head of state": HEADS_OF_STATE,
+    "head of government": HEADS_OF_STATE,
+    "foreign minister": {"Foreign Minister", "Secretary of State", "External Affairs Minister"},
+    "top diplomat": {"Foreign Minister", "Secretary of State", "External Affairs Minister"},
+}
+
+
+def _descriptive_references(text: str, sentences: list[_Sentence], people: list[dict]) -> list[dict]:
+    """Mentions of a person by country and role instead of by name: "the Chilean president", "the Togolese
+    leader", "the Uzbek and Kazakh presidents" (one mention for each). Each refers to the article's person of that
+    country whose current role fits ("leader" and "head of state" fit any head of state or government), when there
+    is exactly one; the mention spans the role words and carries that person's name, key, role and country, so that
+    the person takes part in the engagement the sentence states. Run after ``_resolve_people``, on the sentences that
+    hold a demonym."""
+    found = []
+    for sentence in sentences:
+        for match in sentence.matches:
+            if match.entry.kind != "demonym" or not match.entry.country_code:
+                continue
+            if not REFERENCE_BEFORE.search(text[max(sentence.start, match.start - 40) : match.start]):
+                continue
+            role = REFERENCE_ROLE.match(text, match.end, sentence.end)
+            if not role:
+                continue
+            wanted = (
+                re.sub(r"\s+", " ", role.group("role").lower()).replace("heads of", "head of").rstrip("s")
+            )
+            fits = REFERENCE_ROLES.get(wanted, set())
+            keys = {
+                p["person_key"]
+                for p in people
+                if p["country_code"] == match.entry.country_code
+                and p["role"] in fits
+                and not p["role_is_former"]
+            }
+            if len(keys) != 1:
+                continue
+            (key,) = keys
+            person = max((p for p in people if p["person_key"] == key), key=lambda p: len(p["name"]))
+            start, end = role.start("role"), role.end("role")
+            found.append(
+                {
+                    **{k: v for k, v in person.items() if k not in ("start_char", "end_char", "text")},
+                    "sentence_index": sentence.index,
+                    "start_char": start,
+                    "end_char": end,
+                    "text": text[start:end],
+                    "parse": _RoleParse(),
+                }
+            )
+    return found

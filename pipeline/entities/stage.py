@@ -17,7 +17,13 @@ import spacy.util
 from pipeline.cache import ArticleResultCache, cached_by_article
 from pipeline.contracts import polars_schema
 from pipeline.entities.date_mentions import _date_spans_by_sentence, _dates
-from pipeline.entities.people import _person_row, _person_spans, _resolve_people, _surname_sweep
+from pipeline.entities.people import (
+    _descriptive_references,
+    _person_row,
+    _person_spans,
+    _resolve_people,
+    _surname_sweep,
+)
 from pipeline.entities.places import _gazetteer_mentions, _generic_orgs, _home_country
 from pipeline.entities.prefilter import _plan_model, _prepare
 from pipeline.entities.sentence import _Sentence
@@ -86,6 +92,7 @@ def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[i
     people += [_person_row(text, s, start, end) for s, start, end in _surname_sweep(text, sentences, people)]
     people.sort(key=lambda p: p["start_char"])
     _resolve_people(text, people, home)
+    people += _descriptive_references(text, sentences, people)
     person_spans = [(p["start_char"], p["end_char"]) for p in people]
     if person_spans:
         mentions = [
