@@ -19,6 +19,7 @@ from pipeline.engagements.lexicon import (
     _HEADS,
     _LEADING_FUNCTION_WORDS,
     _LEFT_CONNECTORS,
+    _MULTILATERAL_AFTER,
     _NORMALISE_FORMAT,
     _NOUN_TRIGGER,
     _ORDINAL_BEFORE,
@@ -216,10 +217,13 @@ def _format_name(name: str, offset: int, countries: list[Mention], lower: bool) 
 
 
 def _is_multilateral(text: str, start: int, end: int) -> bool:
-    """Whether a gathering of more than two states is named in the anchor or just before it ("the G20 summit",
-    "on the sidelines of the ASEAN meeting"): such an anchor is the gathering, not a bilateral engagement."""
+    """Whether a gathering of more than two states is named in the anchor, just before it ("the G20 summit",
+    "on the sidelines of the ASEAN meeting") or right after it as what the gathering is of ("the Summit of the
+    Americas", "a meeting of Japan, Australia, India and America"): such an anchor is the gathering, not a
+    bilateral engagement. A bilateral meeting "on the sidelines of" a gathering names it further on, not as
+    the anchor's own complement, and stays bilateral."""
     window = text[max(0, start - 30) : end]
-    return bool(MULTILATERAL.search(window))
+    return bool(MULTILATERAL.search(window) or _MULTILATERAL_AFTER.match(text, end))
 
 
 def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:

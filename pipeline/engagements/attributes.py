@@ -28,6 +28,7 @@ from pipeline.engagements.lexicon import (
     _PAIR_JOINER,
     _STATUS_CUES,
     _VERBAL_INITIATOR,
+    MULTILATERAL,
 )
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
 
@@ -40,13 +41,23 @@ _DEPARTURE_FOR = re.compile(
 # --- status and dates ------------------------------------------------------------------------------------
 
 
+_HOST_INVITATION = re.compile(r"\b(?:at|on|upon|following)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+"""Before "invitation", the words that make it the formula of a host ("at the invitation of", "on the kind
+invitation of"): a visit made at someone's invitation is made, not proposed."""
+
+
 def _status_cues(text: str, anchors: list[Anchor]) -> list[tuple[int, int, str]]:
-    """The tense cues of a sentence; words inside a format name ("Action Plan to ...") are not cues."""
+    """The tense cues of a sentence; words inside a format name ("Action Plan to ...") are not cues, nor the host's
+    formula "at the invitation of", which goes with visits held and planned alike."""
     names = [(a.start, a.end) for a in anchors if a.specific]
     return [
         (m.start(), m.end(), m.lastgroup)
         for m in _STATUS_CUES.finditer(text)
         if not any(s <= m.start() < e for s, e in names)
+        and not (
+            m.group().lower().startswith("invit")
+            and _HOST_INVITATION.search(text[max(0, m.start() - 30) : m.start()])
+        )
     ]
 
 
@@ -170,6 +181,18 @@ def _is_context(text: str, mention: Mention) -> bool:
         _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
         or _CONTEXT_AFTER.match(text[mention.end :])
     )
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.-]*\s+){1,3}\(?|(?:[A-Z][\w'’.-]*\s*){1,3},\s*)?$"
+)
+"""Before a country, the words that make it where something happens ("met in Japan", "in Lima, Peru")."""
+
+
+def _is_place(text: str, mention: Mention) -> bool:
+    """Whether a country is named as where something happens ("met in Japan", "the summit in Lima, Peru"),
+    not as a side: a meeting's location, or a host of others' talks, is no party to them."""
+    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]))
 
 
 def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, int, frozenset[str]]]:
@@ -352,7 +375,10 @@ def _pair_for(
 
     1. A pair the syntax states ("India-Japan", "between India and Japan"; ``_structured_pairs``) wins, the one
        nearest the anchor when there are several.
-    2. Otherwise the countries named, those of the people named and a visit's destination are pooled. When they
+    2. Otherwise the countries named, those of the people named and a visit's destination are pooled. A
+       country named as a place ("met in Japan", "in Lima, Peru"; ``_is_place``) joins the pool only to make
+       a pair with the one side it holds, and never in a sentence that names a multilateral gathering (the
+       host of a summit is no party to the meetings on its sidelines). When they
        are more than two, only the people's countries and the destination are kept, as the officials who take
        part name the sides better than countries named in passing. Two make the pair; more than two are
        ambiguous and yield no pair at all rather than a guess; fewer send the search to the next scope.
@@ -362,12 +388,14 @@ def _pair_for(
     Anchors at a multilateral gathering never reach here: ``extract.article_engagements`` skips them.
     """
     text = ctx.text
+    gathering = bool(MULTILATERAL.search(text))
 
     def within(m: Mention, span: tuple[int, int]) -> bool:
         return span[0] <= m.start < span[1]
 
     for scope in (clause, (0, len(text))):
-        countries = [m for m in ctx.countries if within(m, scope) and not _is_context(text, m)]
+        named = [m for m in ctx.countries if within(m, scope) and not _is_context(text, m)]
+        countries = [m for m in named if not _is_place(text, m)]
         structured = [p for p in _structured_pairs(text, countries) if len(p[2]) == 2]
         if structured:
             nearest = min(structured, key=lambda p: _gap(p[0], p[1], anchor.start, anchor.end))
@@ -376,6 +404,9 @@ def _pair_for(
         codes = {m.country_code for m in countries} | people
         if destination is not None:
             codes.add(destination.country_code)
+        places = {m.country_code for m in named} - codes
+        if len(codes) == 1 and len(places) == 1 and not gathering:
+            codes |= places
         if len(codes) > 2:
             codes = people | ({destination.country_code} if destination is not None else set())
         if len(codes) == 2:
@@ -385,6 +416,58 @@ def _pair_for(
     if previous_pair and _COREFERENCE.search(text) and codes <= set(previous_pair):
         return previous_pair, "coreference"
     return None, "explicit"
+
+
+_LIST_OPENING = {
+    "visit": re.compile(r"^\s*(?:to\s+)?(?:the\s+)?$", re.IGNORECASE),
+    "meeting": re.compile(
+        r"^\s*(?:with\s+)?(?:the\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government)|"
+        r"counterparts|(?:foreign|defen[cs]e)\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
+}
+_LIST_SEPARATOR = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as\s+well\s+as\s+)(?:the\s+)?$", re.IGNORECASE
+)
+"""With _LIST_OPENING: the words that open and join a list of destinations or counterparts right after a trigger
+("visits to Germany, Denmark and Norway", "meet the presidents of China, Russia, as well as Modi")."""
+
+
+def _listed_counterparts(
+    ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]
+) -> list[tuple[str, Mention]]:
+    """(one side, each counterpart) for a trigger followed by a list of two or more countries ("cancelled his
+    visits to Australia and Papua New Guinea", "is likely to meet the presidents of China, Russia and Iran"): a
+    trip to several countries is one visit to each, and meetings with several leaders one meeting with each;
+    the listed countries are never a pair with each other. The one side is the single other country of the
+    people the clause names, else the single other country it names; none when it names no other or several.
+    Only for visits and meetings."""
+    if anchor.kind not in ("visit", "meeting"):
+        return []
+    text = ctx.text
+    items = sorted(
+        [m for m in ctx.countries + ctx.people if m.country_code and clause[0] <= m.start < clause[1]],
+        key=lambda m: m.start,
+    )
+    following = [m for m in items if m.start >= anchor.end]
+    if not following or not _LIST_OPENING[anchor.kind].match(text[anchor.end : following[0].start]):
+        return []
+    listed = [following[0]]
+    for item in following[1:]:
+        if not _LIST_SEPARATOR.match(text[listed[-1].end : item.start]):
+            break
+        listed.append(item)
+    codes = {m.country_code for m in listed}
+    if len(codes) < 2 or len(listed) != len(codes):
+        return []
+    rest = [m for m in items if m not in listed and m.country_code not in codes and not _is_context(text, m)]
+    others = {m.country_code for m in rest if m.label == "PERSON"}
+    if len(others) != 1:
+        others = {m.country_code for m in rest}
+    if len(others) != 1:
+        return []
+    side = others.pop()
+    return [(side, m) for m in listed]
 
 
 def _participants(

@@ -22,6 +22,7 @@ from pipeline.engagements.attributes import (
     _confidence,
     _destination,
     _initiator,
+    _listed_counterparts,
     _location,
     _pair_for,
     _participants,
@@ -30,6 +31,7 @@ from pipeline.engagements.attributes import (
     _status_cues,
     _status_with_dates,
 )
+from pipeline.engagements.governing import DROP, governed_statuses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
     _COUNTRY_LABELS,
@@ -116,67 +118,113 @@ def article_engagements(
         clauses = _clauses(text)
         cues = _status_cues(text, anchors)
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
+        statuses, silent = governed_statuses(text, anchors, statuses)
         dates = _assign_dates(text, anchors, statuses, published)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
-            if anchor.multilateral:
+            if anchor.multilateral or status == DROP:
                 continue
+            if silent[index]:
+                status = None
             clause = _clause_of(clauses, anchor.start)
-            destination = (
-                _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
-            )
-            pair, pair_source = _pair_for(ctx, anchor, clause, destination, previous_pair)
-            if pair is None:
-                continue
+            listed = _listed_counterparts(ctx, anchor, clause)
+            if listed:
+                targets = [
+                    (tuple(sorted((side, m.country_code))), "explicit", m if anchor.kind == "visit" else None)
+                    for side, m in listed
+                ]
+            else:
+                destination = (
+                    _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
+                )
+                pair, pair_source = _pair_for(ctx, anchor, clause, destination, previous_pair)
+                targets = [(pair, pair_source, destination)] if pair is not None else []
             status = (
                 _status_with_dates(status, span, published)
                 or previous_status
                 or ("held" if anchor.kind == "agreement" else "planned")
             )
-            trigger_text = text[anchor.start : anchor.end]
-            initiator, host = _initiator(ctx, anchor, pair, destination, trigger_text)
-            place = destination or _location(
-                text, index, anchors, statuses, ctx.places, clause, pair, dateline
-            )
-            if (
-                host is None
-                and place is not None
-                and place.country_code in pair
-                and anchor.kind != "cooperation"
-            ):
-                host = place.country_code
-            participants = _participants(ctx, clause, pair, persons)
-            rows.append(
-                {
-                    "article_id": article["article_id"],
-                    "story_id": article.get("story_id") or article["article_id"],
-                    "sentence_index": sentence["sentence_index"],
-                    "start_char": sentence["start_char"] + anchor.start,
-                    "end_char": sentence["start_char"] + anchor.end,
-                    "sentence": text,
-                    "trigger": trigger_text,
-                    "country_a": pair[0],
-                    "country_b": pair[1],
-                    "initiator_country": initiator,
-                    "host_country": host,
-                    "engagement_type": anchor.kind,
-                    "format": anchor.format,
-                    "status": status,
-                    "start_date": span.start if span else None,
-                    "end_date": span.end if span else None,
-                    "date_precision": span.precision if span else None,
-                    "end_date_implied": bool(span and span.end_implied),
-                    "location_city": place.text if place is not None and place.label == "LOCATION" else None,
-                    "location_country": place.country_code if place is not None else None,
-                    "ordinal": anchor.ordinal,
-                    "participant_person_ids": [p["person_id"] for p in participants],
-                    "participants": participants,
-                    "pair_source": pair_source,
-                    "confidence": _confidence(anchor, pair_source, span is not None, bool(participants)),
-                    "published_date": published,
-                }
-            )
-            previous_pair, previous_status = pair, status
+            for pair, pair_source, destination in targets:
+                rows.append(
+                    _row(
+                        article,
+                        sentence,
+                        ctx,
+                        anchor,
+                        index,
+                        anchors,
+                        statuses,
+                        clause,
+                        span,
+                        status,
+                        pair,
+                        pair_source,
+                        destination,
+                        persons,
+                        published,
+                        dateline,
+                    )
+                )
+            if targets:
+                # after a trip to several countries, "the visit" cannot tell which one it means
+                previous_pair = targets[0][0] if len(targets) == 1 else None
+                previous_status = status
     return rows
+
+
+def _row(
+    article,
+    sentence,
+    ctx,
+    anchor,
+    index,
+    anchors,
+    statuses,
+    clause,
+    span,
+    status,
+    pair,
+    pair_source,
+    destination,
+    persons,
+    published,
+    dateline,
+) -> dict:
+    """One mention row: an anchor with one of its pairs and the attributes that follow from the pair."""
+    text = ctx.text
+    trigger_text = text[anchor.start : anchor.end]
+    initiator, host = _initiator(ctx, anchor, pair, destination, trigger_text)
+    place = destination or _location(text, index, anchors, statuses, ctx.places, clause, pair, dateline)
+    if host is None and place is not None and place.country_code in pair and anchor.kind != "cooperation":
+        host = place.country_code
+    participants = _participants(ctx, clause, pair, persons)
+    return {
+        "article_id": article["article_id"],
+        "story_id": article.get("story_id") or article["article_id"],
+        "sentence_index": sentence["sentence_index"],
+        "start_char": sentence["start_char"] + anchor.start,
+        "end_char": sentence["start_char"] + anchor.end,
+        "sentence": text,
+        "trigger": trigger_text,
+        "country_a": pair[0],
+        "country_b": pair[1],
+        "initiator_country": initiator,
+        "host_country": host,
+        "engagement_type": anchor.kind,
+        "format": anchor.format,
+        "status": status,
+        "start_date": span.start if span else None,
+        "end_date": span.end if span else None,
+        "date_precision": span.precision if span else None,
+        "end_date_implied": bool(span and span.end_implied),
+        "location_city": place.text if place is not None and place.label == "LOCATION" else None,
+        "location_country": place.country_code if place is not None else None,
+        "ordinal": anchor.ordinal,
+        "participant_person_ids": [p["person_id"] for p in participants],
+        "participants": participants,
+        "pair_source": pair_source,
+        "confidence": _confidence(anchor, pair_source, span is not None, bool(participants)),
+        "published_date": published,
+    }
 
 
 def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
@@ -273,7 +321,9 @@ def _person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -
         .filter(pl.col("label") == "PERSON")
         .select("article_id", person_id=pl.col("entity_id").str.strip_prefix("person:"))
         .unique()
-        .join(persons.lazy().select("person_id", "country_code", known=pl.lit(True)), on="person_id", how="left")
+        .join(
+            persons.lazy().select("person_id", "country_code", known=pl.lit(True)), on="person_id", how="left"
+        )
         .group_by("article_id")
         .agg(people=pl.struct("person_id", "known", "country_code").hash(seed=0).sum())
         .collect()

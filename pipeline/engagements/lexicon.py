@@ -59,15 +59,24 @@ _RECENCY_AFTER = re.compile(
 """What makes "first" recency, not a rank in a series (the guide's Ordinals): "her first trip as defence minister",
 "the first summit in a decade", "his first visit since taking office"."""
 MULTILATERAL = re.compile(
-    r"\b(?:Quad|ASEAN|G-?20|G-?7|G-?8|BRICS|NATO|EU|European Union|SCO|"
+    r"\b(?:Quad|ASEAN|Asean|G-?20|G-?7|G-?8|BRICS|NATO|EU|European Union|SCO|"
     r"Shanghai Cooperation Organi[sz]ation|APEC|UN|U\.N\.|United Nations|African Union|AU|OAS|"
     r"Organization of American States|Commonwealth|CHOGM|CELAC|Mercosur|GCC|Gulf Cooperation Council|"
     r"Arab League|OPEC|IBSA|SAARC|BIMSTEC|COP\s?\d+|World Economic Forum|Davos|ECOWAS|"
     r"IGAD|SADC|EAC|East African Community|Pacific Islands Forum|WTO|IMF|World Bank|East Asia Summit|"
     r"Summit of the Americas|Paris Agreement|Kyoto Protocol|Geneva Conventions?|Non-Proliferation|trilateral|"
-    r"multilateral|quadrilateral|regional|Security Council|General Assembly)\b"
+    r"multilateral|quadrilateral|tripartite|quadripartite|trilateral|regional|Security Council|General Assembly)\b"
 )
-"""Gatherings of more than two states: an engagement held there as a whole is not bilateral."""
+"""Gatherings of more than two states: an engagement held there as a whole is not bilateral. "Asean" is the
+spelling of several outlets; "tripartite" and "quadripartite" name meetings of three and four states."""
+_MULTILATERAL_AFTER = re.compile(
+    r"\s+(?:of|between|among|with)\s+(?:the\s+)?(?:Americas\b|"
+    + MULTILATERAL.pattern.removeprefix(r"\b")
+    + r"|(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*){2,}[A-Z])"
+)
+"""After a trigger, a gathering named by its organisation ("the Summit of the Americas", "a meeting of ASEAN
+foreign ministers") or by three or more states ("a meeting of Japan, Australia, India and America"): the anchor
+is that gathering. Used with ``match(text, end)``, so it has no "^"."""
 _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
     ("visit", "state visit", re.compile(r"\bstate\s+visits?\b", re.IGNORECASE)),
     ("visit", "official visit", re.compile(r"\bofficial\s+visits?\b", re.IGNORECASE)),

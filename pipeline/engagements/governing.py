@@ -1,0 +1,364 @@
+"""Status from the governing verb: what the dependency parse of a sentence says of an anchor's status.
+
+The tense cues of ``lexicon._STATUS_CUES`` are read by distance, which fails when a sentence holds several verbs:
+"arrived on Tuesday, beginning a visit that will last until Friday" (the "will" is about the visit's end, the visit
+is under way), "offered help at a meeting in Tokyo" (the offer is a proposal, the meeting was held), "Elizabeth May
+presented ..." (a name, not a modal). The parse tells which verb governs the anchor: the trigger itself when it is
+a verb ("met", "will visit"), else the verb the trigger noun is the subject, object or setting of ("the meeting
+took place", "held talks", "offered help at a meeting"), and the verbs above it that only add modality ("is likely
+to meet", "invited him to visit", "was due to visit"). The parse runs only on the sentences that hold an anchor
+(``article_engagements``), with the small English model's tagger and parser, loaded once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+DROP = "none"
+"""The verdict for an engagement the sentence says does not take place: "no meeting is scheduled", "did not
+meet", "turned down a request for talks". It makes no record (annotation guide, Not engagements)."""
+
+SILENT = "silent"
+"""The verdict for an anchor the sentence's tense is not about: the subject of a verb of effect ("the summit will
+provide an opportunity") or the object of a verb of saying ("described the meeting as ..."). Its status is then
+the article's previous status, or the default (``extract.article_engagements``), not the nearest tense cue."""
+
+_CANCEL = {"cancel", "scrap", "axe", "skip", "abandon", "drop", "nix"}
+_POSTPONE = {"postpone", "defer", "delay", "reschedule"}
+_DECLINE = {"decline", "reject", "refuse", "rebuff", "snub"}
+_PROPOSE = {
+    "invite",
+    "propose",
+    "suggest",
+    "offer",
+    "hope",
+    "want",
+    "wish",
+    "seek",
+    "request",
+    "consider",
+    "urge",
+}
+_PLAN = {"plan", "schedule", "expect", "slate", "intend", "prepare", "due", "set", "poise", "aim", "arrange"}
+_HEDGE_ADJ = {"likely", "possible", "unlikely", "probable"}
+_PROPOSAL_NOUNS = {
+    "possibility",
+    "prospect",
+    "invitation",
+    "proposal",
+    "offer",
+    "idea",
+    "suggestion",
+    "hope",
+    "request",
+}
+_PLAN_NOUNS = {"plan", "schedule", "preparation", "expectation", "arrangement", "date"}
+_AGENDA_NOUNS = _PLAN_NOUNS | {"agenda", "programme", "program", "itinerary"}
+"""With "include": "the agenda for Wednesday includes a meeting with ..." is a plan."""
+_EFFECT_VERBS = {
+    "come",
+    "mark",
+    "provide",
+    "offer",
+    "send",
+    "give",
+    "open",
+    "pave",
+    "reflect",
+    "underscore",
+    "underline",
+    "highlight",
+    "show",
+    "signal",
+    "represent",
+    "be",
+    "follow",
+    "help",
+    "boost",
+    "strengthen",
+    "include",
+    "focus",
+    "cover",
+    "intend",
+    "aim",
+    "seek",
+    "build",
+    "deepen",
+    "bring",
+    "allow",
+    "serve",
+    "demonstrate",
+}
+"""Verbs that say what an engagement brings, not whether it happens: "the visit will mark a new start", "the summit
+will provide an opportunity", "the visit comes after ...". Their tense says nothing of the engagement's status."""
+_REPORT_VERBS = {
+    "say",
+    "tell",
+    "announce",
+    "confirm",
+    "note",
+    "describe",
+    "welcome",
+    "praise",
+    "hail",
+    "discuss",
+    "release",
+    "report",
+    "state",
+    "stress",
+    "add",
+    "call",
+    "term",
+    "label",
+    "deny",
+    "criticise",
+    "criticize",
+    "applaud",
+    "greet",
+    "mention",
+    "recall",
+}
+"""Verbs whose object is something talked about: their tense is when it was said, not the engagement's."""
+_SETTING_PREPS = {"during", "at", "in", "for", "after", "before", "on", "ahead", "following", "with", "into"}
+"""Prepositions that make a trigger noun the setting of a verb's event ("offered help at a meeting", "departed
+for a two-day trip"): the verb's tense is the engagement's."""
+_MODAL_PROPOSED = {"may", "might", "could", "can"}
+_MODAL_PLANNED = {"will", "shall", "'ll", "would", "wo"}
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What one verb of the chain says: its lemma, tag, auxiliaries and negation."""
+
+    lemma: str
+    tag: str
+    aux: tuple[str, ...]
+    negated: bool
+    particle: str
+
+
+@functools.cache
+def _parser():
+    """spaCy's small English model with its tagger and parser (no NER: the entities are known), loaded once per
+    process, as ``pipeline.entities.stage._nlp`` loads the model for NER."""
+    import spacy
+
+    from pipeline.entities.stage import DEFAULT_SPACY_MODEL
+
+    return spacy.load(DEFAULT_SPACY_MODEL, exclude=["ner"])
+
+
+def parse(text: str):
+    """The parsed sentence (one call per sentence that holds an anchor)."""
+    return _parser()(text)
+
+
+def _clause(verb) -> _Clause:
+    aux = tuple(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    negated = any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children
+    )
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return _Clause(verb.lemma_.lower(), verb.tag_, aux, negated, particle)
+
+
+def _anchor_head(doc, start: int, end: int):
+    """The token of the anchor's span whose head lies outside it (the span's syntactic head)."""
+    tokens = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def _noun_negated(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
+        c.dep_ == "neg" for c in noun.children
+    )
+
+
+def _finite(verb) -> bool:
+    """Whether a verb carries its own tense: a finite form, or a finite or modal auxiliary."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children
+    )
+
+
+def _governor(head):
+    """(the verb that governs an anchor's head token, the anchor's role there), or None when the anchor is not
+    the subject, object or setting of a verb, or lies under a noun that is not one of plan or proposal (returned
+    as a status, or ``DROP`` for "no plans")."""
+    if head.pos_ in ("VERB", "AUX"):
+        return head, "verb"
+    node, under_noun = head, False
+    for _ in range(8):
+        if _noun_negated(node) and (node is head or node.lemma_.lower() in _PLAN_NOUNS):
+            return DROP
+        if node is not head and node.lemma_.lower() in _PROPOSAL_NOUNS | _PLAN_NOUNS:
+            return _through_noun(node)
+        parent = node.head
+        if parent is node:
+            return None
+        if node.dep_ == "pobj" and parent.dep_ in ("prep", "agent"):
+            target = parent.head
+            if target.pos_ in ("VERB", "AUX"):
+                if parent.lower_ in _SETTING_PREPS and not under_noun:
+                    return target, "setting:" + parent.lower_
+                return None
+            node, under_noun = target, True
+        elif node.dep_ in ("compound", "conj", "appos", "amod", "nmod", "poss"):
+            node = parent
+        elif node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"):
+            if parent.pos_ not in ("VERB", "AUX") or under_noun:
+                return None
+            return parent, node.dep_
+        else:
+            return None
+    return None
+
+
+def _through_noun(noun) -> str:
+    """The status a noun of proposal or plan gives the engagement it names ("an invitation to visit", "a request
+    for talks", "plans for a summit"), unless the verb it is the object of declines, cancels or postpones it."""
+    own = "proposed" if noun.lemma_.lower() in _PROPOSAL_NOUNS else "planned"
+    above = _governor(noun)
+    if isinstance(above, tuple) and above[1] in ("dobj", "nsubjpass"):
+        verdict = _verdict(above[0], _clause(above[0]), True, above[1])
+        if verdict in (DROP, "cancelled", "postponed"):
+            return verdict
+    return own
+
+
+def _hedged(verb) -> bool:
+    """Whether a verb stands under a hedge: "it is possible that the talks will resume", "likely to meet"."""
+    node = verb
+    for _ in range(3):
+        if node.lemma_.lower() in _HEDGE_ADJ or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _HEDGE_ADJ for c in node.children
+        ):
+            return True
+        if node.dep_ not in ("ccomp", "xcomp", "advcl") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def governing_status(doc, start: int, end: int) -> str | None:
+    """The status the parse gives the anchor at [start, end) of a parsed sentence: a status, ``DROP`` when the
+    sentence says the engagement does not take place, or None when the parse says nothing (the tense cues then
+    decide).
+
+    From the anchor's head token, a noun climbs to the verb it is the subject or object of, or the setting of
+    ("during the visit", "departed for a trip"), and speaks through a noun of plan or proposal on the way ("no
+    plans for talks", "the possibility of holding a summit"). A noun only talked about ("information regarding
+    the visit", "described the meeting") or the subject of a verb of effect ("the visit will mark ...") gets None.
+    From that verb, the chain climbs through the non-finite verbs and adjectives whose complement it is ("likely
+    to meet", "invited him to visit", "was due to visit", "beginning a visit" under "arrived"). The first clause
+    of the chain that says something decides:
+
+    - cancel, scrap, skip, call off: cancelled; postpone, delay, put off, push back: postponed;
+      decline, refuse, turn down, and a negated trigger or governing verb, or "no" on the trigger noun: ``DROP``;
+    - may, might, could, likely, possible, invite, propose, offer, hope, seek: proposed;
+    - will, would, shall, "is to", plan, schedule, expect, due, set: planned;
+    - a finite verb in the past, the perfect, or the present (the historical present of headlines, "are already
+      meeting"): held.
+
+    ``SILENT`` for the subject of a verb of effect and the object of a verb of saying. A planned or held verdict under a hedge ("it is possible that the meetings will resume") is proposed.
+    """
+    head = _anchor_head(doc, start, end)
+    if head is None:
+        return None
+    governed = _governor(head)
+    if governed is None or isinstance(governed, str):
+        return governed
+    verb, role = governed
+    lemma = verb.lemma_.lower()
+    decisive = _verdict(verb, _clause(verb), True, role)
+    if decisive in (DROP, "cancelled", "postponed"):
+        return decisive
+    if (role in ("nsubj", "nsubjpass") and lemma in _EFFECT_VERBS) or (
+        role in ("dobj", "nsubjpass") and lemma in _REPORT_VERBS
+    ):
+        return SILENT
+    if (
+        role == "dobj"
+        and lemma in ("include", "feature", "involve")
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _AGENDA_NOUNS for c in verb.children)
+    ):
+        return "planned"
+    climb = ("xcomp",) if role.startswith("setting") else ("xcomp", "advcl", "acl", "conj", "acomp", "pcomp")
+    chain = [verb]
+    while len(chain) < 5 and not _finite(chain[-1]) and chain[-1].dep_ in climb:
+        parent = chain[-1].head
+        if chain[-1].dep_ == "pcomp":
+            parent = parent.head
+        chain.append(parent)
+    for index, node in enumerate(chain):
+        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in _PROPOSAL_NOUNS | _PLAN_NOUNS:
+            return DROP if _noun_negated(node) else _through_noun(node)
+        verdict = _verdict(node, _clause(node), index == 0, role)
+        if verdict is not None:
+            if verdict in ("planned", "held") and _hedged(chain[-1]):
+                verdict = "proposed"
+            if verdict == "proposed" and role.startswith("setting"):
+                return None  # "likely to figure in the talks": the hedge is about what happens there
+            return verdict
+    return None
+
+
+def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
+    """What one verb or adjective of the chain says of the anchor's status (see ``governing_status``). A trigger
+    noun that is only the setting of its verb ("offered help at a meeting") takes the verb's tense, not the
+    modality of its lemma: the offer is a proposal, the meeting was held."""
+    lemma = clause.lemma
+    by_lemma = not (
+        first and (role == "verb" or role in ("setting:at", "setting:during", "setting:in", "setting:on"))
+    )
+    if lemma in _CANCEL or (lemma == "call" and clause.particle == "off"):
+        return "cancelled"
+    if lemma in _POSTPONE or (lemma in ("put", "push") and clause.particle in ("off", "back")):
+        return "postponed"
+    if lemma in _DECLINE or (lemma == "turn" and clause.particle == "down"):
+        return DROP
+    if clause.negated and (first or lemma in _PLAN):
+        return DROP
+    if any(a in _MODAL_PROPOSED for a in clause.aux) or lemma in _HEDGE_ADJ:
+        return "proposed"
+    if by_lemma and (lemma in _PROPOSE or lemma in _PROPOSAL_NOUNS):
+        return "proposed"
+    if any(a in _MODAL_PLANNED for a in clause.aux) or (by_lemma and lemma in _PLAN):
+        return "planned"
+    if lemma == "be" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
+        return "planned"
+    if clause.tag == "VBD" or (clause.tag in ("VBN", "VBG") and _finite(verb)):
+        return "held"
+    if clause.tag in ("VBZ", "VBP"):
+        return "held"
+    return None
+
+
+def governed_statuses(
+    text: str, anchors: list, statuses: list[str | None]
+) -> tuple[list[str | None], list[bool]]:
+    """(the statuses of a sentence's anchors, each replaced by the parse's verdict where it gives one
+    (``governing_status``), and which anchors the sentence's tense is not about (``SILENT``): those keep the
+    cue's status for choosing their date, and take the article's previous status as their own). The sentence
+    is parsed only if it holds an anchor that is neither at a multilateral gathering nor an offer of
+    cooperation (whose status the cues read well: the offer is the engagement)."""
+    result = list(statuses)
+    silent = [False] * len(anchors)
+    targets = [i for i, a in enumerate(anchors) if not a.multilateral and a.kind != "cooperation"]
+    if not targets:
+        return result, silent
+    doc = parse(text)
+    for i in targets:
+        verdict = governing_status(doc, anchors[i].start, anchors[i].end)
+        if verdict == SILENT:
+            silent[i] = True
+        elif verdict is not None:
+            result[i] = verdict
+    return result, silent

@@ -1,0 +1,246 @@
+"""Parties, not places, and status from the governing verb: one written example per class of phrasing."""
+
+from datetime import date
+
+import pytest
+from test_engagements import extract
+
+from pipeline.engagements import governing
+
+PUBLISHED = date(2023, 2, 15)
+
+
+def rows(sentences, entities, people=()):
+    frame = extract(sentences, entities, people, published=PUBLISHED)
+    return [
+        (r["sentence_index"], (r["country_a"], r["country_b"]), r["engagement_type"], r["status"])
+        for r in frame.iter_rows(named=True)
+    ]
+
+
+# --- status from the governing verb -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entities", "kind", "status"),
+    [
+        # tense and aspect
+        (
+            "The fourth meeting between Peru and Ecuador took place days after the border reopened.",
+            [("Peru", "COUNTRY", "PER"), ("Ecuador", "COUNTRY", "ECU")],
+            "meeting",
+            "held",
+        ),
+        (
+            "The Kenyan and Ugandan presidents are already meeting in Kampala.",
+            [("Kenyan", "COUNTRY", "KEN"), ("Ugandan", "COUNTRY", "UGA")],
+            "meeting",
+            "held",
+        ),
+        (
+            "Norway and Sweden are expected to sign a grid agreement.",
+            [("Norway", "COUNTRY", "NOR"), ("Sweden", "COUNTRY", "SWE")],
+            "agreement",
+            "planned",
+        ),
+        (
+            "The Chilean president is to visit Peru in the spring.",
+            [("Chilean", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")],
+            "visit",
+            "planned",
+        ),
+        # modality
+        (
+            "Chile and Peru may hold talks on water rights.",
+            [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")],
+            "meeting",
+            "proposed",
+        ),
+        (
+            "The Kenyan president invited his Ugandan counterpart to visit Nairobi.",
+            [("Kenyan", "COUNTRY", "KEN"), ("Ugandan", "COUNTRY", "UGA")],
+            "visit",
+            "proposed",
+        ),
+        (
+            "It is possible that Turkish-Egyptian meetings will resume soon.",
+            [("Turkish", "COUNTRY", "TUR"), ("Egyptian", "COUNTRY", "EGY")],
+            "meeting",
+            "proposed",
+        ),
+        (
+            "A summit between Ghana and Togo could be organised.",
+            [("Ghana", "COUNTRY", "GHA"), ("Togo", "COUNTRY", "TGO")],
+            "meeting",
+            "proposed",
+        ),
+        # a cancellation governs the tense of the plan
+        (
+            "The talks between Kenya and Uganda were called off on Monday.",
+            [("Kenya", "COUNTRY", "KEN"), ("Uganda", "COUNTRY", "UGA")],
+            "meeting",
+            "cancelled",
+        ),
+        (
+            "The Peruvian president skipped a planned trip to Bolivia.",
+            [("Peruvian", "COUNTRY", "PER"), ("Bolivia", "COUNTRY", "BOL")],
+            "visit",
+            "cancelled",
+        ),
+        # the governing verb, not the nearest cue: the setting of another verb takes that verb's tense
+        (
+            "The Japanese minister offered help at a meeting with his Philippine counterpart on Friday.",
+            [("Japanese", "COUNTRY", "JPN"), ("Philippine", "COUNTRY", "PHL")],
+            "meeting",
+            "held",
+        ),
+        (
+            "The Chilean president arrived in Mexico, beginning an official visit that will last until Friday.",
+            [("Chilean", "COUNTRY", "CHL"), ("Mexico", "COUNTRY", "MEX")],
+            "visit",
+            "held",
+        ),
+        (
+            "The Vietnamese minister is on an official visit to Singapore at the invitation of his counterpart.",
+            [("Vietnamese", "COUNTRY", "VNM"), ("Singapore", "COUNTRY", "SGP")],
+            "visit",
+            "held",
+        ),
+        # the historical present of headlines
+        (
+            "Italian premier visits Albania",
+            [("Italian", "COUNTRY", "ITA"), ("Albania", "COUNTRY", "ALB")],
+            "visit",
+            "held",
+        ),
+    ],
+)
+def test_status_comes_from_the_governing_verb(sentence, entities, kind, status):
+    found = rows([sentence], entities)
+    assert [s for _, _, k, s in found if k == kind] == [status]
+
+
+def test_a_capitalised_may_is_a_name_not_a_modal():
+    found = rows(
+        [
+            "Green leader Elizabeth May greeted the American president before his meeting with the Canadian premier."
+        ],
+        [("American", "COUNTRY", "USA"), ("Canadian", "COUNTRY", "CAN")],
+    )
+    assert [(k, s) for _, _, k, s in found] == [("meeting", "held")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entities"),
+    [
+        (
+            "A meeting between the Indian and Pakistani leaders is not scheduled.",
+            [("Indian", "COUNTRY", "IND"), ("Pakistani", "COUNTRY", "PAK")],
+        ),
+        (
+            "There are no plans for talks between Chile and Peru.",
+            [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")],
+        ),
+        (
+            "Turkey turned down a request from Greece for talks.",
+            [("Turkey", "COUNTRY", "TUR"), ("Greece", "COUNTRY", "GRC")],
+        ),
+        (
+            "The leaders of Chile and Bolivia have not visited each other's countries in a decade.",
+            [("Chile", "COUNTRY", "CHL"), ("Bolivia", "COUNTRY", "BOL")],
+        ),
+    ],
+)
+def test_a_negated_or_declined_engagement_makes_no_record(sentence, entities):
+    assert rows([sentence], entities) == []
+
+
+def test_what_an_engagement_brings_says_nothing_of_its_status():
+    found = rows(
+        [
+            "Kenya and Ghana held a summit in Accra on Monday.",
+            "The summit will provide an opportunity to deepen trade between Kenya and Ghana.",
+        ],
+        [("Kenya", "COUNTRY", "KEN"), ("Ghana", "COUNTRY", "GHA")],
+    )
+    assert {s for _, _, _, s in found} == {"held"}
+
+
+def test_only_sentences_with_an_anchor_are_parsed(monkeypatch):
+    parsed = []
+    real = governing.parse
+    monkeypatch.setattr(governing, "parse", lambda text: parsed.append(text) or real(text))
+    rows(
+        [
+            "Kenya and Uganda share a long border.",
+            "Kenya and Uganda held talks on Monday.",
+            "Trade between Kenya and Uganda grew last year.",
+        ],
+        [("Kenya", "COUNTRY", "KEN"), ("Uganda", "COUNTRY", "UGA")],
+    )
+    assert parsed == ["Kenya and Uganda held talks on Monday."]
+
+
+# --- parties, not places --------------------------------------------------------------------------------
+
+
+def test_the_place_of_a_meeting_is_not_a_party():
+    found = rows(
+        [
+            "The Indian prime minister held talks with his Japanese counterpart on Monday.",
+            "The two leaders are likely to meet in Germany in June on the sidelines of the G7 summit.",
+        ],
+        [("Indian", "COUNTRY", "IND"), ("Japanese", "COUNTRY", "JPN"), ("Germany", "COUNTRY", "DEU")],
+    )
+    assert found == [(0, ("IND", "JPN"), "meeting", "held"), (1, ("IND", "JPN"), "meeting", "proposed")]
+
+
+def test_the_host_of_a_summit_is_not_a_party_to_a_visit_beside_it():
+    found = rows(
+        [
+            "The American president was scheduled to visit Colombia after attending the Summit of the Americas in Lima, Peru."
+        ],
+        [("American", "COUNTRY", "USA"), ("Colombia", "COUNTRY", "COL"), ("Peru", "COUNTRY", "PER")],
+    )
+    assert found == [(0, ("COL", "USA"), "visit", "planned")]
+
+
+def test_a_trip_to_several_countries_is_one_visit_to_each():
+    found = rows(
+        ["The American president cancelled his visits to Australia and Papua New Guinea."],
+        [
+            ("American", "COUNTRY", "USA"),
+            ("Australia", "COUNTRY", "AUS"),
+            ("Papua New Guinea", "COUNTRY", "PNG"),
+        ],
+    )
+    assert sorted(found) == [
+        (0, ("AUS", "USA"), "visit", "cancelled"),
+        (0, ("PNG", "USA"), "visit", "cancelled"),
+    ]
+
+
+def test_meetings_with_several_leaders_are_one_meeting_with_each():
+    found = rows(
+        ["Sharif will attend the conference, where he is likely to meet the presidents of China, Russia and Iran."],
+        [("China", "COUNTRY", "CHN"), ("Russia", "COUNTRY", "RUS"), ("Iran", "COUNTRY", "IRN")],
+        people=[("Sharif", "p1", "PAK", "prime minister")],
+    )
+    assert sorted(p for _, p, _, _ in found) == [("CHN", "PAK"), ("IRN", "PAK"), ("PAK", "RUS")]
+    assert {s for _, _, _, s in found} == {"proposed"}
+
+
+def test_a_meeting_of_several_states_is_a_multilateral_gathering():
+    assert (
+        rows(
+            ["The Kenyan president will attend a meeting of Japan, Australia, India and Kenya on security."],
+            [
+                ("Kenyan", "COUNTRY", "KEN"),
+                ("Japan", "COUNTRY", "JPN"),
+                ("Australia", "COUNTRY", "AUS"),
+                ("India", "COUNTRY", "IND"),
+                ("Kenya", "COUNTRY", "KEN"),
+            ],
+        )
+        == []
+    )
