@@ -29,6 +29,7 @@ from pipeline.engagements.lexicon import (
     _RECENCY_AFTER,
     _REFERENCE_DETERMINER,
     _RIGHT_CONNECTORS,
+    _SIDELINES_OF,
     _SPECIFIC_LOWERCASE,
     _TOKEN,
     MULTILATERAL,
@@ -221,9 +222,14 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
     "on the sidelines of the ASEAN meeting") or right after it as what the gathering is of ("the Summit of the
     Americas", "a meeting of Japan, Australia, India and America"): such an anchor is the gathering, not a
     bilateral engagement. A bilateral meeting "on the sidelines of" a gathering names it further on, not as
-    the anchor's own complement, and stays bilateral."""
+    the anchor's own complement, and stays bilateral; the gathering it names ("on the sidelines of the summit")
+    is multilateral even when the text does not say whose it is: sidelines are where the others meet."""
     window = text[max(0, start - 30) : end]
-    return bool(MULTILATERAL.search(window) or _MULTILATERAL_AFTER.match(text, end))
+    return bool(
+        MULTILATERAL.search(window)
+        or _MULTILATERAL_AFTER.match(text, end)
+        or _SIDELINES_OF.search(text[max(0, start - 60) : start])
+    )
 
 
 def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:

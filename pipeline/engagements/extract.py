@@ -104,6 +104,7 @@ def article_engagements(
     rows: list[dict] = []
     previous_pair: tuple[str, str] | None = None
     previous_status: str | None = None
+    previous_visit: tuple[str, str] | None = None
     for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
         text = sentence["text"]
         lowered = text.lower()
@@ -126,7 +127,7 @@ def article_engagements(
             if silent[index]:
                 status = None
             clause = _clause_of(clauses, anchor.start)
-            listed = _listed_counterparts(ctx, anchor, clause)
+            listed = _listed_counterparts(ctx, anchor, clause, previous_visit[0] if previous_visit else None)
             if listed:
                 targets = [
                     (tuple(sorted((side, m.country_code))), "explicit", m if anchor.kind == "visit" else None)
@@ -136,7 +137,7 @@ def article_engagements(
                 destination = (
                     _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
                 )
-                pair, pair_source = _pair_for(ctx, anchor, clause, destination, previous_pair)
+                pair, pair_source = _pair_for(ctx, anchor, clause, destination, previous_pair, previous_visit)
                 targets = [(pair, pair_source, destination)] if pair is not None else []
             status = (
                 _status_with_dates(status, span, published)
@@ -145,7 +146,7 @@ def article_engagements(
             )
             for pair, pair_source, destination in targets:
                 rows.append(
-                    _row(
+                    row := _row(
                         article,
                         sentence,
                         ctx,
@@ -164,6 +165,8 @@ def article_engagements(
                         dateline,
                     )
                 )
+                if anchor.kind == "visit" and row["initiator_country"] and row["host_country"]:
+                    previous_visit = (row["initiator_country"], row["host_country"])
             if targets:
                 # after a trip to several countries, "the visit" cannot tell which one it means
                 previous_pair = targets[0][0] if len(targets) == 1 else None

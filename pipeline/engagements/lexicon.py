@@ -77,6 +77,13 @@ _MULTILATERAL_AFTER = re.compile(
 """After a trigger, a gathering named by its organisation ("the Summit of the Americas", "a meeting of ASEAN
 foreign ministers") or by three or more states ("a meeting of Japan, Australia, India and America"): the anchor
 is that gathering. Used with ``match(text, end)``, so it has no "^"."""
+_SIDELINES_OF = re.compile(
+    r"\b(?:sidelines?|margins?|side-lines?)\s+of\s+(?:the\s+|a\s+|this\s+|that\s+|last\s+\w+['’]s\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""Before a trigger, the words that name it as the gathering on whose sidelines others meet ("on the sidelines of
+the summit"): that trigger is the gathering, not a bilateral engagement."""
 _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
     ("visit", "state visit", re.compile(r"\bstate\s+visits?\b", re.IGNORECASE)),
     ("visit", "official visit", re.compile(r"\bofficial\s+visits?\b", re.IGNORECASE)),
@@ -124,8 +131,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "visit",
         re.compile(
-            r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|travel(?:s|led|ed)?\s+to|"
-            r"tour\s+of)\b",
+            r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|arriving\s+in|"
+            r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|tour\s+of|(?:flew|flies|fly|flying)\s+(?:on\s+)?to|"
+            r"land(?:s|ed|ing)\s+in|depart(?:s|ed|ing)?\s+for)\b",
             re.IGNORECASE,
         ),
     ),
@@ -153,7 +161,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?i:(?:joint|bilateral|naval|military|air|army|combined|maritime)\s+(?:military\s+|naval\s+|"
             r"air\s+|maritime\s+|combat\s+)?(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)|war\s*games)|"
-            r"exercises?\s+[\"“']?[A-Z][\w-]+)\b"
+            r"exercises?\s+[\"“']?[A-Z][\w-]+|[A-Z][\w-]*(?:\s+[\w-]+){0,3}[\"”’']\s+(?:exercises?|drills?))\b"
         ),
     ),
     (
@@ -294,7 +302,8 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 neighbour Ethiopia", "between Kenya and Ethiopia")."""
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|to|in|arrived?\s+in|arrives\s+in|arriving\s+in|tour\s+of|trip\s+to|pay|pays|paid|"
-    r"travel(?:s|led|ed)?\s+to|heads?\s+to|headed\s+to|landed\s+in|lands\s+in)\s+(?:the\s+)?$",
+    r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|heads?\s+to|headed\s+to|land(?:s|ed|ing)\s+in|"
+    r"(?:flew|flies|fly|flying)\s+(?:on\s+)?to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 """Before a place, the words that make it a visit's destination ("arrived in Tokyo", "a trip to Japan")."""
