@@ -22,7 +22,6 @@ from pipeline.engagements.attributes import (
     _confidence,
     _destination,
     _initiator,
-    _listed_counterparts,
     _location,
     _pair_for,
     _participants,
@@ -31,6 +30,7 @@ from pipeline.engagements.attributes import (
     _status_cues,
     _status_with_dates,
 )
+from pipeline.engagements.counterparts import _listed_counterparts, _onward_leg
 from pipeline.engagements.governing import DROP, governed_statuses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -137,7 +137,12 @@ def article_engagements(
                 destination = (
                     _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
                 )
-                pair, pair_source = _pair_for(ctx, anchor, clause, destination, previous_pair, previous_visit)
+                onward = _onward_leg(ctx, anchor, destination, previous_visit)
+                pair, pair_source = (
+                    (onward, "explicit")
+                    if onward is not None
+                    else _pair_for(ctx, anchor, clause, destination, previous_pair)
+                )
                 targets = [(pair, pair_source, destination)] if pair is not None else []
             status = (
                 _status_with_dates(status, span, published)
