@@ -39,7 +39,11 @@ def test_the_nth_day_of_a_visit_counts_from_the_visit_first_day():
         [GHANA, TOGO, LOME],
     )
     # "his visit" names the visit again (undated here, it joins the visit in fusion), not its third day
-    assert dated(rows) == [("meeting", 1, date(2022, 9, 14)), ("visit", 0, date(2022, 9, 12)), ("visit", 1, None)]
+    assert dated(rows) == [
+        ("meeting", 1, date(2022, 9, 14)),
+        ("visit", 0, date(2022, 9, 12)),
+        ("visit", 1, None),
+    ]
 
 
 def test_a_carried_expression_without_a_day_precise_engagement_before_it_gives_no_date():

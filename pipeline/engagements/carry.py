@@ -20,7 +20,9 @@ _SAME_DAY = re.compile(
     r"that\s+(?:same\s+)?(?:morning|afternoon|evening|night)|later\s+that\s+(?:morning|afternoon|evening|night))\b",
     re.IGNORECASE,
 )
-_NEXT_DAY = re.compile(r"\b(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)\b", re.IGNORECASE)
+_NEXT_DAY = re.compile(
+    r"\b(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)\b", re.IGNORECASE
+)
 _DAY_OF_VISIT = re.compile(
     r"\b(?:on\s+)?the\s+(?P<nth>first|second|third|fourth|fifth)\s+day\s+of\s+(?:his|her|their|the)\s+"
     r"(?:[a-z-]+\s+){0,2}(?:visit|trip|tour|stay)\b",
