@@ -37,7 +37,7 @@ from pipeline.fusion_clusters import (
     _cluster_summary,
     _merge_generic_clusters,
 )
-from pipeline.fusion_story import apply_story_dates, with_story_dates
+from pipeline.fusion_story import apply_story_dates
 
 _DOMAINS = {
     "defence": re.compile(r"defen[cs]e|military|army|navy|armed forces|2\+2", re.IGNORECASE),
@@ -450,7 +450,7 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
             pl.DataFrame(schema=PARTICIPANT_SCHEMA),
             pl.DataFrame(schema=EVIDENCE_SCHEMA),
         )
-    rows = _absorb_generic(_prepare(with_story_dates(mentions)))
+    rows = _absorb_generic(_prepare(mentions))
     dated = _cluster_dated(rows)
     summary = _cluster_summary(dated)
     undated = _assign_undated(rows.filter(pl.col("start_date").is_null()), summary)

@@ -125,25 +125,39 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
     return dated.drop("_visit_month", "_visit_statuses", "_type_dated")
 
 
-def with_story_dates(mentions: pl.DataFrame) -> pl.DataFrame:
-    """The mentions, with the date their story lends them through another engagement of the pair
-    (``_story_start``, ``_story_precision``; null when it lends none). Their own dates stay as they are: fusion
-    first joins an undated mention to the engagement of its key that other reports date (``apply_story_dates``)."""
-    lent = talks_dated_by_their_visit(visits_dated_by_their_talks(mentions))
-    changed = lent["start_date"].ne_missing(mentions["start_date"])
-    return mentions.with_columns(
-        _story_start=pl.when(changed).then(lent["start_date"]),
-        _story_precision=pl.when(changed).then(lent["date_precision"]),
-    )
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
-    """An engagement that none of its reports dates (or dates by its year only) takes the date its story lends
-    its mentions (``with_story_dates``): a borrowed date never overrides a date of the engagement's own."""
+    """Each mention of an engagement that none of its reports dates (or dates by its year only) takes the date
+    its story lends it through another engagement of the pair (``visits_dated_by_their_talks``,
+    ``talks_dated_by_their_visit``). A mention speaks for its engagement: "the summit", undated in one story,
+    has the date other reports give the summit it joined. A borrowed date never overrides an engagement's own."""
+    best = (
+        pl.col("start_date")
+        .sort_by(
+            pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3), "start_date", nulls_last=True
+        )
+        .first()
+        .over("cluster")
+    )
+    best_precision = (
+        pl.col("date_precision")
+        .sort_by(
+            pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3), "start_date", nulls_last=True
+        )
+        .first()
+        .over("cluster")
+    )
+    effective = clustered.with_columns(start_date=best, date_precision=best_precision)
+    lent = talks_dated_by_their_visit(visits_dated_by_their_talks(effective))
     own_date_missing = (
         (pl.col("start_date").is_null() | (pl.col("date_precision") == "year")).all().over("cluster")
     )
-    apply = own_date_missing & pl.col("_story_start").is_not_null()
-    return _borrow(clustered, apply, pl.col("_story_start"), pl.col("_story_precision")).drop(
-        "_story_start", "_story_precision"
-    )
+    changed = lent["start_date"].ne_missing(effective["start_date"])
+    return _borrow(
+        clustered.with_columns(_lent_start=lent["start_date"], _lent_precision=lent["date_precision"]),
+        own_date_missing & pl.lit(changed),
+        pl.col("_lent_start"),
+        pl.col("_lent_precision"),
+    ).drop("_lent_start", "_lent_precision")

@@ -137,3 +137,15 @@ def test_held_talks_do_not_fall_in_a_visit_still_planned_nor_undated_echoes_of_d
         ("meeting", "held", None, None),
         ("visit", "planned", date(2022, 9, 20), "day"),
     ]
+
+
+def test_a_visit_takes_the_date_other_reports_give_the_talks_its_story_names_undated():
+    engagements, _, _ = fuse(
+        mention("a1", sentence=0, status="held", start=date(2022, 9, 5)),  # "The leaders met on Monday"
+        mention("a2", sentence=0, type_="visit", status="held"),  # "He travelled to Paris for the summit"
+        mention("a2", sentence=1, status="held"),  # "At the meeting, they agreed ..."
+    )
+    assert rows_of(engagements) == [
+        ("meeting", "held", date(2022, 9, 5), "day"),
+        ("visit", "held", date(2022, 9, 5), "day"),
+    ]
