@@ -37,6 +37,7 @@ from pipeline.fusion_clusters import (
     _cluster_summary,
     _merge_generic_clusters,
 )
+from pipeline.fusion_story import apply_story_dates
 
 _DOMAINS = {
     "defence": re.compile(r"defen[cs]e|military|army|navy|armed forces|2\+2", re.IGNORECASE),
@@ -454,7 +455,7 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     summary = _cluster_summary(dated)
     undated = _assign_undated(rows.filter(pl.col("start_date").is_null()), summary)
     clustered = pl.concat([dated.drop("new"), undated], how="diagonal_relaxed")
-    clustered = _merge_generic_clusters(clustered)
+    clustered = apply_story_dates(_merge_generic_clusters(clustered))
     engagements = _aggregate(clustered)
     cluster_ids = engagements.select("cluster", "engagement_id", "initiator_country", "engagement_type")
 

@@ -30,6 +30,7 @@ from pipeline.engagements.attributes import (
     _status_cues,
     _status_with_dates,
 )
+from pipeline.engagements.carry import carried_span
 from pipeline.engagements.counterparts import _listed_counterparts, _onward_leg
 from pipeline.engagements.governing import DROP, governed_statuses
 from pipeline.engagements.lexicon import (
@@ -105,6 +106,7 @@ def article_engagements(
     previous_pair: tuple[str, str] | None = None
     previous_status: str | None = None
     previous_visit: tuple[str, str] | None = None
+    previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
     for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
         text = sentence["text"]
         lowered = text.lower()
@@ -121,9 +123,13 @@ def article_engagements(
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
         statuses, silent = governed_statuses(text, anchors, statuses)
         dates = _assign_dates(text, anchors, statuses, published)
+        carried = carried_span(text, previous_span, visit_span) if None in dates else None
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
             if anchor.multilateral or status == DROP:
                 continue
+            if span is None and carried is not None and status != "proposed":
+                # the visit named in "on the second day of his visit" is that visit, not its second day
+                span = None if carried.start_char <= anchor.start < carried.end_char else carried
             if silent[index]:
                 status = None
             clause = _clause_of(clauses, anchor.start)
@@ -172,6 +178,9 @@ def article_engagements(
                 )
                 if anchor.kind == "visit" and row["initiator_country"] and row["host_country"]:
                     previous_visit = (row["initiator_country"], row["host_country"])
+            if targets and span is not None:
+                previous_span = span
+                visit_span = span if anchor.kind == "visit" else visit_span
             if targets:
                 # after a trip to several countries, "the visit" cannot tell which one it means
                 previous_pair = targets[0][0] if len(targets) == 1 else None

@@ -1,0 +1,51 @@
+"""Dates carried over from one sentence to the next within an article.
+
+"Later in the day", "that afternoon", "the next day", "on the second day of his visit" date an engagement by
+another one the article dated just before; on their own they say nothing (they are not relative to the
+publication date). ``article_engagements`` keeps the last day-precise date it gave an engagement (and the last
+visit's) and asks ``carried_span`` for the sentences that hold such an expression.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from pipeline.dates.events import DateSpan
+
+_ORDINAL_DAYS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": None}
+
+_SAME_DAY = re.compile(
+    r"\b(?:later\s+(?:in\s+the|that|the\s+same)\s+day|earlier\s+(?:in\s+the|that)\s+day|(?:on\s+)?the\s+same\s+day|"
+    r"that\s+(?:same\s+)?(?:morning|afternoon|evening|night)|later\s+that\s+(?:morning|afternoon|evening|night))\b",
+    re.IGNORECASE,
+)
+_NEXT_DAY = re.compile(
+    r"\b(?:on\s+)?the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)\b", re.IGNORECASE
+)
+_DAY_OF_VISIT = re.compile(
+    r"\b(?:on\s+)?the\s+(?P<nth>first|second|third|fourth|fifth)\s+day\s+of\s+(?:his|her|their|the)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:visit|trip|tour|stay)\b",
+    re.IGNORECASE,
+)
+
+
+def carried_span(text: str, previous: DateSpan | None, visit: DateSpan | None) -> DateSpan | None:
+    """The date a sentence's undated engagement takes from the article's previous dated one, when the sentence
+    dates it only by that one: the same day ("later in the day", "that afternoon", "on the same day"), the day
+    after ("the next day", "the following morning"), or the n-th day of the visit the article dated (counted
+    from the visit's first day). Only a day-precise date is carried: "later that day" after "in March" says no
+    more than March, which the sentence does not state."""
+    match = _DAY_OF_VISIT.search(text)
+    if match is not None:
+        base, offset = visit, _ORDINAL_DAYS[match["nth"].lower()]
+    elif (match := _NEXT_DAY.search(text)) is not None:
+        base, offset = previous, 1
+    elif (match := _SAME_DAY.search(text)) is not None:
+        base, offset = previous, 0
+    else:
+        return None
+    if base is None or base.precision != "day":
+        return None
+    day = base.start + timedelta(days=offset)
+    return DateSpan(day, None, "day", match.start(), match.end(), match.group(0), kind="carried")

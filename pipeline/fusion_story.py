@@ -1,0 +1,163 @@
+"""Fusion step 0 (see ``pipeline.fusion``): dates a story gives one engagement by another of the same pair.
+
+A report of a visit often dates the talks held during it and not the visit ("Kishida arrived on his first visit
+to India … Modi on Saturday held talks with Kishida"), or the visit and not the talks ("arrived yesterday for a
+two-day visit … the leaders will discuss …"). The annotation guide dates each by the other: the visit starts by
+the first of its talks, and a meeting or agreement during a visit whose day is not given takes the visit's month.
+Only engagements current when the story was written lend their dates (a pact signed in 2008, named in passing,
+dates no visit of today).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import polars as pl
+
+_TALKS = ["meeting", "agreement"]
+_ONGOING = ["held", "planned"]
+_PRECISE = ["day", "month"]
+CURRENT_BEFORE = timedelta(days=31)
+CURRENT_AFTER = timedelta(days=62)
+_PAIR = ["story_id", "country_a", "country_b"]
+
+
+def _current() -> pl.Expr:
+    """Whether a mention's date is near its publication date (a month before it to two months after), or it
+    has no publication date to compare with (then only dates that print their year were resolved)."""
+    published = pl.col("published_date")
+    return published.is_null() | (
+        (pl.col("start_date") >= published - CURRENT_BEFORE)
+        & (pl.col("start_date") <= published + CURRENT_AFTER)
+    )
+
+
+def _undated_or_year(lender_start: pl.Expr) -> pl.Expr:
+    """A mention with no date, or only the year of the one it would borrow (a day or month refines it)."""
+    return pl.col("start_date").is_null() | (
+        (pl.col("date_precision") == "year") & (pl.col("start_date").dt.year() == lender_start.dt.year())
+    )
+
+
+def _borrow(mentions: pl.DataFrame, apply: pl.Expr, start: pl.Expr, precision: pl.Expr) -> pl.DataFrame:
+    return mentions.with_columns(
+        start_date=pl.when(apply).then(start).otherwise("start_date"),
+        date_precision=pl.when(apply).then(precision).otherwise("date_precision"),
+        end_date=pl.when(apply).then(None).otherwise("end_date"),
+        end_date_implied=pl.when(apply).then(False).otherwise("end_date_implied"),
+    )
+
+
+def visits_dated_by_their_talks(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A visit held or planned whose day its story does not give starts with the first talks or signing of the
+    same pair and status the story dates (the visitor arrives on or before that day), at that date's
+    precision. Not when the story dates the visit itself: that date wins, and the undated mention joins it."""
+    key = [*_PAIR, "status"]
+    talks = (
+        mentions.filter(
+            pl.col("engagement_type").is_in(_TALKS)
+            & pl.col("date_precision").is_in(_PRECISE)
+            & pl.col("status").is_in(_ONGOING)
+            & _current()
+        )
+        .sort("start_date", "date_precision")
+        .group_by(key)
+        .agg(_talk_start=pl.col("start_date").first(), _talk_precision=pl.col("date_precision").first())
+    )
+    visit_dated = (
+        mentions.filter((pl.col("engagement_type") == "visit") & pl.col("date_precision").is_in(_PRECISE))
+        .select(key)
+        .unique()
+        .with_columns(_visit_dated=pl.lit(True))
+    )
+    joined = mentions.join(talks, on=key, how="left", maintain_order="left").join(
+        visit_dated, on=key, how="left", maintain_order="left"
+    )
+    apply = (
+        (pl.col("engagement_type") == "visit")
+        & pl.col("status").is_in(_ONGOING)
+        & pl.col("_talk_start").is_not_null()
+        & pl.col("_visit_dated").is_null()
+        & _undated_or_year(pl.col("_talk_start"))
+    ).fill_null(False)
+    dated = _borrow(joined, apply, pl.col("_talk_start"), pl.col("_talk_precision"))
+    return dated.drop("_talk_start", "_talk_precision", "_visit_dated")
+
+
+def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A meeting or agreement whose story dates neither it nor any other of its pair and type, in a story that
+    dates one current visit of the pair, took place during that visit: it takes the visit's month (month
+    precision; the day is not given). Held talks need a held visit; planned ones may fall in a visit under way
+    or planned."""
+    visits = (
+        mentions.filter(
+            (pl.col("engagement_type") == "visit")
+            & pl.col("date_precision").is_in(_PRECISE)
+            & pl.col("status").is_in(_ONGOING)
+            & _current()
+        )
+        .group_by(_PAIR)
+        .agg(
+            _visit_month=pl.col("start_date").dt.truncate("1mo").unique(),
+            _visit_statuses=pl.col("status").unique(),
+        )
+        .filter(pl.col("_visit_month").list.len() == 1)
+        .with_columns(pl.col("_visit_month").list.first())
+    )
+    type_dated = (
+        mentions.filter(pl.col("date_precision").is_in(_PRECISE))
+        .select(*_PAIR, "engagement_type")
+        .unique()
+        .with_columns(_type_dated=pl.lit(True))
+    )
+    joined = mentions.join(visits, on=_PAIR, how="left", maintain_order="left").join(
+        type_dated, on=[*_PAIR, "engagement_type"], how="left", maintain_order="left"
+    )
+    apply = (
+        pl.col("engagement_type").is_in(_TALKS)
+        & pl.col("status").is_in(_ONGOING)
+        & pl.col("_visit_month").is_not_null()
+        & pl.col("_type_dated").is_null()
+        & ((pl.col("status") == "planned") | pl.col("_visit_statuses").list.contains("held"))
+        & _undated_or_year(pl.col("_visit_month"))
+    ).fill_null(False)
+    dated = _borrow(joined, apply, pl.col("_visit_month"), pl.lit("month"))
+    return dated.drop("_visit_month", "_visit_statuses", "_type_dated")
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
+    """Each mention of an engagement that none of its reports dates (or dates by its year only) takes the date
+    its story lends it through another engagement of the pair (``visits_dated_by_their_talks``,
+    ``talks_dated_by_their_visit``). A mention speaks for its engagement: "the summit", undated in one story,
+    has the date other reports give the summit it joined. A borrowed date never overrides an engagement's own."""
+    best = (
+        pl.col("start_date")
+        .sort_by(
+            pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3), "start_date", nulls_last=True
+        )
+        .first()
+        .over("cluster")
+    )
+    best_precision = (
+        pl.col("date_precision")
+        .sort_by(
+            pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3), "start_date", nulls_last=True
+        )
+        .first()
+        .over("cluster")
+    )
+    effective = clustered.with_columns(start_date=best, date_precision=best_precision)
+    lent = talks_dated_by_their_visit(visits_dated_by_their_talks(effective))
+    own_date_missing = (
+        (pl.col("start_date").is_null() | (pl.col("date_precision") == "year")).all().over("cluster")
+    )
+    changed = lent["start_date"].ne_missing(effective["start_date"])
+    return _borrow(
+        clustered.with_columns(_lent_start=lent["start_date"], _lent_precision=lent["date_precision"]),
+        own_date_missing & pl.lit(changed),
+        pl.col("_lent_start"),
+        pl.col("_lent_precision"),
+    ).drop("_lent_start", "_lent_precision")
