@@ -16,7 +16,7 @@ import polars as pl
 
 from pipeline.cache import ArticleResultCache, cached_by_article, content_key
 from pipeline.contracts import polars_schema
-from pipeline.engagements.anchors import Mention, _clause_of, _clauses, _find_anchors
+from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors
 from pipeline.engagements.attributes import (
     _assign_dates,
     _confidence,
@@ -32,7 +32,7 @@ from pipeline.engagements.attributes import (
 )
 from pipeline.engagements.carry import carried_span
 from pipeline.engagements.counterparts import _listed_counterparts, _onward_leg
-from pipeline.engagements.governing import DROP, governed_statuses
+from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
     _COUNTRY_LABELS,
@@ -74,18 +74,13 @@ def _is_off_topic(ctx: _SentenceContext) -> bool:
     return bool(_OFF_TOPIC.search(ctx.text)) and not _OFFICIAL.search(ctx.text)
 
 
-def article_engagements(
-    article: dict, sentences: list[dict], mentions: list[dict], persons: dict[str, dict]
-) -> list[dict]:
-    """The engagement mentions of one article, in sentence order (pure function of the article).
-
-    One row per anchor that is not at a multilateral gathering and has a pair. A status the sentence's tense
-    does not give (nor its dates) is the previous engagement's status in the article, else "held" for an
-    agreement (it is reported once signed) and "planned" for the rest. A place in the pair hosts an engagement
-    whose host is not otherwise known, except cooperation (help offered "in Kenya" is not hosted there). The
-    article's ``dateline`` (a place, when ``extract_engagements`` found one) places what the text does not."""
-    published = article.get("published_date")
-    dateline = article.get("dateline")
+def anchored_sentences(
+    sentences: list[dict], mentions: list[dict], persons: dict[str, dict]
+) -> list[tuple[dict, _SentenceContext, list[Anchor]]]:
+    """(sentence, context, anchors) of an article's sentences that state an engagement, in sentence order: those
+    with a trigger, not off topic (sport, business without an official), where ``_find_anchors`` finds an anchor.
+    It is the first half of ``article_engagements``, apart so that a batch of articles can have all its anchored
+    sentences parsed at once (``governing.prefetch_parses``) before their status is decided."""
     by_sentence: dict[int, list[Mention]] = {}
     offsets = {s["sentence_index"]: s["start_char"] for s in sentences}
     for m in mentions:
@@ -102,11 +97,7 @@ def article_engagements(
                 m["country_code"],
             )
         )
-    rows: list[dict] = []
-    previous_pair: tuple[str, str] | None = None
-    previous_status: str | None = None
-    previous_visit: tuple[str, str] | None = None
-    previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
+    anchored = []
     for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
         text = sentence["text"]
         lowered = text.lower()
@@ -116,8 +107,37 @@ def article_engagements(
         if _is_off_topic(ctx):
             continue
         anchors = _find_anchors(text, ctx.countries)
-        if not anchors:
-            continue
+        if anchors:
+            anchored.append((sentence, ctx, anchors))
+    return anchored
+
+
+def article_engagements(
+    article: dict,
+    sentences: list[dict],
+    mentions: list[dict],
+    persons: dict[str, dict],
+    anchored: list[tuple[dict, _SentenceContext, list[Anchor]]] | None = None,
+) -> list[dict]:
+    """The engagement mentions of one article, in sentence order (pure function of the article). ``anchored`` is
+    ``anchored_sentences`` of the article when the caller has already computed it.
+
+    One row per anchor that is not at a multilateral gathering and has a pair. A status the sentence's tense
+    does not give (nor its dates) is the previous engagement's status in the article, else "held" for an
+    agreement (it is reported once signed) and "planned" for the rest. A place in the pair hosts an engagement
+    whose host is not otherwise known, except cooperation (help offered "in Kenya" is not hosted there). The
+    article's ``dateline`` (a place, when ``extract_engagements`` found one) places what the text does not."""
+    published = article.get("published_date")
+    dateline = article.get("dateline")
+    if anchored is None:
+        anchored = anchored_sentences(sentences, mentions, persons)
+    rows: list[dict] = []
+    previous_pair: tuple[str, str] | None = None
+    previous_status: str | None = None
+    previous_visit: tuple[str, str] | None = None
+    previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
+    for sentence, ctx, anchors in anchored:
+        text = sentence["text"]
         clauses = _clauses(text)
         cues = _status_cues(text, anchors)
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
@@ -303,19 +323,20 @@ def extract_engagements(
     )
     rows: list[dict] = []
     texts = dict(articles.select("article_id", "text").iter_rows()) if "text" in articles.columns else {}
+    prepared = []
     for article in articles.select(article_columns).iter_rows(named=True):
         article_sentences = sentences_by_article.get(article["article_id"])
         if article_sentences is None:
             continue
         article["dateline"] = dateline_place((texts.get(article["article_id"]) or "")[:_DATELINE_HEAD])
-        rows.extend(
-            article_engagements(
-                article,
-                article_sentences,
-                mentions_by_article.get(article["article_id"], []),
-                person_rows,
-            )
-        )
+        article_mentions = mentions_by_article.get(article["article_id"], [])
+        anchored = anchored_sentences(article_sentences, article_mentions, person_rows)
+        prepared.append((article, article_sentences, article_mentions, anchored))
+    with prefetched_parses(
+        sentence["text"] for *_, anchored in prepared for sentence, _, anchors in anchored if needs_parse(anchors)
+    ):
+        for article, article_sentences, article_mentions, anchored in prepared:
+            rows.extend(article_engagements(article, article_sentences, article_mentions, person_rows, anchored))
     return pl.DataFrame(rows, schema=MENTION_SCHEMA)
 
 

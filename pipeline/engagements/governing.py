@@ -12,7 +12,9 @@ to meet", "invited him to visit", "was due to visit"). The parse runs only on th
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 DROP = "none"
@@ -149,9 +151,35 @@ def _parser():
     return spacy.load(DEFAULT_SPACY_MODEL, exclude=["ner"])
 
 
+_PREFETCHED: dict[str, object] = {}
+"""Sentences parsed ahead by ``prefetched_parses``, by text, for the batch being extracted."""
+PARSE_BATCH = 64
+
+
+@contextlib.contextmanager
+def prefetched_parses(texts: Iterable[str]) -> Iterator[None]:
+    """Parse ``texts`` (the anchored sentences of a batch of articles) at once, through spaCy's ``pipe``, for
+    ``parse`` to find while the block runs. Batched parsing costs a little over half of parsing sentence by
+    sentence (benchmarks/results.md), and a sentence repeated across articles (wire copies) is parsed once."""
+    todo = [text for text in dict.fromkeys(texts) if text not in _PREFETCHED]
+    if todo:
+        _PREFETCHED.update(zip(todo, _parser().pipe(todo, batch_size=PARSE_BATCH), strict=True))
+    try:
+        yield
+    finally:
+        _PREFETCHED.clear()
+
+
+def needs_parse(anchors: list) -> bool:
+    """Whether ``governed_statuses`` parses a sentence with these anchors: it does unless every anchor is at a
+    multilateral gathering or an offer of cooperation."""
+    return any(not a.multilateral and a.kind != "cooperation" for a in anchors)
+
+
 def parse(text: str):
-    """The parsed sentence (one call per sentence that holds an anchor)."""
-    return _parser()(text)
+    """The parsed sentence: prefetched, or parsed now (one call per sentence that holds an anchor)."""
+    doc = _PREFETCHED.get(text)
+    return doc if doc is not None else _parser()(text)
 
 
 def _clause(verb) -> _Clause:
@@ -351,9 +379,9 @@ def governed_statuses(
     cooperation (whose status the cues read well: the offer is the engagement)."""
     result = list(statuses)
     silent = [False] * len(anchors)
-    targets = [i for i, a in enumerate(anchors) if not a.multilateral and a.kind != "cooperation"]
-    if not targets:
+    if not needs_parse(anchors):
         return result, silent
+    targets = [i for i, a in enumerate(anchors) if not a.multilateral and a.kind != "cooperation"]
     doc = parse(text)
     for i in targets:
         verdict = governing_status(doc, anchors[i].start, anchors[i].end)
