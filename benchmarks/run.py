@@ -678,6 +678,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bilateral-benchmark")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results.md"))
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--gold", type=Path, default=Path("data/real"),
+        help="a real-news gold set scored beside the generator's figures (skipped when its texts are absent)",
+    )
     args = parser.parse_args(argv)
     sizes = sorted(args.sizes)
     plan = [(size, 0.25, ADDED_ARTICLES if size == sizes[-1] else None) for size in sizes]
@@ -697,8 +701,38 @@ def main(argv: list[str] | None = None) -> None:
     targets = target_lines(results)
     for line in targets:
         console.print(line)
-    write_results(args.out, markdown(results, command.strip(), targets))
+    real_news = real_news_section(args.gold)
+    console.print(real_news)
+    write_results(args.out, markdown(results, command.strip(), targets) + real_news)
     console.print(f"Results written to {args.out}")
+
+
+def real_news_section(gold: Path) -> str:
+    """The real-news scores (``bilateral evaluate``'s build and score) of the gold set's dev and test splits, as a
+    markdown section; the test split is reported, never tuned on."""
+    from pipeline.evaluate import build_and_evaluate
+
+    if not any((gold / "texts").glob("*.txt")):
+        return f"\n## Real news\n\nNot measured: no texts under {gold}/texts (re-collect them, docs/evaluation.md).\n"
+    names = ["strict precision", "strict recall", "strict F1", "status accuracy", "date accuracy", "city accuracy",
+             "participants recall"]  # fmt: skip
+    rows = []
+    for split in ("dev", "test"):
+        report = build_and_evaluate(gold, split)
+        values = [
+            "–" if report.measures[name]["value"] is None else f"{report.measures[name]['value']:.1%}"
+            for name in names
+        ]
+        counts = report.counts
+        rows.append(f"| {split} | " + " | ".join(values)
+                    + f" | {counts['split duplicates']} | {counts['negative hits']} |")  # fmt: skip
+    header = "| split | " + " | ".join(names) + " | split duplicates | negative hits |"
+    rule = "|---|" + "---:|" * (len(names) + 2)
+    return (
+        f"\n## Real news\n\n`uv run bilateral evaluate --gold {gold} --build --split dev` (and test, reported only):\n\n"
+        + "\n".join([header, rule, *rows])
+        + "\n"
+    )
 
 
 GENERATED_END = "<!-- end of the generated results: what follows is kept by every run -->"
