@@ -314,7 +314,7 @@ def parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score a warehouse against a gold set (docs/evaluation.md)")
     evaluate.add_argument("--gold", required=True, help="gold folder (manifest*.jsonl, gold*.jsonl) or one gold file")
     evaluate.add_argument("--warehouse", help="DuckDB file to score (env BILATERAL_WAREHOUSE); with --build, to write")
-    evaluate.add_argument("--split", choices=["dev", "test", "all"], default="dev", help="articles to score (default dev)")
+    evaluate.add_argument("--split", choices=["dev", "check", "test", "all"], default="dev", help="articles to score (default dev)")
     evaluate.add_argument("--build", action="store_true", help="first build a warehouse from the gold set's texts/")
     evaluate.add_argument("--json", help="also write the whole report to this JSON file")
     evaluate.add_argument("--show", type=int, default=20, help="misses and false rows to list (default 20)")

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import polars as pl
 
-SPLITS = ("dev", "test", "all")
+SPLITS = ("dev", "check", "test", "all")
+"""dev: rules may be tuned on it; check: real articles annotated after the rules, to tell whether they generalise
+(look at its misses only once a change is done); test: looked at only to report."""
 RECOLLECT_HINT = "re-collect them: `uv run python tools/realset.py check {folder}` prints each one's query, rank and url"
 MANIFEST_SCHEMA = {"article": pl.String, "split": pl.String, "kind": pl.String, "group": pl.String,
                    "query": pl.String, "rank": pl.Int64, "url": pl.String}
