@@ -22,21 +22,17 @@ from pipeline.engagements.lexicon import (
     _CONTEXT_AFTER,
     _CONTEXT_BEFORE,
     _COREFERENCE,
+    _DEPARTURE_FOR,
     _DESTINATION_BEFORE,
     _FORWARD,
     _LOCATION_BEFORE,
     _PAIR_JOINER,
+    _PRESENT_REPORT,
     _STATUS_CUES,
     _VERBAL_INITIATOR,
     MULTILATERAL,
 )
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
-
-_DEPARTURE_FOR = re.compile(
-    r"\b(?:depart(?:s|ed|ing)?\s+for|le(?:ft|aves?|aving)\s+for|bound\s+for|en\s+route\s+to)\s+$",
-    re.IGNORECASE,
-)
-"""Before a place, the words of a departure that make it a visit's destination ("departed for Tokyo")."""
 
 # --- status and dates ------------------------------------------------------------------------------------
 
@@ -136,25 +132,33 @@ def _assign_dates(
     tense.
 
     Dates are resolved against the publication date, forward for planned, proposed, postponed and cancelled
-    anchors ("in June" is the coming June) and backward for the others, unless a tense cue just before the date
+    anchors ("in June" is the coming June; not an offer of cooperation, which is made when it is reported) and
+    backward for the others, unless a tense cue just before the date
     says otherwise (``dates.find_date_spans``). A date of attribution is no engagement's date, except for
     cooperation, whose announcement is the offer; nor is a dateline's ("WASHINGTON, Nov 3 -"), nor the date of
     another event named about a person (taking office, a death). A proposed anchor takes only its own dates: a
-    proposal borrows no date from the engagement it stands beside. Without a publication date only the dates
+    proposal borrows no date from the engagement it stands beside, except an offer of cooperation: the offer made
+    "at a meeting on Friday" is made that day. An offer no date of the sentence dates is news of the day it is
+    reported when the report tells it in the present ("Kenya will help fund a centre in Ethiopia, Ruto says"): an
+    offer is its announcement. Without a publication date only the dates
     that print their year ("on April 9, 2025", "in 2011") are resolved."""
+    forward = [
+        s in _FORWARD and not (a.kind == "cooperation" and s == "proposed")
+        for a, s in zip(anchors, statuses, strict=True)
+    ]
     spans_by_tense = {
         future: [
             s
             for s in find_date_spans(text, published, future)
             if not is_dateline(text, s) and not _is_other_event(text, s)
         ]
-        for future in {s in _FORWARD for s in statuses}
+        for future in set(forward)
     }
     chosen: list[DateSpan | None] = [None] * len(anchors)
     for index, (anchor, status) in enumerate(zip(anchors, statuses, strict=True)):
         spans = [
             s
-            for s in spans_by_tense[status in _FORWARD]
+            for s in spans_by_tense[forward[index]]
             if anchor.kind == "cooperation" or not _is_attribution(text, s)
         ]
         own = [
@@ -162,12 +166,14 @@ def _assign_dates(
             for s in spans
             if min(anchors, key=lambda a: _gap(a.start, a.end, s.start_char, s.end_char)) is anchor
         ]
-        candidates = own or [s for s in spans if status != "proposed"]
+        candidates = own or [s for s in spans if status != "proposed" or anchor.kind == "cooperation"]
         candidates = [s for s in candidates if _date_fits_status(s, status, published)]
         if candidates:
             chosen[index] = min(
                 candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
             )
+        elif anchor.kind == "cooperation" and published is not None and _PRESENT_REPORT.search(text):
+            chosen[index] = DateSpan(published, None, "day", anchor.start, anchor.end, "", kind="published")
     return chosen
 
 
