@@ -109,3 +109,59 @@ def test_a_deal_signed_by_two_stays_an_agreement():
     assert [(r["country_a"], r["country_b"], r["engagement_type"]) for r in found] == [
         ("GHA", "KEN", "agreement")
     ]
+
+
+# --- past engagements named in passing ------------------------------------------------------------------
+
+PERUVIAN, KENYAN = ("Peruvian", "COUNTRY", "PER"), ("Kenyan", "COUNTRY", "KEN")
+
+
+def test_an_undated_meeting_held_on_the_sidelines_of_the_reported_summit_takes_its_month():
+    found = rows(
+        [
+            "The Kenyan and Ghanaian presidents met on Friday in Lima.",
+            "On the sidelines of the summit, the Kenyan president earlier held talks with his Peruvian counterpart.",
+        ],
+        [KENYAN, ("Ghanaian", "COUNTRY", "GHA"), ("Lima", "LOCATION", "PER"), KENYAN, PERUVIAN],
+        published=date(2022, 9, 16),
+    )
+    second = [r for r in found if r["sentence_index"] == 1]
+    assert [(r["country_a"], r["country_b"], r["status"]) for r in second] == [("KEN", "PER", "held")]
+    assert (second[0]["start_date"], second[0]["date_precision"]) == (date(2022, 9, 1), "month")
+
+
+def test_a_meeting_planned_on_the_sidelines_of_the_summit_takes_no_month_of_its_own():
+    (row,) = rows(
+        ["The Kenyan president will hold talks with his Peruvian counterpart on the sidelines of the summit."],
+        [KENYAN, PERUVIAN],
+        published=date(2022, 9, 16),
+    )
+    assert row["start_date"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kenyan president had been scheduled to visit Peru in April but stayed home.",
+        "The Kenyan president had planned to visit Peru in April, but the trip never happened.",
+    ],
+)
+def test_a_trip_that_had_been_planned_is_dated_in_the_past(sentence):
+    (row,) = rows([sentence], [KENYAN, ("Peru", "COUNTRY", "PER")])
+    assert (row["start_date"], row["date_precision"]) == (date(2022, 4, 1), "month")
+    assert row["status"] != "planned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("The last time the Kenyan president interacted with his Peruvian counterpart was in 2019.", 2019),
+        ("The Kenyan and Peruvian leaders last met in 2019 in Lima.", 2019),
+        ("It is the Kenyan president's first visit to Peru since 2016, when he toured the north.", 2016),
+    ],
+)
+def test_a_past_engagement_named_in_passing_is_held_with_its_own_year(sentence, when):
+    found = rows([sentence], [KENYAN, PERUVIAN, ("Peru", "COUNTRY", "PER"), ("Lima", "LOCATION", "PER")])
+    assert [(r["status"], r["start_date"], r["date_precision"]) for r in found] == [
+        ("held", date(when, 1, 1), "year")
+    ]

@@ -132,7 +132,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         re.compile(
             r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
-            r"sat\s+down\s+with|conferred\s+with|bilateral\s+discussions|"
+            r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
             re.IGNORECASE,
@@ -327,6 +327,20 @@ _DEPARTURE_FOR = re.compile(
     re.IGNORECASE,
 )
 """Before a place, the words of a departure that make it a visit's destination ("departed for Tokyo")."""
+_PAST_PLAN = re.compile(
+    r"\bhad\s+(?:been\s+)?(?:scheduled|planned|planning|due|set|expected|slated|supposed|intended|hoped)\b|"
+    r"\b(?:was|were)\s+(?:supposed\s+to|to\s+have)\b",
+    re.IGNORECASE,
+)
+"""A plan told in the past perfect ("had been scheduled to visit", "had planned to", "was supposed to"): the slot
+it names is past, and the plan was not kept as made."""
+_THE_SIDELINES = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines?|margins?|side-lines?)\s+of\s+(?:the|this|this\s+week['’]s)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:summit|meeting|conference|forum|assembly|gathering)\b",
+    re.IGNORECASE,
+)
+"""The sidelines of the gathering a report covers ("on the sidelines of the summit"): it is that story's gathering,
+which the report dates."""
 _PRESENT_REPORT = re.compile(r"\b(?:says|announces|tells|confirms|pledges|offers|unveils)\b", re.IGNORECASE)
 """A verb of saying in the present: the report tells what is announced on its own day."""
 
