@@ -30,6 +30,7 @@ from pipeline.engagements.lexicon import (
     _REFERENCE_DETERMINER,
     _RIGHT_CONNECTORS,
     _SIDELINES_OF,
+    _SIGNED_BY_MANY,
     _SPECIFIC_LOWERCASE,
     _TOKEN,
     MULTILATERAL,
@@ -223,12 +224,15 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
     Americas", "a meeting of Japan, Australia, India and America"): such an anchor is the gathering, not a
     bilateral engagement. A bilateral meeting "on the sidelines of" a gathering names it further on, not as
     the anchor's own complement, and stays bilateral; the gathering it names ("on the sidelines of the summit")
-    is multilateral even when the text does not say whose it is: sidelines are where the others meet."""
+    is multilateral even when the text does not say whose it is: sidelines are where the others meet. A deal that
+    three or more parties signed ("the deal signed in July by the UN, Ghana, Kenya and Peru") is theirs, not a
+    bilateral agreement of two of them."""
     window = text[max(0, start - 30) : end]
     return bool(
         MULTILATERAL.search(window)
         or _MULTILATERAL_AFTER.match(text, end)
         or _SIDELINES_OF.search(text[max(0, start - 60) : start])
+        or _SIGNED_BY_MANY.match(text, end)
     )
 
 
@@ -251,7 +255,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     - otherwise the nearest named or known format of the same kind that is not multilateral, which takes the
       trigger's ordinal if it has none;
     - otherwise, unless it is a reference, the first generic anchor of the same kind kept in its clause ("met
-      ... and held talks" is one meeting); if there is none it is kept as an anchor.
+      ... and held talks" is one meeting; an agreement so joined is multilateral when the pact named is:
+      "signed the CPTPP trade pact"); if there is none it is kept as an anchor.
 
     A reference with no format to join is dropped: it points back to an engagement already stated. Absorbed
     triggers are kept on their anchor (``Anchor.absorbed``).
@@ -280,7 +285,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
                     m.end(),
                     None,
                     False,
-                    bool(_NOUN_TRIGGER.search(m.group())) and _is_multilateral(text, m.start(), m.end()),
+                    (bool(_NOUN_TRIGGER.search(m.group())) and _is_multilateral(text, m.start(), m.end()))
+                    or (kind == "agreement" and bool(_SIGNED_BY_MANY.match(text, m.start()))),
                     reference=bool(
                         _NOUN_TRIGGER.search(m.group())
                         and _REFERENCE_DETERMINER.search(text[max(0, m.start() - 30) : m.start()])
@@ -316,6 +322,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
             if earlier:
                 earlier[0].absorbed.append(g)
                 earlier[0].ordinal = earlier[0].ordinal or g.ordinal
+                # "signed the CPTPP trade pact": what was signed is the pact of many
+                earlier[0].multilateral |= g.kind == "agreement" and g.multilateral
             else:
                 anchors.append(g)
     return sorted(anchors, key=lambda a: a.start)

@@ -9,7 +9,7 @@ Korea in May").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pipeline.dates import DateSpan, find_date_spans, is_dateline
@@ -22,6 +22,7 @@ from pipeline.engagements.lexicon import (
     _CONTEXT_AFTER,
     _CONTEXT_BEFORE,
     _COREFERENCE,
+    _DEPARTURE_FOR,
     _DESTINATION_BEFORE,
     _FORWARD,
     _LOCATION_BEFORE,
@@ -30,13 +31,8 @@ from pipeline.engagements.lexicon import (
     _VERBAL_INITIATOR,
     MULTILATERAL,
 )
+from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
-
-_DEPARTURE_FOR = re.compile(
-    r"\b(?:depart(?:s|ed|ing)?\s+for|le(?:ft|aves?|aving)\s+for|bound\s+for|en\s+route\s+to)\s+$",
-    re.IGNORECASE,
-)
-"""Before a place, the words of a departure that make it a visit's destination ("departed for Tokyo")."""
 
 # --- status and dates ------------------------------------------------------------------------------------
 
@@ -80,9 +76,12 @@ def _status_with_dates(status: str | None, span: DateSpan | None, published: dat
     on a visit that will last until Friday"); a "held" one dated after publication is planned (the cue was about
     something else in the sentence). A month or a year containing the publication day ("next week" at a month's
 precision) says nothing either way. Other statuses stand: a proposal or a cancellation may be dated either side
-    of publication."""
+    of publication. A plan told in the past perfect for a past slot ("had been scheduled to visit in April") was
+    not kept: cancelled, with its slot."""
     if span is None or published is None:
         return status
+    if span.kind == "past plan" and status in (None, "planned") and span.start < published:
+        return "cancelled"
     if status in (None, "planned") and (
         (span.end or span.start) < published
         or (span.precision == "day" and span.start < published <= (span.end or span.start))
@@ -119,8 +118,8 @@ def _is_other_event(text: str, span: DateSpan) -> bool:
 def _date_fits_status(span: DateSpan, status: str | None, published: date | None) -> bool:
     """Whether a date may be the date of an engagement with this status: a planned one does not end before the
     day before publication, a held one does not start after it; any date fits the others, or when the status or
-    the publication date is unknown."""
-    if published is None or status is None:
+    the publication date is unknown, or the plan was told in the past perfect."""
+    if published is None or status is None or span.kind == "past plan":
         return True
     if status == "planned":
         return (span.end or span.start) >= published - timedelta(days=1)
@@ -136,25 +135,35 @@ def _assign_dates(
     tense.
 
     Dates are resolved against the publication date, forward for planned, proposed, postponed and cancelled
-    anchors ("in June" is the coming June) and backward for the others, unless a tense cue just before the date
+    anchors ("in June" is the coming June; not an offer of cooperation, which is made when it is reported) and
+    backward for the others, unless a tense cue just before the date
     says otherwise (``dates.find_date_spans``). A date of attribution is no engagement's date, except for
     cooperation, whose announcement is the offer; nor is a dateline's ("WASHINGTON, Nov 3 -"), nor the date of
     another event named about a person (taking office, a death). A proposed anchor takes only its own dates: a
-    proposal borrows no date from the engagement it stands beside. Without a publication date only the dates
+    proposal borrows no date from the engagement it stands beside, except an offer of cooperation: the offer made
+    "at a meeting on Friday" is made that day. An anchor still undated may take a date the report gives
+    (``passing.undated_default``). A plan told in the past perfect (``passing.past_plans``) dates backward, and
+    its dates are marked "past plan" (``_status_with_dates``). Without a publication date only the dates
     that print their year ("on April 9, 2025", "in 2011") are resolved."""
+    past_plan = past_plans(text, anchors, statuses)
+    forward = [
+        s in _FORWARD and not (a.kind == "cooperation" and s == "proposed") and not past
+        for a, s, past in zip(anchors, statuses, past_plan, strict=True)
+    ]
+    dated = without_plan_words(text)
     spans_by_tense = {
-        future: [
-            s
-            for s in find_date_spans(text, published, future)
+        (future, past): [
+            replace(s, kind="past plan") if past else s
+            for s in find_date_spans(dated if past else text, published, future)
             if not is_dateline(text, s) and not _is_other_event(text, s)
         ]
-        for future in {s in _FORWARD for s in statuses}
+        for future, past in set(zip(forward, past_plan, strict=True))
     }
     chosen: list[DateSpan | None] = [None] * len(anchors)
     for index, (anchor, status) in enumerate(zip(anchors, statuses, strict=True)):
         spans = [
             s
-            for s in spans_by_tense[status in _FORWARD]
+            for s in spans_by_tense[forward[index], past_plan[index]]
             if anchor.kind == "cooperation" or not _is_attribution(text, s)
         ]
         own = [
@@ -162,12 +171,14 @@ def _assign_dates(
             for s in spans
             if min(anchors, key=lambda a: _gap(a.start, a.end, s.start_char, s.end_char)) is anchor
         ]
-        candidates = own or [s for s in spans if status != "proposed"]
+        candidates = own or [s for s in spans if status != "proposed" or anchor.kind == "cooperation"]
         candidates = [s for s in candidates if _date_fits_status(s, status, published)]
         if candidates:
             chosen[index] = min(
                 candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
             )
+        else:
+            chosen[index] = undated_default(text, anchor, status, published)
     return chosen
 
 

@@ -65,10 +65,20 @@ MULTILATERAL = re.compile(
     r"Arab League|OPEC|IBSA|SAARC|BIMSTEC|COP\s?\d+|World Economic Forum|Davos|ECOWAS|"
     r"IGAD|SADC|EAC|East African Community|Pacific Islands Forum|WTO|IMF|World Bank|East Asia Summit|"
     r"Summit of the Americas|Paris Agreement|Kyoto Protocol|Geneva Conventions?|Non-Proliferation|trilateral|"
-    r"multilateral|quadrilateral|tripartite|quadripartite|trilateral|regional|Security Council|General Assembly)\b"
+    r"multilateral|quadrilateral|tripartite|quadripartite|trilateral|regional|Security Council|General Assembly|"
+    r"CPTPP|RCEP|TPP|Trans-Pacific Partnership|Regional Comprehensive Economic Partnership|NAFTA|USMCA|"
+    r"among others|one of (?:\d+|[a-z]+) (?:countries|members|nations|signatories|states))\b"
 )
 """Gatherings of more than two states: an engagement held there as a whole is not bilateral. "Asean" is the
-spelling of several outlets; "tripartite" and "quadripartite" name meetings of three and four states."""
+spelling of several outlets; "tripartite" and "quadripartite" name meetings of three and four states. Trade pacts
+of many members (CPTPP, RCEP) and the words that say a party is one of many ("one of 11 members", "among others")
+make a pact named with two of its members no bilateral agreement."""
+_SIGNED_BY_MANY = re.compile(
+    r"[^.;]{0,40}?\b(?:signed|agreed|concluded|brokered|inked)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?:the\s+)?){2,}[A-Z]"
+)
+"""After an agreement's noun, the three or more parties that signed it ("the deal signed in July by the UN,
+Ghana, Kenya and Peru"): a deal of several parties, not a bilateral agreement. Used with ``match(text, end)``."""
 _MULTILATERAL_AFTER = re.compile(
     r"\s+(?:of|between|among|with)\s+(?:the\s+)?(?:Americas\b|"
     + MULTILATERAL.pattern.removeprefix(r"\b")
@@ -122,7 +132,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         re.compile(
             r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
-            r"sat\s+down\s+with|conferred\s+with|bilateral\s+discussions|"
+            r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
             re.IGNORECASE,
@@ -167,8 +177,13 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "cooperation",
         re.compile(
-            r"\b(?:offer(?:ed|s|ing)?\s+to\s+(?:help|assist|support|provide|supply|train|build|develop|share|fund|finance)|"
-            r"offer(?:ed|s|ing)?\s+(?:its|their|technical|financial|military)?\s*(?:help|assistance|support)|"
+            r"\b(?:offer(?:ed|s|ing)?\s+to\s+(?:help|assist|support|provide|supply|train|build|develop|share|fund|"
+            r"finance|send|deploy|donate|give|sell|deliver)|"
+            r"offer(?:ed|s|ing)?\s+(?:its|their|the|technical|financial|military)?\s*(?:help|assistance|support)|"
+            r"(?:will|would|to|agreed\s+to|pledged\s+to)\s+(?:help\s+)?(?:fund|finance|co-?finance|bankroll)\b|"
+            r"contribut(?:e|es|ed|ing)\s+(?:[£$€]|US\$|\d)|"
+            r"(?:announc|unveil|approv)(?:e|es|ed|ing)\s+(?:a|an)\s+(?:new\s+)?(?:[\w£$€.-]+\s+){0,3}?"
+            r"(?:funding|aid|assistance|financial|support|loan)\s+package|"
             r"(?:is|are|was|were|stands?|remains?)\s+ready\s+to\s+(?:help|assist|support|cooperate|work|provide|supply|"
             r"share|train)|(?:agreed|agree|agrees|plans?|planning|decided|pledged|vowed|promised|committed|will)\s+to\s+"
             r"(?:jointly|cooperate|co-produce|co-develop|work\s+together|set\s+up|establish|supply|train)|"
@@ -307,6 +322,29 @@ _DESTINATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """Before a place, the words that make it a visit's destination ("arrived in Tokyo", "a trip to Japan")."""
+_DEPARTURE_FOR = re.compile(
+    r"\b(?:depart(?:s|ed|ing)?\s+for|le(?:ft|aves?|aving)\s+for|bound\s+for|en\s+route\s+to)\s+$",
+    re.IGNORECASE,
+)
+"""Before a place, the words of a departure that make it a visit's destination ("departed for Tokyo")."""
+_PAST_PLAN = re.compile(
+    r"\bhad\s+(?:been\s+)?(?:scheduled|planned|planning|due|set|expected|slated|supposed|intended|hoped)\b|"
+    r"\b(?:was|were)\s+(?:supposed\s+to|to\s+have)\b",
+    re.IGNORECASE,
+)
+"""A plan told in the past perfect ("had been scheduled to visit", "had planned to", "was supposed to"): the slot
+it names is past, and the plan was not kept as made."""
+_THE_SIDELINES = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines?|margins?|side-lines?)\s+of\s+(?:the|this|this\s+week['’]s)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:summit|meeting|conference|forum|assembly|gathering)\b",
+    re.IGNORECASE,
+)
+"""The sidelines of the gathering a report covers ("on the sidelines of the summit"): it is that story's gathering,
+which the report dates."""
+_PRESENT_REPORT = re.compile(r"\b(?:says|announces|tells|confirms|pledges|offers|unveils)\b", re.IGNORECASE)
+"""A verb of saying in the present: the report tells what is announced on its own day."""
+
+
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 """Before a place, the words that make it where an engagement happens ("in Tokyo", "at the capital")."""
 _OFF_TOPIC = re.compile(
