@@ -1,0 +1,67 @@
+"""Entity errors that hide engagements on real news (issue 22, round 3): each test is one class of phrasing, in
+sentences written for the test."""
+
+import polars as pl
+
+from pipeline.persons import link_persons
+from tests.test_entities import frames, person
+
+from pipeline.entities import extract_entities
+
+
+def people(*texts: str) -> pl.DataFrame:
+    return link_persons(extract_entities(*frames(*texts))[1])[0]
+
+
+def names(*texts: str) -> set[str]:
+    return set(people(*texts)["name"])
+
+
+def test_a_title_that_runs_into_the_next_name_is_not_an_apposition_of_the_name_before():
+    table = people(
+        "At the summit the host held talks with Ruritania's Otto Brandvik, Elbonian President Mara Quell, "
+        "and Moldovan Prime Minister Ion Tabac.\n"
+        "At the invitation of Otto Brandvik, President of Romania Dan Vel arrived in Sofia."
+    )
+    assert person(table, "Otto Brandvik")["country_code"] is None
+    assert person(table, "Ion Tabac")["country_code"] == "MDA"
+    assert person(table, "Dan Vel")["country_code"] == "ROU"
+
+
+def test_a_plural_title_gives_each_listed_name_its_country_in_turn():
+    table = people(
+        "Kofi Mensah and Ama Tetteh, the Foreign Ministers of Ghana and Togo, are likely to meet next month."
+    )
+    assert person(table, "Ama Tetteh")["country_code"] == "TGO"
+
+
+def test_pm_in_capitals_is_a_title_not_part_of_the_name():
+    table = people(
+        "Kenya PM Odera Waweru arrived in Kampala on Monday.\n"
+        "PM Odera Waweru later met the Ugandan president.\n"
+        "The delegation landed at 3 pm on Monday."
+    )
+    row = person(table, "Odera Waweru")
+    assert (row["country_code"], row["role"]) == ("KEN", "Prime Minister")
+    assert not any(n.startswith("PM") for n in table["name"])
+
+
+def test_clause_openers_are_not_people():
+    found = names(
+        "On Thursday, Polish Prime Minister Piotr Wolny held talks with his Czech counterpart.\n"
+        "However, Foreign Minister Eva Dostal said no meeting was planned.\n"
+        "Meanwhile President Piotr Wolny flew to Prague.\n"
+        "In Brno, Governor Petr Hanak will receive the delegation."
+    )
+    assert not found & {"On Thursday", "However", "Meanwhile", "In Brno", "Thursday", "On"}
+    assert {"Piotr Wolny", "Eva Dostal"} <= found
+
+
+def test_photo_credits_and_possessed_bodies_are_not_people():
+    found = names(
+        "President Amara Diallo met his Malian counterpart in Bamako. Jean Roux/Agence Photo\n"
+        "President Amara Diallo's Office said the talks lasted two hours.\n"
+        "Press Service The Senegalese leader later left Bamako."
+    )
+    assert not any("/" in n or "Office" in n or " The" in n for n in found)
+    assert "Amara Diallo" in found
