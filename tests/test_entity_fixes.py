@@ -65,3 +65,32 @@ def test_photo_credits_and_possessed_bodies_are_not_people():
     )
     assert not any("/" in n or "Office" in n or " The" in n for n in found)
     assert "Amara Diallo" in found
+
+
+def countries_of(text: str) -> dict[str, str | None]:
+    frame = extract_entities(*frames(text))[0].filter(pl.col("label") == "COUNTRY")
+    return dict(frame.select("text", "country_code").iter_rows())
+
+
+def test_congo_alone_takes_the_congo_the_article_names_elsewhere():
+    assert countries_of(
+        "The Gabonese president arrived in Brazzaville on Tuesday.\nHe held talks on ties between Gabon and Congo."
+    )["Congo"] == "COG"
+    assert countries_of(
+        "Rwanda and the DRC signed a deal on Friday.\nCongo said the accord would hold.\nKinshasa welcomed it."
+    )["Congo"] == "COD"
+
+
+def test_congo_or_korea_without_evidence_or_with_both_stays_unresolved():
+    assert "Congo" not in countries_of("Togo and Congo held talks in Lome on Monday.")
+    assert "Korea" not in countries_of(
+        "Seoul and Pyongyang traded warnings.\nJapan said Korea must be part of any talks."
+    )
+
+
+def test_korea_in_an_article_about_south_korea_gives_the_person_his_country():
+    table = people(
+        "South Korea and Japan held a summit in Tokyo.\n"
+        "President Min Ho-seok of Korea met Prime Minister Taro Aso of Japan on Thursday."
+    )
+    assert person(table, "Min Ho-seok")["country_code"] == "KOR"
