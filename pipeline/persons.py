@@ -26,6 +26,7 @@ former.
 
 import hashlib
 import re
+import unicodedata
 
 import pandera.polars as pa
 import polars as pl
@@ -194,10 +195,18 @@ def strip_honorifics(name: str) -> str:
     return " ".join(tokens)
 
 
+def _fold_accents(text: str) -> str:
+    """The text without diacritics ("Nicolás" -> "Nicolas", "Erdoğan" -> "Erdogan"): one person's name is printed
+    with and without them across outlets."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def name_parts(name: str) -> tuple[list[str], str]:
-    """(lowercased significant tokens in order, initials) of a cleaned name; particles are not significant."""
+    """(lowercased significant tokens in order, initials) of a cleaned name; particles are not significant.
+    Diacritics are folded away, so spellings with and without them give the same key."""
     tokens, initials = [], ""
-    for token in name.split():
+    for token in _fold_accents(name).split():
         if INITIAL.match(token):
             initials += token[0].lower()
         elif token.lower() not in NAME_PARTICLES:
@@ -206,8 +215,10 @@ def name_parts(name: str) -> tuple[list[str], str]:
 
 
 def person_key(tokens: list[str], initials: str) -> str:
-    """Order-free key: a full name is its token set; a partial one also keeps its initials."""
-    key = " ".join(sorted(set(tokens)))
+    """Order-free key: a full name is its token set; a partial one also keeps its initials. A hyphen joins parts
+    of one token that other outlets print apart ("Suk-yeol" and "Suk Yeol"), so the key splits it; whether the
+    name is full still counts the tokens as written ("Akufo-Addo" alone stays a surname)."""
+    key = " ".join(sorted({part for token in tokens for part in token.split("-") if part}))
     return key if len(tokens) >= 2 else f"{key}|{initials}"
 
 

@@ -94,3 +94,19 @@ def test_korea_in_an_article_about_south_korea_gives_the_person_his_country():
         "President Min Ho-seok of Korea met Prime Minister Taro Aso of Japan on Thursday."
     )
     assert person(table, "Min Ho-seok")["country_code"] == "KOR"
+
+
+def test_one_name_with_and_without_diacritics_or_hyphens_is_one_person():
+    table = people(
+        "Venezuelan President Nicolás Vargas met the Brazilian foreign minister on Monday.",
+        "Venezuelan President Nicolas Vargas flew to Brasilia on Tuesday.",
+        "South Korean President Park Ji-hoon met the Japanese prime minister.",
+        "South Korean President Park Ji Hoon arrived in Tokyo.",
+    )
+    assert table.filter(pl.col("name").str.contains("Vargas")).height == 1
+    assert table.filter(pl.col("name").str.starts_with("Park")).height == 1
+
+
+def test_a_hyphenated_surname_alone_still_joins_the_full_name():
+    table = people("President Kwame Osei-Bonsu of Ghana arrived in Abuja.\nOsei-Bonsu later met the press.")
+    assert table.filter(pl.col("name").str.contains("Osei")).height == 1
