@@ -3,10 +3,9 @@ sentences written for the test."""
 
 import polars as pl
 
+from pipeline.entities import extract_entities
 from pipeline.persons import link_persons
 from tests.test_entities import frames, person
-
-from pipeline.entities import extract_entities
 
 
 def people(*texts: str) -> pl.DataFrame:
@@ -73,12 +72,18 @@ def countries_of(text: str) -> dict[str, str | None]:
 
 
 def test_congo_alone_takes_the_congo_the_article_names_elsewhere():
-    assert countries_of(
-        "The Gabonese president arrived in Brazzaville on Tuesday.\nHe held talks on ties between Gabon and Congo."
-    )["Congo"] == "COG"
-    assert countries_of(
-        "Rwanda and the DRC signed a deal on Friday.\nCongo said the accord would hold.\nKinshasa welcomed it."
-    )["Congo"] == "COD"
+    assert (
+        countries_of(
+            "The Gabonese president arrived in Brazzaville on Tuesday.\nHe held talks on ties between Gabon and Congo."
+        )["Congo"]
+        == "COG"
+    )
+    assert (
+        countries_of(
+            "Rwanda and the DRC signed a deal on Friday.\nCongo said the accord would hold.\nKinshasa welcomed it."
+        )["Congo"]
+        == "COD"
+    )
 
 
 def test_congo_or_korea_without_evidence_or_with_both_stays_unresolved():
