@@ -115,3 +115,27 @@ def test_one_name_with_and_without_diacritics_or_hyphens_is_one_person():
 def test_a_hyphenated_surname_alone_still_joins_the_full_name():
     table = people("President Kwame Osei-Bonsu of Ghana arrived in Abuja.\nOsei-Bonsu later met the press.")
     assert table.filter(pl.col("name").str.contains("Osei")).height == 1
+
+
+def test_a_shorter_full_name_joins_the_one_longer_name_of_the_article():
+    table = people(
+        "President Ana Maria Ruiz Soto of Peru arrived in Quito on Monday.\n"
+        "Ruiz Soto held talks with the Ecuadorian president.\n"
+        "President Ana Ruiz said the talks went well, and Ruiz thanked her hosts."
+    )
+    assert person(table, "Ana Maria Ruiz Soto")["country_code"] == "PER"
+    assert table.filter(pl.col("name").str.contains("Ruiz")).height == 1
+
+
+def test_a_shorter_name_inside_two_longer_names_stays_apart():
+    table = people(
+        "Foreign Minister Lina Park Mi-rae of South Korea met Defence Minister Lina Park Soo of South Korea.\n"
+        "Lina Park later left for Tokyo."
+    )
+    assert {"Lina Park Mi-rae", "Lina Park Soo"} <= set(table["name"])
+    assert table.filter(pl.col("name").str.contains("Park")).height == 3
+
+
+def test_a_headline_run_around_a_name_is_not_a_longer_name():
+    table = people("Jorge Ramos Cancels Visit\nPresident Jorge Ramos of Chile met the Peruvian foreign minister.")
+    assert person(table, "Jorge Ramos")["country_code"] == "CHL"

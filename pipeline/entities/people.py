@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.countries import gazetteer, role_countries
-from pipeline.entities.lexicon import LEAD_WORDS, ROLE_HEADS, _is_company_word, _is_vocabulary
+from pipeline.entities.lexicon import CUE_WORDS, LEAD_WORDS, ROLE_HEADS, _is_company_word, _is_vocabulary
 from pipeline.entities.roles import SHORT_TITLES, _role_parse, _RoleParse
 from pipeline.entities.sentence import WORD, _previous_word, _Sentence
 from pipeline.persons import (
@@ -192,6 +192,25 @@ def _is_word_char_at(text: str, pos: int) -> bool:
     return 0 <= pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
 
 
+def _longer_full_names(full_keys: list[str]) -> dict[str, str]:
+    """Within one article, a full name whose words are all in exactly one longer full name of the article is that
+    person named shorter ("López Obrador" and "Andrés Manuel López Obrador", "Gabriel Boric" and "Gabriel Boric
+    Font"): it maps to the longest such name. With two candidates, or none, it stays as it is. The longer name's
+    extra words must not be words of the lexicon: a headline run ("Donald Trump Cancels Visit") is no fuller name."""
+    token_sets = {key: set(key.split()) for key in full_keys}
+    mapping = {}
+    for key, tokens in token_sets.items():
+        supersets = [
+            other
+            for other, others in token_sets.items()
+            if tokens < others and not any(t in CUE_WORDS or _is_vocabulary(t) for t in others - tokens)
+        ]
+        maximal = [k for k in supersets if not any(token_sets[k] < token_sets[o] for o in supersets)]
+        if len(maximal) == 1:
+            mapping[key] = maximal[0]
+    return mapping
+
+
 def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
     """Article-level identity, role and country for every person mention (in place).
 
@@ -201,6 +220,11 @@ def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country. A "counterpart" without a role of their own takes the role of the person named before them in the
     sentence ("Jaishankar met his counterpart Wang Yi")."""
+    full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
+    longer = _longer_full_names(full_keys)
+    for person in people:
+        if person["is_full_name"]:
+            person["person_key"] = longer.get(person["person_key"], person["person_key"])
     full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
     for person in people:
         if not person["is_full_name"]:
