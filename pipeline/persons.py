@@ -1,27 +1,19 @@
 """People: name cleaning, role parsing from titles and appositions, and corpus-wide person linking.
-
 Linking rules (near-linear, one pass over distinct mention keys):
-- Within an article (done in entities.py with `article_person_keys`): a mention with at least two
-non-initial tokens
-  is a full name, keyed by its token set, so "Motegi Toshimitsu" and "Toshimitsu Motegi" are one person. A
-  partial
-  mention ("Jaishankar", "S. Jaishankar") joins the unique full name of the article that contains its tokens
-  and
-  whose given names agree with its initials.
-- Across articles (`link_persons`): full names group by token set; a partial key still unresolved joins the
-unique
+
+- Within an article (done in entities.py with `article_person_keys`): a mention with at least two non-initial tokens
+  is a full name, keyed by its token set, so "Motegi Toshimitsu" and "Toshimitsu Motegi" are one person. A partial
+  mention ("Jaishankar", "S. Jaishankar") joins the unique full name of the article that contains its tokens and whose
+  given names agree with its initials.
+- Across articles (`link_persons`): full names group by token set; a partial key still unresolved joins the unique
   full-name group that contains its tokens, agrees with its initials and has no conflicting country.
-- Canonical name: the longest full form; between the two orders of one token set, the more frequent; on a
-tie, for
-  Japanese names (which appear in both orders in English news) the order whose last token looks more like a
-  family
-  name by its romanised ending ("Motegi Toshimitsu" -> "Toshimitsu Motegi"); else the order seen first,
-  which keeps
+- Canonical name: the longest full form; between the two orders of one token set, the more frequent; on a tie, for
+  Japanese names (which appear in both orders in English news) the order whose last token looks more like a family
+  name by its romanised ending ("Motegi Toshimitsu" -> "Toshimitsu Motegi"); else the order seen first, which keeps
   Chinese, Korean and Vietnamese names family-name first as English news writes them ("Xi Jinping").
 - Country: explicit evidence (a qualifier such as "Japanese", "of Japan", "India's") outvotes evidence from a
   one-country title ("External Affairs Minister") which outvotes the article's home country.
-- Role: the most frequent non-former role (more specific titles first); former only when every role seen is
-former.
+- Role: the most frequent non-former role (more specific titles first); former only when every role seen is former.
 """
 
 import hashlib
