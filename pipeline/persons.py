@@ -1,31 +1,24 @@
 """People: name cleaning, role parsing from titles and appositions, and corpus-wide person linking.
-
 Linking rules (near-linear, one pass over distinct mention keys):
-- Within an article (done in entities.py with `article_person_keys`): a mention with at least two
-non-initial tokens
-  is a full name, keyed by its token set, so "Motegi Toshimitsu" and "Toshimitsu Motegi" are one person. A
-  partial
-  mention ("Jaishankar", "S. Jaishankar") joins the unique full name of the article that contains its tokens
-  and
-  whose given names agree with its initials.
-- Across articles (`link_persons`): full names group by token set; a partial key still unresolved joins the
-unique
+
+- Within an article (done in entities.py with `article_person_keys`): a mention with at least two non-initial tokens
+  is a full name, keyed by its token set, so "Motegi Toshimitsu" and "Toshimitsu Motegi" are one person. A partial
+  mention ("Jaishankar", "S. Jaishankar") joins the unique full name of the article that contains its tokens and whose
+  given names agree with its initials.
+- Across articles (`link_persons`): full names group by token set; a partial key still unresolved joins the unique
   full-name group that contains its tokens, agrees with its initials and has no conflicting country.
-- Canonical name: the longest full form; between the two orders of one token set, the more frequent; on a
-tie, for
-  Japanese names (which appear in both orders in English news) the order whose last token looks more like a
-  family
-  name by its romanised ending ("Motegi Toshimitsu" -> "Toshimitsu Motegi"); else the order seen first,
-  which keeps
+- Canonical name: the longest full form; between the two orders of one token set, the more frequent; on a tie, for
+  Japanese names (which appear in both orders in English news) the order whose last token looks more like a family
+  name by its romanised ending ("Motegi Toshimitsu" -> "Toshimitsu Motegi"); else the order seen first, which keeps
   Chinese, Korean and Vietnamese names family-name first as English news writes them ("Xi Jinping").
 - Country: explicit evidence (a qualifier such as "Japanese", "of Japan", "India's") outvotes evidence from a
   one-country title ("External Affairs Minister") which outvotes the article's home country.
-- Role: the most frequent non-former role (more specific titles first); former only when every role seen is
-former.
+- Role: the most frequent non-former role (more specific titles first); former only when every role seen is former.
 """
 
 import hashlib
 import re
+import unicodedata
 
 import pandera.polars as pa
 import polars as pl
@@ -194,10 +187,18 @@ def strip_honorifics(name: str) -> str:
     return " ".join(tokens)
 
 
+def _fold_accents(text: str) -> str:
+    """The text without diacritics ("Nicolás" -> "Nicolas", "Erdoğan" -> "Erdogan"): one person's name is printed
+    with and without them across outlets."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def name_parts(name: str) -> tuple[list[str], str]:
-    """(lowercased significant tokens in order, initials) of a cleaned name; particles are not significant."""
+    """(lowercased significant tokens in order, initials) of a cleaned name; particles are not significant.
+    Diacritics are folded away, so spellings with and without them give the same key."""
     tokens, initials = [], ""
-    for token in name.split():
+    for token in _fold_accents(name).split():
         if INITIAL.match(token):
             initials += token[0].lower()
         elif token.lower() not in NAME_PARTICLES:
@@ -206,8 +207,10 @@ def name_parts(name: str) -> tuple[list[str], str]:
 
 
 def person_key(tokens: list[str], initials: str) -> str:
-    """Order-free key: a full name is its token set; a partial one also keeps its initials."""
-    key = " ".join(sorted(set(tokens)))
+    """Order-free key: a full name is its token set; a partial one also keeps its initials. A hyphen joins parts
+    of one token that other outlets print apart ("Suk-yeol" and "Suk Yeol"), so the key splits it; whether the
+    name is full still counts the tokens as written ("Akufo-Addo" alone stays a surname)."""
+    key = " ".join(sorted({part for token in tokens for part in token.split("-") if part}))
     return key if len(tokens) >= 2 else f"{key}|{initials}"
 
 

@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.countries import gazetteer, role_countries
-from pipeline.entities.lexicon import ROLE_HEADS, _is_company_word, _is_vocabulary
-from pipeline.entities.roles import _role_parse, _RoleParse
+from pipeline.entities.lexicon import CUE_WORDS, LEAD_WORDS, ROLE_HEADS, _is_company_word, _is_vocabulary
+from pipeline.entities.roles import SHORT_TITLES, _role_parse, _RoleParse
 from pipeline.entities.sentence import WORD, _previous_word, _Sentence
 from pipeline.persons import (
     HONORIFICS,
@@ -34,10 +34,20 @@ QUOTE_ATTRIBUTION = re.compile(
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Trim titles, country forms and honorifics off a candidate span; None when no real name remains."""
+    """Trim titles, country forms, honorifics and clause openers off a candidate span; None when no real name
+    remains. A span is also cut before a capitalised "The" and after a possessive ("Modi's Office" is Modi's), and
+    a span with a slash is a photo credit ("Jane Doe/Agency"), never a person in the story."""
     tokens = list(NON_SPACE_RUN.finditer(text[start:end]))
-    while tokens and (_is_vocabulary(tokens[0].group()) or tokens[0].group()[:1].islower()):
+    while tokens and (_is_title_token(tokens[0].group()) or tokens[0].group()[:1].islower()):
         tokens.pop(0)
+    if any("/" in t.group() for t in tokens):
+        return None
+    cut = next((i for i, t in enumerate(tokens) if i and t.group() == "The"), None)
+    if cut is not None:
+        tokens = tokens[:cut]
+    owner = next((i for i, t in enumerate(tokens[:-1]) if t.group().endswith(("'s", "’s"))), None)
+    if owner is not None:
+        tokens = tokens[: owner + 1]
     while tokens and tokens[-1].group().lower().strip(",.") in NAME_PARTICLES:
         tokens.pop()
     if not tokens:
@@ -61,6 +71,14 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return span_start, span_end
 
 
+def _is_title_token(token: str) -> bool:
+    """Does a span's first token belong before the name rather than in it: a word of the lexicon or the gazetteer,
+    an abbreviated title ("PM"), or a word that opens a clause ("On Thursday", "However", "In Mumbai")? A news
+    sentence often runs such words straight into a name, and the model then tags them as part of it."""
+    bare = token.rstrip(",.:;")
+    return _is_vocabulary(bare) or bare in SHORT_TITLES or bare.lower() in LEAD_WORDS
+
+
 def _pattern_people(text: str, sentence: _Sentence) -> list[tuple[int, int]]:
     """Capitalised runs next to a title or honorific, which the model may miss ('of Japan Kono Taro'), and the
     speaker named right after a quotation ('..." Diallo said')."""
@@ -71,7 +89,11 @@ def _pattern_people(text: str, sentence: _Sentence) -> list[tuple[int, int]]:
             spans.append(span)
     for run in NAME_RUN.finditer(sentence.text):
         start, end = sentence.start + run.start(), sentence.start + run.end()
-        titles = [w for w in WORD.finditer(text, start, end) if w.group().lower().rstrip(".") in ROLE_HEADS]
+        titles = [
+            w
+            for w in WORD.finditer(text, start, end)
+            if w.group().lower().rstrip(".") in ROLE_HEADS or w.group() in SHORT_TITLES
+        ]
         if titles:
             start = titles[-1].end()
         span = _name_span(text, start, end)
@@ -170,6 +192,25 @@ def _is_word_char_at(text: str, pos: int) -> bool:
     return 0 <= pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
 
 
+def _longer_full_names(full_keys: list[str]) -> dict[str, str]:
+    """Within one article, a full name whose words are all in exactly one longer full name of the article is that
+    person named shorter ("López Obrador" and "Andrés Manuel López Obrador", "Gabriel Boric" and "Gabriel Boric
+    Font"): it maps to the longest such name. With two candidates, or none, it stays as it is. The longer name's
+    extra words must not be words of the lexicon: a headline run ("Donald Trump Cancels Visit") is no fuller name."""
+    token_sets = {key: set(key.split()) for key in full_keys}
+    mapping = {}
+    for key, tokens in token_sets.items():
+        supersets = [
+            other
+            for other, others in token_sets.items()
+            if tokens < others and not any(t in CUE_WORDS or _is_vocabulary(t) for t in others - tokens)
+        ]
+        maximal = [k for k in supersets if not any(token_sets[k] < token_sets[o] for o in supersets)]
+        if len(maximal) == 1:
+            mapping[key] = maximal[0]
+    return mapping
+
+
 def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
     """Article-level identity, role and country for every person mention (in place).
 
@@ -179,6 +220,11 @@ def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country. A "counterpart" without a role of their own takes the role of the person named before them in the
     sentence ("Jaishankar met his counterpart Wang Yi")."""
+    full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
+    longer = _longer_full_names(full_keys)
+    for person in people:
+        if person["is_full_name"]:
+            person["person_key"] = longer.get(person["person_key"], person["person_key"])
     full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
     for person in people:
         if not person["is_full_name"]:

@@ -18,7 +18,7 @@ Rules:
 import re
 from collections import Counter
 
-from pipeline.countries import GazetteerMatch, find_gazetteer_matches, gazetteer
+from pipeline.countries import GazetteerEntry, GazetteerMatch, find_gazetteer_matches, gazetteer
 from pipeline.entities.lexicon import ORG_HEADS, ROLE_MODIFIERS, _is_company_word, _is_vocabulary
 from pipeline.entities.sentence import WORD_WINDOW, _mention, _next_word, _previous_word, _Sentence
 
@@ -41,6 +41,37 @@ LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 ORGANISATION_AFTER = re.compile(r"\s+((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)")
+
+
+AMBIGUOUS_READINGS = {
+    "Congo": ("name", ("COD", "COG")),
+    "Congolese": ("demonym", ("COD", "COG")),
+    "Korea": ("name", ("KOR", "PRK")),
+    "Korean": ("demonym", ("KOR", "PRK")),
+    "Koreans": ("demonym", ("KOR", "PRK")),
+}
+"""Short forms that news uses for one of two countries, with the countries they may stand for."""
+
+
+def _resolve_ambiguous(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
+    """An article's gazetteer matches with each short form of two countries ("Congo", "Korea", "Korean") read as
+    the one of its two countries that the article's other matches name (a full name, a demonym or a capital:
+    "Brazzaville" or "Republic of Congo" make "Congo" COG, "Kinshasa" or "DRC" COD; "South Korea" or "Seoul" make
+    "Korea" KOR). When the article names both or neither, the match stays ambiguous: a guess would put a wrong
+    country into the engagement's pair."""
+    if not any(m.entry.kind == "ambiguous" and m.text in AMBIGUOUS_READINGS for m in matches):
+        return matches
+    named = {m.entry.country_code for m in matches if m.entry.kind in COUNTRY_KINDS | {"institution"}}
+    resolved = []
+    for m in matches:
+        reading = AMBIGUOUS_READINGS.get(m.text) if m.entry.kind == "ambiguous" else None
+        if reading:
+            kind, codes = reading
+            found = [code for code in codes if code in named]
+            if len(found) == 1:
+                m = m._replace(entry=GazetteerEntry(kind, found[0], m.entry.key))
+        resolved.append(m)
+    return resolved
 
 
 def _home_country(mentions: list[dict]) -> str | None:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.countries import GazetteerMatch, country_name
-from pipeline.entities.lexicon import ENVOY_HEADS, FORMER_WORDS, ROLE_HEADS, ROLE_WORDS
+from pipeline.entities.lexicon import ENVOY_HEADS, FORMER_WORDS, ROLE_HEADS, ROLE_WORDS, _is_vocabulary
 from pipeline.entities.places import COUNTRY_KINDS, GENERIC_ORG, _normalise_org, _organisation_country_before
 from pipeline.entities.sentence import WORD, _next_word, _previous_word, _Sentence
 from pipeline.persons import HONORIFICS
@@ -13,12 +13,15 @@ from pipeline.persons import HONORIFICS
 LAST_WORD = re.compile(r"(?s:.*)(?<![\w.])([\w.]+)")
 """The word a text ends with, as a full match (see ``sentence.PREVIOUS_WORD``)."""
 APPOSITION_START = re.compile(r"\s*,\s*(?:who (?:is|was)\s+)?(?:(?:the|a|an)\s+)?")
+SHORT_TITLES = {"PM": "prime minister", "PMs": "prime ministers"}
+"""Abbreviated titles, read in capitals only (lowercase "pm" is a clock time): "Pakistan PM Shehbaz Sharif" is its
+Prime Minister."""
 ORG_AFTER_ROLE = re.compile(rf"\s+(?:in|at|of) (?:the )?({GENERIC_ORG.pattern[2:]})")
 
 
 def normalise_role(words: list[str], country: str | None = None) -> str | None:
     """Canonical spelling of a title: 'Defence Minister', 'Foreign Minister', 'Secretary of Defense', ..."""
-    phrase = " ".join(w.lower().strip(",.") for w in words if w)
+    phrase = " ".join(SHORT_TITLES.get(w.strip(",."), w.lower().strip(",.")) for w in words if w)
     phrase = re.sub(r"\bministers\b", "minister", phrase).replace("defense", "defence")
     phrase = re.sub(
         r"^(deputy |state |junior |union )?minister (?:of|for) (?:the )?(.+)$", r"\1\2 minister", phrase
@@ -97,14 +100,18 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     index = len(words) - 1
     while index >= 0 and words[index].end() >= pos - 1 - sum(len(w) + 1 for w in role_words):
         word = words[index].group().lower().rstrip(".")
-        if word in ROLE_WORDS or (role_words and word in {"of", "for"}):
+        if (
+            word in ROLE_WORDS
+            or words[index].group() in SHORT_TITLES
+            or (role_words and word in {"of", "for"})
+        ):
             role_words.insert(0, words[index].group())
             index -= 1
             continue
         break
     while role_words and role_words[0].lower() in {"of", "for"}:
         role_words.pop(0)
-    if not any(w.lower().rstrip(".") in ROLE_HEADS for w in role_words):
+    if not any(_is_role_head(w) for w in role_words):
         previous = words[-1].group().lower().rstrip(".") if words and words[-1].end() >= pos - 1 else ""
         return parse if previous not in HONORIFICS else _RoleParse(country=parse.country)
     role_start = words[index + 1].start()
@@ -151,8 +158,10 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
         if text[pos : word.start()].strip():
             break
         lowered = word.group().lower().rstrip(".,")
-        if lowered in ROLE_WORDS or (
-            role_words and lowered in {"of", "for"} and _next_is_role(text, word.end())
+        if (
+            lowered in ROLE_WORDS
+            or word.group().rstrip(",") in SHORT_TITLES
+            or (role_words and lowered in {"of", "for"} and _next_is_role(text, word.end()))
         ):
             role_words.append(word.group().rstrip(","))
             pos = word.end()
@@ -160,14 +169,18 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
                 break
             continue
         break
-    if not any(w.lower().rstrip(".") in ROLE_HEADS for w in role_words):
+    if not any(_is_role_head(w) for w in role_words):
         return _RoleParse()
     to_country = re.match(r"\s+(to|of)\s+", text[pos : sentence.end])
     target = _country_match_at(sentence, pos + to_country.end()) if to_country else None
+    if _title_of_next_name(text, sentence, target.end if target else pos):
+        return _RoleParse()
     if target and to_country.group(1) == "to" and role_words[-1].lower() in ENVOY_HEADS:
         role_words += ["to", country_name(target.entry.country_code) or target.text]
     elif target and to_country.group(1) == "of":
         parse.country = parse.country or target.entry.country_code
+        if _is_plural_head(role_words[-1]):
+            parse.country = _respective_country(sentence, target) or parse.country
     org = ORG_AFTER_ROLE.match(text, pos, sentence.end)
     if org:
         parse.organization = _normalise_org(org.group(1))
@@ -187,6 +200,47 @@ def _role_parse(text: str, sentence: _Sentence, position: int, *, before: bool) 
     if parse is None:
         parse = parses[before, position] = (_role_before if before else _role_after)(text, sentence, position)
     return parse
+
+
+NEXT_NAME = re.compile(r"\s+([A-Z][\w’'\-]+)")
+
+
+def _title_of_next_name(text: str, sentence: _Sentence, pos: int) -> bool:
+    """Does the title that ends at ``pos`` run straight into a name ("Putin, Pakistani Prime Minister Shehbaz
+    Sharif", "Mirziyoyev, President of Kazakhstan Kassym-Jomart Tokayev")? Then it is the title of that next name,
+    in a list or a preposed phrase, and says nothing about the name before the comma."""
+    found = NEXT_NAME.match(text, pos, sentence.end)
+    if not found:
+        return False
+    word = found.group(1)
+    return not _is_vocabulary(word) and not any(m.start == found.start(1) for m in sentence.matches)
+
+
+def _respective_country(sentence: _Sentence, first: GazetteerMatch) -> str | None:
+    """The last country of a list after a plural title ("A and B, the Prime Ministers of India and Pakistan"):
+    the countries go respectively with the names listed, so the name right before the apposition takes the last
+    one. None when no list follows the first country."""
+    last = None
+    pos = first.end
+    while True:
+        joint = re.match(r"\s*(?:,|and|,\s*and)\s+", sentence.text[pos - sentence.start :])
+        if not joint:
+            return last
+        following = _country_match_at(sentence, pos + joint.end())
+        if not following or not following.entry.country_code:
+            return last
+        last, pos = following.entry.country_code, following.end
+
+
+def _is_plural_head(word: str) -> bool:
+    """Is the word a title head in the plural ("Ministers", "Presidents", "PMs")?"""
+    bare = word.rstrip(",.")
+    return bare == "PMs" or (bare.lower().endswith("s") and bare[:-1].lower() in ROLE_HEADS)
+
+
+def _is_role_head(word: str) -> bool:
+    """Is the word the head of a title: a role head of the lexicon, or an abbreviated one ("PM")?"""
+    return word.lower().rstrip(".") in ROLE_HEADS or word.rstrip(",.") in SHORT_TITLES
 
 
 def _is_formal(role_words: list[str]) -> bool:

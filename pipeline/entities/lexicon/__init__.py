@@ -29,6 +29,8 @@ ROLE_HEADS = _words("role_heads")
 ROLE_MODIFIERS = _words("role_modifiers")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 FORMER_WORDS = _words("former_words")
+LEAD_WORDS = _words("lead_words")
+"""Words that open a clause before a name and never belong to it ("On Thursday", "However", "Responding")."""
 ENVOY_HEADS = _words("envoy_heads")
 CUE_WORDS = ROLE_HEADS | _words("cue_words")
 ORG_HEADS = _entries("org_heads")
