@@ -182,8 +182,8 @@ def markdown(results: list[dict], command: str, targets: list[str]) -> str:
 
 
 def real_news_section(gold: Path) -> str:
-    """The real-news scores (``bilateral evaluate``'s build and score) of the gold set's dev and test splits, as a
-    markdown section; the test split is reported, never tuned on."""
+    """The real-news scores (``bilateral evaluate``'s build and score) of the gold set's dev, check and test splits,
+    as a markdown section; the check and test splits are reported, never tuned on."""
     from pipeline.evaluate import build_and_evaluate
 
     if not any((gold / "texts").glob("*.txt")):
@@ -191,7 +191,7 @@ def real_news_section(gold: Path) -> str:
     names = ["strict precision", "strict recall", "strict F1", "status accuracy", "date accuracy", "city accuracy",
              "participants recall"]  # fmt: skip
     rows = []
-    for split in ("dev", "test"):
+    for split in ("dev", "check", "test"):
         report = build_and_evaluate(gold, split)
         values = [
             "–" if report.measures[name]["value"] is None else f"{report.measures[name]['value']:.1%}"
@@ -203,7 +203,8 @@ def real_news_section(gold: Path) -> str:
     header = "| split | " + " | ".join(names) + " | split duplicates | negative hits |"
     rule = "|---|" + "---:|" * (len(names) + 2)
     return (
-        f"\n## Real news\n\n`uv run bilateral evaluate --gold {gold} --build --split dev` (and test, reported only):\n\n"
+        f"\n## Real news\n\n`uv run bilateral evaluate --gold {gold} --build --split dev` (and `check`, annotated after"
+        " the rules were written, and `test`: reported only):\n\n"
         + "\n".join([header, rule, *rows])
         + "\n"
     )
