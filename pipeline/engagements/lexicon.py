@@ -171,7 +171,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?i:(?:joint|bilateral|naval|military|air|army|combined|maritime)\s+(?:military\s+|naval\s+|"
             r"air\s+|maritime\s+|combat\s+)?(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)|war\s*games)|"
-            r"exercises?\s+[\"“']?[A-Z][\w-]+|[A-Z][\w-]*(?:\s+[\w-]+){0,3}[\"”’']\s+(?:exercises?|drills?))\b"
+            r"exercises?\s+[\"“']?[A-Z][\w-]+|[A-Z][\w-]*+(?:\s+[\w-]+){0,3}+[\"”’']\s+(?:exercises?|drills?))\b"
         ),
     ),
     (
