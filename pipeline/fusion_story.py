@@ -133,23 +133,13 @@ def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
     its story lends it through another engagement of the pair (``visits_dated_by_their_talks``,
     ``talks_dated_by_their_visit``). A mention speaks for its engagement: "the summit", undated in one story,
     has the date other reports give the summit it joined. A borrowed date never overrides an engagement's own."""
-    best = (
-        pl.col("start_date")
-        .sort_by(
-            pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3), "start_date", nulls_last=True
-        )
-        .first()
-        .over("cluster")
+    def most_precise(column: str) -> pl.Expr:
+        rank = pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3)
+        return pl.col(column).sort_by(rank, "start_date", nulls_last=True).first().over("cluster")
+
+    effective = clustered.with_columns(
+        start_date=most_precise("start_date"), date_precision=most_precise("date_precision")
     )
-    best_precision = (
-        pl.col("date_precision")
-        .sort_by(
-            pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3), "start_date", nulls_last=True
-        )
-        .first()
-        .over("cluster")
-    )
-    effective = clustered.with_columns(start_date=best, date_precision=best_precision)
     lent = talks_dated_by_their_visit(visits_dated_by_their_talks(effective))
     own_date_missing = (
         (pl.col("start_date").is_null() | (pl.col("date_precision") == "year")).all().over("cluster")

@@ -192,8 +192,6 @@ def article_engagements(
                         pair_source,
                         destination,
                         persons,
-                        published,
-                        dateline,
                     )
                 )
                 if anchor.kind == "visit" and row["initiator_country"] and row["host_country"]:
@@ -223,10 +221,10 @@ def _row(
     pair_source,
     destination,
     persons,
-    published,
-    dateline,
 ) -> dict:
-    """One mention row: an anchor with one of its pairs and the attributes that follow from the pair."""
+    """One mention row: an anchor with one of its pairs and the attributes that follow from the pair (the
+    article's publication date and dateline are read from ``article``)."""
+    published, dateline = article.get("published_date"), article.get("dateline")
     text = ctx.text
     trigger_text = text[anchor.start : anchor.end]
     initiator, host = _initiator(ctx, anchor, pair, destination, trigger_text)
