@@ -228,6 +228,37 @@ def test_phone_call():
     )
 
 
+def test_telephonic_conversation_is_a_phone_call():
+    (row,) = extract(
+        ["India's Modi and the US president held a telephonic conversation on Monday evening."],
+        [("India", "COUNTRY", "IND"), ("US", "COUNTRY", "USA")],
+    ).to_dicts()
+    assert (row["engagement_type"], row["format"], row["status"]) == ("call", "phone call", "held")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesperson said the award was handed over in Paris, according to the metro authority.",
+        "Officials warned that the water treatment plant near the mountain pass was not finished.",
+    ],
+)
+def test_words_that_only_contain_a_trigger_stem_make_no_candidate(sentence):
+    assert _candidate_sentences(pl.DataFrame({"text": [sentence]})).height == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two navies ended their war games off Okinawa.",
+        "Both sides signed a treaty and two MoUs.",
+        "He met the Japanese minister; their aid pledge follows an accord of 2019.",
+    ],
+)
+def test_whole_word_trigger_stems_keep_their_sentences(sentence):
+    assert _candidate_sentences(pl.DataFrame({"text": [sentence]})).height == 1
+
+
 def test_coreference_takes_the_pair_of_the_previous_engagement():
     rows = extract(
         [

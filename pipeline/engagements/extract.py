@@ -38,8 +38,8 @@ from pipeline.engagements.lexicon import (
     _COUNTRY_LABELS,
     _OFF_TOPIC,
     _OFFICIAL,
-    _TRIGGER_STEMS,
     MULTILATERAL,
+    TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES,
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
@@ -265,10 +265,10 @@ def _row(
 def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
     """The sentences of a batch that may state an engagement (the test article_engagements makes first), so
     that only those become Python dicts: the stem automaton runs in polars over all of them at once, the
-    trigger search in Python only over the third that hold a stem."""
+    trigger search in Python only over those that hold a stem (``lexicon.TRIGGER_STEM_PATTERN``)."""
     if not sentences.height:
         return sentences
-    with_stem = sentences.filter(pl.col("text").str.to_lowercase().str.contains_any(list(_TRIGGER_STEMS)))
+    with_stem = sentences.filter(pl.col("text").str.to_lowercase().str.contains(TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES))
     return with_stem.filter(
         pl.Series(
             [_ANY_TRIGGER_LOWERCASE.search(text.lower()) is not None for text in with_stem["text"]],

@@ -142,13 +142,79 @@ class _Clause:
 
 @functools.cache
 def _parser():
-    """spaCy's small English model with its tagger and parser (no NER: the entities are known), loaded once per
-    process, as ``pipeline.entities.stage._nlp`` loads the model for NER."""
+    """spaCy's small English model with its tagger and parser, loaded once per process, as
+    ``pipeline.entities.stage._nlp`` loads the model for NER. NER is left out (the entities are known); the
+    attribute ruler and the lemmatizer are loaded but not run: they cost more than the parse itself
+    (benchmarks/results.md), and the rules need a part of speech and a lemma for only a few tokens of a sentence
+    (``_pos``, ``_lemma``)."""
     import spacy
 
     from pipeline.entities.stage import DEFAULT_SPACY_MODEL
 
-    return spacy.load(DEFAULT_SPACY_MODEL, exclude=["ner"])
+    return spacy.load(DEFAULT_SPACY_MODEL, exclude=["ner"], disable=["attribute_ruler", "lemmatizer"])
+
+
+@functools.cache
+def _attribute_map() -> dict[tuple[str, str | None], dict]:
+    """The model's attribute ruler as a lookup: (tag, None) -> the attributes it gives a tag that no
+    word-specific pattern overrides, (tag, word) -> those of a word with that tag ("are"/VBP: AUX, lemma "be"),
+    and (None, word) -> those of a word whatever its tag ("'ll": lemma "will"). Its patterns that look at a token's dependency or at two tokens (auxiliaries as AUX, "gon na") change
+    nothing the rules here read."""
+    ruler = _parser().get_pipe("attribute_ruler")
+    mapped: dict[tuple[str, str | None], dict] = {}
+    for entry in ruler.patterns:
+        for pattern in entry["patterns"]:
+            if len(pattern) != 1:
+                continue
+            keys, tag = set(pattern[0]), pattern[0].get("TAG")
+            if keys == {"LOWER"} and isinstance(pattern[0]["LOWER"], str):
+                word = pattern[0]["LOWER"]
+                mapped[(None, word)] = {**mapped.get((None, word), {}), **entry["attrs"]}
+            if not isinstance(tag, str):
+                continue
+            if keys == {"TAG"}:
+                mapped[(tag, None)] = {**mapped.get((tag, None), {}), **entry["attrs"]}
+            elif keys == {"TAG", "LOWER"}:
+                lower = pattern[0]["LOWER"]
+                for word in lower["IN"] if isinstance(lower, dict) else [lower]:
+                    mapped[(tag, word)] = {**mapped.get((tag, word), {}), **entry["attrs"]}
+    return mapped
+
+
+def _attributes(token) -> dict:
+    """POS, MORPH and perhaps LEMMA that the model's attribute ruler would give the token (``_attribute_map``)."""
+    mapped = _attribute_map()
+    return {
+        **mapped.get((token.tag_, None), {}),
+        **mapped.get((token.tag_, token.lower_), {}),
+        **mapped.get((None, token.lower_), {}),
+    }
+
+
+def _pos(token) -> str:
+    """The token's universal part of speech (``_attributes``)."""
+    return _attributes(token).get("POS", "X")
+
+
+_VERBAL = ("VERB", "AUX")
+_NOMINAL = ("NOUN", "PROPN")
+_LEMMAS: dict[tuple[str, str], str] = {}
+
+
+def _lemma(token) -> str:
+    """The token's lowercase lemma: the attribute ruler's, or the model's rule lemmatizer's given the part of
+    speech and morphology of ``_attributes``, computed when a rule asks and kept by (word, tag)."""
+    key = (token.lower_, token.tag_)
+    lemma = _LEMMAS.get(key)
+    if lemma is None:
+        attributes = _attributes(token)
+        lemma = attributes.get("LEMMA")
+        if lemma is None:
+            token.pos_ = attributes.get("POS", "X")
+            token.set_morph(attributes.get("MORPH") or None)
+            lemma = _parser().get_pipe("lemmatizer").rule_lemmatize(token)[0]
+        lemma = _LEMMAS[key] = lemma.lower()
+    return lemma
 
 
 _PREFETCHED: dict[str, object] = {}
@@ -188,7 +254,7 @@ def _clause(verb) -> _Clause:
         c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children
     )
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-    return _Clause(verb.lemma_.lower(), verb.tag_, aux, negated, particle)
+    return _Clause(_lemma(verb), verb.tag_, aux, negated, particle)
 
 
 def _anchor_head(doc, start: int, end: int):
@@ -220,20 +286,20 @@ def _governor(head):
     """(the verb that governs an anchor's head token, the anchor's role there), or None when the anchor is not
     the subject, object or setting of a verb, or lies under a noun that is not one of plan or proposal (returned
     as a status, or ``DROP`` for "no plans")."""
-    if head.pos_ in ("VERB", "AUX"):
+    if _pos(head) in _VERBAL:
         return head, "verb"
     node, under_noun = head, False
     for _ in range(8):
-        if _noun_negated(node) and (node is head or node.lemma_.lower() in _PLAN_NOUNS):
+        if _noun_negated(node) and (node is head or _lemma(node) in _PLAN_NOUNS):
             return DROP
-        if node is not head and node.lemma_.lower() in _PROPOSAL_NOUNS | _PLAN_NOUNS:
+        if node is not head and _lemma(node) in _PROPOSAL_NOUNS | _PLAN_NOUNS:
             return _through_noun(node)
         parent = node.head
         if parent is node:
             return None
         if node.dep_ == "pobj" and parent.dep_ in ("prep", "agent"):
             target = parent.head
-            if target.pos_ in ("VERB", "AUX"):
+            if _pos(target) in _VERBAL:
                 if parent.lower_ in _SETTING_PREPS and not under_noun:
                     return target, "setting:" + parent.lower_
                 return None
@@ -241,7 +307,7 @@ def _governor(head):
         elif node.dep_ in ("compound", "conj", "appos", "amod", "nmod", "poss"):
             node = parent
         elif node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"):
-            if parent.pos_ not in ("VERB", "AUX") or under_noun:
+            if _pos(parent) not in _VERBAL or under_noun:
                 return None
             return parent, node.dep_
         else:
@@ -252,7 +318,7 @@ def _governor(head):
 def _through_noun(noun) -> str:
     """The status a noun of proposal or plan gives the engagement it names ("an invitation to visit", "a request
     for talks", "plans for a summit"), unless the verb it is the object of declines, cancels or postpones it."""
-    own = "proposed" if noun.lemma_.lower() in _PROPOSAL_NOUNS else "planned"
+    own = "proposed" if _lemma(noun) in _PROPOSAL_NOUNS else "planned"
     above = _governor(noun)
     if isinstance(above, tuple) and above[1] in ("dobj", "nsubjpass"):
         verdict = _verdict(above[0], _clause(above[0]), True, above[1])
@@ -265,8 +331,8 @@ def _hedged(verb) -> bool:
     """Whether a verb stands under a hedge: "it is possible that the talks will resume", "likely to meet"."""
     node = verb
     for _ in range(3):
-        if node.lemma_.lower() in _HEDGE_ADJ or any(
-            c.dep_ == "acomp" and c.lemma_.lower() in _HEDGE_ADJ for c in node.children
+        if _lemma(node) in _HEDGE_ADJ or any(
+            c.dep_ == "acomp" and _lemma(c) in _HEDGE_ADJ for c in node.children
         ):
             return True
         if node.dep_ not in ("ccomp", "xcomp", "advcl") or node.head is node:
@@ -304,7 +370,7 @@ def governing_status(doc, start: int, end: int) -> str | None:
     if governed is None or isinstance(governed, str):
         return governed
     verb, role = governed
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     decisive = _verdict(verb, _clause(verb), True, role)
     if decisive in (DROP, "cancelled", "postponed"):
         return decisive
@@ -315,7 +381,7 @@ def governing_status(doc, start: int, end: int) -> str | None:
     if (
         role == "dobj"
         and lemma in ("include", "feature", "involve")
-        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _AGENDA_NOUNS for c in verb.children)
+        and any(c.dep_ == "nsubj" and _lemma(c) in _AGENDA_NOUNS for c in verb.children)
     ):
         return "planned"
     climb = ("xcomp",) if role.startswith("setting") else ("xcomp", "advcl", "acl", "conj", "acomp", "pcomp")
@@ -326,7 +392,7 @@ def governing_status(doc, start: int, end: int) -> str | None:
             parent = parent.head
         chain.append(parent)
     for index, node in enumerate(chain):
-        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in _PROPOSAL_NOUNS | _PLAN_NOUNS:
+        if _pos(node) in _NOMINAL and _lemma(node) in _PROPOSAL_NOUNS | _PLAN_NOUNS:
             return DROP if _noun_negated(node) else _through_noun(node)
         verdict = _verdict(node, _clause(node), index == 0, role)
         if verdict is not None:
