@@ -472,11 +472,6 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
         .drop_nulls("participants")
         .unnest("participants")
         .join(cluster_ids, on="cluster")
-        .filter(  # a visit's participants are the visiting delegation
-            (pl.col("engagement_type") != "visit")
-            | pl.col("initiator_country").is_null()
-            | (pl.col("country_code") == pl.col("initiator_country"))
-        )
         .unique(["engagement_id", "person_id"], keep="first", maintain_order=True)
         .sort(["engagement_id", "person_id"])
         .select(list(PARTICIPANT_SCHEMA))

@@ -403,7 +403,7 @@ def test_seed_articles_give_exactly_the_expected_engagements():
         ("IND", "JPN", "visit", "official visit", None): (
             "planned",
             date(2022, 9, 7),
-            ["Jaishankar", "Singh"],
+            ["Hayashi", "Jaishankar", "Singh"],  # Hayashi hosts a meeting "during the visit"
             ["000", "004"],
         ),
         ("IND", "JPN", "meeting", "2+2 ministerial meeting", 2): (

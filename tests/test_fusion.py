@@ -155,7 +155,9 @@ def test_generic_meeting_joins_the_formats_matching_its_participants_roles():
     }
 
 
-def test_visit_participants_are_the_visiting_delegation():
+def test_visit_participants_are_the_visitors_and_the_hosts_who_receive_them():
+    """The annotation guide's participants are the people of the two countries who take part: a visit's host
+    who receives the visitor is one (it used to keep the visiting delegation only)."""
     _, participants, _ = fuse(
         mention(
             type_="visit",
@@ -164,7 +166,7 @@ def test_visit_participants_are_the_visiting_delegation():
             people=[("singh", None, "IND"), ("hayashi", None, "JPN")],
         ),
     )
-    assert participants["person_id"].to_list() == ["singh"]
+    assert participants["person_id"].to_list() == ["hayashi", "singh"]
 
 
 def test_confidence_combines_independent_evidence():
