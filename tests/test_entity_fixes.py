@@ -139,3 +139,20 @@ def test_a_shorter_name_inside_two_longer_names_stays_apart():
 def test_a_headline_run_around_a_name_is_not_a_longer_name():
     table = people("Jorge Ramos Cancels Visit\nPresident Jorge Ramos of Chile met the Peruvian foreign minister.")
     assert person(table, "Jorge Ramos")["country_code"] == "CHL"
+
+
+def test_a_title_case_headline_does_not_run_a_name_into_the_event_words_after_it():
+    found = names(
+        "Ruritanian President Otto Brandvik Cancels Visit to Elbonia\n"
+        "The president called off the trip on Monday, officials said."
+    )
+    assert "Otto Brandvik" in found
+    assert not any("Cancels" in name or "Visit" in name for name in found)
+
+
+def test_a_capitalised_event_noun_alone_is_not_a_person():
+    found = names(
+        'Elbonian firms will contribute to the "National Development Program" and the Annual Consultations, '
+        "Foreign Minister Mara Quell said."
+    )
+    assert not found & {"Program", "Annual Consultations", "National Development Program"}

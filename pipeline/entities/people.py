@@ -8,7 +8,14 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.countries import gazetteer, role_countries
-from pipeline.entities.lexicon import CUE_WORDS, LEAD_WORDS, ROLE_HEADS, _is_company_word, _is_vocabulary
+from pipeline.entities.lexicon import (
+    CUE_WORDS,
+    EVENT_WORDS,
+    LEAD_WORDS,
+    ROLE_HEADS,
+    _is_company_word,
+    _is_vocabulary,
+)
 from pipeline.entities.roles import SHORT_TITLES, _role_parse, _RoleParse
 from pipeline.entities.sentence import WORD, _previous_word, _Sentence
 from pipeline.persons import (
@@ -36,7 +43,9 @@ QUOTE_ATTRIBUTION = re.compile(
 def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim titles, country forms, honorifics and clause openers off a candidate span; None when no real name
     remains. A span is also cut before a capitalised "The" and after a possessive ("Modi's Office" is Modi's), and
-    a span with a slash is a photo credit ("Jane Doe/Agency"), never a person in the story."""
+    a span with a slash is a photo credit ("Jane Doe/Agency"), never a person in the story. Words of events end
+    a name: a title-case headline runs the name into them ("Donald Trump Cancels Visit" is Donald Trump), and a
+    span of such words alone ("Annual Consultations") is no name."""
     tokens = list(NON_SPACE_RUN.finditer(text[start:end]))
     while tokens and (_is_title_token(tokens[0].group()) or tokens[0].group()[:1].islower()):
         tokens.pop(0)
@@ -48,7 +57,7 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     owner = next((i for i, t in enumerate(tokens[:-1]) if t.group().endswith(("'s", "’s"))), None)
     if owner is not None:
         tokens = tokens[: owner + 1]
-    while tokens and tokens[-1].group().lower().strip(",.") in NAME_PARTICLES:
+    while tokens and tokens[-1].group().lower().strip(",.") in NAME_PARTICLES | EVENT_WORDS:
         tokens.pop()
     if not tokens:
         return None
