@@ -156,3 +156,8 @@ def test_a_capitalised_event_noun_alone_is_not_a_person():
         "Foreign Minister Mara Quell said."
     )
     assert not found & {"Program", "Annual Consultations", "National Development Program"}
+
+
+def test_an_abbreviated_month_before_a_day_is_a_date_not_a_name():
+    found = names('"He will be accompanied by ministers," the office said on Monday (Mar 10).')
+    assert "Mar" not in found

@@ -31,6 +31,7 @@ from pipeline.engagements.attributes import (
     _status_with_dates,
 )
 from pipeline.engagements.carry import carried_span
+from pipeline.engagements.companions import COMPANION_CUE_PATTERN, holds_companion_cue, with_visit_companions
 from pipeline.engagements.counterparts import _listed_counterparts, _onward_leg
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
@@ -203,7 +204,7 @@ def article_engagements(
                 # after a trip to several countries, "the visit" cannot tell which one it means
                 previous_pair = targets[0][0] if len(targets) == 1 else None
                 previous_status = status
-    return rows
+    return with_visit_companions(rows, sentences, mentions, persons)
 
 
 def _row(
@@ -265,13 +266,21 @@ def _row(
 def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
     """The sentences of a batch that may state an engagement (the test article_engagements makes first), so
     that only those become Python dicts: the stem automaton runs in polars over all of them at once, the
-    trigger search in Python only over those that hold a stem (``lexicon.TRIGGER_STEM_PATTERN``)."""
+    trigger search in Python only over those that hold a stem (``lexicon.TRIGGER_STEM_PATTERN``). Sentences that
+    introduce a visit's people are kept too (``companions``)."""
     if not sentences.height:
         return sentences
-    with_stem = sentences.filter(pl.col("text").str.to_lowercase().str.contains(TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES))
+    lowered = pl.col("text").str.to_lowercase()
+    with_stem = sentences.filter(
+        lowered.str.contains(TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES)
+        | lowered.str.contains(COMPANION_CUE_PATTERN)
+    )
     return with_stem.filter(
         pl.Series(
-            [_ANY_TRIGGER_LOWERCASE.search(text.lower()) is not None for text in with_stem["text"]],
+            [
+                _ANY_TRIGGER_LOWERCASE.search(text.lower()) is not None or holds_companion_cue(text)
+                for text in with_stem["text"]
+            ],
             dtype=pl.Boolean,
         )
     )
@@ -331,10 +340,15 @@ def extract_engagements(
         anchored = anchored_sentences(article_sentences, article_mentions, person_rows)
         prepared.append((article, article_sentences, article_mentions, anchored))
     with prefetched_parses(
-        sentence["text"] for *_, anchored in prepared for sentence, _, anchors in anchored if needs_parse(anchors)
+        sentence["text"]
+        for *_, anchored in prepared
+        for sentence, _, anchors in anchored
+        if needs_parse(anchors)
     ):
         for article, article_sentences, article_mentions, anchored in prepared:
-            rows.extend(article_engagements(article, article_sentences, article_mentions, person_rows, anchored))
+            rows.extend(
+                article_engagements(article, article_sentences, article_mentions, person_rows, anchored)
+            )
     return pl.DataFrame(rows, schema=MENTION_SCHEMA)
 
 

@@ -35,6 +35,10 @@ ENDS_WITH_INITIAL = re.compile(r"\b[A-Z]\.$")
 NON_SPACE_RUN = re.compile(r"\S+")
 NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN})*")
 CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-Z]")
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
+"""With MONTH_ABBREVIATIONS: a capitalised month abbreviation before a day number is a date ("Mar 10"), though
+"Jan" or "Mar" alone may be a given name."""
 QUOTE_ATTRIBUTION = re.compile(
     r"[,?!][\"”’']\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s+(?:said|says|told|added|stated|noted|insisted)\b"
 )
@@ -72,6 +76,8 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = span.split()
     if not 1 <= len(words) <= 6 or any(map(str.isdigit, span)):
         return None
+    if len(words) == 1 and words[0].lower().rstrip(".") in MONTH_ABBREVIATIONS and DAY_AFTER.match(text, span_end):
+        return None  # "(Mar 10)" is a date
     significant = [w for w in words if not INITIAL_TOKEN.match(w) and w.lower() not in NAME_PARTICLES]
     if not significant or not all(w[:1].isupper() for w in significant):
         return None
