@@ -67,14 +67,17 @@ from benchmarks.report import (  # noqa: F401  (COLUMNS, GENERATED_END and write
 )
 from corpusgen import generate_corpus
 from pipeline.cache import ArticleResultCache
-from pipeline.clean import CLEAN_CACHE_SCHEMAS, clean_corpus, cleaned_texts
+from pipeline.clean import CLEAN_CACHE_SCHEMAS
 from pipeline.dedup import find_duplicates
 from pipeline.definitions import defs
 from pipeline.defs.jobs import build_warehouse_job
-from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS, extract_engagements_cached
+from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS
 from pipeline.entities import extract_entities_with_stats
 from pipeline.fusion import fuse_engagements
-from pipeline.ingest import INGEST_CACHE_SCHEMAS, raw_texts, read_input_folder_cached
+from pipeline.incremental.plans.clean import clean_corpus, cleaned_texts
+from pipeline.incremental.plans.engagements import extract_engagements_cached
+from pipeline.incremental.plans.ingest import raw_texts, read_input_folder_cached
+from pipeline.ingest import INGEST_CACHE_SCHEMAS
 from pipeline.parallel import map_article_batches
 from pipeline.persons import attach_person_ids, link_persons
 from pipeline.settings import PIPELINE_VERSION, PROJECT_ROOT

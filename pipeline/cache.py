@@ -1,4 +1,6 @@
-"""The per-article stores, under the names the stages import them by; they live in ``pipeline.incremental.store``."""
+"""The per-article stores, under the public names the plans, tests and benchmarks import them by; they live in
+``pipeline.incremental.store``. ``content_key`` is also how stage modules key content (ingest's ``content_key``,
+clean's ``text_key``), and ``kept_as_json`` how ``countries`` and ``dedup`` keep derived data."""
 
 from pipeline.incremental.store import (
     MAX_PARTS,
@@ -10,7 +12,7 @@ from pipeline.incremental.store import (
 )
 
 ArticleResultCache = StageStore
-"""The name the stages and tests know ``StageStore`` by."""
+"""The name the tests and benchmarks know ``StageStore`` by."""
 
 __all__ = [
     "MAX_PARTS",

@@ -9,6 +9,10 @@ Two input formats are accepted:
 
 Nothing is silently dropped: every file, and every JSON line, ends either in ``raw_articles`` or in ``rejected_inputs``
 with a reason.
+
+This module is pure: the frame contracts and cache schemas, the per-file cache key (``file_key``) and the per-batch
+function (``read_file_batch``). Which files are read again, and where the raw texts are kept, is decided by
+``pipeline.incremental.plans.ingest``.
 """
 
 from __future__ import annotations
@@ -29,11 +33,9 @@ from urllib.parse import urlsplit
 import pandera.polars as pa
 import polars as pl
 
-from pipeline.cache import ArticleResultCache, cached_per_article, content_key
+from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
 from pipeline.dates import publication_date_in_text
-from pipeline.incremental.files import indexed_file_keys
-from pipeline.texts import require_texts
 
 MAX_ARTICLE_BYTES = 2_000_000
 """A single article larger than this is not news text (a dump, a binary, a crawl gone wrong)."""
@@ -47,8 +49,9 @@ _URL_TOKEN = re.compile(r"^\s*(?P<url>(?:https?://|www\.)\S+)\s*(?P<rest>.*)$")
 
 class RawArticlesModel(pa.DataFrameModel):
     """One accepted input article, before any cleaning. The raw text is not in the frame: it stays in the ingest
-    store under the file's key, and only the articles a run must clean read it back (``raw_texts``), so a run
-    that adds a few articles does not move the whole corpus's text."""
+    store under the file's key, and only the articles a run must clean read it back
+    (``pipeline.incremental.plans.ingest.raw_texts``), so a run that adds a few articles does not move the whole
+    corpus's text."""
 
     article_id: str = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$")
     source_file: str
@@ -81,7 +84,8 @@ class RejectedInputsModel(pa.DataFrameModel):
 
 
 class RawTextsModel(pa.DataFrameModel):
-    """The raw text of an accepted article, kept in the ingest store apart from its row (``raw_texts``)."""
+    """The raw text of an accepted article, kept in the ingest store apart from its row
+    (``pipeline.incremental.plans.ingest.raw_texts``)."""
 
     article_id: str
     raw_text: str
@@ -363,10 +367,10 @@ def read_input_folder(input_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Read every file under ``input_dir`` into (raw_articles, rejected_inputs)."""
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist")
-    return _read_files(input_files(input_dir), input_dir)
+    return read_files(input_files(input_dir), input_dir)
 
 
-def _read_files(
+def read_files(
     paths: list[Path], input_dir: Path, tags: pl.Series | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(raw_articles, rejected_inputs) of ``paths``; with ``tags`` (one value per path), every row of a file
@@ -393,7 +397,8 @@ its rejected inputs."""
 
 
 def file_key(path: Path, input_dir: Path) -> str | None:
-    """What a file's rows depend on: its place in the folder and its bytes; None when it cannot be read."""
+    """Ingest's cache key: what a file's rows depend on, its place in the folder and its bytes; None when it cannot
+    be read."""
     digest = hashlib.sha256(path.relative_to(input_dir).as_posix().encode() + b"\x00")
     try:
         with open_regular_file(path) as handle:
@@ -402,16 +407,11 @@ def file_key(path: Path, input_dir: Path) -> str | None:
         return None
 
 
-def file_keys(paths: list[Path], input_dir: Path, index_file: Path) -> list[str | None]:
-    """``file_key`` of every path, computed only for the files the file index in ``index_file`` does not know
-    unchanged (``pipeline.incremental.files``)."""
-    return indexed_file_keys(paths, input_dir, index_file, file_key)
-
-
-def _read_each(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.DataFrame]:
-    """The rows of every file of ``files`` (a ``path`` column), each row tagged with its file's ``tag`` column; the
-    articles' texts apart from the articles, which get their word count and ``content_key`` (what cleaning reads)."""
-    articles, rejected = _read_files([Path(path) for path in files["path"]], input_dir, files[tag])
+def read_file_batch(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.DataFrame]:
+    """The per-batch function of ingest: the rows of every file of ``files`` (a ``path`` column), each row tagged
+    with its file's ``tag`` column; the articles' texts apart from the articles, which get their word count and
+    ``content_key`` (what cleaning reads, and so what keys its results)."""
+    articles, rejected = read_files([Path(path) for path in files["path"]], input_dir, files[tag])
     return {
         "raw_articles": articles.with_columns(
             raw_words=pl.col("raw_text").str.count_matches(r"\S+").cast(pl.Int64),
@@ -420,69 +420,3 @@ def _read_each(files: pl.DataFrame, tag: str, input_dir: Path) -> dict[str, pl.D
         "raw_texts": articles.select(tag, "article_id", "raw_text"),
         "rejected_inputs": rejected,
     }
-
-
-def read_input_folder_cached(
-    input_dir: Path, cache: ArticleResultCache
-) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
-    """(raw_articles, rejected_inputs, counts): ``read_input_folder``, parsing only the files whose path or bytes
-    are new; the rows of the others come from the cache. The articles come without their raw text, with the
-    ``file_key`` under which ``raw_texts`` finds it. Also returns the counts ``files_read`` and ``files_parsed``
-    (in this call). Rows stay in folder order, whatever was cached, so a rerun yields the same frames as a first
-    run."""
-    if not input_dir.is_dir():
-        raise FileNotFoundError(f"input folder {input_dir} does not exist")
-    paths = input_files(input_dir)
-    files = pl.DataFrame(
-        {
-            "file_order": range(len(paths)),
-            "path": [str(path) for path in paths],
-            "cache_key": file_keys(paths, input_dir, cache.root / "_file_index.parquet"),
-        },
-        schema={"file_order": pl.Int64, "path": pl.String, "cache_key": pl.String},
-    )
-    readable = files.filter(pl.col("cache_key").is_not_null())
-    cached, n_parsed = cached_per_article(
-        cache,
-        readable,
-        lambda todo: _read_each(todo, "cache_key", input_dir),
-        read={"raw_articles": None, "rejected_inputs": None},
-    )
-    unreadable = files.filter(pl.col("cache_key").is_null())
-    _, rejected_unreadable = _read_files(
-        [Path(path) for path in unreadable["path"]], input_dir, unreadable["file_order"]
-    )
-    in_folder_order = readable.select("cache_key", "file_order")
-    raw_articles = (
-        in_folder_order.join(cached["raw_articles"], on="cache_key", maintain_order="left_right")
-        .sort("file_order", "source_line", nulls_last=True)
-        .rename({"cache_key": "file_key"})
-        .select(list(RawArticlesModel.to_schema().columns))
-    )
-    rejected_inputs = (
-        pl.concat(
-            [
-                in_folder_order.join(
-                    cached["rejected_inputs"], on="cache_key", maintain_order="left_right"
-                ).select(rejected_unreadable.columns),
-                rejected_unreadable,
-            ]
-        )
-        .sort("file_order", "line", nulls_last=True)
-        .drop("file_order")
-    )
-    return (
-        raw_articles,
-        rejected_inputs,
-        {"files_read": files.height, "files_parsed": n_parsed + unreadable.height},
-    )
-
-
-def raw_texts(cache: ArticleResultCache, raw_articles: pl.DataFrame) -> pl.DataFrame:
-    """(article_id, raw_text) of the rows of ``raw_articles``, read from the ingest store by file key: only the
-    store's parts that hold those files are read."""
-    texts = cache.load("raw_texts", raw_articles["file_key"].unique())
-    found = raw_articles.select("article_id").join(
-        texts.select("article_id", "raw_text"), on="article_id", how="left", maintain_order="left"
-    )
-    return require_texts(found, "raw_text", "raw texts", "ingest", "raw_input")

@@ -1,4 +1,5 @@
-"""The worker pool, under the names the stages import it by; it lives in ``pipeline.incremental.workers``."""
+"""The worker pool, under the public name the plans, tests and benchmarks import it by; it lives in
+``pipeline.incremental.workers``."""
 
 from pipeline.incremental.workers import (
     MIN_ARTICLES_FOR_POOL,

@@ -21,9 +21,9 @@ from pipeline.engagements import (
     _candidate_sentences,
     _may_hold_trigger,
     extract_engagements,
-    extract_engagements_cached,
 )
 from pipeline.entities import ENTITY_SCHEMA
+from pipeline.incremental.plans.engagements import extract_engagements_cached
 
 PUBLISHED = date(2022, 9, 6)
 PERSON_SCHEMA = {"person_id": pl.String, "name": pl.String, "country_code": pl.String, "role": pl.String}

@@ -15,18 +15,16 @@ import pytest
 
 import pipeline.ingest
 from pipeline.cache import ArticleResultCache
+from pipeline.incremental.plans.ingest import file_keys, raw_texts, read_input_folder_cached
 from pipeline.ingest import (
     INGEST_CACHE_SCHEMAS,
     MAX_ARTICLE_BYTES,
     RAW_ARTICLES_SCHEMA,
     RawArticlesModel,
     RejectedInputsModel,
-    file_keys,
     input_files,
-    raw_texts,
     read_input_file,
     read_input_folder,
-    read_input_folder_cached,
 )
 
 

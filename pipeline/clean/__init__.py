@@ -5,8 +5,8 @@ can run it in a process pool and cache it by content hash. `clean_articles` maps
 
 Modules: `unicode` (step 1), `boilerplate` (step 2), `sentences` (steps 3, 5 and 6: broken lines, missing
 spaces, splitting, the key of repeated sentences) and `stage` (step 4, the assembly of one article, the frame
-contracts, the cache schemas and the cached wrapper). This package re-exports the names the rest of the code
-imports.
+contracts, the cache schemas and the cache key; ``pipeline.incremental.plans.clean`` runs it against its store).
+This package re-exports the names the rest of the code imports.
 
 Cleaning steps, in order:
 1. Unicode repair (ftfy: mojibake, HTML entities, NFC, curly quotes to straight ones) and whitespace
@@ -35,20 +35,21 @@ from pipeline.clean.sentences import (
     split_sentences,
 )
 from pipeline.clean.stage import (
+    CLEAN_CACHE_KEY,
     CLEAN_CACHE_SCHEMAS,
     ArticlesModel,
     CleanedArticle,
     SentencesModel,
+    clean_and_sign,
     clean_article,
     clean_articles,
-    clean_corpus,
     clean_text,
-    cleaned_texts,
     content_hash,
 )
 from pipeline.clean.unicode import normalise_unicode, normalise_whitespace
 
 __all__ = [
+    "CLEAN_CACHE_KEY",
     "CLEAN_CACHE_SCHEMAS",
     "ArticlesModel",
     "CleanedArticle",
@@ -56,9 +57,8 @@ __all__ = [
     "_BOILERPLATE_LABELS",
     "clean_article",
     "clean_articles",
-    "clean_corpus",
+    "clean_and_sign",
     "clean_text",
-    "cleaned_texts",
     "content_hash",
     "is_boilerplate",
     "normalise_unicode",

@@ -1,12 +1,12 @@
 """The clean stage itself: one article cleaned by the rules of the sibling modules, the per-batch function, the
-frame contracts (``ArticlesModel``, ``SentencesModel``), the cache schemas and the cached wrapper.
+frame contracts (``ArticlesModel``, ``SentencesModel``), the cache schemas and the cache key. How it runs against
+its store is decided by ``pipeline.incremental.plans.clean``.
 
 Per-article work is the pure function `clean_article` (one article in, one result out), so the orchestrator
 can run it in a process pool and cache it by content hash. `clean_articles` maps it over a raw_articles frame.
 """
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -14,7 +14,7 @@ import numpy as np
 import pandera.polars as pa
 import polars as pl
 
-from pipeline.cache import ArticleResultCache, cached_by_article, content_key
+from pipeline.cache import content_key
 from pipeline.clean.boilerplate import _INLINE_CREDIT, _has_phrase_trigger, is_boilerplate
 from pipeline.clean.sentences import (
     _ends_sentence,
@@ -26,7 +26,6 @@ from pipeline.clean.sentences import (
 from pipeline.clean.unicode import normalise_unicode, normalise_whitespace
 from pipeline.contracts import polars_schema
 from pipeline.dedup import MINHASH_PERMUTATIONS, minhash_frame
-from pipeline.parallel import map_article_batches
 
 # --- one article: title, fragments, repeated sentences, assembly ----------------------------------------
 
@@ -236,50 +235,14 @@ CLEAN_CACHE_SCHEMAS = {
 (the text is read back by ``text_key``); and its sentences' spans."""
 
 
-def clean_corpus(
-    raw_articles: pl.DataFrame,
-    cache: ArticleResultCache,
-    read_raw_texts: Callable[[pl.DataFrame], pl.DataFrame],
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
-    """(articles, sentences, MinHash signatures, articles cleaned in this call): cleaning and the per-article
-    half of deduplication on both cores for the raw texts not cleaned before; the others come from the
-    per-article cache, keyed by the ``content_key`` ingest gave each article (its title and raw text). The
-    cleaned texts stay in that cache (``cleaned_texts``): the articles frame carries their ``text_key``.
-    ``read_raw_texts`` gives (article_id, raw_text) for rows of ``raw_articles``: only the articles to clean are
-    read. Sentences come ordered by article and index: the cache keeps each article's rows in the order cleaning
-    gave them, which is by index, so no sort of the corpus is needed."""
-
-    def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
-        with_text = todo.join(read_raw_texts(todo), on="article_id", how="left", maintain_order="left")
-        articles, sentences, signatures = map_article_batches(_clean_and_sign, with_text)
-        cleaned = articles.join(signatures, on="article_id")
-        return {
-            "cleaned": cleaned.select("article_id", *CLEAN_CACHE_SCHEMAS["cleaned"].names()),
-            "sentences": sentences,
-        }
-
-    frames, n_cleaned = cached_by_article(
-        cache,
-        raw_articles.select("article_id", "title", "file_key", "content_key"),
-        pl.col("content_key"),
-        compute,
-        read={"cleaned": ["title", "content_hash", "text_key", "n_sentences", "minhash"], "sentences": None},
-    )
-    articles = raw_articles.drop("raw_words", "file_key", "content_key").join(
-        frames["cleaned"].rename({"title": "clean_title"}), on="article_id", how="left", maintain_order="left"
-    )
-    articles = articles.with_columns(title=pl.col("clean_title")).drop("clean_title", "minhash")
-    signatures = frames["cleaned"].select("article_id", "minhash")
-    return articles, frames["sentences"], signatures, n_cleaned
+CLEAN_CACHE_KEY = pl.col("content_key")
+"""What an article's cleaning depends on: its title and raw text, as ingest's ``content_key`` of them. Copies of an
+article in two files share it, and are cleaned once."""
 
 
-def cleaned_texts(cache: ArticleResultCache) -> pl.LazyFrame:
-    """(text_key, text) of every cleaned text in the clean stage's store, lazily (see ``pipeline.texts``)."""
-    return cache.scan("cleaned").select("text_key", "text")
-
-
-def _clean_and_sign(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(articles, sentences, MinHash signatures) of one batch: the per-article half of deduplication runs in the
-    same worker as cleaning, while the cleaned texts are at hand, rather than reading them back."""
+def clean_and_sign(raw_articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The per-batch function of the clean stage: (articles, sentences, MinHash signatures) of a batch of raw
+    articles (with their ``raw_text``). The per-article half of deduplication runs in the same worker as cleaning,
+    while the cleaned texts are at hand, rather than reading them back."""
     articles, sentences = clean_articles(raw_articles)
     return articles, sentences, minhash_frame(articles.select("article_id", "text"), MINHASH_PERMUTATIONS)

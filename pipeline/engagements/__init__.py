@@ -14,18 +14,21 @@ The modules, in the order a sentence meets them:
 - ``lexicon``: the words and patterns (plain word lists in ``data/``);
 - ``anchors``: where in a sentence an engagement is stated, and of which kind and format;
 - ``attributes``: each anchor's status, dates, pair, place, participants, initiator and host;
-- ``extract``: sentences, articles and batches to mention rows, and the cached wrapper the extract asset calls;
+- ``extract``: sentences, articles and batches to mention rows, the stage's cache schema and cache key
+  (``pipeline.incremental.plans.engagements`` runs it against its store);
 - ``model``: the types, statuses and mention frame that fusion reads.
 
 Pure per article: `extract_engagements` may be called on any batch of articles.
 """
 
 from pipeline.engagements.extract import (
+    ENGAGEMENT_CACHE_KEY,
     ENGAGEMENT_CACHE_SCHEMAS,
     _candidate_sentences,
     article_engagements,
     extract_engagements,
-    extract_engagements_cached,
+    person_fingerprints,
+    with_current_person_details,
 )
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -45,6 +48,7 @@ from pipeline.engagements.model import (
 )
 
 __all__ = [
+    "ENGAGEMENT_CACHE_KEY",
     "ENGAGEMENT_CACHE_SCHEMAS",
     "ENGAGEMENT_TYPES",
     "MENTION_SCHEMA",
@@ -61,5 +65,6 @@ __all__ = [
     "_may_hold_trigger",
     "article_engagements",
     "extract_engagements",
-    "extract_engagements_cached",
+    "person_fingerprints",
+    "with_current_person_details",
 ]

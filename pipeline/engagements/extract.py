@@ -1,5 +1,6 @@
-"""Engagement mentions of sentences, articles and batches of articles, and the cached wrapper the extract asset
-calls.
+"""Engagement mentions of sentences, articles and batches of articles; the stage's cache schema and cache key, and
+the pure frame functions for what the key leaves out (linked people's names and roles). How the stage runs
+against its store is decided by ``pipeline.incremental.plans.engagements``.
 
 Per sentence: the prefilter rules out sentences without a trigger, ``anchors`` finds the engagements a sentence
 states, ``attributes`` gives each its status, dates, pair, place and people; one row per anchor with a pair.
@@ -10,11 +11,9 @@ of articles.
 
 from __future__ import annotations
 
-from functools import partial
-
 import polars as pl
 
-from pipeline.cache import ArticleResultCache, cached_by_article, content_key
+from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors
 from pipeline.engagements.attributes import (
@@ -45,8 +44,7 @@ from pipeline.engagements.lexicon import (
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
 from pipeline.engagements.venues import dateline_place
-from pipeline.parallel import map_article_batches
-from pipeline.texts import with_article_text, with_sentence_text
+from pipeline.texts import with_sentence_text
 
 
 def _sentence_context(text: str, mentions: list[Mention], persons: dict[str, dict]) -> _SentenceContext:
@@ -358,12 +356,18 @@ ENGAGEMENT_CACHE_SCHEMAS = {
 """What the per-article cache stores for this stage: the mentions without article_id (the cache's own key) and
 story_id (joined afresh from the articles on every run, as duplicate detection may change it)."""
 
+ENGAGEMENT_CACHE_KEY = content_key("text_key", "published_date", "people")
+"""What an article's engagement mentions depend on: its cleaned text (``text_key``), its publication date and
+the linked people it names (``people``, from ``person_fingerprints``). The sentence boundaries and entity
+mentions it also reads come from the code of the clean and entities stages, which keys this stage's version
+(``pipeline.incremental.keys.STAGES``)."""
 
-def _person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+
+def person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
     """Per article, the linked people it names, each as its id, whether the person table has it, and its country:
     all an article's engagement mentions depend on besides its own text and date, since linking runs across the
     corpus. Names and roles are not part of it: they are filled in from the person table on every run
-    (``_with_current_person_details``), so a person's new role, learnt from a new article, does not send every
+    (``with_current_person_details``), so a person's new role, learnt from a new article, does not send every
     article naming that person back through extraction. The set is kept as the wrapping sum of its members'
     64-bit hashes, which any change to a member changes (cheaper than sorting and joining them as strings)."""
     return (
@@ -380,7 +384,7 @@ def _person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -
     )
 
 
-def _with_current_person_details(mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+def with_current_person_details(mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
     """Mentions whose participants carry the name and role the person table gives them now (a participant not
     in it keeps the name it was extracted with), as a fresh extraction would give them."""
     participants = (
@@ -404,47 +408,3 @@ def _with_current_person_details(mentions: pl.DataFrame, persons: pl.DataFrame) 
         )
     )
     return mentions.with_columns(participants["participants"].cast(pl.List(PARTICIPANT_DTYPE)))
-
-
-def extract_engagements_cached(
-    articles: pl.DataFrame,
-    sentences: pl.DataFrame,
-    entity_mentions: pl.DataFrame,
-    persons: pl.DataFrame,
-    texts: pl.LazyFrame,
-    cache: ArticleResultCache,
-) -> tuple[pl.DataFrame, int]:
-    """(engagement mentions, articles extracted in this call): extract_engagements on both cores for the
-    articles whose text, publication date or linked people changed; the others come from the cache.
-
-    ``sentences`` and ``entity_mentions`` may hold rows of other articles (duplicates): they are left out. The
-    texts of the articles to extract are read from ``texts`` (``text_key``, ``text``; see ``pipeline.texts``)."""
-
-    def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
-        (mentions,) = map_article_batches(
-            partial(_engagements_of_batch, persons=persons),
-            with_article_text(todo, texts),
-            [sentences, entity_mentions],
-        )
-        return {"mentions": mentions.drop("story_id")}
-
-    keyed = articles.select("article_id", "story_id", "published_date", "text_key").join(
-        _person_fingerprints(entity_mentions, persons), on="article_id", how="left"
-    )
-    frames, n_extracted = cached_by_article(
-        cache, keyed, content_key("text_key", "published_date", "people"), compute
-    )
-    mentions = _with_current_person_details(frames["mentions"], persons).join(
-        articles.select("article_id", "story_id"), on="article_id"
-    )
-    return mentions.select(list(MENTION_SCHEMA)).sort(
-        "article_id", "sentence_index", "start_char"
-    ), n_extracted
-
-
-def _engagements_of_batch(
-    articles: pl.DataFrame, sentences: pl.DataFrame, entity_mentions: pl.DataFrame, *, persons: pl.DataFrame
-) -> tuple[pl.DataFrame]:
-    """``extract_engagements`` in the shape ``map_article_batches`` runs in a worker (a module-level function,
-    so that it can be sent to one)."""
-    return (extract_engagements(articles, sentences, entity_mentions, persons),)

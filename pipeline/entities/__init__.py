@@ -10,7 +10,8 @@ capitalised word nothing explains go to the spaCy NER model (tok2vec and ner onl
 - ``date_mentions``: dates named in the text;
 - ``roles``: titles and appositions (role, country, organisation);
 - ``people``: person spans and rows, and each person's identity across the article;
-- ``stage``: the per-batch function, the frame contract, the cache schemas and the cached wrapper.
+- ``stage``: the per-batch function, the frame contract, the cache schemas and the cache key (the plan that runs
+  it against its store is ``pipeline.incremental.plans.entities``).
 """
 
 from pipeline.entities.date_mentions import _date_spans, _date_spans_by_sentence
@@ -19,17 +20,20 @@ from pipeline.entities.prefilter import TITLE_CASE_WORD
 from pipeline.entities.roles import normalise_role
 from pipeline.entities.sentence import _Sentence
 from pipeline.entities.stage import (
+    ENTITY_CACHE_KEY,
     ENTITY_CACHE_SCHEMAS,
+    ENTITY_COUNTERS,
     ENTITY_SCHEMA,
     PERSON_SCHEMA,
     EntityMentionsModel,
     extract_entities,
-    extract_entities_cached,
     extract_entities_with_stats,
 )
 
 __all__ = [
+    "ENTITY_CACHE_KEY",
     "ENTITY_CACHE_SCHEMAS",
+    "ENTITY_COUNTERS",
     "ENTITY_SCHEMA",
     "PERSON_SCHEMA",
     "TITLE_CASE_WORD",
@@ -39,7 +43,6 @@ __all__ = [
     "_date_spans",
     "_date_spans_by_sentence",
     "extract_entities",
-    "extract_entities_cached",
     "extract_entities_with_stats",
     "normalise_role",
 ]

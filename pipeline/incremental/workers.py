@@ -1,7 +1,7 @@
 """Run a per-article function over batches of articles on every core.
 
-Stages whose work is a pure function of one article (cleaning, entity and engagement extraction) hand their frames
-here; each worker process loads its heavy resources (the spaCy model, the gazetteer automaton) once and keeps them.
+The plans of the stages whose work is a pure function of one article (cleaning, entity and engagement extraction)
+hand their frames here; each worker process loads its heavy resources (the spaCy model, the gazetteer automaton) once and keeps them.
 """
 
 from __future__ import annotations
