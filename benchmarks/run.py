@@ -66,21 +66,15 @@ from benchmarks.report import (  # noqa: F401  (COLUMNS, GENERATED_END and write
     write_results,
 )
 from corpusgen import generate_corpus
-from pipeline.cache import ArticleResultCache
-from pipeline.clean import CLEAN_CACHE_SCHEMAS
 from pipeline.dedup import find_duplicates
 from pipeline.definitions import defs
 from pipeline.defs.jobs import build_warehouse_job
-from pipeline.engagements import ENGAGEMENT_CACHE_SCHEMAS
 from pipeline.entities import extract_entities_with_stats
 from pipeline.fusion import fuse_engagements
-from pipeline.incremental.plans.clean import clean_corpus, cleaned_texts
-from pipeline.incremental.plans.engagements import extract_engagements_cached
-from pipeline.incremental.plans.ingest import raw_texts, read_input_folder_cached
-from pipeline.ingest import INGEST_CACHE_SCHEMAS
+from pipeline.incremental.runner import IncrementalRunner
 from pipeline.parallel import map_article_batches
 from pipeline.persons import attach_person_ids, link_persons
-from pipeline.settings import PIPELINE_VERSION, PROJECT_ROOT
+from pipeline.settings import PROJECT_ROOT
 from pipeline.texts import with_article_text
 from pipeline.warehouse import connect_read_only, previous_file, table_names
 
@@ -290,31 +284,24 @@ def build_counts(run_folder: Path, metadata: dict) -> dict:
 def functional_path(
     input_folder: Path, cache_folder: Path, prefilter: bool
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
-    """The assets' functions in the assets' order, on an empty cache, with the model over every sentence unless
-    ``prefilter``; returns what accuracy needs and the raw word count."""
-    ingest_cache = ArticleResultCache(cache_folder, "ingest", PIPELINE_VERSION, INGEST_CACHE_SCHEMAS)
-    raw_articles, _, _ = read_input_folder_cached(input_folder, ingest_cache)
-    clean_cache = ArticleResultCache(cache_folder, "clean", PIPELINE_VERSION, CLEAN_CACHE_SCHEMAS)
-    articles, sentences, signatures, _ = clean_corpus(
-        raw_articles, clean_cache, partial(raw_texts, ingest_cache)
-    )
+    """The assets' steps through the same ``IncrementalRunner`` the assets call, on an empty store, but for the
+    entity step, which runs the stage's batch function with the model over every sentence unless ``prefilter``
+    (the runner always prefilters; the baseline is the one thing the job cannot run). Returns what accuracy needs
+    and the raw word count."""
+    runner = IncrementalRunner(cache_folder)
+    raw_articles, _, _ = runner.ingest(input_folder)
+    articles, sentences, signatures, _ = runner.clean(raw_articles)
     articles, _ = find_duplicates(articles, signatures=signatures)
     canonical = articles.filter(pl.col("duplicate_of").is_null())
     canonical_sentences = sentences.join(canonical.select("article_id"), on="article_id", how="semi")
-    texts = cleaned_texts(clean_cache)
     entity_mentions, person_mentions, _ = map_article_batches(
         partial(extract_entities_with_stats, prefilter=prefilter),
-        with_article_text(canonical, texts),
+        with_article_text(canonical, runner.cleaned_texts()),
         [canonical_sentences],
     )
     persons, links = link_persons(person_mentions)
     entity_mentions = attach_person_ids(entity_mentions, links, persons)
-    engagement_cache = ArticleResultCache(
-        cache_folder, "engagements", PIPELINE_VERSION, ENGAGEMENT_CACHE_SCHEMAS
-    )
-    mentions, _ = extract_engagements_cached(
-        canonical, canonical_sentences, entity_mentions, persons, texts, engagement_cache
-    )
+    mentions, _ = runner.engagements(canonical, canonical_sentences, entity_mentions, persons)
     engagements, _, evidence = fuse_engagements(mentions)
     raw_words = raw_articles["raw_words"].sum()
     return articles, engagements, evidence, raw_words
