@@ -99,12 +99,22 @@ def test_an_ordinal_opening_a_format_name_numbers_the_format():
         "Japan's Kishida arrived in India on his first visit to the country as prime minister.",
         "The first India-Japan summit in four years was held in New Delhi.",
         "Japan's Kishida is on his first visit to India since taking office.",
+        "Kishida arrived in India on his first visit to the country as the head of the Japanese government.",
+        "Kishida arrived in India on his first visit as Japan's prime minister.",
     ],
 )
 def test_first_as_recency_is_no_ordinal(sentence):
     rows = extract([sentence], [("Kishida", "PERSON", "JPN"), INDIA, JAPAN, ("New Delhi", "LOCATION", "IND")])
     assert rows.height >= 1
     assert rows["ordinal"].drop_nulls().to_list() == []
+
+
+def test_a_three_digit_ordinal_numbers_the_meeting():
+    (row,) = extract(
+        ["Officials of India and Japan held the 100th meeting of their joint border commission on Monday."],
+        [INDIA, JAPAN],
+    ).to_dicts()
+    assert row["ordinal"] == 100
 
 
 def test_hyphenated_pair_with_named_format_and_ordinal():

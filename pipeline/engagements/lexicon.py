@@ -36,7 +36,7 @@ _LEADING_FUNCTION_WORDS = set(_data_lines("leading_function_words.txt"))
 _ORDINALS = {word: int(number) for word, number in _data_pairs("ordinals.tsv")}
 _ORDINAL_BEFORE = re.compile(
     r"\b(?P<ord>first|inaugural|maiden|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"\d{1,2}(?:st|nd|rd|th))\b(?:\s+(?:such|annual|ever|edition\s+of\s+the|round\s+of))?(?:\s+[\w'’+\-]+){0,3}\s*$",
+    r"\d{1,3}(?:st|nd|rd|th))\b(?:\s+(?:such|annual|ever|edition\s+of\s+the|round\s+of))?(?:\s+[\w'’+\-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 """An ordinal up to three words before an anchor: "the third such meeting", "the 12th round of talks"."""
@@ -47,8 +47,8 @@ _ORDINAL_OPENING = re.compile(
 )
 """An ordinal that opens a format's own name: "the 14th India-Japan Annual Summit" numbers the summit."""
 _RECENCY_AFTER = re.compile(
-    r"^[^.;:]{0,50}?\b(?:as\s+(?:the\s+)?(?:new\s+|newly\s+\w+\s+)?(?:[a-z]+\s+)?(?:prime\s+minister|president|"
-    r"chancellor|premier|minister|leader|head\s+of\s+(?:state|government)|secretary)|since\b|"
+    r"^[^.;:]{0,50}?\b(?:as\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:prime\s+minister|president|"
+    r"chancellor|premier|minister|leader|head\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|government)|secretary)|since\b|"
     r"in\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:a|an|\w+|\d+)\s+(?:years?|decades?|months?)\b|"
     r"(?:of|during|in)\s+(?:his|her|their|its)\s+(?:term|tenure|presidency|premiership|mandate))",
     re.IGNORECASE,
