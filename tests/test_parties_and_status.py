@@ -113,6 +113,13 @@ def rows(sentences, entities, people=()):
             "visit",
             "held",
         ),
+        # an agenda that includes a meeting plans it, however the subject's possessive is parsed
+        (
+            "The Peruvian head of state's agenda for Thursday includes a meeting with Ecuador's president in Quito.",
+            [("Peruvian", "COUNTRY", "PER"), ("Ecuador", "COUNTRY", "ECU")],
+            "meeting",
+            "planned",
+        ),
     ],
 )
 def test_status_comes_from_the_governing_verb(sentence, entities, kind, status):

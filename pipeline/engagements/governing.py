@@ -381,7 +381,9 @@ def governing_status(doc, start: int, end: int) -> str | None:
     if (
         role == "dobj"
         and lemma in ("include", "feature", "involve")
-        and any(c.dep_ == "nsubj" and _lemma(c) in _AGENDA_NOUNS for c in verb.children)
+        and any(
+            c.dep_ == "nsubj" and any(_lemma(t) in _AGENDA_NOUNS for t in c.subtree) for c in verb.children
+        )
     ):
         return "planned"
     climb = ("xcomp",) if role.startswith("setting") else ("xcomp", "advcl", "acl", "conj", "acomp", "pcomp")
