@@ -98,6 +98,28 @@ def test_a_pact_of_three_states_joined_by_hyphens_is_multilateral():
     assert pairs(article, entities) == []
 
 
+def test_a_trip_to_attend_an_organisation_spelled_out_is_no_bilateral_meeting():
+    article = [
+        "Kenyan Minister of Energy Ama Wanjiru left Nairobi for Vienna on Wednesday to attend the 90th general "
+        "meeting of the Organization of the Petroleum Exporting Countries (OPEC)."
+    ]
+    entities = [("Kenyan", "COUNTRY", "KEN"), ("Nairobi", "LOCATION", "KEN"), ("Vienna", "LOCATION", "AUT")]
+    assert pairs(article, entities) == []
+
+
+def test_a_group_video_conference_of_an_organisation_is_multilateral():
+    article = [
+        "OPEC oil ministers agreed on Saturday to extend output cuts provided that Kenya and other allies back the "
+        "move, Ethiopia's oil minister said at the ministers' video conference."
+    ]
+    assert pairs(article, [KENYA, ("Ethiopia", "COUNTRY", "ETH")]) == []
+
+
+def test_the_two_ministers_video_call_stays_bilateral():
+    article = ["Kenya and Ethiopia agreed on trade rules at the two ministers' video call on Saturday."]
+    assert ("ETH", "KEN", "call") in pairs(article, [KENYA, ETHIOPIA])
+
+
 def test_a_bilateral_meeting_on_the_sidelines_of_a_gathering_stays_bilateral():
     article = ["On the sidelines of the G20 summit, Kenya and Ethiopia held talks on Friday."]
     assert pairs(article, [KENYA, ETHIOPIA]) == [("ETH", "KEN", "meeting")]

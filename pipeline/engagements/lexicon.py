@@ -65,13 +65,15 @@ MULTILATERAL = re.compile(
     r"multilateral|quadrilateral|tripartite|quadripartite|trilateral|regional|Security Council|General Assembly|"
     r"CPTPP|RCEP|TPP|Trans-Pacific Partnership|Regional Comprehensive Economic Partnership|NAFTA|USMCA|"
     r"among others|one of (?:\d+|[a-z]+) (?:countries|members|nations|signatories|states)|"
-    r"[A-Z][\w.]*(?:[-–][A-Z][\w.]*){2,})\b"
+    r"[A-Z][\w.]*(?:[-–][A-Z][\w.]*){2,}|"
+    r"Organi[sz]ation\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Countries|States|Nations|Co-?operation))\b"
 )
 """Gatherings of more than two states: an engagement held there as a whole is not bilateral. "Asean" is the
 spelling of several outlets; "tripartite" and "quadripartite" name meetings of three and four states. Trade pacts
 of many members (CPTPP, RCEP) and the words that say a party is one of many ("one of 11 members", "among others")
 make a pact named with two of its members no bilateral agreement, and so do three states joined by hyphens
-("the US-Mexico-Canada pact")."""
+("the US-Mexico-Canada pact"). An organisation of many states may be spelled out ("the Organization of the
+Petroleum Exporting Countries", "the Organisation of Islamic Cooperation")."""
 _SIGNED_BY_MANY = re.compile(
     r"[^.;]{0,40}?\b(?:signed|agreed|concluded|brokered|inked)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?:the\s+)?){2,}[A-Z]"
@@ -96,6 +98,14 @@ _MULTILATERAL_NAME_BEFORE = re.compile(
 pact"): the trigger is that gathering or pact, however long its name. The phrase ends at a gathering's own head
 noun, so a trigger after "the G20 summit" is not swallowed by it. Used with ``search`` on the text before the
 trigger."""
+_GROUP_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?i:the)\s+(?:(?!two\b|both\b)[\w-]+\s+)?(?:ministers|leaders|members|delegates|participants)['’]\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""Before a trigger noun, a group's plural possessive ("the ministers' video conference", "the oil ministers'
+meeting", not "the two ministers' call"): in a sentence that names an organisation of many states ("OPEC oil
+ministers agreed ... at the ministers' video conference"), it is that organisation's gathering."""
 _SIDELINES_OF = re.compile(
     r"\b(?:sidelines?|margins?|side-lines?)\s+of\s+(?:the\s+|a\s+|this\s+|that\s+|last\s+\w+['’]s\s+)?"
     r"(?:[\w'’-]+\s+){0,4}$",
