@@ -107,6 +107,11 @@ def test_a_trip_to_attend_an_organisation_spelled_out_is_no_bilateral_meeting():
     assert pairs(article, entities) == []
 
 
+def test_a_gathering_of_the_group_of_twenty_spelled_out_is_multilateral():
+    article = ["Kenya and Ethiopia attended the Group of 20 meeting in Rome on Friday."]
+    assert pairs(article, [KENYA, ETHIOPIA, ("Rome", "LOCATION", "ITA")]) == []
+
+
 def test_a_group_video_conference_of_an_organisation_is_multilateral():
     article = [
         "OPEC oil ministers agreed on Saturday to extend output cuts provided that Kenya and other allies back the "
