@@ -16,10 +16,12 @@ from pipeline.engagements.lexicon import (
     _CLAUSE_BREAK,
     _FORMAT_BY_NAME_22,
     _GENERIC,
+    _GROUP_POSSESSIVE_BEFORE,
     _HEADS,
     _LEADING_FUNCTION_WORDS,
     _LEFT_CONNECTORS,
     _MULTILATERAL_AFTER,
+    _MULTILATERAL_NAME_BEFORE,
     _NORMALISE_FORMAT,
     _NOUN_TRIGGER,
     _ORDINAL_BEFORE,
@@ -226,10 +228,14 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
     the anchor's own complement, and stays bilateral; the gathering it names ("on the sidelines of the summit")
     is multilateral even when the text does not say whose it is: sidelines are where the others meet. A deal that
     three or more parties signed ("the deal signed in July by the UN, Ghana, Kenya and Peru") is theirs, not a
-    bilateral agreement of two of them."""
+    bilateral agreement of two of them. The gathering's name may be long when it opens the anchor's noun phrase
+    ("the third G20 Finance Ministers and Central Bank Governors meeting"; ``_MULTILATERAL_NAME_BEFORE``), and a
+    group's gathering ("the ministers' video conference") is that organisation's in a sentence that names one."""
     window = text[max(0, start - 30) : end]
     return bool(
         MULTILATERAL.search(window)
+        or _MULTILATERAL_NAME_BEFORE.search(text[max(0, start - 120) : start])
+        or (_GROUP_POSSESSIVE_BEFORE.search(text[max(0, start - 60) : start]) and MULTILATERAL.search(text))
         or _MULTILATERAL_AFTER.match(text, end)
         or _SIDELINES_OF.search(text[max(0, start - 60) : start])
         or _SIGNED_BY_MANY.match(text, end)

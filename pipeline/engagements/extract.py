@@ -35,8 +35,10 @@ from pipeline.engagements.counterparts import _listed_counterparts, _onward_leg
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
+    _COERCIVE,
     _COUNTRY_LABELS,
     _OFF_TOPIC,
+    _OFF_TOPIC_STORY,
     _OFFICIAL,
     MULTILATERAL,
     TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES,
@@ -67,19 +69,39 @@ def _sentence_context(text: str, mentions: list[Mention], persons: dict[str, dic
     return _SentenceContext(text, countries, people, places + countries, organizations)
 
 
-def _is_off_topic(ctx: _SentenceContext) -> bool:
+def _is_off_topic(ctx: _SentenceContext, story_off_topic: bool = False) -> bool:
     """Whether a sentence is sports or business news, which name countries and "visits" without any state taking
-    part: an off-topic word and no official one ("minister", "government", "navy")."""
-    return bool(_OFF_TOPIC.search(ctx.text)) and not _OFFICIAL.search(ctx.text)
+    part: an off-topic word, or a story that is off topic as a whole (``is_off_topic_story``), and no official
+    word in the sentence ("minister", "government", "navy")."""
+    return (story_off_topic or bool(_OFF_TOPIC.search(ctx.text))) and not _OFFICIAL.search(ctx.text)
+
+
+def is_off_topic_story(head: str) -> bool:
+    """Whether an article is a sports or business story, from its head (headline and lead): a strong sport or
+    business word ("qualifier", "wickets", "takeover", "buyout") and no official word. Its sentences then name
+    countries as teams and companies' homes ("Brazil will meet Argentina on Tuesday", "the deal marks the biggest
+    Japanese investment yet in Germany") without a word of their own that says so, and state no engagement
+    unless an official takes part in them."""
+    return bool(_OFF_TOPIC_STORY.search(head)) and not _OFFICIAL.search(head)
+
+
+def _coercion_is_no_offer(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without its cooperation ones when the sentence imposes or enforces sanctions or
+    tariffs (``lexicon._COERCIVE``): what the sanctioned side is said to "fund" or "supply" there is no offer of
+    cooperation, and the measures themselves are no engagement by the guide."""
+    if not any(a.kind == "cooperation" for a in anchors) or not _COERCIVE.search(text):
+        return anchors
+    return [a for a in anchors if a.kind != "cooperation"]
 
 
 def anchored_sentences(
-    sentences: list[dict], mentions: list[dict], persons: dict[str, dict]
+    sentences: list[dict], mentions: list[dict], persons: dict[str, dict], story_off_topic: bool = False
 ) -> list[tuple[dict, _SentenceContext, list[Anchor]]]:
     """(sentence, context, anchors) of an article's sentences that state an engagement, in sentence order: those
-    with a trigger, not off topic (sport, business without an official), where ``_find_anchors`` finds an anchor.
-    It is the first half of ``article_engagements``, apart so that a batch of articles can have all its anchored
-    sentences parsed at once (``governing.prefetch_parses``) before their status is decided."""
+    with a trigger, not off topic (sport, business without an official; in a story off topic as a whole, every
+    sentence without an official), where ``_find_anchors`` finds an anchor. It is the first half of
+    ``article_engagements``, apart so that a batch of articles can have all its anchored sentences parsed at once
+    (``governing.prefetch_parses``) before their status is decided."""
     by_sentence: dict[int, list[Mention]] = {}
     offsets = {s["sentence_index"]: s["start_char"] for s in sentences}
     for m in mentions:
@@ -103,9 +125,9 @@ def anchored_sentences(
         if not (_may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)):
             continue
         ctx = _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
-        if _is_off_topic(ctx):
+        if _is_off_topic(ctx, story_off_topic):
             continue
-        anchors = _find_anchors(text, ctx.countries)
+        anchors = _coercion_is_no_offer(text, _find_anchors(text, ctx.countries))
         if anchors:
             anchored.append((sentence, ctx, anchors))
     return anchored
@@ -129,7 +151,7 @@ def article_engagements(
     published = article.get("published_date")
     dateline = article.get("dateline")
     if anchored is None:
-        anchored = anchored_sentences(sentences, mentions, persons)
+        anchored = anchored_sentences(sentences, mentions, persons, article.get("off_topic_story", False))
     rows: list[dict] = []
     previous_pair: tuple[str, str] | None = None
     previous_status: str | None = None
@@ -285,7 +307,8 @@ def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 _DATELINE_HEAD = 600
-"""How much of an article's text may hold its dateline (it stands in one of the first lines)."""
+"""How much of an article's text may hold its dateline (it stands in one of the first lines), and is its head
+for ``is_off_topic_story``."""
 
 
 def extract_engagements(
@@ -333,9 +356,11 @@ def extract_engagements(
         article_sentences = sentences_by_article.get(article["article_id"])
         if article_sentences is None:
             continue
-        article["dateline"] = dateline_place((texts.get(article["article_id"]) or "")[:_DATELINE_HEAD])
+        head = (texts.get(article["article_id"]) or "")[:_DATELINE_HEAD]
+        article["dateline"] = dateline_place(head)
+        article["off_topic_story"] = is_off_topic_story(head)
         article_mentions = mentions_by_article.get(article["article_id"], [])
-        anchored = anchored_sentences(article_sentences, article_mentions, person_rows)
+        anchored = anchored_sentences(article_sentences, article_mentions, person_rows, article["off_topic_story"])
         prepared.append((article, article_sentences, article_mentions, anchored))
     with prefetched_parses(
         sentence["text"]

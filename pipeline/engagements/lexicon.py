@@ -64,12 +64,17 @@ MULTILATERAL = re.compile(
     r"Summit of the Americas|Paris Agreement|Kyoto Protocol|Geneva Conventions?|Non-Proliferation|trilateral|"
     r"multilateral|quadrilateral|tripartite|quadripartite|trilateral|regional|Security Council|General Assembly|"
     r"CPTPP|RCEP|TPP|Trans-Pacific Partnership|Regional Comprehensive Economic Partnership|NAFTA|USMCA|"
-    r"among others|one of (?:\d+|[a-z]+) (?:countries|members|nations|signatories|states))\b"
+    r"among others|one of (?:\d+|[a-z]+) (?:countries|members|nations|signatories|states)|"
+    r"[A-Z][\w.]*(?:[-–][A-Z][\w.]*){2,}|"
+    r"Organi[sz]ation\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Countries|States|Nations|Co-?operation)|"
+    r"Group\s+of\s+(?:Seven|Eight|Twenty|20|7|8|77))\b"
 )
 """Gatherings of more than two states: an engagement held there as a whole is not bilateral. "Asean" is the
 spelling of several outlets; "tripartite" and "quadripartite" name meetings of three and four states. Trade pacts
 of many members (CPTPP, RCEP) and the words that say a party is one of many ("one of 11 members", "among others")
-make a pact named with two of its members no bilateral agreement."""
+make a pact named with two of its members no bilateral agreement, and so do three states joined by hyphens
+("the US-Mexico-Canada pact"). An organisation of many states may be spelled out ("the Organization of the
+Petroleum Exporting Countries", "the Organisation of Islamic Cooperation", "the Group of 20")."""
 _SIGNED_BY_MANY = re.compile(
     r"[^.;]{0,40}?\b(?:signed|agreed|concluded|brokered|inked)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?:the\s+)?){2,}[A-Z]"
@@ -84,6 +89,24 @@ _MULTILATERAL_AFTER = re.compile(
 """After a trigger, a gathering named by its organisation ("the Summit of the Americas", "a meeting of ASEAN
 foreign ministers") or by three or more states ("a meeting of Japan, Australia, India and America"): the anchor
 is that gathering. Used with ``match(text, end)``, so it has no "^"."""
+_MULTILATERAL_NAME_BEFORE = re.compile(
+    r"\b(?i:the|a|an|its|their|this|next|last)\s+(?:(?i:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
+    r"annual|new|inaugural|latest|upcoming|next|last)\s+)?(?:" + MULTILATERAL.pattern.removeprefix(r"\b").removesuffix(r"\b")
+    + r")(?:[\s-]+(?!(?:summit|meeting|conference|forum|assembly|gathering)\b)[\w'’.&+]+){0,7}\s+$"
+)
+"""Before a trigger noun, a noun phrase that opens with a gathering's or a pact's organisation after its determiner
+("the third G20 Finance Ministers and Central Bank Governors meeting", "the trilateral US-Mexico-Canada free trade
+pact"): the trigger is that gathering or pact, however long its name. The phrase ends at a gathering's own head
+noun, so a trigger after "the G20 summit" is not swallowed by it. Used with ``search`` on the text before the
+trigger."""
+_GROUP_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?i:the)\s+(?:(?!two\b|both\b)[\w-]+\s+)?(?:ministers|leaders|members|delegates|participants)['’]\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""Before a trigger noun, a group's plural possessive ("the ministers' video conference", "the oil ministers'
+meeting", not "the two ministers' call"): in a sentence that names an organisation of many states ("OPEC oil
+ministers agreed ... at the ministers' video conference"), it is that organisation's gathering."""
 _SIDELINES_OF = re.compile(
     r"\b(?:sidelines?|margins?|side-lines?)\s+of\s+(?:the\s+|a\s+|this\s+|that\s+|last\s+\w+['’]s\s+)?"
     r"(?:[\w'’-]+\s+){0,4}$",
@@ -297,16 +320,32 @@ _COREFERENCE = re.compile(
 _CONTEXT_BEFORE = re.compile(
     r"\b(?:amid|amidst|against|despite|counter(?:ing)?|rival|threats?\s+(?:from|by)|tensions?\s+with|"
     r"concerns?\s+(?:about|over)|disputes?\s+with|conflict\s+with|war\s+(?:with|in|on)|such\s+as|like|unlike)"
-    r"\s+(?:[\w'’-]+\s+){0,3}$|(?<!well\s)\bas\s+$",
+    r"\s+(?:[\w'’-]+\s+){0,3}$|(?<!well\s)\bas\s+$|"
+    r"\b(?:universit(?:y|ies)|college|institute|academy|museum)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_INSTITUTION = (
+    r"(?:university|college|institute|academy|firm|company|carmaker|automaker|(?<!policy\s)(?<!decision\s)maker|"
+    r"manufacturer|conglomerate|airline|retailer|start-?up|club)"
+)
+"""One institution or company (singular: a particular one, as in "German auto parts maker Grammer"; "Turkish
+companies will invest" names no party of its own)."""
 _CONTEXT_AFTER = re.compile(
     r"^['’]s\s+(?:\w+\s+)?(?:maritime|military|growing|assertive\w*|influence|rise|aggression|expansion\w*|"
-    r"activities|presence|threat)\b",
+    r"activities|presence|threat)\b|"
+    r"^(?:['’]s)?\s+(?:(?!(?:minister|official|president|government|ambassador|envoy|delegation|leader)s?\b)[\w'’&-]+\s+){0,3}?"
+    + _INSTITUTION
+    + r"\b|"
+    r"^(?:\s*[-–]\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?\s+(?:war|conflict|crisis|dispute|hostilities|fighting|"
+    r"rivalry|standoff|stand-off|clash(?:es)?|border\s+(?:clash(?:es)?|dispute|conflict|tensions?|standoff))\b",
     re.IGNORECASE,
 )
 """With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
-influence"), never one side of the pair."""
+influence", the sides of "the Russia-Ukraine conflict" or "the India-Pakistan border dispute", which name a
+conflict, not an engagement), or the home of an institution or a company that is the party itself ("the University
+of Jordan", "the British University of Essex", "Germany's Grohe company", "German auto parts maker Grammer"): the
+guide's engagements are between states' representatives, so it is never one side of the pair. "Kenyan officials
+and companies" still names Kenya's side."""
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
@@ -344,11 +383,33 @@ _PRESENT_REPORT = re.compile(r"\b(?:says|announces|tells|confirms|pledges|offers
 
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 """Before a place, the words that make it where an engagement happens ("in Tokyo", "at the capital")."""
+_SPORT_WORDS = (
+    r"match|tournament|world\s+cup|league|squad|coach|striker|olympics?|championship|qualif(?:ier|iers|ying)|"
+    r"fixtures?|wickets?|innings|cricket|football|soccer|rugby|medals?"
+)
+_BUSINESS_WORDS = (
+    r"shares|stocks|investors|takeovers?|buy-?outs?|buy\s+out|mergers?|shareholders?|per\s+share|"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+stake"
+)
 _OFF_TOPIC = re.compile(
-    r"\b(?:match|friendly|tournament|world\s+cup|league|squad|coach|striker|goals?|scored|olympics?|championship|"
-    r"shares|stocks|investors|quarterly|revenue|box\s+office|concert|festival)\b",
+    r"\b(?:" + _SPORT_WORDS + "|" + _BUSINESS_WORDS + r"|friendly|goals?|scored|quarterly|revenue|box\s+office|"
+    r"concert|festival)\b",
     re.IGNORECASE,
 )
+_OFF_TOPIC_STORY = re.compile(r"\b(?:" + _SPORT_WORDS + "|" + _BUSINESS_WORDS + r")\b", re.IGNORECASE)
+"""The sports and business words that make a whole story off topic when its head (headline and lead) holds one and
+no official word: a match report or a takeover story names countries ("Brazil will meet Argentina", "the deal
+marks the biggest Japanese investment in Germany") in sentences that hold no sport or business word of their own.
+Words that also stand in political prose ("friendly relations", "the goal of", "tax revenue") stay sentence-level
+only."""
+_COERCIVE = re.compile(
+    r"\b(?:impos|implement|enforc|slap|levy|levie|tighten)\w*\s+(?:[\w-]+\s+){0,4}?(?:sanctions|tariffs|duties|"
+    r"levies|embargo(?:es)?|export\s+controls|penalties)\b",
+    re.IGNORECASE,
+)
+"""A sentence that imposes or enforces coercive measures ("will continue to implement sanctions", "imposed 25%
+tariffs on"): the guide's sanctions and tariffs are no engagement, and a cooperation trigger in such a sentence
+("enable the regime to fund ...") is no offer of cooperation."""
 _OFFICIAL = re.compile(
     r"\b(?:minister|president|prime|premier|chancellor|government|official|leader|ambassador|envoy|delegation|"
     r"ministry|secretary|king|emir|crown\s+prince|navy|army|air\s+force|military|defen[cs]e)\b",
