@@ -251,3 +251,19 @@ def test_a_meeting_of_several_states_is_a_multilateral_gathering():
         )
         == []
     )
+
+
+def test_a_courtesy_call_is_a_meeting():
+    found = rows(
+        ["The Peruvian foreign minister paid a courtesy call on the president of Ecuador in Quito."],
+        [("Peruvian", "COUNTRY", "PER"), ("Ecuador", "COUNTRY", "ECU")],
+    )
+    assert [(pair, kind, status) for _, pair, kind, status in found] == [(("ECU", "PER"), "meeting", "held")]
+
+
+def test_calling_on_a_president_to_act_is_an_appeal_not_a_meeting():
+    found = rows(
+        ["The Peruvian foreign minister called on the president of Ecuador to reopen the border."],
+        [("Peruvian", "COUNTRY", "PER"), ("Ecuador", "COUNTRY", "ECU")],
+    )
+    assert [kind for _, _, kind, _ in found] == []

@@ -341,6 +341,16 @@ def _hedged(verb) -> bool:
     return False
 
 
+def _appeals(verb, lemma: str) -> bool:
+    """Whether "call on" is an appeal, not a courtesy call: "called on President X to withdraw" has an infinitive
+    clause under the verb; "called on President X" alone is a visit of courtesy (a meeting)."""
+    return (
+        lemma == "call"
+        and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+        and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    )
+
+
 def governing_status(doc, start: int, end: int) -> str | None:
     """The status the parse gives the anchor at [start, end) of a parsed sentence: a status, ``DROP`` when the
     sentence says the engagement does not take place, or None when the parse says nothing (the tense cues then
@@ -371,6 +381,8 @@ def governing_status(doc, start: int, end: int) -> str | None:
         return governed
     verb, role = governed
     lemma = _lemma(verb)
+    if _appeals(verb, lemma):
+        return DROP
     decisive = _verdict(verb, _clause(verb), True, role)
     if decisive in (DROP, "cancelled", "postponed"):
         return decisive

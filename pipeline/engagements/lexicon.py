@@ -152,7 +152,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         re.compile(
             r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
-            r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|"
+            r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
             re.IGNORECASE,
