@@ -1,0 +1,114 @@
+"""Engagements dated by the occasion the article ties them to: talks during (or on the sidelines of) a gathering
+the article dates elsewhere take the gathering's month, and the lede of a report datelined with a day tells that
+day's news. Sentences and articles made up for these tests."""
+
+from datetime import date
+
+from test_engagements import extract
+
+KENYA, GHANA, PERU = ("Kenya", "COUNTRY", "KEN"), ("Ghana", "COUNTRY", "GHA"), ("Peru", "COUNTRY", "PER")
+PEOPLE = [("Ruto", "ruto", "KEN", "President"), ("Mahama", "mahama", "GHA", "President")]
+PUBLISHED = date(2022, 8, 11)
+
+
+def dated(rows) -> list[tuple[str, int, str, date | None, str | None]]:
+    return sorted(
+        (r["engagement_type"], r["sentence_index"], r["status"], r["start_date"], r["date_precision"])
+        for r in rows.to_dicts()
+        if {r["country_a"], r["country_b"]} == {"GHA", "KEN"}
+    )
+
+
+def test_a_likely_meeting_during_a_gathering_dated_later_in_the_article_takes_its_month():
+    rows = extract(
+        [
+            "Ruto and Mahama are likely to hold a meeting during the African Union summit in Lima, Peru, "
+            "officials told reporters.",
+            "The African Union summit is scheduled for September 15-16 in the Peruvian capital.",
+        ],
+        [KENYA, GHANA, PERU, ("Lima", "LOCATION", "PER")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows) == [("meeting", 0, "proposed", date(2022, 9, 1), "month")]
+
+
+def test_talks_at_the_conference_tied_to_a_summit_dated_before_take_its_month_never_its_day():
+    rows = extract(
+        [
+            "The African Union summit will open in Lima on September 15.",
+            "Mahama will attend the conference, during which he is expected to meet Ruto of Kenya.",
+        ],
+        [KENYA, GHANA, ("Lima", "LOCATION", "PER")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows) == [("meeting", 1, "planned", date(2022, 9, 1), "month")]
+
+
+def test_sideline_talks_take_the_month_of_the_gathering_the_article_dates_not_the_report_month():
+    rows = extract(
+        [
+            "The G20 summit opened in Lima on July 30 and closed on August 1.",
+            "On the sidelines of the summit, Ruto and Mahama held talks on trade.",
+        ],
+        [KENYA, GHANA, ("Lima", "LOCATION", "PER")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows) == [("meeting", 1, "held", date(2022, 7, 1), "month")]
+
+
+def test_a_gathering_still_to_come_dates_no_talks_held_and_one_known_by_its_year_dates_none():
+    rows = extract(
+        [
+            "Ruto and Mahama met on the sidelines of the African Union summit.",
+            "The next African Union summit is scheduled for September 15-16.",
+            "Kenya joined the African Union summit in 2012 as a founding host.",
+        ],
+        [KENYA, GHANA],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    # no gathering of the article is current for talks held: the report's month, as without any
+    assert dated(rows) == [("meeting", 0, "held", date(2022, 8, 1), "month")]
+
+
+def test_without_a_tie_to_the_gathering_an_undated_plan_stays_undated():
+    rows = extract(
+        [
+            "The African Union summit is scheduled for September 15-16.",
+            "Ruto and Mahama are likely to meet to discuss the border.",
+        ],
+        [KENYA, GHANA],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows) == [("meeting", 1, "proposed", None, None)]
+
+
+def test_the_lede_of_a_report_datelined_with_a_day_dates_what_was_held_that_day():
+    rows = extract(
+        [
+            "Accra [Ghana], August 10 : Kenyan President Ruto met Ghanaian President Mahama in Accra on the "
+            "sidelines of the African Union summit.",
+            "The two leaders met again later in the week.",
+        ],
+        [KENYA, GHANA, ("Accra", "LOCATION", "GHA")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows)[0] == ("meeting", 0, "held", date(2022, 8, 10), "day")
+
+
+def test_a_dateline_does_not_date_a_cancellation_nor_a_plan_of_the_lede():
+    rows = extract(
+        [
+            "NAIROBI, Aug 10 - Kenyan President Ruto has cancelled a visit to Ghana, and will meet Mahama "
+            "instead at a later date.",
+        ],
+        [KENYA, GHANA, ("NAIROBI", "LOCATION", "KEN")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert all(row[3] != date(2022, 8, 10) for row in dated(rows))
