@@ -1,10 +1,13 @@
 """Engagements dated by the occasion the article ties them to: talks during (or on the sidelines of) a gathering
-the article dates elsewhere take the gathering's month, and the lede of a report datelined with a day tells that
-day's news. Sentences and articles made up for these tests."""
+the article dates elsewhere take the gathering's month, the lede of a report datelined with a day tells that
+day's news, and what "the two leaders will discuss" during a visit is a meeting of its own, in the visit's month.
+Sentences and articles made up for these tests."""
 
 from datetime import date
 
 from test_engagements import extract
+
+from pipeline.fusion import fuse_engagements
 
 KENYA, GHANA, PERU = ("Kenya", "COUNTRY", "KEN"), ("Ghana", "COUNTRY", "GHA"), ("Peru", "COUNTRY", "PER")
 PEOPLE = [("Ruto", "ruto", "KEN", "President"), ("Mahama", "mahama", "GHA", "President")]
@@ -112,3 +115,30 @@ def test_a_dateline_does_not_date_a_cancellation_nor_a_plan_of_the_lede():
         published=PUBLISHED,
     )
     assert all(row[3] != date(2022, 8, 10) for row in dated(rows))
+
+
+def test_what_the_two_leaders_will_discuss_during_a_visit_is_a_meeting_of_its_own_in_the_visit_month():
+    togo, lome = ("Togo", "COUNTRY", "TGO"), ("Lomé", "LOCATION", "TGO")
+    mentions = extract(
+        [
+            "Ghana's president arrived in Lomé yesterday for a two-day working visit to Togo.",
+            "The two leaders will discuss trade and regional security.",
+        ],
+        [GHANA, togo, lome],
+        published=date(2022, 9, 6),
+    )
+    engagements, _, _ = fuse_engagements(mentions)
+    assert sorted(
+        (r["engagement_type"], r["status"], r["start_date"], r["date_precision"]) for r in engagements.to_dicts()
+    ) == [
+        ("meeting", "planned", date(2022, 9, 1), "month"),
+        ("visit", "held", date(2022, 9, 5), "day"),
+    ]
+
+
+def test_a_trip_made_to_discuss_something_states_no_meeting():
+    togo = ("Togo", "COUNTRY", "TGO")
+    rows = extract(
+        ["Ghana's foreign minister travelled to Togo on Monday to discuss trade."], [GHANA, togo]
+    )
+    assert rows["engagement_type"].to_list() == ["visit"]

@@ -130,6 +130,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|"
+            r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
+            r"(?:[a-z]+\s+){0,3}?discuss(?:ed|es|ing)?|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
             re.IGNORECASE,
@@ -194,7 +196,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-"""(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed")."""
+"""(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed").
+"The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
+visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose."""
 TRIGGER_STEM_PATTERN = "(?:" + "|".join(
     line.removeprefix("re:") if line.startswith("re:") else re.escape(line)
     for line in _data_lines("trigger_stems.txt")
