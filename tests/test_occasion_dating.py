@@ -129,7 +129,8 @@ def test_what_the_two_leaders_will_discuss_during_a_visit_is_a_meeting_of_its_ow
     )
     engagements, _, _ = fuse_engagements(mentions)
     assert sorted(
-        (r["engagement_type"], r["status"], r["start_date"], r["date_precision"]) for r in engagements.to_dicts()
+        (r["engagement_type"], r["status"], r["start_date"], r["date_precision"])
+        for r in engagements.to_dicts()
     ) == [
         ("meeting", "planned", date(2022, 9, 1), "month"),
         ("visit", "held", date(2022, 9, 5), "day"),
@@ -138,7 +139,52 @@ def test_what_the_two_leaders_will_discuss_during_a_visit_is_a_meeting_of_its_ow
 
 def test_a_trip_made_to_discuss_something_states_no_meeting():
     togo = ("Togo", "COUNTRY", "TGO")
-    rows = extract(
-        ["Ghana's foreign minister travelled to Togo on Monday to discuss trade."], [GHANA, togo]
-    )
+    rows = extract(["Ghana's foreign minister travelled to Togo on Monday to discuss trade."], [GHANA, togo])
     assert rows["engagement_type"].to_list() == ["visit"]
+
+
+def test_a_sentence_opened_by_he_goes_on_about_the_pair_and_in_the_afternoon_is_the_day_just_dated():
+    togo = ("Togo", "COUNTRY", "TGO")
+    rows = extract(
+        [
+            "Ghana's President Mahama left Accra on Monday morning for a two-day trip to Togo.",
+            "He is scheduled to meet Togolese President Gnassingbe in the afternoon in Lomé.",
+        ],
+        [GHANA, togo, ("Togolese", "COUNTRY", "TGO"), ("Lomé", "LOCATION", "TGO")],
+        published=date(2022, 9, 5),
+    )
+    assert sorted(
+        (r["engagement_type"], r["country_a"], r["country_b"], r["start_date"]) for r in rows.to_dicts()
+    ) == [
+        ("meeting", "GHA", "TGO", date(2022, 9, 5)),
+        ("visit", "GHA", "TGO", date(2022, 9, 5)),
+    ]
+
+
+def test_their_meeting_named_again_with_its_day_dates_the_meeting_of_the_sentence_before():
+    rows = extract(
+        [
+            "Ruto and Mahama have held a closed-door meeting in Lima.",
+            "Their closed-door meeting on Friday took place on the sidelines of the African Union summit.",
+        ],
+        [KENYA, GHANA, ("Lima", "LOCATION", "PER")],
+        PEOPLE,
+        published=date(2022, 9, 16),
+    )
+    assert dated(rows) == [
+        ("meeting", 0, "held", None, None),
+        ("meeting", 1, "held", date(2022, 9, 16), "day"),
+    ]
+
+
+def test_a_sentence_opened_by_he_naming_a_third_country_takes_no_pair_from_the_one_before():
+    togo, china = ("Togo", "COUNTRY", "TGO"), ("Chinese", "COUNTRY", "CHN")
+    rows = extract(
+        [
+            "Ghana's President Mahama arrived in Togo on Monday for a two-day visit.",
+            "He will also meet Chinese envoys in Lomé on Tuesday.",
+        ],
+        [GHANA, togo, china, ("Lomé", "LOCATION", "TGO")],
+        published=date(2022, 9, 5),
+    )
+    assert [r["sentence_index"] for r in rows.to_dicts() if r["engagement_type"] == "meeting"] == []

@@ -291,10 +291,13 @@ _COREFERENCE = re.compile(
     r"\b(?:the\s+two\s+(?:countries|nations|sides|leaders|ministers|governments|presidents|prime\s+ministers|"
     r"neighbou?rs|delegations)|both\s+(?:the\s+)?(?:countries|nations|sides|leaders|ministers|governments|"
     r"delegations)|the\s+(?:ministers|leaders)|(?:his|her|their)\s+(?:\w+\s+)?counterparts?|bilateral|"
-    r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit))\b",
+    r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit)|"
+    r"their\s+(?:[\w-]+\s+){0,2}?(?:visit|talks|meeting|trip|summit)|^\s*(?:he|she)\s)\b",
     re.IGNORECASE,
 )
-"""Words that refer back to an engagement already named ("the two sides", "during the visit")."""
+"""Words that refer back to an engagement already named ("the two sides", "during the visit", "their closed-door
+meeting"), or to its person: a sentence opened by "He" or "She" goes on about the one just named ("He is
+scheduled to meet Yoon in the afternoon")."""
 
 # --- countries, places and people ------------------------------------------------------------------------
 

@@ -20,9 +20,9 @@ from datetime import date, timedelta
 
 from pipeline.dates import DateSpan, find_date_spans, is_dateline
 from pipeline.engagements.anchors import Anchor
-from pipeline.engagements.lexicon import _FORWARD
+from pipeline.engagements.lexicon import _FORWARD, MULTILATERAL
 
-_GATHERING_NOUN = r"summit|conference|forum|assembly|gathering|session|congress|meeting|talks"
+_GATHERING_NOUN = r"summit|conference|forum|assembly|gathering|session|congress|meeting"
 
 _TIED_TO_GATHERING = re.compile(
     r"\b(?:during|at|(?:on|in)\s+the\s+(?:sidelines?|margins?|side-lines?)\s+of)\s+"
@@ -32,7 +32,8 @@ _TIED_TO_GATHERING = re.compile(
     re.IGNORECASE,
 )
 """Words that tie an engagement to a gathering it takes place at: "during the SCO summit", "on the sidelines of
-the 16th BRICS Summit", "at the conference", "the conference during which he is likely to meet"."""
+the 16th BRICS Summit", "at the conference", "the conference during which he is likely to meet". A meeting is a
+gathering only when named with its organisation ("at the SCO meeting"): "during the meeting" is the engagement."""
 
 REPORT_MONTH = "report month"
 """The kind of the date ``passing.undated_default`` gives sideline talks when nothing better is known: the
@@ -105,10 +106,17 @@ def gathering_span(
     None when the sentence ties the engagement to no gathering, or the article dates none that fits."""
     if anchor.multilateral:
         return None
-    tie = _TIED_TO_GATHERING.search(text)
+    tie = next(
+        (
+            t
+            for t in _TIED_TO_GATHERING.finditer(text)
+            if (t["head"] or t["head_before"]).lower() != "meeting" or MULTILATERAL.search(t.group())
+        ),
+        None,
+    )
     if tie is None:
         return None
-    head = (tie["head"] or tie["head_before"]).lower().removesuffix("s")
+    head = (tie["head"] or tie["head_before"]).lower()
     candidates = [o for o in occasions if _fits_tense(o.span, status, published)]
     if not candidates:
         return None
