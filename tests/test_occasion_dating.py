@@ -188,3 +188,22 @@ def test_a_sentence_opened_by_he_naming_a_third_country_takes_no_pair_from_the_o
         published=date(2022, 9, 5),
     )
     assert [r["sentence_index"] for r in rows.to_dicts() if r["engagement_type"] == "meeting"] == []
+
+
+def test_what_both_heads_of_state_are_due_to_sign_during_a_visit_is_an_agreement_in_the_visit_month():
+    togo = ("Togo", "COUNTRY", "TGO")
+    mentions = extract(
+        [
+            "Ghana's president landed in Togo on Sunday afternoon for an official visit.",
+            "Both heads of state are due to sign a memorandum of understanding on fisheries in Togo.",
+        ],
+        [GHANA, togo],
+        published=date(2022, 9, 5),
+    )
+    engagements, _, _ = fuse_engagements(mentions)
+    assert sorted(
+        (r["engagement_type"], r["status"], r["start_date"], r["date_precision"]) for r in engagements.to_dicts()
+    ) == [
+        ("agreement", "planned", date(2022, 9, 1), "month"),
+        ("visit", "held", date(2022, 9, 4), "day"),
+    ]
