@@ -9,7 +9,7 @@ day is the report's own: the lede of a report datelined with a day ("Kazan, Octo
 happened that day.
 
 ``article_engagements`` collects an article's dated gatherings first (``gathering_occasions``), then asks
-``occasion_span`` for each anchor its sentence leaves undated.
+``dateline_span`` and ``gathering_span`` for each anchor its sentence leaves undated.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def _fits_tense(span: DateSpan, status: str | None, published: date | None) -> b
 
 
 def _month_of(span: DateSpan, anchor: Anchor) -> DateSpan:
+    """The month an occasion starts in, as the date of an engagement tied to it (no day: the text gives none)."""
     first = span.start.replace(day=1)
     last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     return DateSpan(first, last, "month", anchor.start, anchor.end, "", kind="occasion")
