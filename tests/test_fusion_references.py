@@ -94,6 +94,8 @@ def test_a_visit_named_again_in_the_future_tense_is_one_row_with_all_its_sentenc
         published=date(2024, 5, 13),
     )
     engagements, _, evidence = fuse_engagements(mentions)
+    # what the two leaders will discuss during the visit is talks of their own (annotation guide), in its month
     assert evidence_by_engagement(engagements, evidence) == {
-        ("held", date(2024, 5, 13), "working visit"): [0, 1, 2]
+        ("held", date(2024, 5, 13), "working visit"): [0, 1, 2],
+        ("planned", date(2024, 5, 1), None): [1],
     }

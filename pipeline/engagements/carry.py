@@ -17,7 +17,8 @@ _ORDINAL_DAYS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "
 
 _SAME_DAY = re.compile(
     r"\b(?:later\s+(?:in\s+the|that|the\s+same)\s+day|earlier\s+(?:in\s+the|that)\s+day|(?:on\s+)?the\s+same\s+day|"
-    r"that\s+(?:same\s+)?(?:morning|afternoon|evening|night)|later\s+that\s+(?:morning|afternoon|evening|night))\b",
+    r"that\s+(?:same\s+)?(?:morning|afternoon|evening|night)|later\s+that\s+(?:morning|afternoon|evening|night)|"
+    r"(?:later\s+)?in\s+the\s+(?:afternoon|evening))\b",
     re.IGNORECASE,
 )
 _NEXT_DAY = re.compile(
@@ -32,7 +33,8 @@ _DAY_OF_VISIT = re.compile(
 
 def carried_span(text: str, previous: DateSpan | None, visit: DateSpan | None) -> DateSpan | None:
     """The date a sentence's undated engagement takes from the article's previous dated one, when the sentence
-    dates it only by that one: the same day ("later in the day", "that afternoon", "on the same day"), the day
+    dates it only by that one: the same day ("later in the day", "that afternoon", "on the same day", "in the
+    afternoon" after a departure "on Sunday morning"), the day
     after ("the next day", "the following morning"), or the n-th day of the visit the article dated (counted
     from the visit's first day). Only a day-precise date is carried: "later that day" after "in March" says no
     more than March, which the sentence does not state."""

@@ -45,6 +45,7 @@ from pipeline.engagements.lexicon import (
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
+from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
 
@@ -147,7 +148,11 @@ def article_engagements(
     does not give (nor its dates) is the previous engagement's status in the article, else "held" for an
     agreement (it is reported once signed) and "planned" for the rest. A place in the pair hosts an engagement
     whose host is not otherwise known, except cooperation (help offered "in Kenya" is not hosted there). The
-    article's ``dateline`` (a place, when ``extract_engagements`` found one) places what the text does not."""
+    article's ``dateline`` (a place, when ``extract_engagements`` found one) places what the text does not.
+    An anchor its sentence leaves undated takes, in this order, the date carried from the engagement before it
+    ("later that day", ``carry``), the day of the report's dateline if it is the lede's, or the month of the
+    gathering of the article it is tied to (``occasions``); the article's gatherings are dated first, since one
+    may be dated after the sentence that ties an engagement to it."""
     published = article.get("published_date")
     dateline = article.get("dateline")
     if anchored is None:
@@ -157,6 +162,7 @@ def article_engagements(
     previous_status: str | None = None
     previous_visit: tuple[str, str] | None = None
     previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
+    analysed = []
     for sentence, ctx, anchors in anchored:
         text = sentence["text"]
         clauses = _clauses(text)
@@ -164,6 +170,10 @@ def article_engagements(
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
         statuses, silent = governed_statuses(text, anchors, statuses)
         dates = _assign_dates(text, anchors, statuses, published)
+        analysed.append((sentence, ctx, anchors, clauses, statuses, silent, dates))
+    occasions = gathering_occasions([(s["sentence_index"], s["text"], a, d) for s, _, a, *_, d in analysed])
+    for sentence, ctx, anchors, clauses, statuses, silent, dates in analysed:
+        text = sentence["text"]
         carried = carried_span(text, previous_span, visit_span) if None in dates else None
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
             if anchor.multilateral or status == DROP:
@@ -171,6 +181,12 @@ def article_engagements(
             if span is None and carried is not None and status != "proposed":
                 # the visit named in "on the second day of his visit" is that visit, not its second day
                 span = None if carried.start_char <= anchor.start < carried.end_char else carried
+            if span is None or span.kind == REPORT_MONTH:
+                span = (
+                    dateline_span(text, sentence["sentence_index"], anchor, status, published)
+                    or gathering_span(text, sentence["sentence_index"], anchor, status, occasions, published)
+                    or span
+                )
             if silent[index]:
                 status = None
             clause = _clause_of(clauses, anchor.start)

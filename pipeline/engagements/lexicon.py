@@ -153,6 +153,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
+            r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
+            r"(?:[a-z]+\s+){0,3}?discuss(?:ed|es|ing)?|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
             re.IGNORECASE,
@@ -217,7 +219,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-"""(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed")."""
+"""(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed").
+"The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
+visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose."""
 TRIGGER_STEM_PATTERN = "(?:" + "|".join(
     line.removeprefix("re:") if line.startswith("re:") else re.escape(line)
     for line in _data_lines("trigger_stems.txt")
@@ -308,12 +312,15 @@ _ATTRIBUTION_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|stated|confirm
 """With _ATTRIBUTION_BEFORE: a date that says when something was said ("said on Monday"), not when it happens."""
 _COREFERENCE = re.compile(
     r"\b(?:the\s+two\s+(?:countries|nations|sides|leaders|ministers|governments|presidents|prime\s+ministers|"
-    r"neighbou?rs|delegations)|both\s+(?:the\s+)?(?:countries|nations|sides|leaders|ministers|governments|"
-    r"delegations)|the\s+(?:ministers|leaders)|(?:his|her|their)\s+(?:\w+\s+)?counterparts?|bilateral|"
-    r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit))\b",
+    r"neighbou?rs|delegations|heads\s+of\s+(?:state|government))|both\s+(?:the\s+)?(?:countries|nations|sides|"
+    r"leaders|ministers|governments|presidents|prime\s+ministers|delegations|heads\s+of\s+(?:state|government))|the\s+(?:ministers|leaders)|(?:his|her|their)\s+(?:\w+\s+)?counterparts?|bilateral|"
+    r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit)|"
+    r"their\s+(?:[\w-]+\s+){0,2}?(?:visit|talks|meeting|trip|summit)|^\s*(?:he|she)\s)\b",
     re.IGNORECASE,
 )
-"""Words that refer back to an engagement already named ("the two sides", "during the visit")."""
+"""Words that refer back to an engagement already named ("the two sides", "during the visit", "their closed-door
+meeting"), or to its person: a sentence opened by "He" or "She" goes on about the one just named ("He is
+scheduled to meet Yoon in the afternoon")."""
 
 # --- countries, places and people ------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pipeline.dates import DateSpan
 from pipeline.engagements.anchors import Anchor
 from pipeline.engagements.lexicon import _PAST_PLAN, _PRESENT_REPORT, _THE_SIDELINES
+from pipeline.engagements.occasions import REPORT_MONTH
 
 
 def past_plans(text: str, anchors: list[Anchor], statuses: list[str | None]) -> list[bool]:
@@ -32,12 +33,15 @@ def undated_default(text: str, anchor: Anchor, status: str | None, published: da
     - an offer of cooperation told in the present ("Kenya will help fund a centre in Ethiopia, Ruto says") is
       announced on the report's day: an offer is its announcement;
     - a meeting held "on the sidelines of the summit" (the gathering the report covers) is in the report's month,
-      never more precise: the day is not given."""
+      never more precise: the day is not given (a gathering the article dates gives its own month instead,
+      ``occasions.gathering_span``)."""
     if published is None:
         return None
     if anchor.kind == "cooperation" and _PRESENT_REPORT.search(text):
         return DateSpan(published, None, "day", anchor.start, anchor.end, "", kind="published")
     if anchor.kind == "meeting" and status in (None, "held") and _THE_SIDELINES.search(text):
         month_end = (published.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        return DateSpan(published.replace(day=1), month_end, "month", anchor.start, anchor.end, "")
+        return DateSpan(
+            published.replace(day=1), month_end, "month", anchor.start, anchor.end, "", kind=REPORT_MONTH
+        )
     return None

@@ -1,0 +1,152 @@
+"""Dates an engagement takes from the occasion the article ties it to, when its own sentence gives none.
+
+Talks "on the sidelines of the summit", a meeting "likely during the SCO summit", a deal signed "at the
+conference" happen during a gathering that the article may date in another sentence ("The SCO summit is
+scheduled for September 15-16"). The annotation guide dates such an engagement by its occasion without
+inventing precision: the occasion's month, as for talks during a visit whose day is not given (visits lend their
+month to their talks in ``fusion_story``, where a story's visit and talks meet). The one occasion that gives a
+day is the report's own: the lede of a report datelined with a day ("Kazan, October 22: X met Y ...") tells what
+happened that day.
+
+``article_engagements`` collects an article's dated gatherings first (``gathering_occasions``), then asks
+``dateline_span`` and ``gathering_span`` for each anchor its sentence leaves undated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pipeline.dates import DateSpan, find_date_spans, is_dateline
+from pipeline.engagements.anchors import Anchor
+from pipeline.engagements.lexicon import _FORWARD, MULTILATERAL
+
+_GATHERING_NOUN = r"summit|conference|forum|assembly|gathering|session|congress|meeting"
+
+_TIED_TO_GATHERING = re.compile(
+    r"\b(?:during|at|(?:on|in)\s+the\s+(?:sidelines?|margins?|side-lines?)\s+of)\s+"
+    r"(?:the\s+|a\s+|this\s+(?:week|month|year)['’]s\s+)?(?:[\w()'’.-]+\s+){0,6}?"
+    rf"(?P<head>{_GATHERING_NOUN})\b"
+    rf"|\b(?P<head_before>{_GATHERING_NOUN})\s*,?\s+(?:during|at|on\s+the\s+sidelines\s+of)\s+which\b",
+    re.IGNORECASE,
+)
+"""Words that tie an engagement to a gathering it takes place at: "during the SCO summit", "on the sidelines of
+the 16th BRICS Summit", "at the conference", "the conference during which he is likely to meet". A meeting is a
+gathering only when named with its organisation ("at the SCO meeting"): "during the meeting" is the engagement."""
+
+REPORT_MONTH = "report month"
+"""The kind of the date ``passing.undated_default`` gives sideline talks when nothing better is known: the
+report's month. A gathering the article dates replaces it."""
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A gathering of more than two states the article dates: where in the article it is dated (the sentence's
+    index), its date, and the noun that names it ("summit", "conference")."""
+
+    sentence_index: int
+    span: DateSpan
+    head: str
+
+
+def _head(trigger: str) -> str:
+    """The gathering noun a trigger ends with ("SCO summit" -> "summit"), lower case."""
+    words = re.findall(r"[\w-]+", trigger.lower())
+    return words[-1].removesuffix("s") if words else ""
+
+
+def gathering_occasions(
+    sentences: list[tuple[int, str, list[Anchor], list[DateSpan | None]]],
+) -> list[Occasion]:
+    """The dated gatherings of an article: each multilateral meeting anchor ("the SCO summit is scheduled for
+    September 15-16", "the G20 summit in November") with the date its sentence gave it. ``sentences`` holds,
+    in article order, each anchored sentence's index, text, anchors and the dates given to them. A gathering
+    known only by its year lends no month, nor one the report's month was given by default."""
+    return [
+        Occasion(index, span, _head(text[anchor.start : anchor.end]))
+        for index, text, anchors, dates in sentences
+        for anchor, span in zip(anchors, dates, strict=True)
+        if anchor.multilateral
+        and anchor.kind == "meeting"
+        and span is not None
+        and span.precision != "year"
+        and span.kind != REPORT_MONTH
+    ]
+
+
+def _fits_tense(span: DateSpan, status: str | None, published: date | None) -> bool:
+    """Whether an occasion can be the one of an engagement of this status: a plan or proposal at a gathering
+    still to come (or under way), a held engagement at one already begun."""
+    if published is None or status is None:
+        return True
+    if status in _FORWARD:
+        return (span.end or span.start) >= published - timedelta(days=1)
+    return span.start <= published
+
+
+def _month_of(span: DateSpan, anchor: Anchor) -> DateSpan:
+    """The month an occasion starts in, as the date of an engagement tied to it (no day: the text gives none)."""
+    first = span.start.replace(day=1)
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return DateSpan(first, last, "month", anchor.start, anchor.end, "", kind="occasion")
+
+
+def gathering_span(
+    text: str,
+    sentence_index: int,
+    anchor: Anchor,
+    status: str | None,
+    occasions: list[Occasion],
+    published: date | None,
+) -> DateSpan | None:
+    """The month of the gathering an undated engagement is tied to ("during the SCO summit", "on the sidelines
+    of the summit"), when the article dates that gathering: the gathering named with the same noun first, then
+    the nearest in the article, before the sentence rather than after it; only one whose time fits the
+    engagement's tense. Month precision: the text does not say on which of the gathering's days the two met.
+    None when the sentence ties the engagement to no gathering, or the article dates none that fits."""
+    if anchor.multilateral:
+        return None
+    tie = next(
+        (
+            t
+            for t in _TIED_TO_GATHERING.finditer(text)
+            if (t["head"] or t["head_before"]).lower() != "meeting" or MULTILATERAL.search(t.group())
+        ),
+        None,
+    )
+    if tie is None:
+        return None
+    head = (tie["head"] or tie["head_before"]).lower()
+    candidates = [o for o in occasions if _fits_tense(o.span, status, published)]
+    if not candidates:
+        return None
+    chosen = min(
+        candidates,
+        key=lambda o: (
+            o.head != head,
+            abs(o.sentence_index - sentence_index),
+            o.sentence_index > sentence_index,
+        ),
+    )
+    return _month_of(chosen.span, anchor)
+
+
+def dateline_span(
+    text: str, sentence_index: int, anchor: Anchor, status: str | None, published: date | None
+) -> DateSpan | None:
+    """The dateline's day for an engagement held that the report's lede states undated ("Kazan [Russia],
+    October 22: Xi met Putin on the sidelines of the summit"): a report datelined with a day tells that day's
+    news first. Only in the article's first sentences, only for what was held (a cancellation keeps its own
+    slot, a plan its own date), and only when the dateline prints its day."""
+    if sentence_index > 2 or status != "held" or anchor.multilateral:
+        return None
+    head = text[:_DATELINE_REACH]
+    for span in find_date_spans(head, published, False):
+        if span.precision == "day" and is_dateline(head, span) and span.end_char <= anchor.start:
+            return DateSpan(span.start, None, "day", anchor.start, anchor.end, "", kind="occasion")
+    return None
+
+
+_DATELINE_REACH = 80
+"""How far into a sentence a dateline's date may stand ("New Delhi [India], March 15 (ANI):")."""
