@@ -19,6 +19,8 @@ from pathlib import Path
 
 import polars as pl
 
+from pipeline.evaluate_anatomy import anatomy
+
 SPLITS = ("dev", "check", "test", "all")
 """dev: rules may be tuned on it; check: real articles annotated after the rules, to tell whether they generalise
 (look at its misses only once a change is done); test: looked at only to report."""
@@ -63,6 +65,8 @@ class Report:
     negative_hits: pl.DataFrame
     matches: pl.DataFrame
     missing_texts: list[dict] = field(default_factory=list)
+    anatomy: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Misses and false rows counted by kind (``evaluate_anatomy``)."""
 
     def to_dict(self) -> dict:
         return {name: value.to_dicts() if isinstance(value, pl.DataFrame) else value for name, value in vars(self).items()}
@@ -327,6 +331,9 @@ def evaluate(gold: GoldSet, predictions: pl.DataFrame, citations: pl.DataFrame) 
                   .select("article", *PAIR, "engagement_type", "status", "start_date", "date_precision",
                           "engagement_id", "reason", "sentence").sort("article", *PAIR, "engagement_id"))
     misses = _misses(required.join(true_matches, on="gold_id", how="anti"), citations, predictions)
+    misses, false_rows, kinds = anatomy(
+        misses, false_rows, gold.engagements.explode("articles").rename({"articles": "article"}),
+        citations.join(predictions, on="engagement_id"))
     matched = (true_matches.drop("optional").join(predictions, on="engagement_id")
                .join(gold.engagements, on="gold_id", suffix="_gold"))
     measures = {"strict precision": precision, "strict recall": recall, "strict F1": _f1(precision, recall)}
@@ -335,7 +342,7 @@ def evaluate(gold: GoldSet, predictions: pl.DataFrame, citations: pl.DataFrame) 
               "predictions scored": predictions.height, "true positives": tp, "false positives": fp,
               "missed": misses.height, "optional or ignored": len(ignored), "split duplicates": duplicates.height,
               "negative hits": negatives.select("article", *PAIR).unique().height}
-    return Report(gold.split, measures, counts, misses, false_rows, negatives, matches)
+    return Report(gold.split, measures, counts, misses, false_rows, negatives, matches, anatomy=kinds)
 
 
 def stage_texts(gold: GoldSet, input_folder: Path) -> list[dict]:
@@ -380,7 +387,7 @@ def _line(row: dict) -> str:
     ident = row.get("gold_id") or row.get("engagement_id")
     return (f"{row['article']}  {row['country_a']}-{row['country_b']} {row['engagement_type']} {row.get('status') or ''} "
             f"{date_text}  [{ident}]" + (f"  {row['reason']}" if row.get("reason") else "")
-            + (f"  near: {row['near']}" if row.get("near") else "") + (f"  ({row['note']})" if row.get("note") else ""))
+            + (f"  [{row['kind']}]" if row.get("kind") else "") + (f"  near: {row['near']}" if row.get("near") else "") + (f"  ({row['note']})" if row.get("note") else ""))
 
 
 def print_report(report: Report, console, show: int = 20, gold_folder: Path | None = None) -> None:
@@ -395,6 +402,8 @@ def print_report(report: Report, console, show: int = 20, gold_folder: Path | No
         table.add_row(name, value, f"{measure['hits']}/{measure['total']}" if "hits" in measure else "")
     console.print(table)
     console.print(", ".join(f"{name}: {count}" for name, count in report.counts.items()))
+    for title, kinds in report.anatomy.items():
+        console.print(f"{title.capitalize()} by kind: " + ", ".join(f"{kind} {n}" for kind, n in kinds.items()))
     for title, frame in (("Misses", report.misses), ("False rows", report.false_rows),
                          ("Negative hits", report.negative_hits)):
         if frame.height and show > 0:

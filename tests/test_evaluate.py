@@ -263,6 +263,31 @@ def test_misses_and_false_rows_name_their_article_and_an_evidence_sentence():
     assert false["sentence"] == miss["sentence"] == "The leaders will meet again in March."
 
 
+def test_misses_are_told_apart_by_what_was_predicted_for_their_pair():
+    visit = record("g2", ["a1"], "ARG-CHL", "visit", "2023-01-20", "day")
+    call = record("g3", ["a1"], "ARG-URY", "call", "2023-01-21", "day")
+    report = score(manifest("a1"), [MEETING, visit, call],
+                   {"id": "p1", "pair": "ARG-BRA", "type": "meeting", "cites": ["a1"]},
+                   {"id": "p2", "pair": "ARG-CHL", "type": "meeting", "cites": ["a1"], "start": "2023-01-20"})
+    kinds = dict(report.misses.select("gold_id", "kind").iter_rows())
+    assert kinds == {"g1": "found undated", "g2": "pair found, other type", "g3": "pair not found"}
+    assert report.anatomy["misses"]["found undated"] == 1
+
+
+def test_false_rows_are_told_apart_by_what_the_gold_holds_for_their_pair():
+    report = score(manifest("a1"), [MEETING],
+                   {"id": "p1", "pair": "ARG-BRA", "type": "meeting", "cites": ["a1"], "start": "2023-01-23"},
+                   {"id": "p2", "pair": "ARG-BRA", "type": "meeting", "cites": ["a1"]},
+                   {"id": "p3", "pair": "ARG-BRA", "type": "visit", "cites": ["a1"]},
+                   {"id": "p4", "pair": "BRA-CHL", "type": "meeting", "cites": ["a1"]},
+                   {"id": "p5", "pair": "ARG-BRA", "type": "meeting", "cites": ["a1"], "start": "2023-01-24"},
+                   {"id": "p6", "pair": "ARG-BRA", "type": "meeting", "cites": ["a1"], "start": "2023-05-01"})
+    kinds = dict(report.false_rows.select("engagement_id", "kind").iter_rows())
+    assert kinds == {"p2": "undated twin of a gold record", "p3": "other type than the gold records",
+                     "p4": "no gold record for the pair", "p5": "split duplicate",
+                     "p6": "other date than the gold record"}
+
+
 # ---- gold files ----------------------------------------------------------------------------------------------
 
 def write_gold_folder(folder: Path, suffix: str = "") -> Path:
