@@ -6,7 +6,7 @@ sentence, the day a statement reports a drill held. Articles made up for these t
 from datetime import date
 
 from test_engagements import extract
-from test_fusion import fuse
+from test_fusion import fuse, mention
 
 from pipeline.dates import find_date_spans, publication_date_in_text
 
@@ -16,7 +16,14 @@ GHANAIAN, TOGOLESE = ("Ghanaian", "COUNTRY", "GHA"), ("Togolese", "COUNTRY", "TG
 
 def rows_of(rows) -> list[tuple]:
     return sorted(
-        (r["sentence_index"], r["country_a"], r["country_b"], r["engagement_type"], r["status"], r["start_date"])
+        (
+            r["sentence_index"],
+            r["country_a"],
+            r["country_b"],
+            r["engagement_type"],
+            r["status"],
+            r["start_date"],
+        )
         for r in rows.to_dicts()
     )
 
@@ -63,7 +70,9 @@ def test_a_cancelled_visit_keeps_the_slot_the_next_sentence_gives_its_plan():
 
 def test_a_drill_reported_as_held_takes_the_day_of_the_statement():
     rows = extract(
-        ["Ghana and Togo have launched a joint military exercise near the border, the army announced yesterday."],
+        [
+            "Ghana and Togo have launched a joint military exercise near the border, the army announced yesterday."
+        ],
         [GHANA, TOGO],
     )
     assert rows_of(rows) == [(0, "GHA", "TGO", "exercise", "held", date(2022, 9, 5))]
@@ -81,3 +90,46 @@ def test_a_passive_infinitive_is_no_past_tense_for_the_date_after_it():
 def test_a_printed_date_with_the_dot_of_an_ordinal_day_is_the_publication_date():
     text = "Ghana and Togo sign a partnership agreement\n\n08. Sep 2021.\nThe two prime ministers signed it today."
     assert publication_date_in_text(text) == date(2021, 9, 8)
+
+
+def test_documents_signed_on_one_occasion_are_one_agreement_whatever_their_names():
+    engagements, _, evidence = fuse(
+        # "The prime ministers of Ghana and Togo signed an Agreement on strategic partnership in Lomé today."
+        mention(
+            sentence=0,
+            type_="agreement",
+            fmt="agreement on strategic partnership",
+            status="held",
+            start=date(2022, 9, 6),
+            pair=("GHA", "TGO"),
+        ),
+        # "The foreign ministers signed a Memorandum of Cooperation on young farmers."
+        mention(
+            sentence=2, type_="agreement", fmt="memorandum of cooperation", status="held", pair=("GHA", "TGO")
+        ),
+    )
+    assert engagements["start_date"].to_list() == [date(2022, 9, 6)]
+    assert evidence.height == 2
+
+
+def test_a_meeting_held_at_a_signing_the_story_dates_takes_the_signing_day():
+    engagements, _, _ = fuse(
+        # "Ghana and Togo signed an agreement on strategic partnership in Lomé today."
+        mention(sentence=0, type_="agreement", status="held", start=date(2022, 9, 6), pair=("GHA", "TGO")),
+        # "A joint session of the two governments was held, preceded by bilateral meetings."
+        mention(sentence=3, status="held", pair=("GHA", "TGO")),
+    )
+    assert sorted(zip(engagements["engagement_type"], engagements["start_date"], strict=True)) == [
+        ("agreement", date(2022, 9, 6)),
+        ("meeting", date(2022, 9, 6)),
+    ]
+
+
+def test_a_meeting_takes_no_signing_day_when_the_story_dates_a_visit_of_the_pair():
+    engagements, _, _ = fuse(
+        mention(sentence=0, type_="visit", status="held", start=date(2022, 8, 20), pair=("GHA", "TGO")),
+        mention(sentence=1, type_="agreement", status="held", start=date(2022, 9, 6), pair=("GHA", "TGO")),
+        mention(sentence=2, status="held", pair=("GHA", "TGO")),
+    )
+    meeting = engagements.filter(engagements["engagement_type"] == "meeting")
+    assert meeting["start_date"].to_list() != [date(2022, 9, 6)]
