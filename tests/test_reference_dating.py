@@ -5,6 +5,7 @@ sentence, the day a statement reports a drill held. Articles made up for these t
 
 from datetime import date
 
+import pytest
 from test_engagements import extract
 from test_fusion import fuse, mention
 
@@ -87,9 +88,25 @@ def test_a_passive_infinitive_is_no_past_tense_for_the_date_after_it():
     assert span.start == date(2022, 9, 12)
 
 
-def test_a_printed_date_with_the_dot_of_an_ordinal_day_is_the_publication_date():
-    text = "Ghana and Togo sign a partnership agreement\n\n08. Sep 2021.\nThe two prime ministers signed it today."
-    assert publication_date_in_text(text) == date(2021, 9, 8)
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Ghana and Togo sign a partnership\n\n08. Sep 2021.\nThe prime ministers signed it today.",
+            date(2021, 9, 8),
+        ),
+        (
+            "Togo visit called off\nAugust 21st, 2019 8:19 am| by A Writer\nThe visit was cancelled.",
+            date(2019, 8, 21),
+        ),
+        (
+            "Togo visit called off\nPosted on the 3rd of March 2021\nThe visit was cancelled.",
+            date(2021, 3, 3),
+        ),
+    ],
+)
+def test_a_printed_date_with_an_ordinal_day_is_the_publication_date(text, day):
+    assert publication_date_in_text(text) == day
 
 
 def test_documents_signed_on_one_occasion_are_one_agreement_whatever_their_names():
