@@ -71,6 +71,18 @@ def _status_contradicts(statuses: pl.Expr) -> pl.Expr:
     return statuses.list.set_intersection(contradicting).list.len() > 0
 
 
+def _one_signing() -> pl.Expr:
+    """Whether an undated agreement said signed may join a signing of its story whatever the documents' names:
+    the guide makes the documents signed on one occasion one record ("signed an Agreement on strategic
+    partnership today ... the foreign ministers signed a Memorandum of Cooperation"), so an undated signing
+    of another document is that occasion's when it is the story's single one (``_in_story``)."""
+    return (
+        (pl.col("engagement_type") == "agreement")
+        & (pl.col("status") == "held")
+        & pl.col("cluster_statuses").list.contains("held")
+    )
+
+
 def _in_story(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
     """(mention_id, cluster): the dated engagement of its story an undated mention refers to.
 
@@ -79,7 +91,8 @@ def _in_story(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
     (``_fits``), its status does not contradict the engagement's, and a domain its people give is the
     format's. Of the same format family (both generic counts as one), the engagement nearest the publication
     date; across families (a generic mention and a named format, either way round), only an engagement that is
-    the story's single candidate: which of two formats "the meeting" means is not known."""
+    the story's single candidate: which of two formats "the meeting" means is not known. Documents signed are
+    the one signing of their story whatever their names (``_one_signing``)."""
     join_key = ["country_a", "country_b", "engagement_type", "story_id"]
     candidates = (
         undated.join(
@@ -92,6 +105,7 @@ def _in_story(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
             & ~_status_contradicts(pl.col("cluster_statuses"))
             & (
                 (pl.col("_join_family") == pl.col("_cluster_family"))
+                | _one_signing()
                 | (
                     ((pl.col("_join_family") == "") | (pl.col("_cluster_family") == ""))
                     & (

@@ -4,7 +4,8 @@ A report of a visit often dates the talks held during it and not the visit ("Kis
 to India … Modi on Saturday held talks with Kishida"), or the visit and not the talks ("arrived yesterday for a
 two-day visit … the leaders will discuss …"). The annotation guide dates each by the other: the visit starts by
 the first of its talks, and a meeting or agreement during a visit whose day is not given takes the visit's month.
-Only engagements current when the story was written lend their dates (a pact signed in 2008, named in passing,
+A meeting held beside a signing the story dates to a day, with no visit dated, takes the signing's day. Only
+engagements current when the story was written lend their dates (a pact signed in 2008, named in passing,
 dates no visit of today).
 """
 
@@ -125,14 +126,57 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
     return dated.drop("_visit_month", "_visit_statuses", "_type_dated")
 
 
+def meetings_dated_by_their_signing(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A meeting held that its story dates neither itself nor by any other meeting of its pair, in a story that
+    dates one current signing of the pair to a day ("signed an agreement in Budapest today ... a joint session
+    of the two governments was held"), took place at that signing: leaders sign at the talks they hold, so the
+    meeting takes the signing's day. Not when the story dates a visit of the pair: its talks take the visit's
+    date (``talks_dated_by_their_visit``)."""
+    signings = (
+        mentions.filter(
+            (pl.col("engagement_type") == "agreement")
+            & (pl.col("date_precision") == "day")
+            & (pl.col("status") == "held")
+            & _current()
+        )
+        .group_by(_PAIR)
+        .agg(_signing_day=pl.col("start_date").unique())
+        .filter(pl.col("_signing_day").list.len() == 1)
+        .with_columns(pl.col("_signing_day").list.first())
+    )
+    dated = (
+        mentions.filter(
+            pl.col("date_precision").is_in(_PRECISE)
+            & (
+                (pl.col("engagement_type") == "meeting")
+                | ((pl.col("engagement_type") == "visit") & pl.col("status").is_in(_ONGOING))
+            )
+        )
+        .select(_PAIR)
+        .unique()
+        .with_columns(_pair_dated=pl.lit(True))
+    )
+    joined = mentions.join(signings, on=_PAIR, how="left", maintain_order="left").join(
+        dated, on=_PAIR, how="left", maintain_order="left"
+    )
+    apply = (
+        (pl.col("engagement_type") == "meeting")
+        & (pl.col("status") == "held")
+        & pl.col("_signing_day").is_not_null()
+        & pl.col("_pair_dated").is_null()
+        & _undated_or_year(pl.col("_signing_day"))
+    ).fill_null(False)
+    return _borrow(joined, apply, pl.col("_signing_day"), pl.lit("day")).drop("_signing_day", "_pair_dated")
+
+
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
     """Each mention of an engagement that none of its reports dates (or dates by its year only) takes the date
     its story lends it through another engagement of the pair (``visits_dated_by_their_talks``,
-    ``talks_dated_by_their_visit``). A mention speaks for its engagement: "the summit", undated in one story,
-    has the date other reports give the summit it joined. A borrowed date never overrides an engagement's own."""
+    ``talks_dated_by_their_visit``, ``meetings_dated_by_their_signing``). A mention speaks for its engagement:
+    "the summit", undated in one story, has the date other reports give the summit it joined. A borrowed date never overrides an engagement's own."""
     def most_precise(column: str) -> pl.Expr:
         rank = pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3)
         return pl.col(column).sort_by(rank, "start_date", nulls_last=True).first().over("cluster")
@@ -140,7 +184,9 @@ def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
     effective = clustered.with_columns(
         start_date=most_precise("start_date"), date_precision=most_precise("date_precision")
     )
-    lent = talks_dated_by_their_visit(visits_dated_by_their_talks(effective))
+    lent = meetings_dated_by_their_signing(
+        talks_dated_by_their_visit(visits_dated_by_their_talks(effective))
+    )
     own_date_missing = (
         (pl.col("start_date").is_null() | (pl.col("date_precision") == "year")).all().over("cluster")
     )

@@ -130,6 +130,8 @@ _FUTURE_CUE = re.compile(
     r"upcoming|intends? to|invited)\b",
     re.IGNORECASE,
 )
+_PASSIVE_INFINITIVE = re.compile(r"\bto\s+be\s+(?:held|signed|\w{2,}[^e\W]ed)\b", re.IGNORECASE)
+"""A passive infinitive ("to be held", "to be signed"): it tells what is still to come."""
 _NOT_A_TENSE_CUE = {
     "postponed",
     "rescheduled",
@@ -161,9 +163,11 @@ def _local_future(text: str, position: int, default: bool) -> bool:
     """The tense that governs a date expression: the tense cue nearest before it in the same clause ("arrived on
     Tuesday" is past even in a sentence whose engagement is planned, "will meet on Friday" future), else the
     sentence's. A participle of planning ("scheduled", "expected") is a future cue; one of rescheduling
-    ("postponed") says nothing of the direction."""
+    ("postponed") says nothing of the direction. A passive infinitive ("the fair to be held from April 26", "the
+    deal to be signed on Friday") is a future cue, not the past its participle looks like."""
     window = re.split(r"[;:—]|\bwhile\b|\bbut\b", text[max(0, position - _TENSE_WINDOW) : position])[-1]
     cues = [(m.end(), True) for m in _FUTURE_CUE.finditer(window)]
+    cues += [(m.end(), True) for m in _PASSIVE_INFINITIVE.finditer(window)]
     cues += [
         (m.end(), False) for m in _PAST_CUE.finditer(window) if m.group().lower() not in _NOT_A_TENSE_CUE
     ]

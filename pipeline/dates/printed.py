@@ -13,11 +13,12 @@ from pipeline.dates.grammar import FOREIGN_MONTHS, MONTH_ALTERNATION, month_numb
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH = rf"(?P<month>{MONTH_ALTERNATION})\.?"
+_SUFFIX = r"(?:st|nd|rd|th)?"
 _FOREIGN = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _PRINTED = [
     re.compile(rf"\b{_YEAR}-(?P<month>\d{{2}})-(?P<day>\d{{2}})[T ]\d{{2}}:\d{{2}}"),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_SUFFIX},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:{_SUFFIX}|\.)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})-{_MONTH}-{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
     re.compile(
@@ -25,7 +26,8 @@ _PRINTED = [
         re.IGNORECASE,
     ),
 ]
-"""Dates with their year, as sites print them: ISO timestamps, "March 4, 2021", "4 March 2021", "28-Jun-2025",
+"""Dates with their year, as sites print them: ISO timestamps, "March 4, 2021", "4 March 2021" (or "08. Sep 2021",
+the day with the dot of an ordinal; "August 21st, 2019", "21st of August 2019"), "28-Jun-2025",
 "21.12.2022" (day first) and day-month-year in French, Spanish, Italian, Portuguese or German."""
 _YEARLESS_DATELINE = re.compile(
     rf"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}(?:[ \t]*\[[^\]\n]{{1,30}}\])?,[ \t]*{_MONTH}[ \t]+"

@@ -32,6 +32,7 @@ from pipeline.engagements.lexicon import (
     MULTILATERAL,
 )
 from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
+from pipeline.engagements.references import reported_span
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
 
 # --- status and dates ------------------------------------------------------------------------------------
@@ -178,7 +179,8 @@ def _assign_dates(
                 candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
             )
         else:
-            chosen[index] = undated_default(text, anchor, status, published)
+            reported = [s for s in spans_by_tense[forward[index], past_plan[index]] if _is_attribution(text, s)]
+            chosen[index] = undated_default(text, anchor, status, published) or reported_span(text, anchor, status, reported)
     return chosen
 
 

@@ -46,6 +46,15 @@ from pipeline.engagements.lexicon import (
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
+from pipeline.engagements.references import (
+    EXERCISE_REFERENCE_PATTERN,
+    PLAN_TOLD_PATTERN,
+    exercise_references,
+    is_definite_reference,
+    original_slot,
+    referred_pair,
+    tells_a_plan,
+)
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
 
@@ -123,12 +132,14 @@ def anchored_sentences(
     for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
         text = sentence["text"]
         lowered = text.lower()
-        if not (_may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)):
+        triggered = _may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)
+        if not triggered and not exercise_references(text):
             continue
         ctx = _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
         if _is_off_topic(ctx, story_off_topic):
             continue
-        anchors = _coercion_is_no_offer(text, _find_anchors(text, ctx.countries))
+        anchors = _coercion_is_no_offer(text, _find_anchors(text, ctx.countries)) if triggered else []
+        anchors = anchors or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))
     return anchored
@@ -163,6 +174,8 @@ def article_engagements(
     previous_visit: tuple[str, str] | None = None
     previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
     analysed = []
+    texts = {s["sentence_index"]: s["text"] for s in sentences}
+    references: list[tuple] = []  # dated definite references that name no pair ("the six-day exercise")
     for sentence, ctx, anchors in anchored:
         text = sentence["text"]
         clauses = _clauses(text)
@@ -187,6 +200,8 @@ def article_engagements(
                     or gathering_span(text, sentence["sentence_index"], anchor, status, occasions, published)
                     or span
                 )
+            if span is None and status in ("cancelled", "postponed"):
+                span = original_slot(texts.get(sentence["sentence_index"] + 1), published)
             if silent[index]:
                 status = None
             clause = _clause_of(clauses, anchor.start)
@@ -212,6 +227,8 @@ def article_engagements(
                 or previous_status
                 or ("held" if anchor.kind == "agreement" else "planned")
             )
+            if not targets and span is not None and is_definite_reference(text, anchor):
+                references.append((sentence, ctx, anchor, index, anchors, statuses, clause, span, status))
             for pair, pair_source, destination in targets:
                 rows.append(
                     row := _row(
@@ -240,6 +257,13 @@ def article_engagements(
                 # after a trip to several countries, "the visit" cannot tell which one it means
                 previous_pair = targets[0][0] if len(targets) == 1 else None
                 previous_status = status
+    # a dated "the six-day exercise" that names no pair is the article's one exercise (``references``)
+    rows += [
+        _row(article, sentence, ctx, anchor, index, anchors, statuses, clause, span, status, pair, "coreference", None, persons)
+        for sentence, ctx, anchor, index, anchors, statuses, clause, span, status in references
+        if (pair := referred_pair(anchor.kind, rows)) is not None
+    ]
+    rows.sort(key=lambda r: (r["sentence_index"], r["start_char"]))
     return with_visit_companions(rows, sentences, mentions, persons)
 
 
@@ -310,11 +334,16 @@ def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
     with_stem = sentences.filter(
         lowered.str.contains(TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES)
         | lowered.str.contains(COMPANION_CUE_PATTERN)
+        | lowered.str.contains(PLAN_TOLD_PATTERN)
+        | lowered.str.contains(EXERCISE_REFERENCE_PATTERN)
     )
     return with_stem.filter(
         pl.Series(
             [
-                _ANY_TRIGGER_LOWERCASE.search(text.lower()) is not None or holds_companion_cue(text)
+                _ANY_TRIGGER_LOWERCASE.search(text.lower()) is not None
+                or holds_companion_cue(text)
+                or tells_a_plan(text)
+                or bool(exercise_references(text))
                 for text in with_stem["text"]
             ],
             dtype=pl.Boolean,
