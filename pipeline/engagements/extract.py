@@ -46,6 +46,12 @@ from pipeline.engagements.lexicon import (
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
+from pipeline.engagements.parties import (
+    article_pairs,
+    first_person_pair,
+    people_over_topic,
+    with_article_sides,
+)
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
 
@@ -162,6 +168,7 @@ def article_engagements(
     previous_status: str | None = None
     previous_visit: tuple[str, str] | None = None
     previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
+    stated_pair = article.get("stated_pair")  # the pair the article states most often (``parties``)
     analysed = []
     for sentence, ctx, anchors in anchored:
         text = sentence["text"]
@@ -201,11 +208,15 @@ def article_engagements(
                     _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
                 )
                 onward = _onward_leg(ctx, anchor, destination, previous_visit)
+                sided = with_article_sides(ctx, stated_pair)
+                topical = people_over_topic(sided, anchor, clause)
                 pair, pair_source = (
-                    (onward, "explicit")
-                    if onward is not None
-                    else _pair_for(ctx, anchor, clause, destination, previous_pair)
+                    (onward or topical, "explicit")
+                    if (onward or topical) is not None
+                    else _pair_for(sided, anchor, clause, destination, previous_pair)
                 )
+                if pair is None and (pair := first_person_pair(ctx, previous_pair)) is not None:
+                    pair_source = "coreference"
                 targets = [(pair, pair_source, destination)] if pair is not None else []
             status = (
                 _status_with_dates(status, span, published)
@@ -339,7 +350,9 @@ def extract_engagements(
         ).iter_rows(named=True)
     }
     article_columns = [c for c in ("article_id", "story_id", "published_date") if c in articles.columns]
-    sentences = _candidate_sentences(with_sentence_text(sentences, articles))
+    sentences = with_sentence_text(sentences, articles)
+    stated_pairs = article_pairs(sentences, entity_mentions)
+    sentences = _candidate_sentences(sentences)
     sentences_by_article = (
         sentences.rows_by_key("article_id", named=True, unique=False) if sentences.height else {}
     )
@@ -375,6 +388,7 @@ def extract_engagements(
         head = (texts.get(article["article_id"]) or "")[:_DATELINE_HEAD]
         article["dateline"] = dateline_place(head)
         article["off_topic_story"] = is_off_topic_story(head)
+        article["stated_pair"] = stated_pairs.get(article["article_id"])
         article_mentions = mentions_by_article.get(article["article_id"], [])
         anchored = anchored_sentences(article_sentences, article_mentions, person_rows, article["off_topic_story"])
         prepared.append((article, article_sentences, article_mentions, anchored))

@@ -1,0 +1,185 @@
+"""Parties the sentence does not name itself: the sides of an engagement read from the people in it and from the
+pair the article is about. ``extract.article_engagements`` asks these before ``attributes._pair_for`` (and after
+it, for a sentence that found no pair):
+
+- ``article_pairs``: the pair an article states most often ("between Togo and France", "the Kenya–U.S.
+  partnership"), which tells the side of an official the article names without a country.
+- ``with_article_sides``: such officials take the side of the article's pair that their sentence does not name
+  ("President Ruto ... a phone call with U.S. Secretary of State Marco Rubio" in a story of the Kenya–U.S. pair).
+- ``people_over_topic``: the people who hold a call or talks name its pair when the pair the syntax states is
+  only what they discussed ("spoke with Hun Manet to discuss the ceasefire between Cambodia and Thailand").
+- ``first_person_pair``: "We signed three agreements", said by one side's official after the pair was named,
+  is the article's previous engagement's pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+import polars as pl
+
+from pipeline.engagements.anchors import Anchor, Mention
+from pipeline.engagements.attributes import _is_context, _SentenceContext, _structured_pairs
+from pipeline.engagements.lexicon import _COUNTRY_LABELS
+
+
+def article_pairs(sentences: pl.DataFrame, entity_mentions: pl.DataFrame) -> dict[str, tuple[str, str]]:
+    """Per article, the pair it states most often by syntax ("Togo and France", "the Kenya–U.S. partnership",
+    "between Cambodia and Thailand"), sorted; an article that states none, or two pairs equally often, has none.
+    Read from all its sentences (``sentences`` with their text), not only those with a trigger: the pair is often
+    stated where nothing happens ("both sides emphasised the Kenya–U.S. partnership"). Countries named only as
+    context are left out, as in ``attributes._pair_for``."""
+    if not sentences.height or not entity_mentions.height:
+        return {}
+    countries = entity_mentions.filter(
+        pl.col("label").is_in(list(_COUNTRY_LABELS)) & pl.col("country_code").is_not_null()
+    )
+    several = (
+        countries.group_by("article_id", "sentence_index")
+        .agg(pl.col("country_code").n_unique().alias("codes"))
+        .filter(pl.col("codes") >= 2)
+    )
+    if not several.height:
+        return {}
+    rows = (
+        sentences.select("article_id", "sentence_index", "start_char", "text")
+        .join(several.select("article_id", "sentence_index"), on=["article_id", "sentence_index"], how="semi")
+        .join(
+            countries.select(
+                "article_id",
+                "sentence_index",
+                pl.struct("start_char", "end_char", "text", "label", "entity_id", "country_code").alias("m"),
+            )
+            .group_by("article_id", "sentence_index")
+            .agg("m"),
+            on=["article_id", "sentence_index"],
+        )
+    )
+    counts: dict[str, Counter[frozenset[str]]] = {}
+    for row in rows.iter_rows(named=True):
+        text, base = row["text"], row["start_char"]
+        mentions = [
+            Mention(
+                m["start_char"] - base,
+                m["end_char"] - base,
+                m["text"],
+                m["label"],
+                m["entity_id"],
+                m["country_code"],
+            )
+            for m in row["m"]
+        ]
+        kept = [m for m in mentions if not _is_context(text, m)]
+        found = {p[2] for p in _structured_pairs(text, kept) if len(p[2]) == 2}
+        counts.setdefault(row["article_id"], Counter()).update(found)
+    pairs = {}
+    for article_id, counter in counts.items():
+        ranked = counter.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            pairs[article_id] = tuple(sorted(ranked[0][0]))
+    return pairs
+
+
+def with_article_sides(ctx: _SentenceContext, pair: tuple[str, str] | None) -> _SentenceContext:
+    """The sentence's context with its countryless officials given a side: when the article is about one pair
+    (``article_pairs``) and the sentence names one side of it (a country, a person or a place of it) but not the
+    other, an official named in full after a title ("President William Ruto", "The Minister of Foreign Affairs,
+    Robert Dussey") whom the people table gives no country (the article has no clear home country) is the other
+    side. The title is read from the text, not the person table, since a person's role is not part of what this
+    stage's cache depends on. "The Minister of Foreign Affairs, Robert Dussey, held talks in Paris with
+    his counterpart, Catherine Colonna" in a story of Togo and France: Paris names France, so the minister is
+    Togo's, and the counterpart named beside him (when he is countryless too) is France's. Only for
+    deciding the pair: the participants keep the person table's country. A sentence naming a country outside the
+    pair, or both sides already, is left as it is."""
+    if pair is None:
+        return ctx
+    named = {m.country_code for m in ctx.countries if not _is_context(ctx.text, m)}
+    named |= {m.country_code for m in ctx.places if m.country_code}
+    named |= {m.country_code for m in ctx.people if m.country_code}
+    sides = named & set(pair)
+    if len(sides) != 1 or named - set(pair):
+        return ctx
+    side, other = next(iter(sides)), next(code for code in pair if code not in sides)
+    countryless = [
+        m
+        for m in ctx.people
+        if m.country_code is None
+        and len(m.text.split()) >= 2
+        and _TITLE_BEFORE.search(ctx.text[max(0, m.start - 60) : m.start])
+    ]
+    counterparts = [
+        m for m in countryless if _COUNTERPART_BEFORE.search(ctx.text[max(0, m.start - 30) : m.start])
+    ]
+    if len(counterparts) == len(countryless):
+        counterparts = []
+    given = {id(m): side if m in counterparts else other for m in countryless}
+    people = [
+        Mention(m.start, m.end, m.text, m.label, m.entity_id, given[id(m)]) if id(m) in given else m
+        for m in ctx.people
+    ]
+    return replace(ctx, people=people)
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inister(?:\s+of\s+(?:(?:[A-Z][\w'’-]*|and|of|the)\s*)+)?|[Ss]ecretary(?:\s+of\s+State)?|"
+    r"[Pp]remier|[Cc]hancellor|King|Emir|Amir|Sultan|Ambassador|[Cc]ounterparts?)\s*,?\s+$"
+)
+"""Right before a person's name, an official's title ("President", "The Minister of Foreign Affairs,", "his
+counterpart,")."""
+_COUNTERPART_BEFORE = re.compile(r"\bcounterparts?\s*,?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
+"""Before a person, the word that makes them the other side's ("with his counterpart, Catherine Colonna")."""
+
+
+_TOPIC = re.compile(
+    r"\b(?:to\s+(?:discuss|exchange\s+views|review|address|talk\s+about)|discuss(?:ed|ing)|regarding|concerning|"
+    r"about|on\s+the\s+(?:latest|situation|developments|progress))\b",
+    re.IGNORECASE,
+)
+"""After a call or talks, the words that open what was discussed ("to discuss the ceasefire between Cambodia and
+Thailand", "to exchange views on the Thai-Cambodian border situation")."""
+
+
+def people_over_topic(
+    ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]
+) -> tuple[str, str] | None:
+    """The pair of a call or a meeting whose people name two countries while the pair the syntax states comes
+    after a topic word and differs: the stated pair is the subject discussed ("Anwar ... spoke with Hun Manet to
+    discuss the ceasefire between Cambodia and Thailand" is Malaysia and Cambodia). The people are those of the
+    sentence before the topic word, in the anchor's clause when they name two countries there. None otherwise,
+    and ``_pair_for`` decides."""
+    if anchor.kind not in ("call", "meeting"):
+        return None
+    topic = _TOPIC.search(ctx.text, anchor.end)
+    if topic is None:
+        return None
+    countries = [m for m in ctx.countries if not _is_context(ctx.text, m)]
+    stated = [p for p in _structured_pairs(ctx.text, countries) if len(p[2]) == 2]
+    if not stated or any(p[0] < topic.start() for p in stated):
+        return None
+    before = [m for m in ctx.people if m.country_code and m.start < topic.start()]
+    in_clause = {m.country_code for m in before if clause[0] <= m.start < clause[1]}
+    codes = in_clause if len(in_clause) == 2 else {m.country_code for m in before}
+    if len(codes) != 2 or any(p[2] == codes for p in stated):
+        return None
+    return tuple(sorted(codes))
+
+
+_FIRST_PERSON = re.compile(r"^\W*we\s+(?:have\s+|had\s+|also\s+|then\s+|just\s+)?\w+ed\b", re.IGNORECASE)
+"""A sentence opened by "We" and a verb in the past ("We signed three agreements", "We also agreed")."""
+
+
+def first_person_pair(ctx: _SentenceContext, previous_pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The previous engagement's pair for a sentence opened by "We" and a past verb that names no country, person
+    or place: an official quoted after the pair was named ("I am happy to have the first official visit to Togo.
+    We signed three agreements") speaks of what the two sides did. None when the sentence names anyone."""
+    if (
+        previous_pair is None
+        or ctx.countries
+        or ctx.people
+        or ctx.places
+        or not _FIRST_PERSON.match(ctx.text)
+    ):
+        return None
+    return previous_pair

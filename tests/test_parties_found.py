@@ -1,0 +1,134 @@
+"""Pairs a sentence does not state by itself (``pipeline.engagements.parties``): one written example per class of
+phrasing, and the sentences the rules must leave alone."""
+
+from datetime import date
+
+from test_engagements import extract
+
+PUBLISHED = date(2024, 5, 10)
+
+
+def pairs(sentences, entities, people=()):
+    frame = extract(sentences, entities, people, published=PUBLISHED)
+    return [
+        (r["sentence_index"], (r["country_a"], r["country_b"]), r["engagement_type"])
+        for r in frame.iter_rows(named=True)
+    ]
+
+
+USA = ("U.S.", "COUNTRY", "USA")
+KENYA = ("Kenya", "COUNTRY", "KEN")
+
+
+# --- a countryless official takes the side of the article's pair that the sentence does not name -------------
+
+
+def test_a_countryless_president_is_the_other_side_of_the_pair_the_article_states():
+    found = pairs(
+        [
+            "President Daniel Oduya held a phone call on Tuesday with U.S. Secretary of State Mark Ellison.",
+            "The talks touched on regional security.",
+            "Observers say the Kenya-U.S. partnership has grown stronger this year.",
+        ],
+        [USA, KENYA],
+        people=[
+            ("Daniel Oduya", "p1", None, "president"),
+            ("Mark Ellison", "p2", "USA", "secretary of state"),
+        ],
+    )
+    assert (0, ("KEN", "USA"), "call") in found
+
+
+def test_a_minister_and_his_counterpart_in_a_capital_are_the_two_sides_of_the_article():
+    found = pairs(
+        [
+            "The Minister of Foreign Affairs, Koffi Amenyo, held talks on Friday in Lisbon with his counterpart, "
+            "Ana Ribeiro.",
+            "The exchange focused on the partnership between Portugal and Togo.",
+        ],
+        [("Lisbon", "LOCATION", "PRT"), ("Portugal", "COUNTRY", "PRT"), ("Togo", "COUNTRY", "TGO")],
+        people=[
+            ("Koffi Amenyo", "p1", None, "foreign minister"),
+            ("Ana Ribeiro", "p2", None, "foreign minister"),
+        ],
+    )
+    assert (0, ("PRT", "TGO"), "meeting") in found
+
+
+def test_countryless_officials_stay_unplaced_when_the_article_states_no_pair():
+    found = pairs(
+        [
+            "The Minister of Foreign Affairs, Koffi Amenyo, held talks on Friday in Lisbon with his counterpart, "
+            "Ana Ribeiro."
+        ],
+        [("Lisbon", "LOCATION", "PRT")],
+        people=[
+            ("Koffi Amenyo", "p1", None, "foreign minister"),
+            ("Ana Ribeiro", "p2", None, "foreign minister"),
+        ],
+    )
+    assert found == []
+
+
+def test_a_sentence_naming_a_third_country_keeps_its_own_pair():
+    found = pairs(
+        [
+            "President Daniel Oduya held talks with Ethiopia's Prime Minister Abel Tesfaye on Tuesday.",
+            "Observers say the Kenya-U.S. partnership has grown stronger this year.",
+        ],
+        [USA, KENYA, ("Ethiopia", "COUNTRY", "ETH")],
+        people=[("Daniel Oduya", "p1", None, "president"), ("Abel Tesfaye", "p2", "ETH", "prime minister")],
+    )
+    assert not [f for f in found if f[0] == 0 and f[1] == ("KEN", "USA")]
+
+
+# --- the people of a call name its pair, not the pair they discussed ------------------------------------------
+
+
+def test_the_pair_discussed_in_a_call_is_not_the_pair_of_the_call():
+    found = pairs(
+        [
+            "Prime Minister Rafael Ortiz had a phone call with Chilean President Ana Rojas to discuss the "
+            "ceasefire between Ethiopia and Eritrea."
+        ],
+        [("Chilean", "COUNTRY", "CHL"), ("Ethiopia", "COUNTRY", "ETH"), ("Eritrea", "COUNTRY", "ERI")],
+        people=[("Rafael Ortiz", "p1", "ARG", "prime minister"), ("Ana Rojas", "p2", "CHL", "president")],
+    )
+    assert found == [(0, ("ARG", "CHL"), "call")]
+
+
+def test_talks_between_the_pair_named_after_a_topic_word_keep_that_pair():
+    found = pairs(
+        [
+            "Ethiopian envoy Lemma Bekele held talks with Eritrean officials to discuss the border between Ethiopia "
+            "and Eritrea."
+        ],
+        [
+            ("Ethiopian", "COUNTRY", "ETH"),
+            ("Eritrean", "COUNTRY", "ERI"),
+            ("Ethiopia", "COUNTRY", "ETH"),
+            ("Eritrea", "COUNTRY", "ERI"),
+        ],
+        people=[("Lemma Bekele", "p1", "ETH", "envoy")],
+    )
+    assert found == [(0, ("ERI", "ETH"), "meeting")]
+
+
+# --- "We signed": the speaker's side and the one just named -----------------------------------------------------
+
+
+def test_we_signed_after_a_visit_is_the_visit_pair():
+    found = pairs(
+        [
+            "Turkish Foreign Minister Ahmet Demir arrived in Togo on Monday for a two-day visit.",
+            '"We signed three agreements that will strengthen our cooperation."',
+        ],
+        [("Turkish", "COUNTRY", "TUR"), ("Togo", "COUNTRY", "TGO")],
+        people=[("Ahmet Demir", "p1", "TUR", "foreign minister")],
+    )
+    assert (1, ("TGO", "TUR"), "agreement") in found
+
+
+def test_we_signed_with_no_engagement_before_it_has_no_pair():
+    found = pairs(['"We signed three agreements that will strengthen our cooperation."'], [])
+    assert found == []
