@@ -132,3 +132,34 @@ def test_we_signed_after_a_visit_is_the_visit_pair():
 def test_we_signed_with_no_engagement_before_it_has_no_pair():
     found = pairs(['"We signed three agreements that will strengthen our cooperation."'], [])
     assert found == []
+
+
+def test_a_lone_countryless_president_in_a_city_of_one_side_gets_no_side():
+    found = pairs(
+        [
+            "President Daniel Oduya held talks in Nairobi on Tuesday.",
+            "Observers say the Kenya-U.S. partnership has grown stronger this year.",
+        ],
+        [USA, KENYA, ("Nairobi", "LOCATION", "KEN")],
+        people=[("Daniel Oduya", "p1", None, "president")],
+    )
+    assert not [f for f in found if f[0] == 0]
+
+
+def test_a_countryless_prime_minister_visiting_the_named_side_is_the_other_side_despite_a_third_country():
+    found = pairs(
+        [
+            "The pact follows Prime Minister Liam Carter's visit to Indonesia, where he and Indonesian President "
+            "Budi Santoso agreed to deepen defence ties amid the rise of China.",
+            "Australia and Indonesia signed a security agreement last year.",
+        ],
+        [
+            ("Indonesia", "COUNTRY", "IDN"),
+            ("Indonesian", "COUNTRY", "IDN"),
+            ("China", "COUNTRY", "CHN"),
+            ("Australia", "COUNTRY", "AUS"),
+        ],
+        people=[("Liam Carter", "p1", None, "prime minister"), ("Budi Santoso", "p2", "IDN", "president")],
+    )
+    assert (0, ("AUS", "IDN"), "visit") in found
+    assert not [f for f in found if "CHN" in f[1]]

@@ -21,7 +21,7 @@ from dataclasses import replace
 import polars as pl
 
 from pipeline.engagements.anchors import Anchor, Mention
-from pipeline.engagements.attributes import _is_context, _SentenceContext, _structured_pairs
+from pipeline.engagements.attributes import _is_context, _is_place, _SentenceContext, _structured_pairs
 from pipeline.engagements.lexicon import _COUNTRY_LABELS
 
 
@@ -83,25 +83,34 @@ def article_pairs(sentences: pl.DataFrame, entity_mentions: pl.DataFrame) -> dic
 
 
 def with_article_sides(ctx: _SentenceContext, pair: tuple[str, str] | None) -> _SentenceContext:
-    """The sentence's context with its countryless officials given a side: when the article is about one pair
-    (``article_pairs``) and the sentence names one side of it (a country, a person or a place of it) but not the
-    other, an official named in full after a title ("President William Ruto", "The Minister of Foreign Affairs,
-    Robert Dussey") whom the people table gives no country (the article has no clear home country) is the other
-    side. The title is read from the text, not the person table, since a person's role is not part of what this
-    stage's cache depends on. "The Minister of Foreign Affairs, Robert Dussey, held talks in Paris with
-    his counterpart, Catherine Colonna" in a story of Togo and France: Paris names France, so the minister is
-    Togo's, and the counterpart named beside him (when he is countryless too) is France's. Only for
-    deciding the pair: the participants keep the person table's country. A sentence naming a country outside the
-    pair, or both sides already, is left as it is."""
+    """The sentence's context with its countryless officials given a side, when the article is about one pair
+    (``article_pairs``) and the sentence names one side of it but not the other. An official is a person named
+    in full right after a title ("President William Ruto", "The Minister of Foreign Affairs, Robert Dussey") whom
+    the people table gives no country (the article has no clear home country); the title is read from the text,
+    not the person table, since a person's role is not part of what this stage's cache depends on.
+
+    - A side named by a country or a person ("a phone call with U.S. Secretary of State Marco Rubio"): the
+      countryless officials are the other side ("President William Ruto" in a story of the Kenya–U.S. pair),
+      but one introduced as a "counterpart" of another is the named side. Countries outside the pair may be
+      named too ("amid ... the rise of China"): a named official is theirs only with a qualifier, which the
+      people table would have read.
+    - A side named only by a place ("held talks in Paris with his counterpart, Catherine Colonna"): a place says
+      where, not who, so only a countryless official and a countryless counterpart make the two sides, the
+      counterpart the place's ("The Minister of Foreign Affairs, Robert Dussey" is then Togo's). A lone official
+      in a city of one side ("President Ruto held talks in Nairobi") is left without a side.
+
+    Only for deciding the pair: the participants keep the person table's country."""
     if pair is None:
         return ctx
-    named = {m.country_code for m in ctx.countries if not _is_context(ctx.text, m)}
-    named |= {m.country_code for m in ctx.places if m.country_code}
-    named |= {m.country_code for m in ctx.people if m.country_code}
-    sides = named & set(pair)
-    if len(sides) != 1 or named - set(pair):
+    parties = {m.country_code for m in ctx.countries if not _is_context(ctx.text, m) and not _is_place(ctx.text, m)}
+    parties |= {m.country_code for m in ctx.people if m.country_code}
+    places = {m.country_code for m in ctx.places if m.country_code}
+    sides = parties & set(pair)
+    by_place = not parties and len(places) == 1 and places <= set(pair)
+    if not (len(sides) == 1 or by_place):
         return ctx
-    side, other = next(iter(sides)), next(code for code in pair if code not in sides)
+    side = next(iter(sides or places))
+    other = next(code for code in pair if code != side)
     countryless = [
         m
         for m in ctx.people
@@ -114,6 +123,8 @@ def with_article_sides(ctx: _SentenceContext, pair: tuple[str, str] | None) -> _
     ]
     if len(counterparts) == len(countryless):
         counterparts = []
+    if by_place and not counterparts:
+        return ctx
     given = {id(m): side if m in counterparts else other for m in countryless}
     people = [
         Mention(m.start, m.end, m.text, m.label, m.entity_id, given[id(m)]) if id(m) in given else m
