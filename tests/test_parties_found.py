@@ -163,3 +163,39 @@ def test_a_countryless_prime_minister_visiting_the_named_side_is_the_other_side_
     )
     assert (0, ("AUS", "IDN"), "visit") in found
     assert not [f for f in found if "CHN" in f[1]]
+
+
+# --- destinations: a country's soil, and the visitor of a state visit ----------------------------------------
+
+
+def test_a_visit_on_a_countrys_soil_goes_to_that_country():
+    (row,) = extract(
+        ["The Togolese head of state was on a working visit of a few hours on Ghanaian soil on Tuesday."],
+        [("Togolese", "COUNTRY", "TGO"), ("Ghanaian", "COUNTRY", "GHA")],
+        published=PUBLISHED,
+    ).to_dicts()
+    assert (row["country_a"], row["country_b"], row["host_country"]) == ("GHA", "TGO", "GHA")
+
+
+def test_the_countryless_visitor_of_a_state_visit_to_a_city_is_the_other_side():
+    found = pairs(
+        [
+            "President Park Min-jun began a three-day state visit to Hanoi on Thursday.",
+            "Trade between Vietnam and South Korea has doubled since 2015.",
+        ],
+        [("Hanoi", "LOCATION", "VNM"), ("Vietnam", "COUNTRY", "VNM"), ("South Korea", "COUNTRY", "KOR")],
+        people=[("Park Min-jun", "p1", None, "president")],
+    )
+    assert (0, ("KOR", "VNM"), "visit") in found
+
+
+def test_a_countryless_leaders_plain_visit_to_a_city_gets_no_side():
+    found = pairs(
+        [
+            "President Park Min-jun visited Haiphong on Thursday.",
+            "Trade between Vietnam and South Korea has doubled since 2015.",
+        ],
+        [("Haiphong", "LOCATION", "VNM"), ("Vietnam", "COUNTRY", "VNM"), ("South Korea", "COUNTRY", "KOR")],
+        people=[("Park Min-jun", "p1", None, "president")],
+    )
+    assert not [f for f in found if f[0] == 0]

@@ -50,6 +50,7 @@ from pipeline.engagements.parties import (
     article_pairs,
     first_person_pair,
     people_over_topic,
+    soil_destination,
     with_article_sides,
 )
 from pipeline.engagements.venues import dateline_place
@@ -206,9 +207,9 @@ def article_engagements(
             else:
                 destination = (
                     _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
-                )
+                ) or soil_destination(ctx, anchor, clause)
                 onward = _onward_leg(ctx, anchor, destination, previous_visit)
-                sided = with_article_sides(ctx, stated_pair)
+                sided = with_article_sides(ctx, stated_pair, anchor, destination)
                 topical = people_over_topic(sided, anchor, clause)
                 pair, pair_source = (
                     (onward or topical, "explicit")

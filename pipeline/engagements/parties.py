@@ -82,7 +82,9 @@ def article_pairs(sentences: pl.DataFrame, entity_mentions: pl.DataFrame) -> dic
     return pairs
 
 
-def with_article_sides(ctx: _SentenceContext, pair: tuple[str, str] | None) -> _SentenceContext:
+def with_article_sides(
+    ctx: _SentenceContext, pair: tuple[str, str] | None, anchor: Anchor | None = None, destination: Mention | None = None
+) -> _SentenceContext:
     """The sentence's context with its countryless officials given a side, when the article is about one pair
     (``article_pairs``) and the sentence names one side of it but not the other. An official is a person named
     in full right after a title ("President William Ruto", "The Minister of Foreign Affairs, Robert Dussey") whom
@@ -98,6 +100,9 @@ def with_article_sides(ctx: _SentenceContext, pair: tuple[str, str] | None) -> _
       where, not who, so only a countryless official and a countryless counterpart make the two sides, the
       counterpart the place's ("The Minister of Foreign Affairs, Robert Dussey" is then Togo's). A lone official
       in a city of one side ("President Ruto held talks in Nairobi") is left without a side.
+    - A side named as the destination of a state, official or working visit ("President Moon Jae-in began a
+      three-day state visit to Hanoi"): such a visit goes abroad, so its countryless visitor is the other side.
+      A plain "visit" may be a leader's tour at home and gives no side.
 
     Only for deciding the pair: the participants keep the person table's country."""
     if pair is None:
@@ -106,10 +111,17 @@ def with_article_sides(ctx: _SentenceContext, pair: tuple[str, str] | None) -> _
     parties |= {m.country_code for m in ctx.people if m.country_code}
     places = {m.country_code for m in ctx.places if m.country_code}
     sides = parties & set(pair)
-    by_place = not parties and len(places) == 1 and places <= set(pair)
-    if not (len(sides) == 1 or by_place):
+    abroad = (
+        not parties
+        and anchor is not None
+        and anchor.format in _FOREIGN_VISITS
+        and destination is not None
+        and destination.country_code in pair
+    )
+    by_place = not parties and not abroad and len(places) == 1 and places <= set(pair)
+    if not (len(sides) == 1 or by_place or abroad):
         return ctx
-    side = next(iter(sides or places))
+    side = destination.country_code if abroad else next(iter(sides or places))
     other = next(code for code in pair if code != side)
     countryless = [
         m
@@ -133,6 +145,8 @@ def with_article_sides(ctx: _SentenceContext, pair: tuple[str, str] | None) -> _
     return replace(ctx, people=people)
 
 
+_FOREIGN_VISITS = frozenset({"state visit", "official visit", "working visit"})
+"""Visit formats that go abroad: their destination is the host, their visitor the other side."""
 _TITLE_BEFORE = re.compile(
     r"\b(?:[Pp]resident|[Mm]inister(?:\s+of\s+(?:(?:[A-Z][\w'’-]*|and|of|the)\s*)+)?|[Ss]ecretary(?:\s+of\s+State)?|"
     r"[Pp]remier|[Cc]hancellor|King|Emir|Amir|Sultan|Ambassador|[Cc]ounterparts?)\s*,?\s+$"
@@ -194,3 +208,23 @@ def first_person_pair(ctx: _SentenceContext, previous_pair: tuple[str, str] | No
     ):
         return None
     return previous_pair
+
+
+_ON_SOIL = re.compile(r"^\s+soil\b", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\b(?:on|onto)\s+$", re.IGNORECASE)
+
+
+def soil_destination(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]) -> Mention | None:
+    """The destination of a visit written as a country's soil ("a working visit of a few hours on Ghanaian soil",
+    "set foot on Chinese soil"): the country in the anchor's clause between "on" and "soil", which hosts the
+    visit. None when the clause has no such phrase."""
+    if anchor.kind != "visit":
+        return None
+    for m in ctx.countries:
+        if (
+            clause[0] <= m.start < clause[1]
+            and _ON_SOIL.match(ctx.text[m.end :])
+            and _ON_BEFORE.search(ctx.text[max(0, m.start - 8) : m.start])
+        ):
+            return m
+    return None
