@@ -199,3 +199,27 @@ def test_a_countryless_leaders_plain_visit_to_a_city_gets_no_side():
         people=[("Park Min-jun", "p1", None, "president")],
     )
     assert not [f for f in found if f[0] == 0]
+
+
+# --- the host or witness of two others' engagement is no party ------------------------------------------------
+
+
+def test_the_leader_who_invites_two_others_to_a_summit_is_no_party():
+    found = pairs(
+        [
+            "The deal paves the way for a summit in July at the White House with the participation of Presidents "
+            "Jean Mbala (Gabon) and Paul Ndayi (Burundi), at the invitation of President Mark Hale."
+        ],
+        [("Gabon", "COUNTRY", "GAB"), ("Burundi", "COUNTRY", "BDI")],
+        people=[("Paul Ndayi", "p1", "BDI", "president"), ("Mark Hale", "p2", "USA", "president")],
+    )
+    assert [p for _, p, kind in found if kind == "meeting"] == [("BDI", "GAB")]
+
+
+def test_a_host_who_invites_the_visitor_is_one_of_the_pair():
+    found = pairs(
+        ["Indian Prime Minister Arun Rao visited Japan at the invitation of Prime Minister Kenji Sato."],
+        [("Indian", "COUNTRY", "IND"), ("Japan", "COUNTRY", "JPN")],
+        people=[("Arun Rao", "p1", "IND", "prime minister"), ("Kenji Sato", "p2", "JPN", "prime minister")],
+    )
+    assert found == [(0, ("IND", "JPN"), "visit")]

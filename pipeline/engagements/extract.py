@@ -52,6 +52,7 @@ from pipeline.engagements.parties import (
     people_over_topic,
     soil_destination,
     with_article_sides,
+    without_witnesses,
 )
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
@@ -209,7 +210,7 @@ def article_engagements(
                     _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
                 ) or soil_destination(ctx, anchor, clause)
                 onward = _onward_leg(ctx, anchor, destination, previous_visit)
-                sided = with_article_sides(ctx, stated_pair, anchor, destination)
+                sided = without_witnesses(with_article_sides(ctx, stated_pair, anchor, destination))
                 topical = people_over_topic(sided, anchor, clause)
                 pair, pair_source = (
                     (onward or topical, "explicit")

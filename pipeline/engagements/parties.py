@@ -8,6 +8,8 @@ it, for a sentence that found no pair):
   ("President Ruto ... a phone call with U.S. Secretary of State Marco Rubio" in a story of the Kenya–U.S. pair).
 - ``people_over_topic``: the people who hold a call or talks name its pair when the pair the syntax states is
   only what they discussed ("spoke with Hun Manet to discuss the ceasefire between Cambodia and Thailand").
+- ``without_witnesses``: the host who invites two others to meet, or in whose presence they sign, is no party
+  ("a summit with Presidents Tshisekedi and Kagame, at the invitation of President Donald Trump").
 - ``first_person_pair``: "We signed three agreements", said by one side's official after the pair was named,
   is the article's previous engagement's pair.
 """
@@ -228,3 +230,38 @@ def soil_destination(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, i
         ):
             return m
     return None
+
+
+_WITNESS_BEFORE = re.compile(
+    r"\b(?:at\s+the\s+(?:\w+\s+)?invitation\s+of|in\s+the\s+presence\s+of|hosted\s+by|mediated\s+by|brokered\s+by|"
+    r"witnessed\s+by)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|and)\s+){0,6}$"
+)
+"""Before a person, the words that make them the host or witness of others' engagement ("at the invitation of
+President Donald Trump", "in the presence of U.S. Secretary of State Marco Rubio")."""
+
+
+def without_witnesses(ctx: _SentenceContext) -> _SentenceContext:
+    """The sentence's context without the people who host or witness an engagement of two others, and the
+    countries named in their titles: a summit "with the participation of Presidents Tshisekedi (DRC) and Kagame
+    (Rwanda), at the invitation of President Donald Trump" is between Congo and Rwanda. Only when the others
+    name exactly two countries without the witness's: "visited Japan at the invitation of Prime Minister
+    Kishida" keeps its host, who is one of the pair."""
+    spans, codes = [], set()
+    for m in ctx.people:
+        found = _WITNESS_BEFORE.search(ctx.text[max(0, m.start - 90) : m.start])
+        if found and m.country_code:
+            spans.append((m.start - len(found.group()), m.end))
+            codes.add(m.country_code)
+    if not spans:
+        return ctx
+
+    def in_witness(m: Mention) -> bool:
+        return any(start <= m.start < end for start, end in spans)
+
+    countries = [m for m in ctx.countries if not in_witness(m)]
+    people = [m for m in ctx.people if not in_witness(m)]
+    others = {m.country_code for m in countries if not _is_context(ctx.text, m) and not _is_place(ctx.text, m)}
+    others |= {m.country_code for m in people if m.country_code}
+    if len(others) != 2 or others & codes:
+        return ctx
+    return replace(ctx, countries=countries, people=people)
