@@ -223,3 +223,19 @@ def test_a_host_who_invites_the_visitor_is_one_of_the_pair():
         people=[("Arun Rao", "p1", "IND", "prime minister"), ("Kenji Sato", "p2", "JPN", "prime minister")],
     )
     assert found == [(0, ("IND", "JPN"), "visit")]
+
+
+# --- three sides are no pair ------------------------------------------------------------------------------------
+
+
+def test_a_leader_with_two_peers_is_three_sides_and_no_pair():
+    found = pairs(
+        ["The Estonian president, together with her Latvian and Finnish counterparts, will travel to Tartu."],
+        [
+            ("Estonian", "COUNTRY", "EST"),
+            ("Latvian", "COUNTRY", "LVA"),
+            ("Finnish", "COUNTRY", "FIN"),
+            ("Tartu", "LOCATION", "EST"),
+        ],
+    )
+    assert found == []

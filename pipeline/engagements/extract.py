@@ -51,6 +51,7 @@ from pipeline.engagements.parties import (
     first_person_pair,
     people_over_topic,
     soil_destination,
+    three_sides,
     with_article_sides,
     without_witnesses,
 )
@@ -211,12 +212,12 @@ def article_engagements(
                 ) or soil_destination(ctx, anchor, clause)
                 onward = _onward_leg(ctx, anchor, destination, previous_visit)
                 sided = without_witnesses(with_article_sides(ctx, stated_pair, anchor, destination))
-                topical = people_over_topic(sided, anchor, clause)
-                pair, pair_source = (
-                    (onward or topical, "explicit")
-                    if (onward or topical) is not None
-                    else _pair_for(sided, anchor, clause, destination, previous_pair)
-                )
+                if three_sides(sided):
+                    pair, pair_source = None, "explicit"
+                elif (found := onward or people_over_topic(sided, anchor, clause)) is not None:
+                    pair, pair_source = found, "explicit"
+                else:
+                    pair, pair_source = _pair_for(sided, anchor, clause, destination, previous_pair)
                 if pair is None and (pair := first_person_pair(ctx, previous_pair)) is not None:
                     pair_source = "coreference"
                 targets = [(pair, pair_source, destination)] if pair is not None else []

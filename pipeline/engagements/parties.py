@@ -10,6 +10,8 @@ it, for a sentence that found no pair):
   only what they discussed ("spoke with Hun Manet to discuss the ceasefire between Cambodia and Thailand").
 - ``without_witnesses``: the host who invites two others to meet, or in whose presence they sign, is no party
   ("a summit with Presidents Tshisekedi and Kagame, at the invitation of President Donald Trump").
+- ``three_sides``: "the Lithuanian president, together with her Polish and Ukrainian counterparts" is three
+  countries, and no bilateral engagement.
 - ``first_person_pair``: "We signed three agreements", said by one side's official after the pair was named,
   is the article's previous engagement's pair.
 """
@@ -265,3 +267,26 @@ def without_witnesses(ctx: _SentenceContext) -> _SentenceContext:
     if len(others) != 2 or others & codes:
         return ctx
     return replace(ctx, countries=countries, people=people)
+
+
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its)\s+$", re.IGNORECASE)
+_PEERS_AFTER = re.compile(
+    r"^\s+(?:counterparts|colleagues|leaders|presidents|prime\s+ministers|(?:foreign|defen[cs]e)\s+ministers)\b",
+    re.IGNORECASE,
+)
+
+
+def three_sides(ctx: _SentenceContext) -> bool:
+    """Whether the sentence's engagement has three sides: a pair written as someone's peers ("her Polish and
+    Ukrainian counterparts") beside a third country that is a party ("The Lithuanian president, together with
+    her Polish and Ukrainian counterparts, will travel to Lublin"). The guide's engagements have exactly two
+    countries, so such a sentence states none, and the pair of the peers is not to be taken for one."""
+    countries = [m for m in ctx.countries if not _is_context(ctx.text, m) and not _is_place(ctx.text, m)]
+    for start, end, codes in _structured_pairs(ctx.text, countries):
+        if (
+            _POSSESSIVE_BEFORE.search(ctx.text[max(0, start - 8) : start])
+            and _PEERS_AFTER.match(ctx.text[end:])
+            and {m.country_code for m in countries} - codes
+        ):
+            return True
+    return False
