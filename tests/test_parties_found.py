@@ -239,3 +239,20 @@ def test_a_leader_with_two_peers_is_three_sides_and_no_pair():
         ],
     )
     assert found == []
+
+
+def test_earlier_visits_of_the_traveller_to_two_countries_are_no_pair_of_them():
+    found = pairs(
+        [
+            "Chilean President Luis Vera arrived in Lima on a state visit on Monday.",
+            "Before coming to Lima, he made official visits to Ecuador and Colombia.",
+        ],
+        [
+            ("Chilean", "COUNTRY", "CHL"),
+            ("Lima", "LOCATION", "PER"),
+            ("Ecuador", "COUNTRY", "ECU"),
+            ("Colombia", "COUNTRY", "COL"),
+        ],
+        people=[("Luis Vera", "p1", "CHL", "president")],
+    )
+    assert sorted(p for i, p, _ in found if i == 1) == [("CHL", "COL"), ("CHL", "ECU")]
