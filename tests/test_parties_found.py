@@ -256,3 +256,26 @@ def test_earlier_visits_of_the_traveller_to_two_countries_are_no_pair_of_them():
         people=[("Luis Vera", "p1", "CHL", "president")],
     )
     assert sorted(p for i, p, _ in found if i == 1) == [("CHL", "COL"), ("CHL", "ECU")]
+
+
+def test_mr_surname_of_a_countryless_minister_takes_the_other_side_of_the_ledes_pair():
+    found = pairs(
+        [
+            "Foreign Minister Kodjo Amouzou of Benin met his Dutch counterpart Pieter de Vries in The Hague on "
+            "Wednesday.",
+            "Mr. Amouzou is on a two-day official visit to the Netherlands.",
+        ],
+        [
+            ("Benin", "COUNTRY", "BEN"),
+            ("Dutch", "COUNTRY", "NLD"),
+            ("The Hague", "LOCATION", "NLD"),
+            ("Netherlands", "COUNTRY", "NLD"),
+        ],
+        # the surname first: the person table keeps the last name listed for an id, the full one
+        people=[
+            ("Amouzou", "p1", None, "foreign minister"),
+            ("Kodjo Amouzou", "p1", None, "foreign minister"),
+            ("Pieter de Vries", "p2", "NLD", "foreign minister"),
+        ],
+    )
+    assert (1, ("BEN", "NLD"), "visit") in found

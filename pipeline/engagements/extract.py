@@ -172,6 +172,7 @@ def article_engagements(
     previous_visit: tuple[str, str] | None = None
     previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
     stated_pair = article.get("stated_pair")  # the pair the article states most often (``parties``)
+    lede_pair: tuple[str, str] | None = None
     analysed = []
     for sentence, ctx, anchors in anchored:
         text = sentence["text"]
@@ -211,7 +212,9 @@ def article_engagements(
                     _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
                 ) or soil_destination(ctx, anchor, clause)
                 onward = _onward_leg(ctx, anchor, destination, previous_visit)
-                sided = without_witnesses(with_article_sides(ctx, stated_pair, anchor, destination))
+                sided = without_witnesses(
+                    with_article_sides(ctx, stated_pair or lede_pair, anchor, destination, persons)
+                )
                 if three_sides(sided):
                     pair, pair_source = None, "explicit"
                 elif (found := onward or people_over_topic(sided, anchor, clause)) is not None:
@@ -250,6 +253,8 @@ def article_engagements(
             if targets and span is not None:
                 previous_span = span
                 visit_span = span if anchor.kind == "visit" else visit_span
+            if targets and lede_pair is None:
+                lede_pair = targets[0][0]  # the article's first pair, when it states none (``parties``)
             if targets:
                 # after a trip to several countries, "the visit" cannot tell which one it means
                 previous_pair = targets[0][0] if len(targets) == 1 else None

@@ -87,13 +87,19 @@ def article_pairs(sentences: pl.DataFrame, entity_mentions: pl.DataFrame) -> dic
 
 
 def with_article_sides(
-    ctx: _SentenceContext, pair: tuple[str, str] | None, anchor: Anchor | None = None, destination: Mention | None = None
+    ctx: _SentenceContext,
+    pair: tuple[str, str] | None,
+    anchor: Anchor | None = None,
+    destination: Mention | None = None,
+    persons: dict[str, dict] | None = None,
 ) -> _SentenceContext:
     """The sentence's context with its countryless officials given a side, when the article is about one pair
     (``article_pairs``) and the sentence names one side of it but not the other. An official is a person named
     in full right after a title ("President William Ruto", "The Minister of Foreign Affairs, Robert Dussey") whom
-    the people table gives no country (the article has no clear home country); the title is read from the text,
-    not the person table, since a person's role is not part of what this stage's cache depends on.
+    the people table gives no country (the article has no clear home country), or by surname after "Mr." or
+    "Ms." when the people table knows the full name ("Mr. Dussey"); the title is read from the text, not the
+    person table, since a person's role is not part of what this stage's cache depends on (the name is: it
+    makes the person's id).
 
     - A side named by a country or a person ("a phone call with U.S. Secretary of State Marco Rubio"): the
       countryless officials are the other side ("President William Ruto" in a story of the Kenya–U.S. pair),
@@ -131,8 +137,16 @@ def with_article_sides(
         m
         for m in ctx.people
         if m.country_code is None
-        and len(m.text.split()) >= 2
-        and _TITLE_BEFORE.search(ctx.text[max(0, m.start - 60) : m.start])
+        and (
+            (len(m.text.split()) >= 2 and _TITLE_BEFORE.search(ctx.text[max(0, m.start - 60) : m.start]))
+            or (
+                _HONORIFIC_BEFORE.search(ctx.text[max(0, m.start - 6) : m.start])
+                and len(
+                    ((persons or {}).get((m.entity_id or "").removeprefix("person:")) or {}).get("name", "").split()
+                )
+                >= 2
+            )
+        )
     ]
     counterparts = [
         m for m in countryless if _COUNTERPART_BEFORE.search(ctx.text[max(0, m.start - 30) : m.start])
@@ -157,6 +171,8 @@ _TITLE_BEFORE = re.compile(
 )
 """Right before a person's name, an official's title ("President", "The Minister of Foreign Affairs,", "his
 counterpart,")."""
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$")
+"""Right before a surname, the honorific of a person named in full elsewhere ("Mr. Dussey")."""
 _COUNTERPART_BEFORE = re.compile(r"\bcounterparts?\s*,?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
 """Before a person, the word that makes them the other side's ("with his counterpart, Catherine Colonna")."""
 
