@@ -281,18 +281,6 @@ def test_mr_surname_of_a_countryless_minister_takes_the_other_side_of_the_ledes_
     assert (1, ("BEN", "NLD"), "visit") in found
 
 
-def test_the_second_of_two_ministers_named_after_a_plural_title_takes_the_other_side():
-    found = pairs(
-        [
-            "Interior Ministers, Gábor Kovács and Milan Petrović, signed a protocol on joint border patrols.",
-            "The accord between Serbia and Hungary was welcomed in both capitals.",
-        ],
-        [("Serbia", "COUNTRY", "SRB"), ("Hungary", "COUNTRY", "HUN")],
-        people=[("Gábor Kovács", "p1", "HUN", "interior minister"), ("Milan Petrović", "p2", None, None)],
-    )
-    assert (0, ("HUN", "SRB"), "agreement") in found
-
-
 def test_a_title_over_a_long_run_of_capitals_is_read_at_once():
     from time import perf_counter
 

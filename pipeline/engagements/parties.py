@@ -166,13 +166,12 @@ def with_article_sides(
 _FOREIGN_VISITS = frozenset({"state visit", "official visit", "working visit"})
 """Visit formats that go abroad: their destination is the host, their visitor the other side."""
 _TITLE_BEFORE = re.compile(
-    r"\b(?:[Pp]residents?|[Mm]inisters?(?:\s+of(?:\s+(?:[A-Z][\w'’-]*|and|of|the))+)?|[Ss]ecretary(?:\s+of\s+State)?|"
-    r"[Pp]remiers?|[Cc]hancellor|King|Emir|Amir|Sultan|Ambassador|[Cc]ounterparts?)"
-    r"(?:,?\s+(?:[A-Z][\w'’.-]*\s+){1,4}and)?,?\s+$"
+    r"\b(?:[Pp]resident|[Mm]inister(?:\s+of(?:\s+(?:[A-Z][\w'’-]*|and|of|the))+)?|[Ss]ecretary(?:\s+of\s+State)?|"
+    r"[Pp]remier|[Cc]hancellor|King|Emir|Amir|Sultan|Ambassador|[Cc]ounterparts?),?\s+$"
 )
 """Right before a person's name, an official's title ("President", "The Minister of Foreign Affairs,", "his
-counterpart,"), or one before a pair of names ("Interior Ministers, Sándor Pintér and"). Each word of a title
-is its own, with the space after it, so that the pattern cannot split a run of capitals many ways."""
+counterpart,"). Each word of a title is read with the space before it, so that the pattern cannot split a run
+of capitals many ways."""
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$")
 """Right before a surname, the honorific of a person named in full elsewhere ("Mr. Dussey")."""
 _COUNTERPART_BEFORE = re.compile(r"\bcounterparts?\s*,?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
