@@ -79,6 +79,10 @@ def _list_items(text: str, following: list[Mention]) -> tuple[list[Mention], int
     return [next((m for m in item if m.label != "PERSON"), item[0]) for item in items], items[-1][-1].end
 
 
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+"""A person referred to, not named: the traveller of the article's previous visit ("he made official visits")."""
+
+
 def _listed_counterparts(
     ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int], traveller: str | None = None
 ) -> list[tuple[str, Mention]]:
@@ -88,7 +92,9 @@ def _listed_counterparts(
     ..."): a trip to several countries is one visit to each, and meetings with several leaders one meeting with
     each; the listed countries are never a pair with each other. The one side is the single other country of the
     people the clause names, else the single other country it names; when these are several, the ``traveller``
-    (the visitor of the article's previous visit: the same trip goes on) if it is one of them; none otherwise.
+    (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or when the
+    sentence names no side but refers to a person ("he made official visits to Russia and France"); none
+    otherwise.
     Only for visits and meetings."""
     if anchor.kind not in ("visit", "meeting"):
         return []
@@ -115,6 +121,8 @@ def _listed_counterparts(
     if len(others) != 1:
         others = {m.country_code for m in rest}
     if len(others) > 1 and traveller in others:
+        others = {traveller}
+    if not others and traveller is not None and traveller not in codes and _PRONOUN.search(text[: anchor.start]):
         others = {traveller}
     if len(others) != 1:
         return []

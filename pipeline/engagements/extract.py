@@ -46,6 +46,15 @@ from pipeline.engagements.lexicon import (
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
+from pipeline.engagements.parties import (
+    article_pairs,
+    first_person_pair,
+    people_over_topic,
+    soil_destination,
+    three_sides,
+    with_article_sides,
+    without_witnesses,
+)
 from pipeline.engagements.references import (
     EXERCISE_REFERENCE_PATTERN,
     PLAN_TOLD_PATTERN,
@@ -173,6 +182,8 @@ def article_engagements(
     previous_status: str | None = None
     previous_visit: tuple[str, str] | None = None
     previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
+    stated_pair = article.get("stated_pair")  # the pair the article states most often (``parties``)
+    lede_pair: tuple[str, str] | None = None
     analysed = []
     texts = {s["sentence_index"]: s["text"] for s in sentences}
     references: list[tuple] = []  # dated definite references that name no pair ("the six-day exercise")
@@ -214,13 +225,19 @@ def article_engagements(
             else:
                 destination = (
                     _destination(text, anchor, ctx.places, clause, dateline) if anchor.kind == "visit" else None
-                )
+                ) or soil_destination(ctx, anchor, clause)
                 onward = _onward_leg(ctx, anchor, destination, previous_visit)
-                pair, pair_source = (
-                    (onward, "explicit")
-                    if onward is not None
-                    else _pair_for(ctx, anchor, clause, destination, previous_pair)
+                sided = without_witnesses(
+                    with_article_sides(ctx, stated_pair or lede_pair, anchor, destination, persons)
                 )
+                if three_sides(sided):
+                    pair, pair_source = None, "explicit"
+                elif (found := onward or people_over_topic(sided, anchor, clause)) is not None:
+                    pair, pair_source = found, "explicit"
+                else:
+                    pair, pair_source = _pair_for(sided, anchor, clause, destination, previous_pair)
+                if pair is None and (pair := first_person_pair(ctx, previous_pair)) is not None:
+                    pair_source = "coreference"
                 targets = [(pair, pair_source, destination)] if pair is not None else []
             status = (
                 _status_with_dates(status, span, published)
@@ -253,6 +270,8 @@ def article_engagements(
             if targets and span is not None:
                 previous_span = span
                 visit_span = span if anchor.kind == "visit" else visit_span
+            if targets and lede_pair is None:
+                lede_pair = targets[0][0]  # the article's first pair, when it states none (``parties``)
             if targets:
                 # after a trip to several countries, "the visit" cannot tell which one it means
                 previous_pair = targets[0][0] if len(targets) == 1 else None
@@ -368,7 +387,9 @@ def extract_engagements(
         ).iter_rows(named=True)
     }
     article_columns = [c for c in ("article_id", "story_id", "published_date") if c in articles.columns]
-    sentences = _candidate_sentences(with_sentence_text(sentences, articles))
+    sentences = with_sentence_text(sentences, articles)
+    stated_pairs = article_pairs(sentences, entity_mentions)
+    sentences = _candidate_sentences(sentences)
     sentences_by_article = (
         sentences.rows_by_key("article_id", named=True, unique=False) if sentences.height else {}
     )
@@ -404,6 +425,7 @@ def extract_engagements(
         head = (texts.get(article["article_id"]) or "")[:_DATELINE_HEAD]
         article["dateline"] = dateline_place(head)
         article["off_topic_story"] = is_off_topic_story(head)
+        article["stated_pair"] = stated_pairs.get(article["article_id"])
         article_mentions = mentions_by_article.get(article["article_id"], [])
         anchored = anchored_sentences(article_sentences, article_mentions, person_rows, article["off_topic_story"])
         prepared.append((article, article_sentences, article_mentions, anchored))

@@ -1,0 +1,309 @@
+"""Parties the sentence does not name itself: the sides of an engagement read from the people in it and from the
+pair the article is about. ``extract.article_engagements`` asks these before ``attributes._pair_for`` (and after
+it, for a sentence that found no pair):
+
+- ``article_pairs``: the pair an article states most often ("between Togo and France", "the Kenya–U.S.
+  partnership"), which tells the side of an official the article names without a country.
+- ``with_article_sides``: such officials take the side of the article's pair that their sentence does not name
+  ("President Ruto ... a phone call with U.S. Secretary of State Marco Rubio" in a story of the Kenya–U.S. pair).
+- ``people_over_topic``: the people who hold a call or talks name its pair when the pair the syntax states is
+  only what they discussed ("spoke with Hun Manet to discuss the ceasefire between Cambodia and Thailand").
+- ``without_witnesses``: the host who invites two others to meet, or in whose presence they sign, is no party
+  ("a summit with Presidents Tshisekedi and Kagame, at the invitation of President Donald Trump").
+- ``three_sides``: "the Lithuanian president, together with her Polish and Ukrainian counterparts" is three
+  countries, and no bilateral engagement.
+- ``first_person_pair``: "We signed three agreements", said by one side's official after the pair was named,
+  is the article's previous engagement's pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+import polars as pl
+
+from pipeline.engagements.anchors import Anchor, Mention
+from pipeline.engagements.attributes import _is_context, _is_place, _SentenceContext, _structured_pairs
+from pipeline.engagements.lexicon import _COUNTRY_LABELS
+
+
+def article_pairs(sentences: pl.DataFrame, entity_mentions: pl.DataFrame) -> dict[str, tuple[str, str]]:
+    """Per article, the pair it states most often by syntax ("Togo and France", "the Kenya–U.S. partnership",
+    "between Cambodia and Thailand"), sorted; an article that states none, or two pairs equally often, has none.
+    Read from all its sentences (``sentences`` with their text), not only those with a trigger: the pair is often
+    stated where nothing happens ("both sides emphasised the Kenya–U.S. partnership"). Countries named only as
+    context are left out, as in ``attributes._pair_for``."""
+    if not sentences.height or not entity_mentions.height:
+        return {}
+    countries = entity_mentions.filter(
+        pl.col("label").is_in(list(_COUNTRY_LABELS)) & pl.col("country_code").is_not_null()
+    )
+    several = (
+        countries.group_by("article_id", "sentence_index")
+        .agg(pl.col("country_code").n_unique().alias("codes"))
+        .filter(pl.col("codes") >= 2)
+    )
+    if not several.height:
+        return {}
+    rows = (
+        sentences.select("article_id", "sentence_index", "start_char", "text")
+        .join(several.select("article_id", "sentence_index"), on=["article_id", "sentence_index"], how="semi")
+        .join(
+            countries.select(
+                "article_id",
+                "sentence_index",
+                pl.struct("start_char", "end_char", "text", "label", "entity_id", "country_code").alias("m"),
+            )
+            .group_by("article_id", "sentence_index")
+            .agg("m"),
+            on=["article_id", "sentence_index"],
+        )
+    )
+    counts: dict[str, Counter[frozenset[str]]] = {}
+    for row in rows.iter_rows(named=True):
+        text, base = row["text"], row["start_char"]
+        mentions = [
+            Mention(
+                m["start_char"] - base,
+                m["end_char"] - base,
+                m["text"],
+                m["label"],
+                m["entity_id"],
+                m["country_code"],
+            )
+            for m in row["m"]
+        ]
+        kept = [m for m in mentions if not _is_context(text, m)]
+        found = {p[2] for p in _structured_pairs(text, kept) if len(p[2]) == 2}
+        counts.setdefault(row["article_id"], Counter()).update(found)
+    pairs = {}
+    for article_id, counter in counts.items():
+        ranked = counter.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            pairs[article_id] = tuple(sorted(ranked[0][0]))
+    return pairs
+
+
+def with_article_sides(
+    ctx: _SentenceContext,
+    pair: tuple[str, str] | None,
+    anchor: Anchor | None = None,
+    destination: Mention | None = None,
+    persons: dict[str, dict] | None = None,
+) -> _SentenceContext:
+    """The sentence's context with its countryless officials given a side, when the article is about one pair
+    (``article_pairs``) and the sentence names one side of it but not the other. An official is a person named
+    in full right after a title ("President William Ruto", "The Minister of Foreign Affairs, Robert Dussey") whom
+    the people table gives no country (the article has no clear home country), or by surname after "Mr." or
+    "Ms." when the people table knows the full name ("Mr. Dussey"); the title is read from the text, not the
+    person table, since a person's role is not part of what this stage's cache depends on (the name is: it
+    makes the person's id).
+
+    - A side named by a country or a person ("a phone call with U.S. Secretary of State Marco Rubio"): the
+      countryless officials are the other side ("President William Ruto" in a story of the Kenya–U.S. pair),
+      but one introduced as a "counterpart" of another is the named side. Countries outside the pair may be
+      named too ("amid ... the rise of China"): a named official is theirs only with a qualifier, which the
+      people table would have read.
+    - A side named only by a place ("held talks in Paris with his counterpart, Catherine Colonna"): a place says
+      where, not who, so only a countryless official and a countryless counterpart make the two sides, the
+      counterpart the place's ("The Minister of Foreign Affairs, Robert Dussey" is then Togo's). A lone official
+      in a city of one side ("President Ruto held talks in Nairobi") is left without a side.
+    - A side named as the destination of a state, official or working visit ("President Moon Jae-in began a
+      three-day state visit to Hanoi"): such a visit goes abroad, so its countryless visitor is the other side.
+      A plain "visit" may be a leader's tour at home and gives no side.
+
+    Only for deciding the pair: the participants keep the person table's country."""
+    if pair is None:
+        return ctx
+    parties = {m.country_code for m in ctx.countries if not _is_context(ctx.text, m) and not _is_place(ctx.text, m)}
+    parties |= {m.country_code for m in ctx.people if m.country_code}
+    places = {m.country_code for m in ctx.places if m.country_code}
+    sides = parties & set(pair)
+    abroad = (
+        not parties
+        and anchor is not None
+        and anchor.format in _FOREIGN_VISITS
+        and destination is not None
+        and destination.country_code in pair
+    )
+    by_place = not parties and not abroad and len(places) == 1 and places <= set(pair)
+    if not (len(sides) == 1 or by_place or abroad):
+        return ctx
+    side = destination.country_code if abroad else next(iter(sides or places))
+    other = next(code for code in pair if code != side)
+    countryless = [
+        m
+        for m in ctx.people
+        if m.country_code is None
+        and (
+            (len(m.text.split()) >= 2 and _TITLE_BEFORE.search(ctx.text[max(0, m.start - 60) : m.start]))
+            or (
+                _HONORIFIC_BEFORE.search(ctx.text[max(0, m.start - 6) : m.start])
+                and len(
+                    ((persons or {}).get((m.entity_id or "").removeprefix("person:")) or {}).get("name", "").split()
+                )
+                >= 2
+            )
+        )
+    ]
+    counterparts = [
+        m for m in countryless if _COUNTERPART_BEFORE.search(ctx.text[max(0, m.start - 30) : m.start])
+    ]
+    if len(counterparts) == len(countryless):
+        counterparts = []
+    if by_place and not counterparts:
+        return ctx
+    given = {id(m): side if m in counterparts else other for m in countryless}
+    people = [
+        Mention(m.start, m.end, m.text, m.label, m.entity_id, given[id(m)]) if id(m) in given else m
+        for m in ctx.people
+    ]
+    return replace(ctx, people=people)
+
+
+_FOREIGN_VISITS = frozenset({"state visit", "official visit", "working visit"})
+"""Visit formats that go abroad: their destination is the host, their visitor the other side."""
+_TITLE_BEFORE = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inister(?:\s+of(?:\s+(?:[A-Z][\w'’-]*|and|of|the))+)?|[Ss]ecretary(?:\s+of\s+State)?|"
+    r"[Pp]remier|[Cc]hancellor|King|Emir|Amir|Sultan|Ambassador|[Cc]ounterparts?),?\s+$"
+)
+"""Right before a person's name, an official's title ("President", "The Minister of Foreign Affairs,", "his
+counterpart,"). Each word of a title is read with the space before it, so that the pattern cannot split a run
+of capitals many ways."""
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$")
+"""Right before a surname, the honorific of a person named in full elsewhere ("Mr. Dussey")."""
+_COUNTERPART_BEFORE = re.compile(r"\bcounterparts?\s*,?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$")
+"""Before a person, the word that makes them the other side's ("with his counterpart, Catherine Colonna")."""
+
+
+_TOPIC = re.compile(
+    r"\b(?:to\s+(?:discuss|exchange\s+views|review|address|talk\s+about)|discuss(?:ed|ing)|regarding|concerning|"
+    r"about|on\s+the\s+(?:latest|situation|developments|progress))\b",
+    re.IGNORECASE,
+)
+"""After a call or talks, the words that open what was discussed ("to discuss the ceasefire between Cambodia and
+Thailand", "to exchange views on the Thai-Cambodian border situation")."""
+
+
+def people_over_topic(
+    ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]
+) -> tuple[str, str] | None:
+    """The pair of a call or a meeting whose people name two countries while the pair the syntax states comes
+    after a topic word and differs: the stated pair is the subject discussed ("Anwar ... spoke with Hun Manet to
+    discuss the ceasefire between Cambodia and Thailand" is Malaysia and Cambodia). The people are those of the
+    sentence before the topic word, in the anchor's clause when they name two countries there. None otherwise,
+    and ``_pair_for`` decides."""
+    if anchor.kind not in ("call", "meeting"):
+        return None
+    topic = _TOPIC.search(ctx.text, anchor.end)
+    if topic is None:
+        return None
+    countries = [m for m in ctx.countries if not _is_context(ctx.text, m)]
+    stated = [p for p in _structured_pairs(ctx.text, countries) if len(p[2]) == 2]
+    if not stated or any(p[0] < topic.start() for p in stated):
+        return None
+    before = [m for m in ctx.people if m.country_code and m.start < topic.start()]
+    in_clause = {m.country_code for m in before if clause[0] <= m.start < clause[1]}
+    codes = in_clause if len(in_clause) == 2 else {m.country_code for m in before}
+    if len(codes) != 2 or any(p[2] == codes for p in stated):
+        return None
+    return tuple(sorted(codes))
+
+
+_FIRST_PERSON = re.compile(r"^\W*we\s+(?:have\s+|had\s+|also\s+|then\s+|just\s+)?\w+ed\b", re.IGNORECASE)
+"""A sentence opened by "We" and a verb in the past ("We signed three agreements", "We also agreed")."""
+
+
+def first_person_pair(ctx: _SentenceContext, previous_pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The previous engagement's pair for a sentence opened by "We" and a past verb that names no country, person
+    or place: an official quoted after the pair was named ("I am happy to have the first official visit to Togo.
+    We signed three agreements") speaks of what the two sides did. None when the sentence names anyone."""
+    if (
+        previous_pair is None
+        or ctx.countries
+        or ctx.people
+        or ctx.places
+        or not _FIRST_PERSON.match(ctx.text)
+    ):
+        return None
+    return previous_pair
+
+
+_ON_SOIL = re.compile(r"^\s+soil\b", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\b(?:on|onto)\s+$", re.IGNORECASE)
+
+
+def soil_destination(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]) -> Mention | None:
+    """The destination of a visit written as a country's soil ("a working visit of a few hours on Ghanaian soil",
+    "set foot on Chinese soil"): the country in the anchor's clause between "on" and "soil", which hosts the
+    visit. None when the clause has no such phrase."""
+    if anchor.kind != "visit":
+        return None
+    for m in ctx.countries:
+        if (
+            clause[0] <= m.start < clause[1]
+            and _ON_SOIL.match(ctx.text[m.end :])
+            and _ON_BEFORE.search(ctx.text[max(0, m.start - 8) : m.start])
+        ):
+            return m
+    return None
+
+
+_WITNESS_BEFORE = re.compile(
+    r"\b(?:at\s+the\s+(?:\w+\s+)?invitation\s+of|in\s+the\s+presence\s+of|hosted\s+by|mediated\s+by|brokered\s+by|"
+    r"witnessed\s+by)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|and)\s+){0,6}$"
+)
+"""Before a person, the words that make them the host or witness of others' engagement ("at the invitation of
+President Donald Trump", "in the presence of U.S. Secretary of State Marco Rubio")."""
+
+
+def without_witnesses(ctx: _SentenceContext) -> _SentenceContext:
+    """The sentence's context without the people who host or witness an engagement of two others, and the
+    countries named in their titles: a summit "with the participation of Presidents Tshisekedi (DRC) and Kagame
+    (Rwanda), at the invitation of President Donald Trump" is between Congo and Rwanda. Only when the others
+    name exactly two countries without the witness's: "visited Japan at the invitation of Prime Minister
+    Kishida" keeps its host, who is one of the pair."""
+    spans, codes = [], set()
+    for m in ctx.people:
+        found = _WITNESS_BEFORE.search(ctx.text[max(0, m.start - 90) : m.start])
+        if found and m.country_code:
+            spans.append((m.start - len(found.group()), m.end))
+            codes.add(m.country_code)
+    if not spans:
+        return ctx
+
+    def in_witness(m: Mention) -> bool:
+        return any(start <= m.start < end for start, end in spans)
+
+    countries = [m for m in ctx.countries if not in_witness(m)]
+    people = [m for m in ctx.people if not in_witness(m)]
+    others = {m.country_code for m in countries if not _is_context(ctx.text, m) and not _is_place(ctx.text, m)}
+    others |= {m.country_code for m in people if m.country_code}
+    if len(others) != 2 or others & codes:
+        return ctx
+    return replace(ctx, countries=countries, people=people)
+
+
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its)\s+$", re.IGNORECASE)
+_PEERS_AFTER = re.compile(
+    r"^\s+(?:counterparts|colleagues|leaders|presidents|prime\s+ministers|(?:foreign|defen[cs]e)\s+ministers)\b",
+    re.IGNORECASE,
+)
+
+
+def three_sides(ctx: _SentenceContext) -> bool:
+    """Whether the sentence's engagement has three sides: a pair written as someone's peers ("her Polish and
+    Ukrainian counterparts") beside a third country that is a party ("The Lithuanian president, together with
+    her Polish and Ukrainian counterparts, will travel to Lublin"). The guide's engagements have exactly two
+    countries, so such a sentence states none, and the pair of the peers is not to be taken for one."""
+    countries = [m for m in ctx.countries if not _is_context(ctx.text, m) and not _is_place(ctx.text, m)]
+    for start, end, codes in _structured_pairs(ctx.text, countries):
+        if (
+            _POSSESSIVE_BEFORE.search(ctx.text[max(0, start - 8) : start])
+            and _PEERS_AFTER.match(ctx.text[end:])
+            and {m.country_code for m in countries} - codes
+        ):
+            return True
+    return False
