@@ -33,6 +33,7 @@ from pipeline.engagements.lexicon import (
     _RIGHT_CONNECTORS,
     _SIDELINES_OF,
     _SIGNED_BY_MANY,
+    _SOUGHT_BEFORE,
     _SPECIFIC_LOWERCASE,
     _TOKEN,
     MULTILATERAL,
@@ -306,6 +307,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
         if found and not _RECENCY_AFTER.match(text[anchor.end : anchor.end + 80]):
             token = found.group("ord").lower()
             anchor.ordinal = _ORDINALS.get(token) or int(re.match(r"\d+", token).group())
+    anchors = [a for a in anchors if not _sought_not_signed(text, a)]
+    generic = [g for g in generic if not _sought_not_signed(text, g)]
     clauses = _clauses(text)
     for g in sorted(generic, key=lambda a: a.start):
         same_kind = [a for a in anchors if a.kind == g.kind and a.specific and not a.multilateral]
@@ -333,6 +336,17 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
             else:
                 anchors.append(g)
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _sought_not_signed(text: str, anchor: Anchor) -> bool:
+    """Whether an agreement anchor names a deal that is sought or talked about, not signed ("far apart on a
+    debt limit deal", "a long way from a deal", "a push for the free trade agreement", "talks on a trade pact";
+    ``lexicon._SOUGHT_BEFORE``). Such a deal is no engagement: the guide records an agreement once it is signed,
+    planned to be signed or offered, and the talks about it are a meeting of their own. A trigger that says the
+    signing ("signed", "inked") is never such a noun."""
+    return anchor.kind == "agreement" and bool(
+        _SOUGHT_BEFORE.search(text[max(0, anchor.start - 80) : anchor.start])
+    )
 
 
 def _visit_with_purpose(

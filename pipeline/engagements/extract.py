@@ -31,7 +31,12 @@ from pipeline.engagements.attributes import (
 )
 from pipeline.engagements.carry import carried_span
 from pipeline.engagements.companions import COMPANION_CUE_PATTERN, holds_companion_cue, with_visit_companions
-from pipeline.engagements.counterparts import _listed_counterparts, _onward_leg
+from pipeline.engagements.counterparts import (
+    _listed_counterparts,
+    _onward_leg,
+    listed_countries,
+    without_hosts,
+)
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -125,7 +130,7 @@ def anchored_sentences(
         lowered = text.lower()
         if not (_may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)):
             continue
-        ctx = _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
+        ctx = without_hosts(_sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons))
         if _is_off_topic(ctx, story_off_topic):
             continue
         anchors = _coercion_is_no_offer(text, _find_anchors(text, ctx.countries))
@@ -175,6 +180,7 @@ def article_engagements(
     for sentence, ctx, anchors, clauses, statuses, silent, dates in analysed:
         text = sentence["text"]
         carried = carried_span(text, previous_span, visit_span) if None in dates else None
+        lists = _listed_sets(ctx, anchors, clauses)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
             if anchor.multilateral or status == DROP:
                 continue
@@ -191,7 +197,9 @@ def article_engagements(
                 status = None
             clause = _clause_of(clauses, anchor.start)
             listed = _listed_counterparts(ctx, anchor, clause, previous_visit[0] if previous_visit else None)
-            if listed:
+            if listed is None:
+                targets = []
+            elif listed:
                 targets = [
                     (tuple(sorted((side, m.country_code))), "explicit", m if anchor.kind == "visit" else None)
                     for side, m in listed
@@ -206,7 +214,11 @@ def article_engagements(
                     if onward is not None
                     else _pair_for(ctx, anchor, clause, destination, previous_pair)
                 )
-                targets = [(pair, pair_source, destination)] if pair is not None else []
+                targets = (
+                    [(pair, pair_source, destination)]
+                    if pair is not None and not any(set(pair) <= codes for codes in lists)
+                    else []
+                )
             status = (
                 _status_with_dates(status, span, published)
                 or previous_status
@@ -241,6 +253,15 @@ def article_engagements(
                 previous_pair = targets[0][0] if len(targets) == 1 else None
                 previous_status = status
     return with_visit_companions(rows, sentences, mentions, persons)
+
+
+def _listed_sets(ctx: _SentenceContext, anchors: list[Anchor], clauses) -> list[set[str]]:
+    """The countries of each list of destinations or counterparts that follows a visit or meeting trigger of the
+    sentence ("cancelled his visit to Togo and Benin", "made visits to Chile and Ecuador"): they are no pair with
+    each other, for that anchor (``counterparts._listed_counterparts``) or any other the sentence states ("as
+    talks on a deal drag on" does not make Togo and Benin the two sides of the talks)."""
+    sets = [listed_countries(ctx, anchor, _clause_of(clauses, anchor.start)) for anchor in anchors]
+    return [codes for codes in sets if codes]
 
 
 def _row(

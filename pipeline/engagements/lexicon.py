@@ -81,6 +81,30 @@ _SIGNED_BY_MANY = re.compile(
 )
 """After an agreement's noun, the three or more parties that signed it ("the deal signed in July by the UN,
 Ghana, Kenya and Peru"): a deal of several parties, not a bilateral agreement. Used with ``match(text, end)``."""
+_SOUGHT_BEFORE = re.compile(
+    r"\b(?:far\s+apart\s+on|(?:a\s+)?(?:long\s+)?way\s+(?:off\s+)?from|(?:no\s+)?(?:closer|close|near(?:er)?)\s+to|"
+    r"push(?:ing|ed|es)?\s+for|press(?:ing|ed|es)?\s+for|work(?:ing|ed|s)?\s+(?:on|towards?)|talks?\s+(?:on|over|about)|"
+    r"negotiat(?:ions?|ing|ed|es?)\s+(?:on|for|over|of)|hopes?\s+(?:of|for)|quest\s+for|bid\s+for|"
+    r"efforts?\s+(?:towards?|to\s+(?:reach|secure|clinch|strike))|stalled\s+on|divided\s+over|disagree\w*\s+(?:on|over))"
+    r"\s+(?:(?:a|an|the|any|their|its|his|her)\s+)?"
+    r"(?:(?!(?:and|or|but|sign\w*|ink\w*|conclud\w*|reach\w*|agre\w*|adopt\w*|seal\w*)\b)[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""Before an agreement's noun, the words that make it something sought, not signed: "still far apart on a debt
+limit deal", "a long way from a deal", "giving a push for the free trade agreement", "talks on a trade pact",
+"negotiations for an accord". The agreement is then only a topic of talks or a hope (annotation guide: a signed
+agreement is the engagement; talks about one are a meeting of their own). Used with ``search`` on the text up
+to the noun."""
+_HOST_BEFORE = re.compile(
+    r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|mediated|brokered|facilitated|convened|witnessed)\s+by|"
+    r"under\s+the\s+auspices\s+of|in\s+the\s+presence\s+of|with\s+the\s+mediation\s+of)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""Before a country or person, the words that make it the host, mediator or witness of an engagement ("at the
+invitation of President X", "hosted by Qatar", "brokered by the United States"): a third country in that role
+is no party to two others' talks (annotation guide, Not engagements). Used with ``search`` on the text before
+the mention."""
 _MULTILATERAL_AFTER = re.compile(
     r"\s+(?:of|between|among|with)\s+(?:the\s+)?(?:Americas\b|"
     + MULTILATERAL.pattern.removeprefix(r"\b")
@@ -328,6 +352,9 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:amid|amidst|against|despite|counter(?:ing)?|rival|threats?\s+(?:from|by)|tensions?\s+with|"
     r"concerns?\s+(?:about|over)|disputes?\s+with|conflict\s+with|war\s+(?:with|in|on)|such\s+as|like|unlike)"
     r"\s+(?:[\w'’-]+\s+){0,3}$|(?<!well\s)\bas\s+$|"
+    r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|escalation)\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
+    r"\b(?:rise|growth|influence|expansion|assertiveness)\s+of\s+$|\boccupied\s+$|"
+    r"\b(?:Latin|Central|Pan|Ibero)[\s-]+$|"
     r"\b(?:universit(?:y|ies)|college|institute|academy|museum)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -348,11 +375,12 @@ _CONTEXT_AFTER = re.compile(
     re.IGNORECASE,
 )
 """With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
-influence", the sides of "the Russia-Ukraine conflict" or "the India-Pakistan border dispute", which name a
-conflict, not an engagement), or the home of an institution or a company that is the party itself ("the University
-of Jordan", "the British University of Essex", "Germany's Grohe company", "German auto parts maker Grammer"): the
-guide's engagements are between states' representatives, so it is never one side of the pair. "Kenyan officials
-and companies" still names Kenya's side."""
+influence", "the rise of China", "conflicts in the Middle East and Ukraine", "occupied Palestine", a region's
+adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
+India-Pakistan border dispute", which name a conflict, not an engagement), or the home of an institution or a
+company that is the party itself ("the University of Jordan", "the British University of Essex", "Germany's Grohe
+company", "German auto parts maker Grammer"): the guide's engagements are between states' representatives, so it
+is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)

@@ -1,0 +1,152 @@
+"""No row for what did not happen between those two: deals only sought, destinations of one trip, hosts and
+mediators of others' talks, countries named as the site of a conflict. One written example per class."""
+
+from datetime import date
+
+from test_engagements import extract
+
+PUBLISHED = date(2023, 2, 15)
+KENYA, ETHIOPIA = ("Kenya", "COUNTRY", "KEN"), ("Ethiopia", "COUNTRY", "ETH")
+
+
+def rows(sentences, entities, people=()):
+    frame = extract(sentences, entities, people, published=PUBLISHED)
+    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+
+
+# --- a deal sought or talked about is no signed agreement ---------------------------------------------------
+
+
+def test_a_deal_the_sides_are_far_apart_on_is_no_agreement():
+    assert rows(["Kenya and Ethiopia remain far apart on a trade deal, officials said."], [KENYA, ETHIOPIA]) == set()
+
+
+def test_a_deal_the_sides_are_a_long_way_from_is_no_agreement():
+    assert rows(["Kenya and Ethiopia are still a long way from a deal on grazing rights."], [KENYA, ETHIOPIA]) == set()
+
+
+def test_a_push_for_a_trade_agreement_is_no_agreement_but_the_visit_stays():
+    found = rows(
+        ["During the visit to Chile, the Peruvian president will give a push for the free trade agreement."],
+        [("Chile", "COUNTRY", "CHL"), ("Peruvian", "COUNTRY", "PER")],
+    )
+    assert found == {(("CHL", "PER"), "visit")}
+
+
+def test_a_deal_signed_or_reached_stays_an_agreement():
+    for verb in ("signed", "reached"):
+        found = rows([f"Kenya and Ethiopia {verb} a deal on water rights on Monday."], [KENYA, ETHIOPIA])
+        assert found == {(("ETH", "KEN"), "agreement")}
+
+
+# --- two destinations of one trip are no pair --------------------------------------------------------------
+
+
+def test_two_destinations_of_a_trip_are_no_pair_with_each_other():
+    found = rows(
+        ["Before coming to Lima, he made official visits to Chile and Ecuador."],
+        [("Lima", "LOCATION", "PER"), ("Chile", "COUNTRY", "CHL"), ("Ecuador", "COUNTRY", "ECU")],
+    )
+    assert found == set()
+
+
+def test_the_traveller_of_the_trip_makes_the_pairs_of_its_earlier_legs():
+    found = rows(
+        [
+            "The Bolivian president arrived in Lima on a state visit on Monday.",
+            "Before coming to Lima, he made official visits to Chile and Ecuador.",
+        ],
+        [
+            ("Bolivian", "COUNTRY", "BOL"),
+            ("Lima", "LOCATION", "PER"),
+            ("Chile", "COUNTRY", "CHL"),
+            ("Ecuador", "COUNTRY", "ECU"),
+        ],
+    )
+    assert (("BOL", "CHL"), "visit") in found and (("BOL", "ECU"), "visit") in found
+    assert (("CHL", "ECU"), "visit") not in found
+
+
+def test_destinations_of_a_cancelled_trip_are_no_pair_for_the_other_anchors_of_the_sentence():
+    found = rows(
+        [
+            "The Ghanaian president has cancelled his planned visit to Togo and Benin next week as talks on "
+            "the budget drag on at home."
+        ],
+        [("Ghanaian", "COUNTRY", "GHA"), ("Togo", "COUNTRY", "TGO"), ("Benin", "COUNTRY", "BEN")],
+    )
+    assert found == {(("GHA", "TGO"), "visit"), (("BEN", "GHA"), "visit")}
+
+
+def test_a_visit_followed_by_the_host_leader_is_no_list_of_destinations():
+    found = rows(
+        [
+            "The talks were held between Japanese Defence Minister Ito, who is on a two-day official visit to "
+            "Sri Lanka, and President Perera in Colombo."
+        ],
+        [
+            ("Japanese", "COUNTRY", "JPN"),
+            ("Ito", "PERSON", "JPN"),
+            ("Sri Lanka", "COUNTRY", "LKA"),
+            ("Perera", "PERSON", "JPN"),  # a person linked to the wrong country does not make a list
+            ("Colombo", "LOCATION", "LKA"),
+        ],
+    )
+    assert (("JPN", "LKA"), "visit") in found
+
+
+# --- a host, mediator or inviter of two others' talks is no party --------------------------------------------
+
+
+def test_the_inviter_of_two_others_summit_is_no_party():
+    found = rows(
+        [
+            "The accord paves the way for a summit in Paris in June with Presidents Ruto (Kenya) and Abiy "
+            "(Ethiopia), at the invitation of President Emmanuel Macron."
+        ],
+        [
+            ("Paris", "LOCATION", "FRA"),
+            ("Ruto", "PERSON", "KEN"),
+            KENYA,
+            ("Abiy", "PERSON", "ETH"),
+            ETHIOPIA,
+            ("Emmanuel Macron", "PERSON", "FRA"),
+        ],
+    )
+    assert (("ETH", "FRA"), "meeting") not in found and (("FRA", "KEN"), "meeting") not in found
+    assert (("ETH", "KEN"), "meeting") in found
+
+
+def test_the_host_of_a_visit_invited_by_its_own_leader_stays_a_party():
+    found = rows(
+        ["The Kenyan president will visit Ethiopia at the invitation of Prime Minister Abiy."],
+        [("Kenyan", "COUNTRY", "KEN"), ETHIOPIA, ("Abiy", "PERSON", "ETH")],
+    )
+    assert found == {(("ETH", "KEN"), "visit")}
+
+
+# --- a country named as the site of a conflict or a region's adjective is no side ----------------------------
+
+
+def test_a_country_named_as_the_site_of_a_conflict_is_no_side():
+    found = rows(
+        ["Amid concerns over conflicts in the Middle East and Ukraine, the UN chief will meet Putin on Thursday."],
+        [("Ukraine", "COUNTRY", "UKR"), ("Putin", "PERSON", "RUS")],
+    )
+    assert found == set()
+
+
+def test_the_rise_of_a_country_is_no_side():
+    found = rows(
+        ["Indonesian troops will hold joint exercises on the island, a reply to US demands and the rise of China."],
+        [("Indonesian", "COUNTRY", "IDN"), ("China", "COUNTRY", "CHN")],
+    )
+    assert found == set()
+
+
+def test_a_regional_adjective_is_no_country():
+    found = rows(
+        ["The meeting of President Petro is part of his agenda for the Latin American bloc."],
+        [("Petro", "PERSON", "COL"), ("American", "COUNTRY", "USA")],
+    )
+    assert found == set()
