@@ -150,3 +150,50 @@ def test_a_regional_adjective_is_no_country():
         [("Petro", "PERSON", "COL"), ("American", "COUNTRY", "USA")],
     )
     assert found == set()
+
+
+# --- the type: a call on an official is a courtesy call in person; a reference back is no new agreement ------
+
+KENYAN, UGANDAN = ("Kenyan", "COUNTRY", "KEN"), ("Ugandan", "COUNTRY", "UGA")
+
+
+def test_calling_on_an_official_is_a_courtesy_call_in_person():
+    found = rows(
+        ["The Kenyan foreign minister, who is on a visit to Kampala, called on Ugandan President Museveni."],
+        [KENYAN, ("Kampala", "LOCATION", "UGA"), UGANDAN, ("Museveni", "PERSON", "UGA")],
+    )
+    assert found == {(("KEN", "UGA"), "visit"), (("KEN", "UGA"), "meeting")}
+
+
+def test_calling_on_an_official_to_act_or_asking_is_an_appeal():
+    for sentence in (
+        "The Kenyan president called on Ugandan President Museveni to withdraw the troops.",
+        "Kenyan Foreign Minister Ruto called on Ugandan Foreign Minister Odongo and asked for his understanding.",
+    ):
+        people = [("Ruto", "PERSON", "KEN"), ("Museveni", "PERSON", "UGA"), ("Odongo", "PERSON", "UGA")]
+        assert rows([sentence], [KENYAN, UGANDAN, *people]) == set()
+
+
+def test_calling_a_counterpart_stays_a_phone_call():
+    found = rows(["The Kenyan president called his Ugandan counterpart on Friday."], [KENYAN, UGANDAN])
+    assert found == {(("KEN", "UGA"), "call")}
+
+
+def test_the_mentioned_agreement_refers_back_to_the_one_signed():
+    frame = extract(
+        [
+            "Kenya and Uganda signed a trade treaty in Nairobi on Monday.",
+            "The mentioned agreement will create a framework for joint projects between Uganda and Kenya.",
+        ],
+        [("Kenya", "COUNTRY", "KEN"), ("Uganda", "COUNTRY", "UGA"), ("Nairobi", "LOCATION", "KEN")],
+        published=PUBLISHED,
+    )
+    assert frame["sentence_index"].to_list() == [0]
+
+
+def test_calling_on_an_official_with_no_visit_stated_is_a_contact_not_a_meeting():
+    found = rows(
+        ["Kenyan Foreign Minister Ruto called on Ugandan Foreign Minister Odongo on Monday."],
+        [KENYAN, UGANDAN, ("Ruto", "PERSON", "KEN"), ("Odongo", "PERSON", "UGA")],
+    )
+    assert found == {(("KEN", "UGA"), "call")}

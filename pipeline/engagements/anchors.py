@@ -9,7 +9,7 @@ keep one anchor per engagement, and let the others' words (an ordinal, say) join
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.engagements.lexicon import (
     _CAPITALISED_HEAD,
@@ -369,3 +369,18 @@ def _visit_with_purpose(
         ),
         None,
     )
+
+
+_CALLED_ON = re.compile(r"call(?:s|ed|ing)?\s+on\b", re.IGNORECASE)
+
+
+def courtesy_calls(text: str, anchors: list[Anchor], visiting: bool) -> list[Anchor]:
+    """The anchors of a sentence with each "called on Minister X" a meeting (a courtesy call, in person) when the
+    sentence or the article before it states a visit ("Sonoura, who is on a visit to Sri Lanka, called on the
+    President"), else a call: with no trip to the official's country, "Pompeo called on Foreign Minister Kang"
+    is a contact of unknown medium, not a meeting."""
+    if visiting or any(a.kind == "visit" for a in anchors):
+        return anchors
+    return [
+        replace(a, kind="call") if a.kind == "meeting" and _CALLED_ON.match(text, a.start) else a for a in anchors
+    ]

@@ -15,7 +15,7 @@ import polars as pl
 
 from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
-from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors
+from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
 from pipeline.engagements.attributes import (
     _assign_dates,
     _confidence,
@@ -181,6 +181,7 @@ def article_engagements(
         text = sentence["text"]
         carried = carried_span(text, previous_span, visit_span) if None in dates else None
         lists = _listed_sets(ctx, anchors, clauses)
+        anchors = courtesy_calls(text, anchors, previous_visit is not None)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
             if anchor.multilateral or status == DROP:
                 continue

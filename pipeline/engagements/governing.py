@@ -341,13 +341,19 @@ def _hedged(verb) -> bool:
     return False
 
 
+_ASKING = {"ask", "urge", "request", "demand", "press", "appeal", "beg"}
+
+
 def _appeals(verb, lemma: str) -> bool:
     """Whether "call on" is an appeal, not a courtesy call: "called on President X to withdraw" has an infinitive
-    clause under the verb; "called on President X" alone is a visit of courtesy (a meeting)."""
+    clause under the verb, "called on Minister X and asked for her understanding" a verb of asking joined to it;
+    "called on President X" alone is a visit of courtesy (a meeting)."""
     return (
         lemma == "call"
         and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
-        and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        and any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "conj" and _lemma(c) in _ASKING) for c in verb.children
+        )
     )
 
 

@@ -180,7 +180,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
             r"(?:[a-z]+\s+){0,3}?discuss(?:ed|es|ing)?|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
-            r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
+            r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy)|"
+            r"call(?:s|ed|ing)?\s+on\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"(?:counterpart|minister|president|premier|chancellor|secretary|king|emir|prince))\b",
             re.IGNORECASE,
         ),
     ),
@@ -197,7 +199,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "call",
         re.compile(
             r"\b(?:held\s+a\s+call|in\s+a\s+call|on\s+a\s+call|call\s+with|"
-            r"called\s+(?:his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"called\s+(?!on\b)(?:his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary))\b",
             re.IGNORECASE,
         ),
@@ -289,8 +291,12 @@ _ANY_TRIGGER_LOWERCASE = re.compile(
 state no engagement, and one search rules them out. The text is lower-cased rather than searched IGNORECASE, and a
 word start is tested once per position rather than a boundary once per trigger, both because they are faster."""
 _FORMAT_BY_NAME_22 = re.compile(r"2\s?\+\s?2")
-_REFERENCE_DETERMINER = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z][\w-]*\s+)?$")
-"""Before a trigger noun, a word that refers back ("this meeting", "such talks"): not a new engagement."""
+_REFERENCE_DETERMINER = re.compile(
+    r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z][\w-]*\s+)?$|"
+    r"\b[Tt]he\s+(?:(?:afore|above[\s-]?)?mentioned|said)\s+$"
+)
+"""Before a trigger noun, words that refer back ("this meeting", "such talks", "the mentioned agreement", "the
+said treaty"): not a new engagement."""
 _NOUN_TRIGGER = re.compile(
     r"(?:meetings?|talks|dialogue|consultations|summits?|visits?|trip|agreements?|accords?|"
     r"pacts?|treaty|treaties|deals?|exercises?|drills?|call)$",
