@@ -197,3 +197,38 @@ def test_calling_on_an_official_with_no_visit_stated_is_a_contact_not_a_meeting(
         [KENYAN, UGANDAN, ("Ruto", "PERSON", "KEN"), ("Odongo", "PERSON", "UGA")],
     )
     assert found == {(("KEN", "UGA"), "call")}
+
+
+# --- three sides; the site of another event ----------------------------------------------------------------
+
+
+def test_a_leader_together_with_two_others_counterparts_is_no_bilateral():
+    found = rows(
+        [
+            "The Latvian president, together with her Polish and Ukrainian counterparts, will also travel to "
+            "Krakow to visit the brigade headquarters."
+        ],
+        [
+            ("Latvian", "COUNTRY", "LVA"),
+            ("Polish", "COUNTRY", "POL"),
+            ("Ukrainian", "COUNTRY", "UKR"),
+            ("Krakow", "LOCATION", "POL"),
+        ],
+    )
+    assert found == set()
+
+
+def test_a_leader_along_with_one_counterpart_stays_bilateral():
+    found = rows(
+        ["The Latvian president, along with her Polish counterpart, will travel to Krakow on Friday."],
+        [("Latvian", "COUNTRY", "LVA"), ("Polish", "COUNTRY", "POL"), ("Krakow", "LOCATION", "POL")],
+    )
+    assert found == {(("LVA", "POL"), "visit")}
+
+
+def test_the_site_of_a_summit_a_trip_is_dated_by_is_no_destination():
+    found = rows(
+        ["The U.S. president had planned to visit the Andean country after the G-20 summit in Argentina."],
+        [("U.S.", "COUNTRY", "USA"), ("G-20", "ORGANIZATION", None), ("Argentina", "COUNTRY", "ARG")],
+    )
+    assert found == set()

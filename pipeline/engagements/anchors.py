@@ -35,6 +35,7 @@ from pipeline.engagements.lexicon import (
     _SIGNED_BY_MANY,
     _SOUGHT_BEFORE,
     _SPECIFIC_LOWERCASE,
+    _THREE_SIDES_BEFORE,
     _TOKEN,
     MULTILATERAL,
 )
@@ -229,7 +230,8 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
     the anchor's own complement, and stays bilateral; the gathering it names ("on the sidelines of the summit")
     is multilateral even when the text does not say whose it is: sidelines are where the others meet. A deal that
     three or more parties signed ("the deal signed in July by the UN, Ghana, Kenya and Peru") is theirs, not a
-    bilateral agreement of two of them. The gathering's name may be long when it opens the anchor's noun phrase
+    bilateral agreement of two of them, and so is what a leader does "together with her Polish and Ukrainian
+    counterparts" (``_THREE_SIDES_BEFORE``). The gathering's name may be long when it opens the anchor's noun phrase
     ("the third G20 Finance Ministers and Central Bank Governors meeting"; ``_MULTILATERAL_NAME_BEFORE``), and a
     group's gathering ("the ministers' video conference") is that organisation's in a sentence that names one."""
     window = text[max(0, start - 30) : end]
@@ -240,6 +242,7 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
         or _MULTILATERAL_AFTER.match(text, end)
         or _SIDELINES_OF.search(text[max(0, start - 60) : start])
         or _SIGNED_BY_MANY.match(text, end)
+        or _THREE_SIDES_BEFORE.search(text[max(0, start - 200) : start])
     )
 
 
@@ -293,7 +296,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
                     None,
                     False,
                     (bool(_NOUN_TRIGGER.search(m.group())) and _is_multilateral(text, m.start(), m.end()))
-                    or (kind == "agreement" and bool(_SIGNED_BY_MANY.match(text, m.start()))),
+                    or (kind == "agreement" and bool(_SIGNED_BY_MANY.match(text, m.start())))
+                    or bool(_THREE_SIDES_BEFORE.search(text[max(0, m.start() - 200) : m.start()])),
                     reference=bool(
                         _NOUN_TRIGGER.search(m.group())
                         and _REFERENCE_DETERMINER.search(text[max(0, m.start() - 30) : m.start()])

@@ -26,6 +26,7 @@ from pipeline.engagements.lexicon import (
     _DESTINATION_BEFORE,
     _FORWARD,
     _LOCATION_BEFORE,
+    _OTHER_EVENT_SITE_BEFORE,
     _PAIR_JOINER,
     _STATUS_CUES,
     _VERBAL_INITIATOR,
@@ -245,8 +246,10 @@ def _destination(
         if not (clause[0] <= place.start < clause[1]) or place.country_code is None:
             continue
         before = text[max(0, place.start - 30) : place.start]
-        if (_DESTINATION_BEFORE.search(before) or _DEPARTURE_FOR.search(before)) and (
-            place.start >= anchor.start - 40
+        if (
+            (_DESTINATION_BEFORE.search(before) or _DEPARTURE_FOR.search(before))
+            and place.start >= anchor.start - 40
+            and not _OTHER_EVENT_SITE_BEFORE.search(text[max(0, place.start - 80) : place.start])
         ):
             if place.label == "LOCATION":
                 return place

@@ -95,6 +95,21 @@ limit deal", "a long way from a deal", "giving a push for the free trade agreeme
 "negotiations for an accord". The agreement is then only a topic of talks or a hope (annotation guide: a signed
 agreement is the engagement; talks about one are a meeting of their own). Used with ``search`` on the text up
 to the noun."""
+_THREE_SIDES_BEFORE = re.compile(
+    r"\b(?:together\s+with|along\s+with|alongside|joined\s+by|accompanied\s+by)\s+(?:his|her|their|its|the)\s+"
+    r"[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s+and\s+[A-Z][\w'’-]+\s+"
+    r"(?:counterparts|colleagues|partners|leaders|presidents|prime\s+ministers|ministers)\b[^.;]*$"
+)
+"""Before an anchor, a leader joined by two others' counterparts ("the Lithuanian president, together with her
+Polish and Ukrainian counterparts, will travel to ..."): three states take part, so what follows is theirs, not
+a bilateral engagement of two of them. Used with ``search`` on the text before the anchor."""
+_OTHER_EVENT_SITE_BEFORE = re.compile(
+    r"\b(?:after|before|following|ahead\s+of|on\s+the\s+way\s+(?:to|from))\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:summit|conference|meeting|forum|gathering|games|talks)\s+(?:held\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a place, the words that make it the site of another event a trip is dated by ("planned to visit the
+Caribbean country after the G-20 summit in Argentina"): not the visit's destination."""
 _HOST_BEFORE = re.compile(
     r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|mediated|brokered|facilitated|convened|witnessed)\s+by|"
     r"under\s+the\s+auspices\s+of|in\s+the\s+presence\s+of|with\s+the\s+mediation\s+of)\s+"
