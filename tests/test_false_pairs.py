@@ -232,3 +232,22 @@ def test_the_site_of_a_summit_a_trip_is_dated_by_is_no_destination():
         [("U.S.", "COUNTRY", "USA"), ("G-20", "ORGANIZATION", None), ("Argentina", "COUNTRY", "ARG")],
     )
     assert found == set()
+
+
+def test_a_meeting_attended_is_a_gathering_and_a_bilateral_one_not_scheduled_makes_no_row():
+    found = rows(
+        [
+            "Foreign Minister Khan, who had attended the meeting in Almaty, said that a bilateral meeting between "
+            "the Pakistani and Indian leaders is not scheduled."
+        ],
+        [("Almaty", "LOCATION", "KAZ"), ("Pakistani", "COUNTRY", "PAK"), ("Indian", "COUNTRY", "IND")],
+    )
+    assert found == set()
+
+
+def test_talks_attended_between_two_sides_stay_bilateral():
+    found = rows(
+        ["The Kenyan envoy attended the talks between the Kenyan and Ugandan presidents in Kampala on Friday."],
+        [KENYAN, ("Kampala", "LOCATION", "UGA"), UGANDAN],
+    )
+    assert found == {(("KEN", "UGA"), "meeting")}

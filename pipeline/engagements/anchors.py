@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.engagements.lexicon import (
+    _ATTENDED_AFTER_BILATERAL,
+    _ATTENDED_BEFORE,
     _CAPITALISED_HEAD,
     _CLAUSE_BREAK,
     _FORMAT_BY_NAME_22,
@@ -297,7 +299,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
                     False,
                     (bool(_NOUN_TRIGGER.search(m.group())) and _is_multilateral(text, m.start(), m.end()))
                     or (kind == "agreement" and bool(_SIGNED_BY_MANY.match(text, m.start())))
-                    or bool(_THREE_SIDES_BEFORE.search(text[max(0, m.start() - 200) : m.start()])),
+                    or bool(_THREE_SIDES_BEFORE.search(text[max(0, m.start() - 200) : m.start()]))
+                    or (kind == "meeting" and _attended_gathering(text, m.start(), m.end())),
                     reference=bool(
                         _NOUN_TRIGGER.search(m.group())
                         and _REFERENCE_DETERMINER.search(text[max(0, m.start() - 30) : m.start()])
@@ -340,6 +343,15 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
             else:
                 anchors.append(g)
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _attended_gathering(text: str, start: int, end: int) -> bool:
+    """Whether a meeting noun is something attended ("Bhutto, who had attended the meeting in Tashkent",
+    ``lexicon._ATTENDED_BEFORE``): one attends a gathering of many, while the sides of a bilateral meeting hold
+    it; unless the text says whose it is ("attended the talks between ...", "attended the bilateral meeting")."""
+    return bool(_ATTENDED_BEFORE.search(text[max(0, start - 60) : start])) and not _ATTENDED_AFTER_BILATERAL.match(
+        text, end
+    )
 
 
 def _sought_not_signed(text: str, anchor: Anchor) -> bool:

@@ -110,6 +110,13 @@ _OTHER_EVENT_SITE_BEFORE = re.compile(
 )
 """Before a place, the words that make it the site of another event a trip is dated by ("planned to visit the
 Caribbean country after the G-20 summit in Argentina"): not the visit's destination."""
+_ATTENDED_BEFORE = re.compile(
+    r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|that|its|their)\s+(?!bilateral\b)(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
+_ATTENDED_AFTER_BILATERAL = re.compile(r"\s+(?:between|with)\b", re.IGNORECASE)
+"""With _ATTENDED_BEFORE: a meeting one "attended" ("Bhutto, who had attended the meeting in Tashkent") is a
+gathering of many, unless it is said to be bilateral or between or with named sides ("attended the bilateral
+meeting", "attended the talks between ...")."""
 _HOST_BEFORE = re.compile(
     r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|mediated|brokered|facilitated|convened|witnessed)\s+by|"
     r"under\s+the\s+auspices\s+of|in\s+the\s+presence\s+of|with\s+the\s+mediation\s+of)\s+"
