@@ -251,3 +251,31 @@ def test_talks_attended_between_two_sides_stay_bilateral():
         [KENYAN, ("Kampala", "LOCATION", "UGA"), UGANDAN],
     )
     assert found == {(("KEN", "UGA"), "meeting")}
+
+
+def test_the_sides_of_a_border_situation_are_no_pair_of_the_call_about_it():
+    found = rows(
+        [
+            "The Thai deputy prime minister had a phone conversation with Malaysian Prime Minister Anwar to monitor "
+            "the progress of the Thai-Cambodian border situation."
+        ],
+        [
+            ("Thai", "COUNTRY", "THA"),
+            ("Malaysian", "COUNTRY", "MYS"),
+            ("Anwar", "PERSON", "MYS"),
+            ("Thai", "COUNTRY", "THA"),
+            ("Cambodian", "COUNTRY", "KHM"),
+        ],
+    )
+    assert found == {(("MYS", "THA"), "call")}
+
+
+def test_what_a_treaty_binds_its_parties_to_do_in_the_event_of_aggression_is_no_meeting():
+    found = rows(
+        [
+            "In the event of aggression against one of them, the parties to the Kenya-Uganda treaty commit to "
+            "holding consultations with each other."
+        ],
+        [("Kenya", "COUNTRY", "KEN"), ("Uganda", "COUNTRY", "UGA")],
+    )
+    assert (("KEN", "UGA"), "meeting") not in found

@@ -45,6 +45,7 @@ from pipeline.engagements.lexicon import (
     _OFF_TOPIC,
     _OFF_TOPIC_STORY,
     _OFFICIAL,
+    _PROVISION,
     MULTILATERAL,
     TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES,
     _may_hold_trigger,
@@ -100,6 +101,15 @@ def _coercion_is_no_offer(text: str, anchors: list[Anchor]) -> list[Anchor]:
     return [a for a in anchors if a.kind != "cooperation"]
 
 
+def _provisions_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without its meetings, calls, visits and exercises when the sentence states what
+    a treaty binds its parties to do should something happen ("in the event of aggression, the parties commit to
+    holding consultations"; ``lexicon._PROVISION``): such a provision is no engagement. The treaty itself stays."""
+    if not _PROVISION.search(text):
+        return anchors
+    return [a for a in anchors if a.kind in ("agreement", "cooperation")]
+
+
 def anchored_sentences(
     sentences: list[dict], mentions: list[dict], persons: dict[str, dict], story_off_topic: bool = False
 ) -> list[tuple[dict, _SentenceContext, list[Anchor]]]:
@@ -133,7 +143,7 @@ def anchored_sentences(
         ctx = without_hosts(_sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons))
         if _is_off_topic(ctx, story_off_topic):
             continue
-        anchors = _coercion_is_no_offer(text, _find_anchors(text, ctx.countries))
+        anchors = _provisions_are_no_engagements(text, _coercion_is_no_offer(text, _find_anchors(text, ctx.countries)))
         if anchors:
             anchored.append((sentence, ctx, anchors))
     return anchored

@@ -117,6 +117,16 @@ _ATTENDED_AFTER_BILATERAL = re.compile(r"\s+(?:between|with)\b", re.IGNORECASE)
 """With _ATTENDED_BEFORE: a meeting one "attended" ("Bhutto, who had attended the meeting in Tashkent") is a
 gathering of many, unless it is said to be bilateral or between or with named sides ("attended the bilateral
 meeting", "attended the talks between ...")."""
+_CONTINGENT = (
+    r"(?:in\s+the\s+event\s+(?:of|that)|in\s+case\s+of|whenever|should\s+(?:either|one)\s+(?:side|party|country))"
+)
+_COMMITS_TO = r"(?:commit(?:s|ted)?|undertake|pledge[sd]?|oblige[sd]?|obligated|shall|agree[sd]?)\s+(?:themselves\s+)?to"
+_PROVISION = re.compile(
+    r"\b" + _CONTINGENT + r"\b[^.;]*\b" + _COMMITS_TO + r"\b|\b" + _COMMITS_TO + r"\b[^.;]*\b" + _CONTINGENT + r"\b",
+    re.IGNORECASE,
+)
+"""What a treaty binds its parties to do if something happens ("in the event of aggression against one of them,
+the parties commit to holding consultations"): a provision, not an engagement that is held or planned."""
 _HOST_BEFORE = re.compile(
     r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|mediated|brokered|facilitated|convened|witnessed)\s+by|"
     r"under\s+the\s+auspices\s+of|in\s+the\s+presence\s+of|with\s+the\s+mediation\s+of)\s+"
@@ -399,16 +409,17 @@ _CONTEXT_AFTER = re.compile(
     + _INSTITUTION
     + r"\b|"
     r"^(?:\s*[-–]\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?\s+(?:war|conflict|crisis|dispute|hostilities|fighting|"
-    r"rivalry|standoff|stand-off|clash(?:es)?|border\s+(?:clash(?:es)?|dispute|conflict|tensions?|standoff))\b",
+    r"rivalry|standoff|stand-off|clash(?:es)?|border\s+(?:clash(?:es)?|dispute|conflict|tensions?|standoff|situation|"
+    r"issues?|row|problems?))\b",
     re.IGNORECASE,
 )
 """With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
 influence", "the rise of China", "conflicts in the Middle East and Ukraine", "occupied Palestine", a region's
 adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
-India-Pakistan border dispute", which name a conflict, not an engagement), or the home of an institution or a
-company that is the party itself ("the University of Jordan", "the British University of Essex", "Germany's Grohe
-company", "German auto parts maker Grammer"): the guide's engagements are between states' representatives, so it
-is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
+India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
+institution or a company that is the party itself ("the University of Jordan", "the British University of Essex",
+"Germany's Grohe company", "German auto parts maker Grammer"): the guide's engagements are between states'
+representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
