@@ -279,3 +279,23 @@ def test_what_a_treaty_binds_its_parties_to_do_in_the_event_of_aggression_is_no_
         [("Kenya", "COUNTRY", "KEN"), ("Uganda", "COUNTRY", "UGA")],
     )
     assert (("KEN", "UGA"), "meeting") not in found
+
+
+def test_their_meeting_a_cancelled_visit_was_to_hold_is_a_cancelled_meeting_of_its_own():
+    found = extract(
+        [
+            "The Kenyan president cancelled a visit to Uganda on Monday because President Museveni is unable to "
+            "hold their meeting due to illness."
+        ],
+        [KENYAN, ("Uganda", "COUNTRY", "UGA"), ("Museveni", "PERSON", "UGA")],
+        published=PUBLISHED,
+    )
+    assert sorted(zip(found["engagement_type"], found["status"], strict=True)) == [
+        ("meeting", "cancelled"),
+        ("visit", "cancelled"),
+    ]
+
+
+def test_talks_on_trade_are_the_purpose_of_a_visit_not_a_meeting_of_their_own():
+    found = rows(["The Kenyan president will visit Uganda to hold talks on trade."], [KENYAN, ("Uganda", "COUNTRY", "UGA")])
+    assert found == {(("KEN", "UGA"), "visit")}

@@ -369,11 +369,13 @@ def _visit_with_purpose(
     text: str, meeting: Anchor, anchors: list[Anchor], clauses: list[tuple[int, int]]
 ) -> Anchor | None:
     """The visit of "will visit Oslo for talks on trade" or "visited Oslo, holding talks in Bergen": talks on a
-    topic are its purpose, not a second engagement; "for talks with the Prime Minister" names a meeting of its own."""
+    topic are its purpose, not a second engagement; "for talks with the Prime Minister" names a meeting of its own,
+    and so does "to hold their meeting" (whose: the two leaders')."""
     if (
         meeting.kind != "meeting"
         or not _PURPOSE_BEFORE.search(text[max(0, meeting.start - 25) : meeting.start])
         or re.match(r"\s+with\b", text[meeting.end :])
+        or re.search(r"\b(?:their|his|her)\s+$", text[max(0, meeting.start - 8) : meeting.start])
     ):
         return None
     clause = _clause_of(clauses, meeting.start)

@@ -370,7 +370,7 @@ def governing_status(doc, start: int, end: int) -> str | None:
     to meet", "invited him to visit", "was due to visit", "beginning a visit" under "arrived"). The first clause
     of the chain that says something decides:
 
-    - cancel, scrap, skip, call off: cancelled; postpone, delay, put off, push back: postponed;
+    - cancel, scrap, skip, call off, "is unable to hold": cancelled; postpone, delay, put off, push back: postponed;
       decline, refuse, turn down, and a negated trigger or governing verb, or "no" on the trigger noun: ``DROP``;
     - may, might, could, likely, possible, invite, propose, offer, hope, seek: proposed;
     - will, would, shall, "is to", plan, schedule, expect, due, set: planned;
@@ -432,7 +432,7 @@ def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
     by_lemma = not (
         first and (role == "verb" or role in ("setting:at", "setting:during", "setting:in", "setting:on"))
     )
-    if lemma in _CANCEL or (lemma == "call" and clause.particle == "off"):
+    if lemma in _CANCEL or (lemma == "call" and clause.particle == "off") or (lemma == "unable" and not first):
         return "cancelled"
     if lemma in _POSTPONE or (lemma in ("put", "push") and clause.particle in ("off", "back")):
         return "postponed"
