@@ -33,6 +33,21 @@ def test_a_push_for_a_trade_agreement_is_no_agreement_but_the_visit_stays():
     assert found == {(("CHL", "PER"), "visit")}
 
 
+def test_a_deal_negotiated_discussed_sought_or_not_reached_is_no_agreement():
+    for sentence in (
+        "Kenya and Ethiopia are negotiating a free trade agreement.",
+        "Kenya and Ethiopia are discussing a trade deal.",
+        "Kenya and Ethiopia are seeking a trade deal.",
+        "Kenya and Ethiopia failed to reach a trade deal.",
+    ):
+        assert rows([sentence], [KENYA, ETHIOPIA]) == set(), sentence
+
+
+def test_talks_on_a_trade_agreement_are_a_meeting_only():
+    found = rows(["Kenya and Ethiopia held talks on a trade agreement in Nairobi on Monday."], [KENYA, ETHIOPIA])
+    assert found == {(("ETH", "KEN"), "meeting")}
+
+
 def test_a_deal_signed_or_reached_stays_an_agreement():
     for verb in ("signed", "reached"):
         found = rows([f"Kenya and Ethiopia {verb} a deal on water rights on Monday."], [KENYA, ETHIOPIA])

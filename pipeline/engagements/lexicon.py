@@ -85,16 +85,18 @@ _SOUGHT_BEFORE = re.compile(
     r"\b(?:far\s+apart\s+on|(?:a\s+)?(?:long\s+)?way\s+(?:off\s+)?from|(?:no\s+)?(?:closer|close|near(?:er)?)\s+to|"
     r"push(?:ing|ed|es)?\s+for|press(?:ing|ed|es)?\s+for|work(?:ing|ed|s)?\s+(?:on|towards?)|talks?\s+(?:on|over|about)|"
     r"negotiat(?:ions?|ing|ed|es?)\s+(?:on|for|over|of)|hopes?\s+(?:of|for)|quest\s+for|bid\s+for|"
-    r"efforts?\s+(?:towards?|to\s+(?:reach|secure|clinch|strike))|stalled\s+on|divided\s+over|disagree\w*\s+(?:on|over))"
+    r"efforts?\s+(?:towards?|to\s+(?:reach|secure|clinch|strike))|stalled\s+on|divided\s+over|disagree\w*\s+(?:on|over)|"
+    r"negotiating|discuss(?:es|ed|ing)?|seek(?:s|ing)?|pursu(?:es|ing)|(?:hammer|work)(?:s|ed|ing)?\s+out|"
+    r"fail(?:s|ed)?\s+to\s+(?:reach|agree\s+on|conclude|clinch|strike|seal|sign))"
     r"\s+(?:(?:a|an|the|any|their|its|his|her)\s+)?"
     r"(?:(?!(?:and|or|but|sign\w*|ink\w*|conclud\w*|reach\w*|agre\w*|adopt\w*|seal\w*)\b)[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 """Before an agreement's noun, the words that make it something sought, not signed: "still far apart on a debt
 limit deal", "a long way from a deal", "giving a push for the free trade agreement", "talks on a trade pact",
-"negotiations for an accord". The agreement is then only a topic of talks or a hope (annotation guide: a signed
-agreement is the engagement; talks about one are a meeting of their own). Used with ``search`` on the text up
-to the noun."""
+"negotiations for an accord", "are negotiating a free trade agreement", "discussed a deal", "failed to reach a
+deal". The agreement is then only a topic of talks or a hope (annotation guide: a signed agreement is the
+engagement; talks about one are a meeting of their own). Used with ``search`` on the text up to the noun."""
 _THREE_SIDES_BEFORE = re.compile(
     r"\b(?:together\s+with|along\s+with|alongside|joined\s+by|accompanied\s+by)\s+(?:his|her|their|its|the)\s+"
     r"[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s+and\s+[A-Z][\w'’-]+\s+"
