@@ -18,11 +18,17 @@ def rows(sentences, entities, people=()):
 
 
 def test_a_deal_the_sides_are_far_apart_on_is_no_agreement():
-    assert rows(["Kenya and Ethiopia remain far apart on a trade deal, officials said."], [KENYA, ETHIOPIA]) == set()
+    assert (
+        rows(["Kenya and Ethiopia remain far apart on a trade deal, officials said."], [KENYA, ETHIOPIA])
+        == set()
+    )
 
 
 def test_a_deal_the_sides_are_a_long_way_from_is_no_agreement():
-    assert rows(["Kenya and Ethiopia are still a long way from a deal on grazing rights."], [KENYA, ETHIOPIA]) == set()
+    assert (
+        rows(["Kenya and Ethiopia are still a long way from a deal on grazing rights."], [KENYA, ETHIOPIA])
+        == set()
+    )
 
 
 def test_a_push_for_a_trade_agreement_is_no_agreement_but_the_visit_stays():
@@ -44,7 +50,9 @@ def test_a_deal_negotiated_discussed_sought_or_not_reached_is_no_agreement():
 
 
 def test_talks_on_a_trade_agreement_are_a_meeting_only():
-    found = rows(["Kenya and Ethiopia held talks on a trade agreement in Nairobi on Monday."], [KENYA, ETHIOPIA])
+    found = rows(
+        ["Kenya and Ethiopia held talks on a trade agreement in Nairobi on Monday."], [KENYA, ETHIOPIA]
+    )
     assert found == {(("ETH", "KEN"), "meeting")}
 
 
@@ -145,7 +153,9 @@ def test_the_host_of_a_visit_invited_by_its_own_leader_stays_a_party():
 
 def test_a_country_named_as_the_site_of_a_conflict_is_no_side():
     found = rows(
-        ["Amid concerns over conflicts in the Middle East and Ukraine, the UN chief will meet Putin on Thursday."],
+        [
+            "Amid concerns over conflicts in the Middle East and Ukraine, the UN chief will meet Putin on Thursday."
+        ],
         [("Ukraine", "COUNTRY", "UKR"), ("Putin", "PERSON", "RUS")],
     )
     assert found == set()
@@ -153,7 +163,9 @@ def test_a_country_named_as_the_site_of_a_conflict_is_no_side():
 
 def test_the_rise_of_a_country_is_no_side():
     found = rows(
-        ["Indonesian troops will hold joint exercises on the island, a reply to US demands and the rise of China."],
+        [
+            "Indonesian troops will hold joint exercises on the island, a reply to US demands and the rise of China."
+        ],
         [("Indonesian", "COUNTRY", "IDN"), ("China", "COUNTRY", "CHN")],
     )
     assert found == set()
@@ -262,7 +274,9 @@ def test_a_meeting_attended_is_a_gathering_and_a_bilateral_one_not_scheduled_mak
 
 def test_talks_attended_between_two_sides_stay_bilateral():
     found = rows(
-        ["The Kenyan envoy attended the talks between the Kenyan and Ugandan presidents in Kampala on Friday."],
+        [
+            "The Kenyan envoy attended the talks between the Kenyan and Ugandan presidents in Kampala on Friday."
+        ],
         [KENYAN, ("Kampala", "LOCATION", "UGA"), UGANDAN],
     )
     assert found == {(("KEN", "UGA"), "meeting")}
@@ -312,5 +326,60 @@ def test_their_meeting_a_cancelled_visit_was_to_hold_is_a_cancelled_meeting_of_i
 
 
 def test_talks_on_trade_are_the_purpose_of_a_visit_not_a_meeting_of_their_own():
-    found = rows(["The Kenyan president will visit Uganda to hold talks on trade."], [KENYAN, ("Uganda", "COUNTRY", "UGA")])
+    found = rows(
+        ["The Kenyan president will visit Uganda to hold talks on trade."],
+        [KENYAN, ("Uganda", "COUNTRY", "UGA")],
+    )
     assert found == {(("KEN", "UGA"), "visit")}
+
+
+# --- organisations: their officials and trips to them --------------------------------------------------------
+
+
+def test_an_organisations_chief_speaks_for_it_not_for_the_country_of_birth():
+    for sentence, chief in (
+        (
+            "UN Secretary-General Antonio Guterres met the Kenyan president in Nairobi on Monday.",
+            "Antonio Guterres",
+        ),
+        ("The Kenyan president met IMF chief Kristalina Georgieva on Monday.", "Kristalina Georgieva"),
+    ):
+        found = rows(
+            [sentence],
+            [
+                ("UN", "ORGANIZATION", None),
+                ("IMF", "ORGANIZATION", None),
+                (chief, "PERSON", "PRT"),
+                KENYAN,
+                ("Nairobi", "LOCATION", "KEN"),
+            ],
+        )
+        assert found == set(), sentence
+
+
+def test_a_trip_to_an_organisation_or_its_gathering_is_no_visit_to_the_host():
+    for sentence in (
+        "The Kenyan foreign minister will travel to New York for the UN General Assembly next week.",
+        "The Kenyan foreign minister will travel to Geneva to meet UN officials next week.",
+        "The Kenyan president visited the EU headquarters in Brussels on Monday.",
+    ):
+        found = rows(
+            [sentence],
+            [
+                KENYAN,
+                ("New York", "LOCATION", "USA"),
+                ("Geneva", "LOCATION", "CHE"),
+                ("Brussels", "LOCATION", "BEL"),
+                ("UN", "ORGANIZATION", None),
+                ("EU", "ORGANIZATION", None),
+            ],
+        )
+        assert found == set(), sentence
+
+
+def test_a_visit_dated_by_a_summit_stays_a_visit():
+    found = rows(
+        ["The US president was expected to visit Colombia after the G20 summit in Buenos Aires."],
+        [("US", "COUNTRY", "USA"), ("Colombia", "COUNTRY", "COL"), ("Buenos Aires", "LOCATION", "ARG")],
+    )
+    assert found == {(("COL", "USA"), "visit")}

@@ -29,6 +29,7 @@ from pipeline.engagements.lexicon import (
     _ORDINAL_BEFORE,
     _ORDINAL_OPENING,
     _ORDINALS,
+    _ORG_PURPOSE_AFTER,
     _PURPOSE_BEFORE,
     _RECENCY_AFTER,
     _REFERENCE_DETERMINER,
@@ -300,7 +301,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
                     (bool(_NOUN_TRIGGER.search(m.group())) and _is_multilateral(text, m.start(), m.end()))
                     or (kind == "agreement" and bool(_SIGNED_BY_MANY.match(text, m.start())))
                     or bool(_THREE_SIDES_BEFORE.search(text[max(0, m.start() - 200) : m.start()]))
-                    or (kind == "meeting" and _attended_gathering(text, m.start(), m.end())),
+                    or (kind == "meeting" and _attended_gathering(text, m.start(), m.end()))
+                    or (kind == "visit" and bool(_ORG_PURPOSE_AFTER.match(text, m.end()))),
                     reference=bool(
                         _NOUN_TRIGGER.search(m.group())
                         and _REFERENCE_DETERMINER.search(text[max(0, m.start() - 30) : m.start()])

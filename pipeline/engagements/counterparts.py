@@ -8,7 +8,7 @@ import re
 
 from pipeline.engagements.anchors import Anchor, Mention
 from pipeline.engagements.attributes import _is_context, _SentenceContext
-from pipeline.engagements.lexicon import _HOST_BEFORE
+from pipeline.engagements.lexicon import _HOST_BEFORE, _ORG_TITLE_AFTER, MULTILATERAL
 
 
 def _onward_leg(
@@ -186,3 +186,25 @@ def without_hosts(ctx: _SentenceContext) -> _SentenceContext:
         ctx.places,
         ctx.organizations,
     )
+
+
+def _speaks_for_an_organisation(text: str, person: Mention) -> bool:
+    """Whether a person is named with an organisation's title ("UN Secretary-General Antonio Guterres", "IMF chief
+    Kristalina Georgieva"): the name of a multilateral organisation (capitalised) ends at most five title words
+    before the person."""
+    window = text[max(0, person.start - 60) : person.start]
+    return any(
+        m.group()[:1].isupper() and _ORG_TITLE_AFTER.fullmatch(window, m.end())
+        for m in MULTILATERAL.finditer(window)
+    )
+
+
+def without_organisation_officials(ctx: _SentenceContext) -> _SentenceContext:
+    """The sentence's context without the people who speak for a multilateral organisation ("UN Secretary-General
+    Antonio Guterres will meet Putin", "IMF chief Kristalina Georgieva"): meetings with organisations are no
+    bilateral engagements (annotation guide), and the person table's country of such a person (their birth) is no
+    side of one."""
+    people = [m for m in ctx.people if not _speaks_for_an_organisation(ctx.text, m)]
+    if len(people) == len(ctx.people):
+        return ctx
+    return _SentenceContext(ctx.text, ctx.countries, people, ctx.places, ctx.organizations)

@@ -36,6 +36,7 @@ from pipeline.engagements.counterparts import (
     _onward_leg,
     listed_countries,
     without_hosts,
+    without_organisation_officials,
 )
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
@@ -140,7 +141,11 @@ def anchored_sentences(
         lowered = text.lower()
         if not (_may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)):
             continue
-        ctx = without_hosts(_sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons))
+        ctx = without_hosts(
+            without_organisation_officials(
+                _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
+            )
+        )
         if _is_off_topic(ctx, story_off_topic):
             continue
         anchors = _provisions_are_no_engagements(text, _coercion_is_no_offer(text, _find_anchors(text, ctx.countries)))

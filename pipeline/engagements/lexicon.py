@@ -129,6 +129,22 @@ _PROVISION = re.compile(
 )
 """What a treaty binds its parties to do if something happens ("in the event of aggression against one of them,
 the parties commit to holding consultations"): a provision, not an engagement that is held or planned."""
+_ORG_TITLE_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s*-\s*|\s+)(?:(?:[A-Z][\w.'’-]*|secretary|general|chief|director|head|president|chair\w*|envoy|"
+    r"commissioner|spokes\w+|representative|the|its|of|for)(?:\s*-\s*|\s+)){0,5}$"
+)
+"""With ``MULTILATERAL`` before it: the title between an organisation's name and a person ("UN Secretary-General
+Antonio Guterres", "IMF chief Kristalina Georgieva", "EU foreign policy chief" is not matched, "NATO Secretary
+General Jens Stoltenberg"): such a person speaks for the organisation, not for the country of their birth."""
+_ORG_PURPOSE_AFTER = re.compile(
+    r"(?:[^.;]{0,60}?\b(?:to\s+(?:attend|meet|address|join)|for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    r"(?:\s+to)?\s+(?:the\s+)?)"
+    r"(?=(?:UN|U\.N\.|United Nations|NATO|EU|European Union|IMF|World Bank|WTO|African Union|AU|ASEAN|G-?20|G-?7|"
+    r"OPEC|Commonwealth|Security Council|General Assembly)\b)"
+)
+"""After a visit's trigger, a purpose that is an organisation or its gathering ("will travel to New York for the
+UN General Assembly", "will visit Washington to meet IMF officials", "visited the EU headquarters"): a trip to an organisation, not a bilateral
+visit to the country that hosts it. Used with ``match`` at the trigger's end."""
 _HOST_BEFORE = re.compile(
     r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|mediated|brokered|facilitated|convened|witnessed)\s+by|"
     r"under\s+the\s+auspices\s+of|in\s+the\s+presence\s+of|with\s+the\s+mediation\s+of)\s+"
