@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.engagements.lexicon import (
-    _ATTENDED_AFTER_BILATERAL,
-    _ATTENDED_BEFORE,
     _CAPITALISED_HEAD,
     _CLAUSE_BREAK,
     _FORMAT_BY_NAME_22,
@@ -29,18 +27,22 @@ from pipeline.engagements.lexicon import (
     _ORDINAL_BEFORE,
     _ORDINAL_OPENING,
     _ORDINALS,
-    _ORG_PURPOSE_AFTER,
     _PURPOSE_BEFORE,
     _RECENCY_AFTER,
     _REFERENCE_DETERMINER,
     _RIGHT_CONNECTORS,
     _SIDELINES_OF,
     _SIGNED_BY_MANY,
-    _SOUGHT_BEFORE,
     _SPECIFIC_LOWERCASE,
-    _THREE_SIDES_BEFORE,
     _TOKEN,
     MULTILATERAL,
+)
+from pipeline.engagements.not_engagements import (
+    _ATTENDED_AFTER_BILATERAL,
+    _ATTENDED_BEFORE,
+    _ORG_PURPOSE_AFTER,
+    _SOUGHT_BEFORE,
+    _THREE_SIDES_BEFORE,
 )
 
 

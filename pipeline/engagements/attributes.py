@@ -26,12 +26,12 @@ from pipeline.engagements.lexicon import (
     _DESTINATION_BEFORE,
     _FORWARD,
     _LOCATION_BEFORE,
-    _OTHER_EVENT_SITE_BEFORE,
     _PAIR_JOINER,
     _STATUS_CUES,
     _VERBAL_INITIATOR,
     MULTILATERAL,
 )
+from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
 

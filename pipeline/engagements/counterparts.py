@@ -8,7 +8,8 @@ import re
 
 from pipeline.engagements.anchors import Anchor, Mention
 from pipeline.engagements.attributes import _is_context, _SentenceContext
-from pipeline.engagements.lexicon import _HOST_BEFORE, _ORG_TITLE_AFTER, MULTILATERAL
+from pipeline.engagements.lexicon import MULTILATERAL
+from pipeline.engagements.not_engagements import _HOST_BEFORE, _ORG_TITLE_AFTER
 
 
 def _onward_leg(

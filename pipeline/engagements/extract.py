@@ -46,12 +46,12 @@ from pipeline.engagements.lexicon import (
     _OFF_TOPIC,
     _OFF_TOPIC_STORY,
     _OFFICIAL,
-    _PROVISION,
     MULTILATERAL,
     TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES,
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
+from pipeline.engagements.not_engagements import _PROVISION
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
