@@ -9,7 +9,7 @@ keep one anchor per engagement, and let the others' words (an ordinal, say) join
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.engagements.lexicon import (
     _CAPITALISED_HEAD,
@@ -36,6 +36,13 @@ from pipeline.engagements.lexicon import (
     _SPECIFIC_LOWERCASE,
     _TOKEN,
     MULTILATERAL,
+)
+from pipeline.engagements.not_engagements import (
+    _ATTENDED_AFTER_BILATERAL,
+    _ATTENDED_BEFORE,
+    _ORG_PURPOSE_AFTER,
+    _SOUGHT_BEFORE,
+    _THREE_SIDES_BEFORE,
 )
 
 
@@ -228,7 +235,8 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
     the anchor's own complement, and stays bilateral; the gathering it names ("on the sidelines of the summit")
     is multilateral even when the text does not say whose it is: sidelines are where the others meet. A deal that
     three or more parties signed ("the deal signed in July by the UN, Ghana, Kenya and Peru") is theirs, not a
-    bilateral agreement of two of them. The gathering's name may be long when it opens the anchor's noun phrase
+    bilateral agreement of two of them, and so is what a leader does "together with her Polish and Ukrainian
+    counterparts" (``_THREE_SIDES_BEFORE``). The gathering's name may be long when it opens the anchor's noun phrase
     ("the third G20 Finance Ministers and Central Bank Governors meeting"; ``_MULTILATERAL_NAME_BEFORE``), and a
     group's gathering ("the ministers' video conference") is that organisation's in a sentence that names one."""
     window = text[max(0, start - 30) : end]
@@ -239,6 +247,7 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
         or _MULTILATERAL_AFTER.match(text, end)
         or _SIDELINES_OF.search(text[max(0, start - 60) : start])
         or _SIGNED_BY_MANY.match(text, end)
+        or _THREE_SIDES_BEFORE.search(text[max(0, start - 200) : start])
     )
 
 
@@ -292,7 +301,10 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
                     None,
                     False,
                     (bool(_NOUN_TRIGGER.search(m.group())) and _is_multilateral(text, m.start(), m.end()))
-                    or (kind == "agreement" and bool(_SIGNED_BY_MANY.match(text, m.start()))),
+                    or (kind == "agreement" and bool(_SIGNED_BY_MANY.match(text, m.start())))
+                    or bool(_THREE_SIDES_BEFORE.search(text[max(0, m.start() - 200) : m.start()]))
+                    or (kind == "meeting" and _attended_gathering(text, m.start(), m.end()))
+                    or (kind == "visit" and bool(_ORG_PURPOSE_AFTER.match(text, m.end()))),
                     reference=bool(
                         _NOUN_TRIGGER.search(m.group())
                         and _REFERENCE_DETERMINER.search(text[max(0, m.start() - 30) : m.start()])
@@ -306,6 +318,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
         if found and not _RECENCY_AFTER.match(text[anchor.end : anchor.end + 80]):
             token = found.group("ord").lower()
             anchor.ordinal = _ORDINALS.get(token) or int(re.match(r"\d+", token).group())
+    anchors = [a for a in anchors if not _sought_not_signed(text, a)]
+    generic = [g for g in generic if not _sought_not_signed(text, g)]
     clauses = _clauses(text)
     for g in sorted(generic, key=lambda a: a.start):
         same_kind = [a for a in anchors if a.kind == g.kind and a.specific and not a.multilateral]
@@ -335,15 +349,37 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     return sorted(anchors, key=lambda a: a.start)
 
 
+def _attended_gathering(text: str, start: int, end: int) -> bool:
+    """Whether a meeting noun is something attended ("Bhutto, who had attended the meeting in Tashkent",
+    ``lexicon._ATTENDED_BEFORE``): one attends a gathering of many, while the sides of a bilateral meeting hold
+    it; unless the text says whose it is ("attended the talks between ...", "attended the bilateral meeting")."""
+    return bool(_ATTENDED_BEFORE.search(text[max(0, start - 60) : start])) and not _ATTENDED_AFTER_BILATERAL.match(
+        text, end
+    )
+
+
+def _sought_not_signed(text: str, anchor: Anchor) -> bool:
+    """Whether an agreement anchor names a deal that is sought or talked about, not signed ("far apart on a
+    debt limit deal", "a long way from a deal", "a push for the free trade agreement", "talks on a trade pact";
+    ``lexicon._SOUGHT_BEFORE``). Such a deal is no engagement: the guide records an agreement once it is signed,
+    planned to be signed or offered, and the talks about it are a meeting of their own. A trigger that says the
+    signing ("signed", "inked") is never such a noun."""
+    return anchor.kind == "agreement" and bool(
+        _SOUGHT_BEFORE.search(text[max(0, anchor.start - 80) : anchor.start])
+    )
+
+
 def _visit_with_purpose(
     text: str, meeting: Anchor, anchors: list[Anchor], clauses: list[tuple[int, int]]
 ) -> Anchor | None:
     """The visit of "will visit Oslo for talks on trade" or "visited Oslo, holding talks in Bergen": talks on a
-    topic are its purpose, not a second engagement; "for talks with the Prime Minister" names a meeting of its own."""
+    topic are its purpose, not a second engagement; "for talks with the Prime Minister" names a meeting of its own,
+    and so does "to hold their meeting" (whose: the two leaders')."""
     if (
         meeting.kind != "meeting"
         or not _PURPOSE_BEFORE.search(text[max(0, meeting.start - 25) : meeting.start])
         or re.match(r"\s+with\b", text[meeting.end :])
+        or re.search(r"\b(?:their|his|her)\s+$", text[max(0, meeting.start - 8) : meeting.start])
     ):
         return None
     clause = _clause_of(clauses, meeting.start)
@@ -355,3 +391,18 @@ def _visit_with_purpose(
         ),
         None,
     )
+
+
+_CALLED_ON = re.compile(r"call(?:s|ed|ing)?\s+on\b", re.IGNORECASE)
+
+
+def courtesy_calls(text: str, anchors: list[Anchor], visiting: bool) -> list[Anchor]:
+    """The anchors of a sentence with each "called on Minister X" a meeting (a courtesy call, in person) when the
+    sentence or the article before it states a visit ("Sonoura, who is on a visit to Sri Lanka, called on the
+    President"), else a call: with no trip to the official's country, "Pompeo called on Foreign Minister Kang"
+    is a contact of unknown medium, not a meeting."""
+    if visiting or any(a.kind == "visit" for a in anchors):
+        return anchors
+    return [
+        replace(a, kind="call") if a.kind == "meeting" and _CALLED_ON.match(text, a.start) else a for a in anchors
+    ]

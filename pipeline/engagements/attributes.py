@@ -31,6 +31,7 @@ from pipeline.engagements.lexicon import (
     _VERBAL_INITIATOR,
     MULTILATERAL,
 )
+from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
 from pipeline.engagements.references import reported_span
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
@@ -247,8 +248,10 @@ def _destination(
         if not (clause[0] <= place.start < clause[1]) or place.country_code is None:
             continue
         before = text[max(0, place.start - 30) : place.start]
-        if (_DESTINATION_BEFORE.search(before) or _DEPARTURE_FOR.search(before)) and (
-            place.start >= anchor.start - 40
+        if (
+            (_DESTINATION_BEFORE.search(before) or _DEPARTURE_FOR.search(before))
+            and place.start >= anchor.start - 40
+            and not _OTHER_EVENT_SITE_BEFORE.search(text[max(0, place.start - 80) : place.start])
         ):
             if place.label == "LOCATION":
                 return place

@@ -8,6 +8,8 @@ import re
 
 from pipeline.engagements.anchors import Anchor, Mention
 from pipeline.engagements.attributes import _is_context, _SentenceContext
+from pipeline.engagements.lexicon import MULTILATERAL
+from pipeline.engagements.not_engagements import _HOST_BEFORE, _ORG_TITLE_AFTER
 
 
 def _onward_leg(
@@ -79,23 +81,46 @@ def _list_items(text: str, following: list[Mention]) -> tuple[list[Mention], int
     return [next((m for m in item if m.label != "PERSON"), item[0]) for item in items], items[-1][-1].end
 
 
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-"""A person referred to, not named: the traveller of the article's previous visit ("he made official visits")."""
+def _coordinated(text: str, listed: list[Mention]) -> bool:
+    """Whether a list is of countries whose last two are joined by "and" or "as well as" ("to Chile and
+    Ecuador"), as a list of destinations or counterparts is; "to Chile, the Peruvian president ..." is no list,
+    nor "a visit to Sri Lanka, and President X" (a person closes the clause, whatever country he is linked to)."""
+    return all(m.label != "PERSON" for m in listed) and bool(
+        re.search(r"\band\b|\bas\s+well\s+as\b", text[listed[-2].end : listed[-1].start])
+    )
+
+
+def listed_countries(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]) -> set[str]:
+    """The countries of a coordinated list of destinations or counterparts right after a visit or meeting trigger
+    ("cancelled his visit to Togo and Benin"), whatever its other side; empty when none follows."""
+    if anchor.kind not in ("visit", "meeting"):
+        return set()
+    following = sorted(
+        [m for m in ctx.countries + ctx.people if m.country_code and anchor.end <= m.start < clause[1]],
+        key=lambda m: m.start,
+    )
+    if not following or not _LIST_OPENING[anchor.kind].match(ctx.text[anchor.end : following[0].start]):
+        return set()
+    listed, _ = _list_items(ctx.text, following)
+    codes = {m.country_code for m in listed}
+    return (
+        codes if len(codes) >= 2 and len(listed) == len(codes) and _coordinated(ctx.text, listed) else set()
+    )
 
 
 def _listed_counterparts(
     ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int], traveller: str | None = None
-) -> list[tuple[str, Mention]]:
+) -> list[tuple[str, Mention]] | None:
     """(one side, each counterpart) for a trigger followed by a list of two or more countries or leaders
     ("cancelled his visits to Australia and Papua New Guinea", "is likely to meet the presidents of China, Russia
     and Iran", "held meetings with his Azerbaijani counterpart Ilham Aliyev, Chinese President Xi Jinping and
     ..."): a trip to several countries is one visit to each, and meetings with several leaders one meeting with
     each; the listed countries are never a pair with each other. The one side is the single other country of the
     people the clause names, else the single other country it names; when these are several, the ``traveller``
-    (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or when the
-    sentence names no side but refers to a person ("he made official visits to Russia and France"); none
-    otherwise.
-    Only for visits and meetings."""
+    (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or if the clause
+    names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"). A list whose one
+    side is still unknown gives None: the anchor has no pair, since the listed countries are no pair with each
+    other. [] when no list follows the trigger. Only for visits and meetings."""
     if anchor.kind not in ("visit", "meeting"):
         return []
     text = ctx.text
@@ -122,9 +147,65 @@ def _listed_counterparts(
         others = {m.country_code for m in rest}
     if len(others) > 1 and traveller in others:
         others = {traveller}
-    if not others and traveller is not None and traveller not in codes and _PRONOUN.search(text[: anchor.start]):
+    if not others and traveller is not None and traveller not in codes:
         others = {traveller}
     if len(others) != 1:
-        return []
+        return None if _coordinated(text, listed) else []
     side = others.pop()
     return [(side, m) for m in listed]
+
+
+def without_hosts(ctx: _SentenceContext) -> _SentenceContext:
+    """The sentence's context without the countries and people named as the host, mediator or witness of the
+    engagement ("a summit at the White House with Presidents X (Kenya) and Y (Ethiopia), at the invitation of
+    President Z", "talks hosted by Qatar"; ``lexicon._HOST_BEFORE``), when two other countries are named as
+    the sides: a third country that hosts or mediates two others' talks is no party to them (annotation guide).
+    A host who is one of the two sides ("will visit Japan at the invitation of Prime Minister K", who is
+    Japan's) stays, and so does any host named as a place (``places``)."""
+    sides = ctx.countries + ctx.people
+    hosts = {
+        m.country_code
+        for m in sides
+        if m.country_code and _HOST_BEFORE.search(ctx.text[max(0, m.start - 80) : m.start])
+    }
+    if not hosts:
+        return ctx
+    others = {
+        m.country_code
+        for m in sides
+        if m.country_code
+        and m.country_code not in hosts
+        and not _HOST_BEFORE.search(ctx.text[max(0, m.start - 80) : m.start])
+        and not _is_context(ctx.text, m)
+    }
+    if len(others) < 2:
+        return ctx
+    return _SentenceContext(
+        ctx.text,
+        [m for m in ctx.countries if m.country_code not in hosts],
+        [m for m in ctx.people if m.country_code not in hosts],
+        ctx.places,
+        ctx.organizations,
+    )
+
+
+def _speaks_for_an_organisation(text: str, person: Mention) -> bool:
+    """Whether a person is named with an organisation's title ("UN Secretary-General Antonio Guterres", "IMF chief
+    Kristalina Georgieva"): the name of a multilateral organisation (capitalised) ends at most five title words
+    before the person."""
+    window = text[max(0, person.start - 60) : person.start]
+    return any(
+        m.group()[:1].isupper() and _ORG_TITLE_AFTER.fullmatch(window, m.end())
+        for m in MULTILATERAL.finditer(window)
+    )
+
+
+def without_organisation_officials(ctx: _SentenceContext) -> _SentenceContext:
+    """The sentence's context without the people who speak for a multilateral organisation ("UN Secretary-General
+    Antonio Guterres will meet Putin", "IMF chief Kristalina Georgieva"): meetings with organisations are no
+    bilateral engagements (annotation guide), and the person table's country of such a person (their birth) is no
+    side of one."""
+    people = [m for m in ctx.people if not _speaks_for_an_organisation(ctx.text, m)]
+    if len(people) == len(ctx.people):
+        return ctx
+    return _SentenceContext(ctx.text, ctx.countries, people, ctx.places, ctx.organizations)

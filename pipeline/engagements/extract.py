@@ -15,7 +15,7 @@ import polars as pl
 
 from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
-from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors
+from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
 from pipeline.engagements.attributes import (
     _assign_dates,
     _confidence,
@@ -31,7 +31,13 @@ from pipeline.engagements.attributes import (
 )
 from pipeline.engagements.carry import carried_span
 from pipeline.engagements.companions import COMPANION_CUE_PATTERN, holds_companion_cue, with_visit_companions
-from pipeline.engagements.counterparts import _listed_counterparts, _onward_leg
+from pipeline.engagements.counterparts import (
+    _listed_counterparts,
+    _onward_leg,
+    listed_countries,
+    without_hosts,
+    without_organisation_officials,
+)
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -45,6 +51,7 @@ from pipeline.engagements.lexicon import (
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
+from pipeline.engagements.not_engagements import _PROVISION
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
 from pipeline.engagements.parties import (
     article_pairs,
@@ -113,6 +120,15 @@ def _coercion_is_no_offer(text: str, anchors: list[Anchor]) -> list[Anchor]:
     return [a for a in anchors if a.kind != "cooperation"]
 
 
+def _provisions_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without its meetings, calls, visits and exercises when the sentence states what
+    a treaty binds its parties to do should something happen ("in the event of aggression, the parties commit to
+    holding consultations"; ``lexicon._PROVISION``): such a provision is no engagement. The treaty itself stays."""
+    if not _PROVISION.search(text):
+        return anchors
+    return [a for a in anchors if a.kind in ("agreement", "cooperation")]
+
+
 def anchored_sentences(
     sentences: list[dict], mentions: list[dict], persons: dict[str, dict], story_off_topic: bool = False
 ) -> list[tuple[dict, _SentenceContext, list[Anchor]]]:
@@ -144,10 +160,18 @@ def anchored_sentences(
         triggered = _may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)
         if not triggered and not exercise_references(text):
             continue
-        ctx = _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
+        ctx = without_hosts(
+            without_organisation_officials(
+                _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
+            )
+        )
         if _is_off_topic(ctx, story_off_topic):
             continue
-        anchors = _coercion_is_no_offer(text, _find_anchors(text, ctx.countries)) if triggered else []
+        anchors = (
+            _provisions_are_no_engagements(text, _coercion_is_no_offer(text, _find_anchors(text, ctx.countries)))
+            if triggered
+            else []
+        )
         anchors = anchors or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))
@@ -199,6 +223,8 @@ def article_engagements(
     for sentence, ctx, anchors, clauses, statuses, silent, dates in analysed:
         text = sentence["text"]
         carried = carried_span(text, previous_span, visit_span) if None in dates else None
+        lists = _listed_sets(ctx, anchors, clauses)
+        anchors = courtesy_calls(text, anchors, previous_visit is not None)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
             if anchor.multilateral or status == DROP:
                 continue
@@ -217,7 +243,9 @@ def article_engagements(
                 status = None
             clause = _clause_of(clauses, anchor.start)
             listed = _listed_counterparts(ctx, anchor, clause, previous_visit[0] if previous_visit else None)
-            if listed:
+            if listed is None:
+                targets = []
+            elif listed:
                 targets = [
                     (tuple(sorted((side, m.country_code))), "explicit", m if anchor.kind == "visit" else None)
                     for side, m in listed
@@ -238,7 +266,11 @@ def article_engagements(
                     pair, pair_source = _pair_for(sided, anchor, clause, destination, previous_pair)
                 if pair is None and (pair := first_person_pair(ctx, previous_pair)) is not None:
                     pair_source = "coreference"
-                targets = [(pair, pair_source, destination)] if pair is not None else []
+                targets = (
+                    [(pair, pair_source, destination)]
+                    if pair is not None and not any(set(pair) <= codes for codes in lists)
+                    else []
+                )
             status = (
                 _status_with_dates(status, span, published)
                 or previous_status
@@ -284,6 +316,15 @@ def article_engagements(
     ]
     rows.sort(key=lambda r: (r["sentence_index"], r["start_char"]))
     return with_visit_companions(rows, sentences, mentions, persons)
+
+
+def _listed_sets(ctx: _SentenceContext, anchors: list[Anchor], clauses) -> list[set[str]]:
+    """The countries of each list of destinations or counterparts that follows a visit or meeting trigger of the
+    sentence ("cancelled his visit to Togo and Benin", "made visits to Chile and Ecuador"): they are no pair with
+    each other, for that anchor (``counterparts._listed_counterparts``) or any other the sentence states ("as
+    talks on a deal drag on" does not make Togo and Benin the two sides of the talks)."""
+    sets = [listed_countries(ctx, anchor, _clause_of(clauses, anchor.start)) for anchor in anchors]
+    return [codes for codes in sets if codes]
 
 
 def _row(

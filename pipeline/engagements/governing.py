@@ -341,13 +341,19 @@ def _hedged(verb) -> bool:
     return False
 
 
+_ASKING = {"ask", "urge", "request", "demand", "press", "appeal", "beg"}
+
+
 def _appeals(verb, lemma: str) -> bool:
     """Whether "call on" is an appeal, not a courtesy call: "called on President X to withdraw" has an infinitive
-    clause under the verb; "called on President X" alone is a visit of courtesy (a meeting)."""
+    clause under the verb, "called on Minister X and asked for her understanding" a verb of asking joined to it;
+    "called on President X" alone is a visit of courtesy (a meeting)."""
     return (
         lemma == "call"
         and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
-        and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        and any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "conj" and _lemma(c) in _ASKING) for c in verb.children
+        )
     )
 
 
@@ -364,7 +370,7 @@ def governing_status(doc, start: int, end: int) -> str | None:
     to meet", "invited him to visit", "was due to visit", "beginning a visit" under "arrived"). The first clause
     of the chain that says something decides:
 
-    - cancel, scrap, skip, call off: cancelled; postpone, delay, put off, push back: postponed;
+    - cancel, scrap, skip, call off, "is unable to hold": cancelled; postpone, delay, put off, push back: postponed;
       decline, refuse, turn down, and a negated trigger or governing verb, or "no" on the trigger noun: ``DROP``;
     - may, might, could, likely, possible, invite, propose, offer, hope, seek: proposed;
     - will, would, shall, "is to", plan, schedule, expect, due, set: planned;
@@ -426,7 +432,7 @@ def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
     by_lemma = not (
         first and (role == "verb" or role in ("setting:at", "setting:during", "setting:in", "setting:on"))
     )
-    if lemma in _CANCEL or (lemma == "call" and clause.particle == "off"):
+    if lemma in _CANCEL or (lemma == "call" and clause.particle == "off") or (lemma == "unable" and not first):
         return "cancelled"
     if lemma in _POSTPONE or (lemma in ("put", "push") and clause.particle in ("off", "back")):
         return "postponed"

@@ -156,7 +156,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
             r"(?:[a-z]+\s+){0,3}?discuss(?:ed|es|ing)?|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
-            r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy))\b",
+            r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy)|"
+            r"call(?:s|ed|ing)?\s+on\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"(?:counterpart|minister|president|premier|chancellor|secretary|king|emir|prince))\b",
             re.IGNORECASE,
         ),
     ),
@@ -173,7 +175,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "call",
         re.compile(
             r"\b(?:held\s+a\s+call|in\s+a\s+call|on\s+a\s+call|call\s+with|"
-            r"called\s+(?:his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"called\s+(?!on\b)(?:his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary))\b",
             re.IGNORECASE,
         ),
@@ -265,8 +267,12 @@ _ANY_TRIGGER_LOWERCASE = re.compile(
 state no engagement, and one search rules them out. The text is lower-cased rather than searched IGNORECASE, and a
 word start is tested once per position rather than a boundary once per trigger, both because they are faster."""
 _FORMAT_BY_NAME_22 = re.compile(r"2\s?\+\s?2")
-_REFERENCE_DETERMINER = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z][\w-]*\s+)?$")
-"""Before a trigger noun, a word that refers back ("this meeting", "such talks"): not a new engagement."""
+_REFERENCE_DETERMINER = re.compile(
+    r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z][\w-]*\s+)?$|"
+    r"\b[Tt]he\s+(?:(?:afore|above[\s-]?)?mentioned|said)\s+$"
+)
+"""Before a trigger noun, words that refer back ("this meeting", "such talks", "the mentioned agreement", "the
+said treaty"): not a new engagement."""
 _NOUN_TRIGGER = re.compile(
     r"(?:meetings?|talks|dialogue|consultations|summits?|visits?|trip|agreements?|accords?|"
     r"pacts?|treaty|treaties|deals?|exercises?|drills?|call)$",
@@ -328,6 +334,9 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:amid|amidst|against|despite|counter(?:ing)?|rival|threats?\s+(?:from|by)|tensions?\s+with|"
     r"concerns?\s+(?:about|over)|disputes?\s+with|conflict\s+with|war\s+(?:with|in|on)|such\s+as|like|unlike)"
     r"\s+(?:[\w'’-]+\s+){0,3}$|(?<!well\s)\bas\s+$|"
+    r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|escalation)\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
+    r"\b(?:rise|growth|influence|expansion|assertiveness)\s+of\s+$|\boccupied\s+$|"
+    r"\b(?:Latin|Central|Pan|Ibero)[\s-]+$|"
     r"\b(?:universit(?:y|ies)|college|institute|academy|museum)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -344,15 +353,17 @@ _CONTEXT_AFTER = re.compile(
     + _INSTITUTION
     + r"\b|"
     r"^(?:\s*[-–]\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?\s+(?:war|conflict|crisis|dispute|hostilities|fighting|"
-    r"rivalry|standoff|stand-off|clash(?:es)?|border\s+(?:clash(?:es)?|dispute|conflict|tensions?|standoff))\b",
+    r"rivalry|standoff|stand-off|clash(?:es)?|border\s+(?:clash(?:es)?|dispute|conflict|tensions?|standoff|situation|"
+    r"issues?|row|problems?))\b",
     re.IGNORECASE,
 )
 """With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
-influence", the sides of "the Russia-Ukraine conflict" or "the India-Pakistan border dispute", which name a
-conflict, not an engagement), or the home of an institution or a company that is the party itself ("the University
-of Jordan", "the British University of Essex", "Germany's Grohe company", "German auto parts maker Grammer"): the
-guide's engagements are between states' representatives, so it is never one side of the pair. "Kenyan officials
-and companies" still names Kenya's side."""
+influence", "the rise of China", "conflicts in the Middle East and Ukraine", "occupied Palestine", a region's
+adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
+India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
+institution or a company that is the party itself ("the University of Jordan", "the British University of Essex",
+"Germany's Grohe company", "German auto parts maker Grammer"): the guide's engagements are between states'
+representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)

@@ -1,0 +1,84 @@
+"""Phrasings that state no engagement between the two countries a sentence names (annotation guide, "Not
+engagements" and "Parties"): a deal only sought, a treaty's provision, a gathering attended, three sides, a host
+or mediator, an organisation's officials and trips to organisations, the site of another event. Used by
+``anchors``, ``counterparts``, ``attributes`` and ``extract``; the general trigger lexicon is ``lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SOUGHT_BEFORE = re.compile(
+    r"\b(?:far\s+apart\s+on|(?:a\s+)?(?:long\s+)?way\s+(?:off\s+)?from|(?:no\s+)?(?:closer|close|near(?:er)?)\s+to|"
+    r"push(?:ing|ed|es)?\s+for|press(?:ing|ed|es)?\s+for|work(?:ing|ed|s)?\s+(?:on|towards?)|talks?\s+(?:on|over|about)|"
+    r"negotiat(?:ions?|ing|ed|es?)\s+(?:on|for|over|of)|hopes?\s+(?:of|for)|quest\s+for|bid\s+for|"
+    r"efforts?\s+(?:towards?|to\s+(?:reach|secure|clinch|strike))|stalled\s+on|divided\s+over|disagree\w*\s+(?:on|over)|"
+    r"negotiating|discuss(?:es|ed|ing)?|seek(?:s|ing)?|pursu(?:es|ing)|(?:hammer|work)(?:s|ed|ing)?\s+out|"
+    r"fail(?:s|ed)?\s+to\s+(?:reach|agree\s+on|conclude|clinch|strike|seal|sign))"
+    r"\s+(?:(?:a|an|the|any|their|its|his|her)\s+)?"
+    r"(?:(?!(?:and|or|but|sign\w*|ink\w*|conclud\w*|reach\w*|agre\w*|adopt\w*|seal\w*)\b)[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""Before an agreement's noun, the words that make it something sought, not signed: "still far apart on a debt
+limit deal", "a long way from a deal", "giving a push for the free trade agreement", "talks on a trade pact",
+"negotiations for an accord", "are negotiating a free trade agreement", "discussed a deal", "failed to reach a
+deal". The agreement is then only a topic of talks or a hope (annotation guide: a signed agreement is the
+engagement; talks about one are a meeting of their own). Used with ``search`` on the text up to the noun."""
+_THREE_SIDES_BEFORE = re.compile(
+    r"\b(?:together\s+with|along\s+with|alongside|joined\s+by|accompanied\s+by)\s+(?:his|her|their|its|the)\s+"
+    r"[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s+and\s+[A-Z][\w'’-]+\s+"
+    r"(?:counterparts|colleagues|partners|leaders|presidents|prime\s+ministers|ministers)\b[^.;]*$"
+)
+"""Before an anchor, a leader joined by two others' counterparts ("the Lithuanian president, together with her
+Polish and Ukrainian counterparts, will travel to ..."): three states take part, so what follows is theirs, not
+a bilateral engagement of two of them. Used with ``search`` on the text before the anchor."""
+_ATTENDED_BEFORE = re.compile(
+    r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|that|its|their)\s+(?!bilateral\b)(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
+_ATTENDED_AFTER_BILATERAL = re.compile(r"\s+(?:between|with)\b", re.IGNORECASE)
+"""With _ATTENDED_BEFORE: a meeting one "attended" ("Bhutto, who had attended the meeting in Tashkent") is a
+gathering of many, unless it is said to be bilateral or between or with named sides ("attended the bilateral
+meeting", "attended the talks between ...")."""
+_CONTINGENT = (
+    r"(?:in\s+the\s+event\s+(?:of|that)|in\s+case\s+of|whenever|should\s+(?:either|one)\s+(?:side|party|country))"
+)
+_COMMITS_TO = r"(?:commit(?:s|ted)?|undertake|pledge[sd]?|oblige[sd]?|obligated|shall|agree[sd]?)\s+(?:themselves\s+)?to"
+_PROVISION = re.compile(
+    r"\b" + _CONTINGENT + r"\b[^.;]*\b" + _COMMITS_TO + r"\b|\b" + _COMMITS_TO + r"\b[^.;]*\b" + _CONTINGENT + r"\b",
+    re.IGNORECASE,
+)
+"""What a treaty binds its parties to do if something happens ("in the event of aggression against one of them,
+the parties commit to holding consultations"): a provision, not an engagement that is held or planned."""
+_OTHER_EVENT_SITE_BEFORE = re.compile(
+    r"\b(?:after|before|following|ahead\s+of|on\s+the\s+way\s+(?:to|from))\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:summit|conference|meeting|forum|gathering|games|talks)\s+(?:held\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a place, the words that make it the site of another event a trip is dated by ("planned to visit the
+Caribbean country after the G-20 summit in Argentina"): not the visit's destination."""
+_ORG_TITLE_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s*-\s*|\s+)(?:(?:[A-Z][\w.'’-]*|secretary|general|chief|director|head|president|chair\w*|envoy|"
+    r"commissioner|spokes\w+|representative|the|its|of|for)(?:\s*-\s*|\s+)){0,5}$"
+)
+"""With ``MULTILATERAL`` before it: the title between an organisation's name and a person ("UN Secretary-General
+Antonio Guterres", "IMF chief Kristalina Georgieva", "EU foreign policy chief" is not matched, "NATO Secretary
+General Jens Stoltenberg"): such a person speaks for the organisation, not for the country of their birth."""
+_ORG_PURPOSE_AFTER = re.compile(
+    r"(?:[^.;]{0,60}?\b(?:to\s+(?:attend|meet|address|join)|for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    r"(?:\s+to)?\s+(?:the\s+)?)"
+    r"(?=(?:UN|U\.N\.|United Nations|NATO|EU|European Union|IMF|World Bank|WTO|African Union|AU|ASEAN|G-?20|G-?7|"
+    r"OPEC|Commonwealth|Security Council|General Assembly)\b)"
+)
+"""After a visit's trigger, a purpose that is an organisation or its gathering ("will travel to New York for the
+UN General Assembly", "will visit Washington to meet IMF officials", "visited the EU headquarters"): a trip to an organisation, not a bilateral
+visit to the country that hosts it. Used with ``match`` at the trigger's end."""
+_HOST_BEFORE = re.compile(
+    r"\b(?:at\s+the\s+invitation\s+of|(?:hosted|mediated|brokered|facilitated|convened|witnessed)\s+by|"
+    r"under\s+the\s+auspices\s+of|in\s+the\s+presence\s+of|with\s+the\s+mediation\s+of)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""Before a country or person, the words that make it the host, mediator or witness of an engagement ("at the
+invitation of President X", "hosted by Qatar", "brokered by the United States"): a third country in that role
+is no party to two others' talks (annotation guide, Not engagements). Used with ``search`` on the text before
+the mention."""
