@@ -428,9 +428,11 @@ def extract_engagements(
         ).iter_rows(named=True)
     }
     article_columns = [c for c in ("article_id", "story_id", "published_date") if c in articles.columns]
-    sentences = with_sentence_text(sentences, articles)
-    stated_pairs = article_pairs(sentences, entity_mentions)
-    sentences = _candidate_sentences(sentences)
+    all_sentences = with_sentence_text(sentences, articles)
+    sentences = _candidate_sentences(all_sentences)
+    stated_pairs = article_pairs(  # only articles that may state an engagement need the pair they are about
+        all_sentences.join(sentences.select("article_id").unique(), on="article_id", how="semi"), entity_mentions
+    )
     sentences_by_article = (
         sentences.rows_by_key("article_id", named=True, unique=False) if sentences.height else {}
     )
