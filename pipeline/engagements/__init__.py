@@ -27,8 +27,6 @@ from pipeline.engagements.extract import (
     _candidate_sentences,
     article_engagements,
     extract_engagements,
-    person_fingerprints,
-    with_current_person_details,
 )
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -39,6 +37,7 @@ from pipeline.engagements.lexicon import (
     _after_word_start,
     _may_hold_trigger,
 )
+from pipeline.engagements.linked_people import person_fingerprints, with_current_person_details
 from pipeline.engagements.model import (
     ENGAGEMENT_TYPES,
     MENTION_SCHEMA,

@@ -50,7 +50,7 @@ from pipeline.engagements.lexicon import (
     TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES,
     _may_hold_trigger,
 )
-from pipeline.engagements.model import MENTION_SCHEMA, PARTICIPANT_DTYPE, EngagementMentionsModel
+from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
 from pipeline.engagements.not_engagements import _PROVISION
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
 from pipeline.engagements.parties import (
@@ -496,50 +496,3 @@ ENGAGEMENT_CACHE_KEY = content_key("text_key", "published_date", "people")
 the linked people it names (``people``, from ``person_fingerprints``). The sentence boundaries and entity
 mentions it also reads come from the code of the clean and entities stages, which keys this stage's version
 (``pipeline.incremental.keys.STAGES``)."""
-
-
-def person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
-    """Per article, the linked people it names, each as its id, whether the person table has it, and its country:
-    all an article's engagement mentions depend on besides its own text and date, since linking runs across the
-    corpus. Names and roles are not part of it: they are filled in from the person table on every run
-    (``with_current_person_details``), so a person's new role, learnt from a new article, does not send every
-    article naming that person back through extraction. The set is kept as the wrapping sum of its members'
-    64-bit hashes, which any change to a member changes (cheaper than sorting and joining them as strings)."""
-    return (
-        entity_mentions.lazy()
-        .filter(pl.col("label") == "PERSON")
-        .select("article_id", person_id=pl.col("entity_id").str.strip_prefix("person:"))
-        .unique()
-        .join(
-            persons.lazy().select("person_id", "country_code", known=pl.lit(True)), on="person_id", how="left"
-        )
-        .group_by("article_id")
-        .agg(people=pl.struct("person_id", "known", "country_code").hash(seed=0).sum())
-        .collect()
-    )
-
-
-def with_current_person_details(mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
-    """Mentions whose participants carry the name and role the person table gives them now (a participant not
-    in it keeps the name it was extracted with), as a fresh extraction would give them."""
-    participants = (
-        mentions.select(pl.int_range(pl.len()).alias("mention"), "participants")
-        .explode("participants", empty_as_null=True, keep_nulls=True)
-        .unnest("participants")
-        .join(
-            persons.select("person_id", current_name="name", current_role="role", known=pl.lit(True)),
-            on="person_id",
-            how="left",
-            maintain_order="left",
-        )
-        .group_by("mention", maintain_order=True)
-        .agg(
-            participants=pl.struct(
-                "person_id",
-                name=pl.when("known").then("current_name").otherwise("name"),
-                role=pl.when("known").then("current_role").otherwise("role"),
-                country_code="country_code",
-            ).filter(pl.col("person_id").is_not_null())
-        )
-    )
-    return mentions.with_columns(participants["participants"].cast(pl.List(PARTICIPANT_DTYPE)))

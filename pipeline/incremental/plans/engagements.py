@@ -16,12 +16,8 @@ from functools import partial
 import polars as pl
 
 from pipeline.cache import StageStore, cached_by_article
-from pipeline.engagements.extract import (
-    ENGAGEMENT_CACHE_KEY,
-    extract_engagements,
-    person_fingerprints,
-    with_current_person_details,
-)
+from pipeline.engagements.extract import ENGAGEMENT_CACHE_KEY, extract_engagements
+from pipeline.engagements.linked_people import person_fingerprints, with_current_person_details
 from pipeline.engagements.model import MENTION_SCHEMA
 from pipeline.parallel import map_article_batches
 from pipeline.texts import with_article_text
