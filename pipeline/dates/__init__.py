@@ -7,7 +7,7 @@
 - ``printed``: the publication date printed in an article without a date line (``publication_date_in_text``).
 """
 
-from pipeline.dates.events import DateSpan, find_date_spans, is_dateline, resolve_date
+from pipeline.dates.events import DateSpan, find_date_spans, is_dateline, month_end, resolve_date
 from pipeline.dates.grammar import (
     FOREIGN_MONTHS,
     MONTH_ALTERNATION,
@@ -33,6 +33,7 @@ __all__ = [
     "DateSpan",
     "find_date_spans",
     "is_dateline",
+    "month_end",
     "month_number",
     "publication_date_in_text",
     "resolve_date",

@@ -179,7 +179,8 @@ def _day_number(token: str) -> int:
     return int(re.match(r"\d+", token).group())
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -193,7 +194,7 @@ def _week_span(day: date) -> tuple[date, date, str]:
     (the year of its Thursday when it spans two)."""
     monday, sunday = _week_of(day)
     if monday.month == sunday.month:
-        return date(monday.year, monday.month, 1), _month_end(monday.year, monday.month), "month"
+        return date(monday.year, monday.month, 1), month_end(monday.year, monday.month), "month"
     year = (monday + timedelta(days=3)).year
     return date(year, 1, 1), date(year, 12, 31), "year"
 
@@ -304,7 +305,7 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
         return _resolve_explicit(kind, g, published, future)
     if kind == "month_year":
         month, year = month_number(g["month"]), int(g["year"])
-        return date(year, month, 1), _month_end(year, month), "month"
+        return date(year, month, 1), month_end(year, month), "month"
     if kind == "year":
         year = int(g["year"])
         return date(year, 1, 1), date(year, 12, 31), "year"
@@ -316,7 +317,7 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
             year += 1 if month < published.month else 0
         else:
             year -= 1 if month > published.month else 0
-        return date(year, month, 1), _month_end(year, month), "month"
+        return date(year, month, 1), month_end(year, month), "month"
     if kind in _RELATIVE_DAY:
         if kind == "relative_day":
             day = published + timedelta(days=_RELATIVE_DAYS[" ".join(g["rel"].lower().split())])
@@ -337,7 +338,7 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
             return _week_span(published - timedelta(weeks=count))
         if unit == "month":
             first = _add_months(published, -count)
-            return first, _month_end(first.year, first.month), "month"
+            return first, month_end(first.year, first.month), "month"
         return date(published.year - count, 1, 1), date(published.year - count, 12, 31), "year"
     return None
 
@@ -356,7 +357,7 @@ def _relative_period(modifier: str, unit: str, published: date) -> tuple[date, d
         return _week_span(published + timedelta(weeks=shift))
     if unit == "month":
         first = _add_months(published, shift)
-        return first, _month_end(first.year, first.month), "month"
+        return first, month_end(first.year, first.month), "month"
     year = published.year + shift
     return date(year, 1, 1), date(year, 12, 31), "year"
 

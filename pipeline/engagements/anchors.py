@@ -72,6 +72,19 @@ class Mention:
     entity_id: str | None
     country_code: str | None
 
+    @classmethod
+    def in_sentence(cls, row: dict, sentence_start: int) -> Mention:
+        """A stored entity mention (article offsets) as a mention of the sentence that starts at
+        ``sentence_start``."""
+        return cls(
+            row["start_char"] - sentence_start,
+            row["end_char"] - sentence_start,
+            row["text"],
+            row["label"],
+            row["entity_id"],
+            row["country_code"],
+        )
+
 
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     """The characters between two spans (0 when they touch or overlap): "nearest" everywhere in these rules."""

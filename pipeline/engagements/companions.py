@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.engagements.lexicon import with_ascii_word_boundaries
+
 COMPANION_CUE_PATTERN = (
     r"\b(?:accompanied\s+by|delegation\s+(?:comprises|comprising|comprised|includes|including|included|"
     r"consists\s+of|consisting\s+of|was\s+made\s+up\s+of)|(?:welcomed|received|greeted)\s+(?:[\w'’.,-]+\s+){0,6}?by|"
@@ -19,6 +21,8 @@ COMPANION_CUE_PATTERN = (
 its hosts ("was welcomed at the airport by", "accorded a warm welcome by", "present at the welcoming ceremony").
 Written without look-around so that polars runs it too (``extract._candidate_sentences``)."""
 _COMPANION_CUE = re.compile(COMPANION_CUE_PATTERN, re.IGNORECASE)
+COMPANION_CUE_PATTERN_ASCII_BOUNDARIES = with_ascii_word_boundaries(COMPANION_CUE_PATTERN)
+"""The cue for polars over lower-cased sentences (``lexicon.with_ascii_word_boundaries``)."""
 
 REACH = 3
 """How many sentences after a visit's sentence may still name its companions."""

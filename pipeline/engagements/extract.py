@@ -30,7 +30,11 @@ from pipeline.engagements.attributes import (
     _status_with_dates,
 )
 from pipeline.engagements.carry import carried_span
-from pipeline.engagements.companions import COMPANION_CUE_PATTERN, holds_companion_cue, with_visit_companions
+from pipeline.engagements.companions import (
+    COMPANION_CUE_PATTERN_ASCII_BOUNDARIES,
+    holds_companion_cue,
+    with_visit_companions,
+)
 from pipeline.engagements.counterparts import (
     _listed_counterparts,
     _onward_leg,
@@ -143,16 +147,7 @@ def anchored_sentences(
         base = offsets.get(m["sentence_index"])
         if base is None:
             continue
-        by_sentence.setdefault(m["sentence_index"], []).append(
-            Mention(
-                m["start_char"] - base,
-                m["end_char"] - base,
-                m["text"],
-                m["label"],
-                m["entity_id"],
-                m["country_code"],
-            )
-        )
+        by_sentence.setdefault(m["sentence_index"], []).append(Mention.in_sentence(m, base))
     anchored = []
     for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
         text = sentence["text"]
@@ -393,7 +388,7 @@ def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
     lowered = pl.col("text").str.to_lowercase()
     with_stem = sentences.filter(
         lowered.str.contains(TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES)
-        | lowered.str.contains(COMPANION_CUE_PATTERN)
+        | lowered.str.contains(COMPANION_CUE_PATTERN_ASCII_BOUNDARIES)
         | lowered.str.contains(PLAN_TOLD_PATTERN)
         | lowered.str.contains(EXERCISE_REFERENCE_PATTERN)
     )

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pipeline.dates import DateSpan, find_date_spans, is_dateline
+from pipeline.dates import DateSpan, find_date_spans, is_dateline, month_end
 from pipeline.engagements.anchors import Anchor
 from pipeline.engagements.lexicon import _FORWARD, MULTILATERAL
 
@@ -88,8 +88,7 @@ def _fits_tense(span: DateSpan, status: str | None, published: date | None) -> b
 def _month_of(span: DateSpan, anchor: Anchor) -> DateSpan:
     """The month an occasion starts in, as the date of an engagement tied to it (no day: the text gives none)."""
     first = span.start.replace(day=1)
-    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return DateSpan(first, last, "month", anchor.start, anchor.end, "", kind="occasion")
+    return DateSpan(first, month_end(first.year, first.month), "month", anchor.start, anchor.end, "", kind="occasion")
 
 
 def gathering_span(

@@ -64,17 +64,7 @@ def article_pairs(sentences: pl.DataFrame, entity_mentions: pl.DataFrame) -> dic
     counts: dict[str, Counter[frozenset[str]]] = {}
     for row in rows.iter_rows(named=True):
         text, base = row["text"], row["start_char"]
-        mentions = [
-            Mention(
-                m["start_char"] - base,
-                m["end_char"] - base,
-                m["text"],
-                m["label"],
-                m["entity_id"],
-                m["country_code"],
-            )
-            for m in row["m"]
-        ]
+        mentions = [Mention.in_sentence(m, base) for m in row["m"]]
         kept = [m for m in mentions if not _is_context(text, m)]
         found = {p[2] for p in _structured_pairs(text, kept) if len(p[2]) == 2}
         counts.setdefault(row["article_id"], Counter()).update(found)

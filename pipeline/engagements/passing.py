@@ -3,9 +3,9 @@ a plan since lapsed: the rules ``attributes._assign_dates`` applies after its ow
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from pipeline.dates import DateSpan
+from pipeline.dates import DateSpan, month_end
 from pipeline.engagements.anchors import Anchor
 from pipeline.engagements.lexicon import _PAST_PLAN, _PRESENT_REPORT, _THE_SIDELINES
 from pipeline.engagements.occasions import REPORT_MONTH
@@ -40,8 +40,7 @@ def undated_default(text: str, anchor: Anchor, status: str | None, published: da
     if anchor.kind == "cooperation" and _PRESENT_REPORT.search(text):
         return DateSpan(published, None, "day", anchor.start, anchor.end, "", kind="published")
     if anchor.kind == "meeting" and status in (None, "held") and _THE_SIDELINES.search(text):
-        month_end = (published.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         return DateSpan(
-            published.replace(day=1), month_end, "month", anchor.start, anchor.end, "", kind=REPORT_MONTH
+            published.replace(day=1), month_end(published.year, published.month), "month", anchor.start, anchor.end, "", kind=REPORT_MONTH
         )
     return None
