@@ -209,6 +209,7 @@ def test_abbreviations_decimals_domains_and_initials_get_no_space(intact):
         "Share this article",
         "Follow us on Twitter and Facebook",
         "Facebook Twitter WhatsApp Email",
+        "#Climbing #Summit #Everest #Nepal #China",
         "© 2024 Example Media Ltd. All rights reserved.",
         "Copyright 2024 Example Media",
         "Updated: Sep 06, 2022, 10:43 IST",

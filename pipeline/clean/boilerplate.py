@@ -42,7 +42,8 @@ _BOILERPLATE_LABELS: dict[str, str] = {
         | \W*(file|representative|representational)\s+(photo|image|picture|pic)\b
         | \W*(photo|image|picture)\s+(credit|courtesy|source|by)\b
     """,
-    # Share and follow widgets, lines made of social network names.
+    # Share and follow widgets, lines made of social network names, lines made of hashtags only ("#Summit #China
+    # #Russia": a post's tags, whose words would otherwise read as a sentence naming countries and a summit).
     "social": r"""
         \W*(share|share\s+this(\s+(article|story|post|page))?|follow\s+us|like\s+us|copy\s+link|print
             |e-?mail)\W*$
@@ -50,6 +51,7 @@ _BOILERPLATE_LABELS: dict[str, str] = {
             (facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube)\b
         | (\W*(facebook|twitter|x|whatsapp|telegram|linkedin|reddit|instagram|youtube|e-?mail|print
             |pinterest|share|copy\s+link)\W*){2,}$
+        | (\s*\#[\w-]+[,;]?){2,}\s*$
     """,
     # Legal links.
     "legal": r"(\W*(privacy\s+policy|terms\s+of\s+(use|service)|cookie\s+policy|contact\s+us|about\s+us)"
