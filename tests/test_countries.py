@@ -49,6 +49,12 @@ def test_indo_china_is_not_china():
     assert codes("French Indo-China") == [("French", "FRA"), ("Indo-China", None)]
 
 
+def test_continental_american_is_a_region_not_the_united_states():
+    found = codes("Latin American and Central Americans leaders met North American and South American envoys")
+    assert [c for _, c in found] == [None, None, None, None]
+    assert codes("Asian American voters") == [("American", "USA")]
+
+
 def test_korea_alone_is_ambiguous_but_south_korea_is_kor():
     assert codes("Korea and South Korea") == [("Korea", None), ("South Korea", "KOR")]
 
