@@ -24,11 +24,8 @@ from pipeline.engagements.lexicon import (
     _MULTILATERAL_NAME_BEFORE,
     _NORMALISE_FORMAT,
     _NOUN_TRIGGER,
-    _ORDINAL_BEFORE,
-    _ORDINAL_OPENING,
     _ORDINALS,
     _PURPOSE_BEFORE,
-    _RECENCY_AFTER,
     _REFERENCE_DETERMINER,
     _RIGHT_CONNECTORS,
     _SIDELINES_OF,
@@ -44,6 +41,7 @@ from pipeline.engagements.not_engagements import (
     _SOUGHT_BEFORE,
     _THREE_SIDES_BEFORE,
 )
+from pipeline.engagements.ordinals import anchor_ordinal
 
 
 @dataclass
@@ -325,12 +323,7 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
                 )
             )
     for anchor in anchors + generic:
-        found = _ORDINAL_BEFORE.search(text[max(0, anchor.start - 60) : anchor.start]) or _ORDINAL_OPENING.match(
-            text, anchor.start, anchor.end
-        )
-        if found and not _RECENCY_AFTER.match(text[anchor.end : anchor.end + 80]):
-            token = found.group("ord").lower()
-            anchor.ordinal = _ORDINALS.get(token) or int(re.match(r"\d+", token).group())
+        anchor.ordinal = anchor_ordinal(text, anchor.kind, anchor.start, anchor.end)
     anchors = [a for a in anchors if not _sought_not_signed(text, a)]
     generic = [g for g in generic if not _sought_not_signed(text, g)]
     clauses = _clauses(text)
