@@ -111,11 +111,34 @@ _BOILERPLATE_LABEL = _alternation(list(_BOILERPLATE_LABELS.values()))
 _BOILERPLATE_LABEL_LOWERCASE = _alternation(list(_BOILERPLATE_LABELS.values()), re.NOFLAG)
 
 
+# fmt: off
+_LABEL_OPENERS = (
+    "ad", "sponsored", "promoted",
+    "read", "also", "must", "don", "see", "related", "recommended", "trending", "top", "latest", "watch", "listen",
+    "continue", "next", "previous", "back", "tags", "filed", "first", "explained", "opinion", "breaking", "more",
+    "photo", "pic", "image", "video", "file", "credit", "courtesy", "source", "represent",
+    "share", "follow", "like", "copy", "print", "e", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin",
+    "reddit", "instagram", "youtube", "pinterest",
+    "privacy", "terms", "cookie", "contact", "about",
+    "with", "inputs", "edited", "written", "reported", "compiled",
+)
+# fmt: on
+"""How every label of ``_BOILERPLATE_LABELS`` starts in lowercase, after its leading non-word characters (``\\W*``),
+as a prefix of its first word ("e" for "e-mail", "don" for "don't"); the one label that does not start that way
+opens with "(" ("(ANI)"). A new label's first word goes here: a lowercase ASCII line that starts with none of them
+is not tried against the labels at all, which most sentences of an article are not."""
+_ASCII_NON_WORD = "".join(chr(code) for code in range(128) if not (chr(code).isalnum() or chr(code) == "_"))
+
+
 def _starts_with_label(line: str) -> bool:
     """Whether the line starts with a boilerplate label: a label opens the line it furnishes ("Read more:",
-    "Photo:", "Advertisement"), so only the start is tried (ASCII lines take the faster lowercase pattern)."""
+    "Photo:", "Advertisement"), so only the start is tried (ASCII lines take the faster lowercase pattern, and
+    only when they open with a label's first word, ``_LABEL_OPENERS``)."""
     if line.isascii():
-        return _BOILERPLATE_LABEL_LOWERCASE.match(line.lower()) is not None
+        lowered = line.lower()
+        if not lowered.startswith("(") and not lowered.lstrip(_ASCII_NON_WORD).startswith(_LABEL_OPENERS):
+            return False
+        return _BOILERPLATE_LABEL_LOWERCASE.match(lowered) is not None
     return _BOILERPLATE_LABEL.match(line) is not None
 
 

@@ -39,6 +39,8 @@ MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "
 DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
 """With MONTH_ABBREVIATIONS: a capitalised month abbreviation before a day number is a date ("Mar 10"), though
 "Jan" or "Mar" alone may be a given name."""
+NAME_END_WORDS = frozenset(NAME_PARTICLES | EVENT_WORDS)
+"""Words that never end a name: particles ("bin", "van") and words of events; one set, built once."""
 QUOTE_ATTRIBUTION = re.compile(
     r"[,?!][\"”’']\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s+(?:said|says|told|added|stated|noted|insisted)\b"
 )
@@ -61,7 +63,7 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     owner = next((i for i, t in enumerate(tokens[:-1]) if t.group().endswith(("'s", "’s"))), None)
     if owner is not None:
         tokens = tokens[: owner + 1]
-    while tokens and tokens[-1].group().lower().strip(",.") in NAME_PARTICLES | EVENT_WORDS:
+    while tokens and tokens[-1].group().lower().strip(",.") in NAME_END_WORDS:
         tokens.pop()
     if not tokens:
         return None
