@@ -124,8 +124,8 @@ _LABEL_OPENERS = (
 )
 # fmt: on
 """How every label of ``_BOILERPLATE_LABELS`` starts in lowercase, after its leading non-word characters (``\\W*``),
-as a prefix of its first word ("e" for "e-mail", "don" for "don't"); the one label that does not start that way
-opens with "(" ("(ANI)"). A new label's first word goes here: a lowercase ASCII line that starts with none of them
+as a prefix of its first word ("e" for "e-mail", "don" for "don't"); the labels that do not start that way
+open with "(" ("(ANI)") or "#" (a line of hashtags). A new label's first word goes here: a lowercase ASCII line that starts with none of them
 is not tried against the labels at all, which most sentences of an article are not."""
 _ASCII_NON_WORD = "".join(chr(code) for code in range(128) if not (chr(code).isalnum() or chr(code) == "_"))
 
@@ -136,7 +136,7 @@ def _starts_with_label(line: str) -> bool:
     only when they open with a label's first word, ``_LABEL_OPENERS``)."""
     if line.isascii():
         lowered = line.lower()
-        if not lowered.startswith("(") and not lowered.lstrip(_ASCII_NON_WORD).startswith(_LABEL_OPENERS):
+        if not lowered.startswith(("(", "#")) and not lowered.lstrip(_ASCII_NON_WORD).startswith(_LABEL_OPENERS):
             return False
         return _BOILERPLATE_LABEL_LOWERCASE.match(lowered) is not None
     return _BOILERPLATE_LABEL.match(line) is not None
