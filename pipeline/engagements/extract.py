@@ -200,6 +200,7 @@ def article_engagements(
     previous_pair: tuple[str, str] | None = None
     previous_status: str | None = None
     previous_visit: tuple[str, str] | None = None
+    together = False  # a visit that goes ahead has brought two sides together (``anchors.courtesy_calls``)
     previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
     stated_pair = article.get("stated_pair")  # the pair the article states most often (``parties``)
     lede_pair: tuple[str, str] | None = None
@@ -219,7 +220,7 @@ def article_engagements(
         text = sentence["text"]
         carried = carried_span(text, previous_span, visit_span) if None in dates else None
         lists = _listed_sets(ctx, anchors, clauses)
-        anchors = courtesy_calls(text, anchors, previous_visit is not None)
+        anchors = courtesy_calls(text, anchors, together, statuses)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
             if anchor.multilateral or status == DROP:
                 continue
@@ -294,6 +295,7 @@ def article_engagements(
                 )
                 if anchor.kind == "visit" and row["initiator_country"] and row["host_country"]:
                     previous_visit = (row["initiator_country"], row["host_country"])
+                    together = together or status not in ("cancelled", "postponed")
             if targets and span is not None:
                 previous_span = span
                 visit_span = span if anchor.kind == "visit" else visit_span

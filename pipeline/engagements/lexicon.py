@@ -147,6 +147,15 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
     ),
 ]
 """(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call")."""
+SPOKE_WITH = (
+    r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
+    r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
+    r"(?:counterparts?|ministers?|presidents?|premiers?|chancellors?|secretary|king|emir|amir|prince|leaders?)"
+)
+"""Speaking with an official of the other side ("spoke last evening with Hungarian Prime Minister Viktor Orban",
+"I spoke with Hun Manet, the Prime Minister of Cambodia"): between the words, only titles, names and a few title
+words, so that "spoke to reporters about the minister" is no contact. It is a meeting when the two are together
+(a visit, a summit) and a call otherwise (``anchors.remote_contacts``)."""
 _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting",
@@ -158,7 +167,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy)|"
             r"call(?:s|ed|ing)?\s+on\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
-            r"(?:counterpart|minister|president|premier|chancellor|secretary|king|emir|prince))\b",
+            r"(?:counterpart|minister|president|premier|chancellor|secretary|king|emir|prince)|"
+            + SPOKE_WITH
+            + r")\b",
             re.IGNORECASE,
         ),
     ),

@@ -1,0 +1,69 @@
+"""The type of an engagement and whether its pair is found (issue 22, round 4): one written example per class of
+phrasing, and the sentences the rules must leave alone."""
+
+from datetime import date
+
+from test_engagements import extract
+
+PUBLISHED = date(2024, 3, 12)
+SERBIAN, HUNGARIAN = ("Serbian", "COUNTRY", "SRB"), ("Hungarian", "COUNTRY", "HUN")
+
+
+def rows(sentences, entities, people=()):
+    frame = extract(sentences, entities, people, published=PUBLISHED)
+    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+
+
+# --- speaking with the other side's official: a call at a distance, talks when a trip brings them together --
+
+
+def test_speaking_with_a_foreign_leader_with_no_trip_is_a_call():
+    found = rows(
+        ["Serbian President Milan Jovic spoke last evening with Hungarian Prime Minister Gabor Szabo."],
+        [SERBIAN, HUNGARIAN],
+        people=[("Milan Jovic", "p1", "SRB", "president"), ("Gabor Szabo", "p2", "HUN", "prime minister")],
+    )
+    assert found == {(("HUN", "SRB"), "call")}
+
+
+def test_speaking_with_a_leader_named_before_his_title_is_a_call():
+    found = rows(
+        ['"This afternoon, I spoke with Gabor Szabo, the Prime Minister of Hungary," Jovic wrote.'],
+        [("Hungary", "COUNTRY", "HUN")],
+        people=[("Gabor Szabo", "p2", "HUN", "prime minister"), ("Jovic", "p1", "SRB", "president")],
+    )
+    assert found == {(("HUN", "SRB"), "call")}
+
+
+def test_speaking_with_a_counterpart_during_a_visit_is_a_meeting():
+    found = rows(
+        [
+            "Serbian President Milan Jovic arrived in Budapest on Monday.",
+            "He spoke with Hungarian Prime Minister Gabor Szabo at the parliament.",
+        ],
+        [SERBIAN, HUNGARIAN, ("Budapest", "LOCATION", "HUN")],
+        people=[("Milan Jovic", "p1", "SRB", "president"), ("Gabor Szabo", "p2", "HUN", "prime minister")],
+    )
+    assert found == {(("HUN", "SRB"), "visit"), (("HUN", "SRB"), "meeting")}
+
+
+def test_speaking_to_a_leader_about_a_postponed_trip_is_a_call():
+    found = rows(
+        [
+            "Serbian President Milan Jovic spoke to Prime Minister Gabor Szabo on Monday to tell him that he will "
+            "postpone his trip to Hungary."
+        ],
+        [SERBIAN, ("Hungary", "COUNTRY", "HUN")],
+        people=[("Milan Jovic", "p1", "SRB", "president"), ("Gabor Szabo", "p2", "HUN", "prime minister")],
+    )
+    assert (("HUN", "SRB"), "call") in found
+    assert (("HUN", "SRB"), "meeting") not in found
+
+
+def test_speaking_to_reporters_about_a_minister_is_no_contact():
+    found = rows(
+        ["Serbian President Milan Jovic spoke to reporters about the Hungarian minister's remarks on Monday."],
+        [SERBIAN, HUNGARIAN],
+        people=[("Milan Jovic", "p1", "SRB", "president")],
+    )
+    assert found == set()
