@@ -62,8 +62,72 @@ def test_speaking_to_a_leader_about_a_postponed_trip_is_a_call():
 
 def test_speaking_to_reporters_about_a_minister_is_no_contact():
     found = rows(
-        ["Serbian President Milan Jovic spoke to reporters about the Hungarian minister's remarks on Monday."],
+        [
+            "Serbian President Milan Jovic spoke to reporters about the Hungarian minister's remarks on Monday."
+        ],
         [SERBIAN, HUNGARIAN],
         people=[("Milan Jovic", "p1", "SRB", "president")],
     )
     assert found == set()
+
+
+# --- the two sides named with an adjective still refer back to the pair ----------------------------------------
+
+
+def test_both_leaders_named_with_a_regional_adjective_refer_back_to_the_pair():
+    found = rows(
+        [
+            "The presidents of Bolivia and Peru will hold a summit on Saturday in La Paz.",
+            "Both Latin American leaders are expected to sign more than 20 agreements.",
+        ],
+        [
+            ("Bolivia", "COUNTRY", "BOL"),
+            ("Peru", "COUNTRY", "PER"),
+            ("American", "COUNTRY", "USA"),
+            ("La Paz", "LOCATION", "BOL"),
+        ],
+    )
+    assert found == {(("BOL", "PER"), "meeting"), (("BOL", "PER"), "agreement")}
+
+
+def test_the_two_neighbouring_countries_refer_back_to_the_pair():
+    found = rows(
+        [
+            "Kenya and Uganda held talks in Nairobi on Monday.",
+            "The two neighbouring countries will sign a border agreement next month.",
+        ],
+        [("Kenya", "COUNTRY", "KEN"), ("Uganda", "COUNTRY", "UGA"), ("Nairobi", "LOCATION", "KEN")],
+    )
+    assert (("KEN", "UGA"), "agreement") in found
+
+
+def test_a_sentence_naming_three_sides_refers_to_no_pair_of_two():
+    found = rows(
+        [
+            "Albania and Italy signed agreements in Rome on Thursday.",
+            "In January, Albania signed an energy agreement with Italy and the United Arab Emirates for a cable "
+            "linking the two neighbouring countries.",
+        ],
+        [
+            ("Albania", "COUNTRY", "ALB"),
+            ("Italy", "COUNTRY", "ITA"),
+            ("Rome", "LOCATION", "ITA"),
+            ("United Arab Emirates", "COUNTRY", "ARE"),
+        ],
+    )
+    assert found == {(("ALB", "ITA"), "agreement")}
+    frame = extract(
+        [
+            "Albania and Italy signed agreements in Rome on Thursday.",
+            "In January, Albania signed an energy agreement with Italy and the United Arab Emirates for a cable "
+            "linking the two neighbouring countries.",
+        ],
+        [
+            ("Albania", "COUNTRY", "ALB"),
+            ("Italy", "COUNTRY", "ITA"),
+            ("Rome", "LOCATION", "ITA"),
+            ("United Arab Emirates", "COUNTRY", "ARE"),
+        ],
+        published=PUBLISHED,
+    )
+    assert frame["sentence_index"].to_list() == [0]

@@ -333,9 +333,11 @@ _ATTRIBUTION_BEFORE = re.compile(
 )
 _ATTRIBUTION_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|stated|confirmed)\b", re.IGNORECASE)
 """With _ATTRIBUTION_BEFORE: a date that says when something was said ("said on Monday"), not when it happens."""
+_SIDES_ADJECTIVES = r"(?:(?:(?-i:[A-Z])[\w-]*|neighbou?ring|friendly|brotherly|sisterly|fraternal)\s+){0,2}"
+"""Adjectives the two sides may be named with ("both Latin American leaders", "the two neighbouring countries")."""
 _COREFERENCE = re.compile(
-    r"\b(?:the\s+two\s+(?:countries|nations|sides|leaders|ministers|governments|presidents|prime\s+ministers|"
-    r"neighbou?rs|delegations|heads\s+of\s+(?:state|government))|both\s+(?:the\s+)?(?:countries|nations|sides|"
+    r"\b(?:the\s+two\s+" + _SIDES_ADJECTIVES + r"(?:countries|nations|sides|leaders|ministers|governments|presidents|prime\s+ministers|"
+    r"neighbou?rs|delegations|heads\s+of\s+(?:state|government))|both\s+(?:the\s+)?" + _SIDES_ADJECTIVES + r"(?:countries|nations|sides|"
     r"leaders|ministers|governments|presidents|prime\s+ministers|delegations|heads\s+of\s+(?:state|government))|the\s+(?:ministers|leaders)|(?:his|her|their)\s+(?:\w+\s+)?counterparts?|bilateral|"
     r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit)|"
     r"their\s+(?:[\w-]+\s+){0,2}?(?:visit|talks|meeting|trip|summit)|^\s*(?:he|she)\s)\b",
