@@ -131,3 +131,36 @@ def test_a_sentence_naming_three_sides_refers_to_no_pair_of_two():
         published=PUBLISHED,
     )
     assert frame["sentence_index"].to_list() == [0]
+
+
+# --- talks in the singular, a trip told by its landing -------------------------------------------------------
+
+
+def test_a_talk_between_the_two_leaders_is_a_meeting():
+    found = rows(
+        [
+            "The documents were signed during a talk between the prime ministers of Vietnam and Singapore in Hanoi."
+        ],
+        [("Vietnam", "COUNTRY", "VNM"), ("Singapore", "COUNTRY", "SGP"), ("Hanoi", "LOCATION", "VNM")],
+    )
+    assert (("SGP", "VNM"), "meeting") in found
+
+
+def test_a_talk_given_at_a_university_is_no_meeting():
+    found = rows(
+        ["The Vietnamese ambassador gave a talk at a Singapore university on Monday."],
+        [("Vietnamese", "COUNTRY", "VNM"), ("Singapore", "COUNTRY", "SGP")],
+    )
+    assert found == set()
+
+
+def test_landing_at_the_capitals_airport_is_a_visit():
+    found = rows(
+        [
+            "President Ruiz was received at the presidential palace minutes after landing at the international "
+            "airport of Caracas."
+        ],
+        [("Caracas", "COUNTRY", "VEN")],
+        people=[("Ruiz", "p1", "COL", "president")],
+    )
+    assert (("COL", "VEN"), "visit") in found

@@ -161,6 +161,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "meeting",
         re.compile(
             r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
+            r"(?:held|hold|holds|holding|had)\s+a\s+(?:[\w-]+\s+){0,2}?talk|(?:a|the)\s+(?:[\w-]+\s+){0,2}?talk(?=\s+between)|"
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
             r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
             r"(?:[a-z]+\s+){0,3}?discuss(?:ed|es|ing)?|"
@@ -178,7 +179,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|arriving\s+in|"
             r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|tour\s+of|(?:flew|flies|fly|flying)\s+(?:on\s+)?to|"
-            r"land(?:s|ed|ing)\s+in|depart(?:s|ed|ing)?\s+for)\b",
+            r"land(?:s|ed|ing)\s+(?:in|at)|arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?airport|"
+            r"depart(?:s|ed|ing)?\s+for)\b",
             re.IGNORECASE,
         ),
     ),
@@ -233,6 +235,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 """(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed").
+Translated news writes talks in the singular ("held a talk with", "during a talk between the top leaders"): a
+talk held or between two is a meeting, where "a talk at the university" is none. A trip is also told by its
+landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport").
 "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
 visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose."""
 TRIGGER_STEM_PATTERN = "(?:" + "|".join(
