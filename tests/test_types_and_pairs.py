@@ -164,3 +164,18 @@ def test_landing_at_the_capitals_airport_is_a_visit():
         people=[("Ruiz", "p1", "COL", "president")],
     )
     assert (("COL", "VEN"), "visit") in found
+
+
+# --- people and their countries ------------------------------------------------------------------------------
+
+
+def test_a_title_of_the_sisterly_kingdom_gives_the_name_its_country():
+    from test_entity_fixes import people
+
+    table = people(
+        "The Emir received a phone call today from King Faisal Al Noor, King of the sisterly Hashemite Kingdom of "
+        "Jordan, during which they reviewed developments in occupied Palestine and in Palestinian towns.\n"
+        "Palestinian officials welcomed the call, and Palestine thanked both."
+    )
+    row = table.filter(table["name"] == "Faisal Al Noor").row(0, named=True)
+    assert row["country_code"] == "JOR"

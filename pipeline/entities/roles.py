@@ -135,6 +135,14 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     return parse
 
 
+FRIENDLY_COUNTRY = re.compile(
+    r"\s+(to|of)\s+(?:the\s+)?(?:(?:sisterly|brotherly|friendly|fraternal|neighbou?ring|sister|brother)\s+)?"
+)
+"""Between a title and its country: "to", "of", and the courtesy of Gulf and Arab state media ("King Abdullah II,
+King of the sisterly Hashemite Kingdom of Jordan", "President of the brotherly State of Kuwait"): the adjective
+does not stop the title from naming the country, as "of the" alone would otherwise do."""
+
+
 def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
     """Apposition after a name: 'NAME, the Japanese Ambassador to India,' / 'NAME, joint secretary in ...'."""
     parse = _RoleParse()
@@ -171,7 +179,7 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
         break
     if not any(_is_role_head(w) for w in role_words):
         return _RoleParse()
-    to_country = re.match(r"\s+(to|of)\s+", text[pos : sentence.end])
+    to_country = FRIENDLY_COUNTRY.match(text[pos : sentence.end])
     target = _country_match_at(sentence, pos + to_country.end()) if to_country else None
     if _title_of_next_name(text, sentence, target.end if target else pos):
         return _RoleParse()
