@@ -133,6 +133,18 @@ def test_a_sentence_naming_three_sides_refers_to_no_pair_of_two():
     assert frame["sentence_index"].to_list() == [0]
 
 
+def test_what_the_two_leaders_discussed_after_a_call_is_that_call():
+    found = rows(
+        [
+            "President Ruto held a phone call on Tuesday with U.S. Secretary of State Mark Ellison.",
+            "In a statement, Ruto said the two leaders discussed regional security.",
+        ],
+        [("U.S.", "COUNTRY", "USA")],
+        people=[("Ruto", "p1", "KEN", "president"), ("Mark Ellison", "p2", "USA", "secretary of state")],
+    )
+    assert found == {(("KEN", "USA"), "call")}
+
+
 # --- talks in the singular, a trip told by its landing -------------------------------------------------------
 
 

@@ -198,7 +198,7 @@ def article_engagements(
         anchored = anchored_sentences(sentences, mentions, persons, article.get("off_topic_story", False))
     rows: list[dict] = []
     previous_pair: tuple[str, str] | None = None
-    previous_status: str | None = None
+    previous_status = previous_kind = None  # the previous engagement's status and kind
     previous_visit: tuple[str, str] | None = None
     together = False  # a visit that goes ahead has brought two sides together (``anchors.courtesy_calls``)
     previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
@@ -220,7 +220,7 @@ def article_engagements(
         text = sentence["text"]
         carried = carried_span(text, previous_span, visit_span) if None in dates else None
         lists = _listed_sets(ctx, anchors, clauses)
-        anchors = courtesy_calls(text, anchors, together, statuses)
+        anchors = courtesy_calls(text, anchors, together, statuses, previous_kind)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
             if anchor.multilateral or status == DROP:
                 continue
@@ -304,7 +304,7 @@ def article_engagements(
             if targets:
                 # after a trip to several countries, "the visit" cannot tell which one it means
                 previous_pair = targets[0][0] if len(targets) == 1 else None
-                previous_status = status
+                previous_status, previous_kind = status, anchor.kind
     # a dated "the six-day exercise" that names no pair is the article's one exercise (``references``)
     rows += [
         _row(article, sentence, ctx, anchor, index, anchors, statuses, clause, span, status, pair, "coreference", None, persons)
