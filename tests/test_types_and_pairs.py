@@ -191,3 +191,18 @@ def test_a_title_of_the_sisterly_kingdom_gives_the_name_its_country():
     )
     row = table.filter(table["name"] == "Faisal Al Noor").row(0, named=True)
     assert row["country_code"] == "JOR"
+
+
+# --- a sentence lost in cleaning -------------------------------------------------------------------------------
+
+
+def test_a_photo_credit_ending_a_paragraph_does_not_take_the_next_sentence_with_it():
+    from pipeline.clean.stage import clean_text
+
+    text = clean_text(
+        "The island has been melting faster this decade. Picture: PA\n"
+        "The president has cancelled his visit to Denmark after the prime minister's remarks.\n"
+        "The cancellation was confirmed on Wednesday."
+    )
+    assert "The president has cancelled his visit to Denmark" in text
+    assert "Picture" not in text
