@@ -206,3 +206,35 @@ def test_a_photo_credit_ending_a_paragraph_does_not_take_the_next_sentence_with_
     )
     assert "The president has cancelled his visit to Denmark" in text
     assert "Picture" not in text
+
+
+# --- private people are no party: negatives of tourism, education and trade stories ---------------------------
+
+CHINESE, JAPAN = ("Chinese", "COUNTRY", "CHN"), ("Japan", "COUNTRY", "JPN")
+
+
+def test_tourists_visiting_a_country_make_no_visit():
+    assert (
+        rows(["More than two million Chinese tourists visited Japan last year."], [CHINESE, JAPAN]) == set()
+    )
+
+
+def test_scientists_signing_a_memorandum_make_no_agreement():
+    found = rows(
+        ["Japanese and Chinese scientists signed a memorandum on climate research."],
+        [("Japanese", "COUNTRY", "JPN"), CHINESE],
+    )
+    assert found == set()
+
+
+def test_an_official_meeting_students_of_the_other_country_holds_no_meeting():
+    found = rows(["Japan's foreign minister met Chinese students in Tokyo on Monday."], [CHINESE, JAPAN])
+    assert found == set()
+
+
+def test_an_official_who_met_students_and_then_visited_keeps_the_visit():
+    found = rows(
+        ["The Chinese foreign minister, who met students in Beijing, visited Japan on Monday."],
+        [CHINESE, JAPAN],
+    )
+    assert found == {(("CHN", "JPN"), "visit")}

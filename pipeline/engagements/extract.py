@@ -55,7 +55,7 @@ from pipeline.engagements.lexicon import (
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
-from pipeline.engagements.not_engagements import _PROVISION
+from pipeline.engagements.not_engagements import _PROVISION, without_private_parties
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
 from pipeline.engagements.parties import (
     article_pairs,
@@ -163,7 +163,10 @@ def anchored_sentences(
         if _is_off_topic(ctx, story_off_topic):
             continue
         anchors = (
-            _provisions_are_no_engagements(text, _coercion_is_no_offer(text, _find_anchors(text, ctx.countries)))
+            without_private_parties(
+                text,
+                _provisions_are_no_engagements(text, _coercion_is_no_offer(text, _find_anchors(text, ctx.countries))),
+            )
             if triggered
             else []
         )
