@@ -238,3 +238,15 @@ def test_an_official_who_met_students_and_then_visited_keeps_the_visit():
         [CHINESE, JAPAN],
     )
     assert found == {(("CHN", "JPN"), "visit")}
+
+
+def test_a_meeting_with_businessmen_beside_one_with_the_president_keeps_the_second():
+    found = rows(
+        [
+            "The Chilean president's agenda includes a meeting with Mexican businessmen, as well as a meeting with "
+            "President Ramos at the National Palace."
+        ],
+        [("Chilean", "COUNTRY", "CHL"), ("Mexican", "COUNTRY", "MEX")],
+        people=[("Ramos", "p1", "MEX", "president")],
+    )
+    assert found == {(("CHL", "MEX"), "meeting")}

@@ -7,6 +7,7 @@ or mediator, an organisation's officials and trips to organisations, the site of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 _SOUGHT_BEFORE = re.compile(
     r"\b(?:far\s+apart\s+on|(?:a\s+)?(?:long\s+)?way\s+(?:off\s+)?from|(?:no\s+)?(?:closer|close|near(?:er)?)\s+to|"
@@ -107,13 +108,21 @@ def without_private_parties(text: str, anchors: list) -> list:
     meetings an official holds with them (``_PRIVATE_PEOPLE_AFTER`` right after it: "the foreign minister met
     Chinese students"). Tourism, education and trade stories name two countries this way without any state
     taking part. A comma stops the words before the trigger, so "Modi, who met students, visited Japan" keeps
-    the visit."""
-    return [
-        a
-        for a in anchors
-        if not (
+    the visit. A trigger the dropped one had absorbed stands on its own ("a meeting with Mexican businessmen, as
+    well as a meeting with President López Obrador" keeps the second)."""
+
+    def private(a) -> bool:
+        return (
             a.kind in ("visit", "agreement", "meeting")
-            and _PRIVATE_PEOPLE_BEFORE.search(text[max(0, a.start - 60) : a.start])
-        )
-        and not (a.kind == "meeting" and _PRIVATE_PEOPLE_AFTER.match(text, a.end))
-    ]
+            and bool(_PRIVATE_PEOPLE_BEFORE.search(text[max(0, a.start - 60) : a.start]))
+        ) or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
+
+    kept = []
+    for a in anchors:
+        if not private(a):
+            kept.append(a)
+            continue
+        heirs = [g for g in a.absorbed if g.kind == a.kind and not private(g)]
+        if heirs:
+            kept.append(replace(heirs[0], absorbed=heirs[1:]))
+    return sorted(kept, key=lambda a: a.start)
