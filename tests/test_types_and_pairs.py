@@ -250,3 +250,15 @@ def test_a_meeting_with_businessmen_beside_one_with_the_president_keeps_the_seco
         people=[("Ramos", "p1", "MEX", "president")],
     )
     assert found == {(("CHL", "MEX"), "meeting")}
+
+
+def test_a_president_sent_on_a_visit_to_the_home_country_is_of_the_other_country():
+    from test_entity_fixes import people
+
+    table = people(
+        "VILNIUS - Lithuania and Poland plan to create a council of defence ministers.\n"
+        "The adviser spoke of President Dalia Kairiene's upcoming visit to Poland.\n"
+        "Kairiene is scheduled to meet with President Jan Nowicki of Poland and Polish ministers in Warsaw.\n"
+        "The visit will bring cooperation with Poland to a new level, and Poland welcomed it."
+    )
+    assert table.filter(table["name"] == "Dalia Kairiene").row(0, named=True)["country_code"] == "LTU"
