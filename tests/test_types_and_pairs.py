@@ -262,3 +262,14 @@ def test_a_president_sent_on_a_visit_to_the_home_country_is_of_the_other_country
         "The visit will bring cooperation with Poland to a new level, and Poland welcomed it."
     )
     assert table.filter(table["name"] == "Dalia Kairiene").row(0, named=True)["country_code"] == "LTU"
+
+
+def test_an_adviser_to_a_countrys_prime_minister_is_of_that_country():
+    from test_entity_fixes import people
+
+    table = people(
+        "Kenji Mori, MP and Special Adviser to the Prime Minister of Japan, assured support to Sri Lanka.\n"
+        "Sri Lanka thanked him, and Sri Lanka's president welcomed the offer."
+    )
+    row = table.filter(table["name"] == "Kenji Mori").row(0, named=True)
+    assert (row["country_code"], row["role"]) == ("JPN", "Special Adviser")

@@ -143,6 +143,17 @@ King of the sisterly Hashemite Kingdom of Jordan", "President of the brotherly S
 does not stop the title from naming the country, as "of the" alone would otherwise do."""
 
 
+MEMBER_AND = re.compile(r"(?:MP|MEP|lawmaker|senator|Senator)\s*(?:,|and)\s+")
+"""A seat in parliament before the title of an apposition ("Kentaro Sonoura, MP and Special Adviser to the Prime
+Minister of Japan"): the title that follows is the one to read."""
+ADVISER_TO_LEADER = re.compile(
+    r"\s+to\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|Amir|Chancellor|Premier|Crown\s+Prince|Sultan)"
+    r"\s+of\s+(?:the\s+)?"
+)
+"""After a title, the leader it serves, then that leader's country ("Special Adviser to the Prime Minister of
+Japan"): an adviser is of the country whose leader he advises, where "Ambassador to Japan" is not of Japan."""
+
+
 def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
     """Apposition after a name: 'NAME, the Japanese Ambassador to India,' / 'NAME, joint secretary in ...'."""
     parse = _RoleParse()
@@ -154,6 +165,9 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
             parse.country = qualifier.entry.country_code
         return parse
     pos = found.end()
+    member = MEMBER_AND.match(text, pos, sentence.end)
+    if member:
+        pos = member.end()
     former = re.match(r"(?:then|former|ex-|erstwhile|outgoing)\s*", text[pos : sentence.end])
     if former:
         parse.former, pos = True, pos + former.end()
@@ -189,6 +203,9 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
         parse.country = parse.country or target.entry.country_code
         if _is_plural_head(role_words[-1]):
             parse.country = _respective_country(sentence, target) or parse.country
+    if not parse.country and (leader := ADVISER_TO_LEADER.match(text, pos, sentence.end)):
+        served = _country_match_at(sentence, leader.end())
+        parse.country = served.entry.country_code if served else None
     org = ORG_AFTER_ROLE.match(text, pos, sentence.end)
     if org:
         parse.organization = _normalise_org(org.group(1))
