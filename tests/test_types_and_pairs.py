@@ -273,3 +273,44 @@ def test_an_adviser_to_a_countrys_prime_minister_is_of_that_country():
     )
     row = table.filter(table["name"] == "Kenji Mori").row(0, named=True)
     assert (row["country_code"], row["role"]) == ("JPN", "Special Adviser")
+
+
+# --- a reference to a domestic meeting takes no older pair -----------------------------------------------------
+
+
+def test_after_the_meeting_the_sentence_before_held_at_home_takes_no_older_pair():
+    found = rows(
+        [
+            "President Biden will cancel his trip to Papua New Guinea next week, the White House said.",
+            "Biden met with congressional leaders at the White House earlier in the day.",
+            "After the meeting, Speaker Kevin McCarthy said they are still far apart, but a deal is possible.",
+        ],
+        [("Papua New Guinea", "COUNTRY", "PNG"), ("White House", "ORGANIZATION", "USA")],
+        people=[("Biden", "p1", "USA", "president"), ("Kevin McCarthy", "p2", None, "speaker")],
+    )
+    assert found == {(("PNG", "USA"), "visit")}
+
+
+def test_after_the_meeting_of_the_two_leaders_the_pair_carries_on():
+    found = rows(
+        [
+            "President Biden met Prime Minister James Marape of Papua New Guinea on Monday.",
+            "After the meeting, the two leaders signed a defence agreement.",
+        ],
+        [("Papua New Guinea", "COUNTRY", "PNG")],
+        people=[("Biden", "p1", "USA", "president"), ("James Marape", "p2", "PNG", "prime minister")],
+    )
+    assert found == {(("PNG", "USA"), "meeting"), (("PNG", "USA"), "agreement")}
+
+
+def test_after_a_meeting_that_names_one_side_only_the_pair_carries_on():
+    found = rows(
+        [
+            "Kenya and Uganda signed a trade pact in Nairobi on Monday.",
+            "President Daniel Oduya later received the visiting minister at State House.",
+            "During the meeting, the two discussed the border.",
+        ],
+        [("Kenya", "COUNTRY", "KEN"), ("Uganda", "COUNTRY", "UGA"), ("Nairobi", "LOCATION", "KEN")],
+        people=[("Daniel Oduya", "p1", "KEN", "president")],
+    )
+    assert (("KEN", "UGA"), "meeting") in found
