@@ -314,3 +314,22 @@ def test_after_a_meeting_that_names_one_side_only_the_pair_carries_on():
         people=[("Daniel Oduya", "p1", "KEN", "president")],
     )
     assert (("KEN", "UGA"), "meeting") in found
+
+
+# --- sport: a final is a fixture, not a meeting of states -----------------------------------------------------
+
+
+def test_two_countries_that_meet_in_the_final_are_teams():
+    found = rows(
+        ["China and Japan will meet in the final on Sunday after both won their semi-finals."],
+        [("China", "COUNTRY", "CHN"), ("Japan", "COUNTRY", "JPN")],
+    )
+    assert found == set()
+
+
+def test_the_final_communique_of_talks_is_no_sport():
+    found = rows(
+        ["China and Japan held talks in Beijing and agreed on the final communique on Sunday."],
+        [("China", "COUNTRY", "CHN"), ("Japan", "COUNTRY", "JPN"), ("Beijing", "LOCATION", "CHN")],
+    )
+    assert found == {(("CHN", "JPN"), "meeting")}

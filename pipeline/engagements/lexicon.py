@@ -427,8 +427,11 @@ _LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:city\
 """Before a place, the words that make it where an engagement happens ("in Tokyo", "at the capital")."""
 _SPORT_WORDS = (
     r"match|tournament|world\s+cup|league|squad|coach|striker|olympics?|championship|qualif(?:ier|iers|ying)|"
-    r"fixtures?|wickets?|innings|cricket|football|soccer|rugby|medals?"
+    r"fixtures?|wickets?|innings|cricket|football|soccer|rugby|medals?|(?:semi|quarter)-?finals?|play-?offs?|"
+    r"(?:in|into|reach(?:ed|es|ing)?)\s+the\s+finals?(?=\s*(?:[.,;]|on\b|in\b|at\b|against\b))"
 )
+"""Words of sport: a fixture ("will meet in the final on Sunday", "the semi-finals") is no meeting of states.
+"The final" counts only where it is the match itself, not "the final communiqué" or "the final day"."""
 _BUSINESS_WORDS = (
     r"shares|stocks|investors|takeovers?|buy-?outs?|buy\s+out|mergers?|shareholders?|per\s+share|"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+stake"
