@@ -273,6 +273,10 @@ def is_boilerplate(line: str, may_hold_phrase: bool = True) -> bool:
 
 _INLINE_CREDIT = re.compile(
     r"[(\[](photo|image|picture|pic|file photo|representational image|video|source|credit)s?\b"
-    r"[^)\]]{0,80}[)\]]",
-    re.IGNORECASE,
+    r"[^)\]]{0,80}[)\]]"
+    r"|(?<=[.!?\"”’'])[ \t]+(?:photo|image|picture|pic|credit)s?[ \t]*:[ \t]*[^.!?\n]{1,60}$",
+    re.IGNORECASE | re.MULTILINE,
 )
+"""Credits inside a line: in brackets anywhere ("(Photo: Press Office)"), or after the last sentence of a
+paragraph ("... since 2012. Picture: PA"), which would otherwise leave the paragraph looking unfinished, glue it
+to the next one and take that one's first sentence down with it as boilerplate."""

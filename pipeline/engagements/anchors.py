@@ -33,6 +33,7 @@ from pipeline.engagements.lexicon import (
     _SPECIFIC_LOWERCASE,
     _TOKEN,
     MULTILATERAL,
+    SPOKE_WITH,
 )
 from pipeline.engagements.not_engagements import (
     _ATTENDED_AFTER_BILATERAL,
@@ -400,15 +401,37 @@ def _visit_with_purpose(
 
 
 _CALLED_ON = re.compile(r"call(?:s|ed|ing)?\s+on\b", re.IGNORECASE)
+_SPOKE_WITH = re.compile(SPOKE_WITH, re.IGNORECASE)
+_CALLED_OFF = {"cancelled", "postponed"}
 
 
-def courtesy_calls(text: str, anchors: list[Anchor], visiting: bool) -> list[Anchor]:
-    """The anchors of a sentence with each "called on Minister X" a meeting (a courtesy call, in person) when the
-    sentence or the article before it states a visit ("Sonoura, who is on a visit to Sri Lanka, called on the
-    President"), else a call: with no trip to the official's country, "Pompeo called on Foreign Minister Kang"
-    is a contact of unknown medium, not a meeting."""
-    if visiting or any(a.kind == "visit" for a in anchors):
+_SIDES_DISCUSSED = re.compile(r"(?:the\s+two|both)\s", re.IGNORECASE)
+
+
+def courtesy_calls(
+    text: str, anchors: list[Anchor], visiting: bool, statuses: list | None = None, previous_kind: str | None = None
+) -> list[Anchor]:
+    """The anchors of a sentence with each "called on Minister X" or "spoke with Minister X" a meeting (a
+    courtesy call, talks in person) when the sentence or the article before it states a visit that goes ahead
+    ("Sonoura, who is on a visit to Sri Lanka, called on the President"; ``visiting``), else a call: with no trip
+    that brings the two together, "Pompeo called on Foreign Minister Kang" is a contact of unknown medium and
+    "Vucic spoke last evening with Orban" one at a distance, not a meeting. A visit the sentence calls off ("spoke
+    to Albanese to inform him that he will be postponing his trip", ``statuses`` aligned with ``anchors``) brings
+    nobody together. "The two leaders discussed ..." right after a call (``previous_kind``) tells what was
+    said in that call, not talks of their own."""
+    if previous_kind == "call":
+        anchors = [
+            replace(a, kind="call") if a.kind == "meeting" and _SIDES_DISCUSSED.match(text, a.start) else a
+            for a in anchors
+        ]
+    statuses = statuses or [None] * len(anchors)
+    if visiting or any(
+        a.kind == "visit" and status not in _CALLED_OFF for a, status in zip(anchors, statuses, strict=True)
+    ):
         return anchors
     return [
-        replace(a, kind="call") if a.kind == "meeting" and _CALLED_ON.match(text, a.start) else a for a in anchors
+        replace(a, kind="call")
+        if a.kind == "meeting" and (_CALLED_ON.match(text, a.start) or _SPOKE_WITH.match(text, a.start))
+        else a
+        for a in anchors
     ]

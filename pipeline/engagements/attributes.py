@@ -400,7 +400,9 @@ def _pair_for(
        ambiguous and yield no pair at all rather than a guess; fewer send the search to the next scope.
 
     A sentence that names no pair but refers back ("the two sides", "during the visit") takes the pair of the
-    article's previous engagement ("coreference"), provided the countries it does name belong to that pair.
+    article's previous engagement ("coreference"), provided the countries and people's countries it names (not as
+    context or place) all belong to that pair: "signed an agreement with Italy and the UAE ... linking the two countries"
+    names three sides, and refers to no pair of two.
     Anchors at a multilateral gathering never reach here: ``extract.article_engagements`` skips them.
     """
     text = ctx.text
@@ -429,7 +431,10 @@ def _pair_for(
             return tuple(sorted(codes)), "explicit"
         if len(codes) > 2:
             return None, "explicit"
-    if previous_pair and _COREFERENCE.search(text) and codes <= set(previous_pair):
+    named_sides = {m.country_code for m in ctx.countries if not _is_context(text, m) and not _is_place(text, m)} | {
+        m.country_code for m in ctx.people if m.country_code
+    }
+    if previous_pair and _COREFERENCE.search(text) and named_sides <= set(previous_pair):
         return previous_pair, "coreference"
     return None, "explicit"
 

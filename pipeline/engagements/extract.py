@@ -55,12 +55,14 @@ from pipeline.engagements.lexicon import (
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
-from pipeline.engagements.not_engagements import _PROVISION
+from pipeline.engagements.not_engagements import _PROVISION, without_private_parties
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
 from pipeline.engagements.parties import (
     article_pairs,
     first_person_pair,
+    is_domestic,
     people_over_topic,
+    refers_to_unpaired,
     soil_destination,
     three_sides,
     with_article_sides,
@@ -163,7 +165,10 @@ def anchored_sentences(
         if _is_off_topic(ctx, story_off_topic):
             continue
         anchors = (
-            _provisions_are_no_engagements(text, _coercion_is_no_offer(text, _find_anchors(text, ctx.countries)))
+            without_private_parties(
+                text,
+                _provisions_are_no_engagements(text, _coercion_is_no_offer(text, _find_anchors(text, ctx.countries))),
+            )
             if triggered
             else []
         )
@@ -198,8 +203,8 @@ def article_engagements(
         anchored = anchored_sentences(sentences, mentions, persons, article.get("off_topic_story", False))
     rows: list[dict] = []
     previous_pair: tuple[str, str] | None = None
-    previous_status: str | None = None
-    previous_visit: tuple[str, str] | None = None
+    previous_status = previous_kind = None  # the previous engagement's status and kind
+    previous_visit, together = None, False  # last visit's sides; did a visit that goes ahead bring two together
     previous_span = visit_span = None  # the last engagement's date, the last visit's ("later that day")
     stated_pair = article.get("stated_pair")  # the pair the article states most often (``parties``)
     lede_pair: tuple[str, str] | None = None
@@ -215,11 +220,13 @@ def article_engagements(
         dates = _assign_dates(text, anchors, statuses, published)
         analysed.append((sentence, ctx, anchors, clauses, statuses, silent, dates))
     occasions = gathering_occasions([(s["sentence_index"], s["text"], a, d) for s, _, a, *_, d in analysed])
+    unpaired: set[str] = set()  # the kinds the previous anchored sentence stated without a pair (``parties``)
     for sentence, ctx, anchors, clauses, statuses, silent, dates in analysed:
         text = sentence["text"]
+        referred, unpaired = (None if refers_to_unpaired(text, unpaired) else previous_pair), set()
         carried = carried_span(text, previous_span, visit_span) if None in dates else None
         lists = _listed_sets(ctx, anchors, clauses)
-        anchors = courtesy_calls(text, anchors, previous_visit is not None)
+        anchors = courtesy_calls(text, anchors, together, statuses, previous_kind)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
             if anchor.multilateral or status == DROP:
                 continue
@@ -258,8 +265,8 @@ def article_engagements(
                 elif (found := onward or people_over_topic(sided, anchor, clause)) is not None:
                     pair, pair_source = found, "explicit"
                 else:
-                    pair, pair_source = _pair_for(sided, anchor, clause, destination, previous_pair)
-                if pair is None and (pair := first_person_pair(ctx, previous_pair)) is not None:
+                    pair, pair_source = _pair_for(sided, anchor, clause, destination, referred)
+                if pair is None and (pair := first_person_pair(ctx, referred)) is not None:
                     pair_source = "coreference"
                 targets = (
                     [(pair, pair_source, destination)]
@@ -294,6 +301,8 @@ def article_engagements(
                 )
                 if anchor.kind == "visit" and row["initiator_country"] and row["host_country"]:
                     previous_visit = (row["initiator_country"], row["host_country"])
+                    together = together or status not in ("cancelled", "postponed")
+            unpaired |= set() if targets or not is_domestic(ctx) else {anchor.kind}
             if targets and span is not None:
                 previous_span = span
                 visit_span = span if anchor.kind == "visit" else visit_span
@@ -302,7 +311,7 @@ def article_engagements(
             if targets:
                 # after a trip to several countries, "the visit" cannot tell which one it means
                 previous_pair = targets[0][0] if len(targets) == 1 else None
-                previous_status = status
+                previous_status, previous_kind = status, anchor.kind
     # a dated "the six-day exercise" that names no pair is the article's one exercise (``references``)
     rows += [
         _row(article, sentence, ctx, anchor, index, anchors, statuses, clause, span, status, pair, "coreference", None, persons)
@@ -407,8 +416,7 @@ def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 _DATELINE_HEAD = 600
-"""How much of an article's text may hold its dateline (it stands in one of the first lines), and is its head
-for ``is_off_topic_story``."""
+"""How much of an article's text may hold its dateline (in its first lines); its head for ``is_off_topic_story``."""
 
 
 def extract_engagements(

@@ -147,18 +147,30 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
     ),
 ]
 """(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call")."""
+SPOKE_WITH = (
+    r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
+    r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
+    r"(?:counterparts?|ministers?|presidents?|premiers?|chancellors?|secretary|king|emir|amir|prince|leaders?)"
+)
+"""Speaking with an official of the other side ("spoke last evening with Hungarian Prime Minister Viktor Orban",
+"I spoke with Hun Manet, the Prime Minister of Cambodia"): between the words, only titles, names and a few title
+words, so that "spoke to reporters about the minister" is no contact. It is a meeting when the two are together
+(a visit, a summit) and a call otherwise (``anchors.remote_contacts``)."""
 _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting",
         re.compile(
             r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
+            r"(?:held|hold|holds|holding|had)\s+a\s+(?:[\w-]+\s+){0,2}?talk|(?:a|the)\s+(?:[\w-]+\s+){0,2}?talk(?=\s+between)|"
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
             r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
             r"(?:[a-z]+\s+){0,3}?discuss(?:ed|es|ing)?|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy)|"
             r"call(?:s|ed|ing)?\s+on\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
-            r"(?:counterpart|minister|president|premier|chancellor|secretary|king|emir|prince))\b",
+            r"(?:counterpart|minister|president|premier|chancellor|secretary|king|emir|prince)|"
+            + SPOKE_WITH
+            + r")\b",
             re.IGNORECASE,
         ),
     ),
@@ -167,7 +179,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|arriving\s+in|"
             r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|tour\s+of|(?:flew|flies|fly|flying)\s+(?:on\s+)?to|"
-            r"land(?:s|ed|ing)\s+in|depart(?:s|ed|ing)?\s+for)\b",
+            r"land(?:s|ed|ing)\s+(?:in|at)|arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?airport|"
+            r"depart(?:s|ed|ing)?\s+for)\b",
             re.IGNORECASE,
         ),
     ),
@@ -222,6 +235,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 """(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed").
+Translated news writes talks in the singular ("held a talk with", "during a talk between the top leaders"): a
+talk held or between two is a meeting, where "a talk at the university" is none. A trip is also told by its
+landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport").
 "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
 visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose."""
 TRIGGER_STEM_PATTERN = "(?:" + "|".join(
@@ -322,9 +338,11 @@ _ATTRIBUTION_BEFORE = re.compile(
 )
 _ATTRIBUTION_AFTER = re.compile(r"^\s*,?\s*(?:said|told|announced|stated|confirmed)\b", re.IGNORECASE)
 """With _ATTRIBUTION_BEFORE: a date that says when something was said ("said on Monday"), not when it happens."""
+_SIDES_ADJECTIVES = r"(?:(?:(?-i:[A-Z])[\w-]*|neighbou?ring|friendly|brotherly|sisterly|fraternal)\s+){0,2}"
+"""Adjectives the two sides may be named with ("both Latin American leaders", "the two neighbouring countries")."""
 _COREFERENCE = re.compile(
-    r"\b(?:the\s+two\s+(?:countries|nations|sides|leaders|ministers|governments|presidents|prime\s+ministers|"
-    r"neighbou?rs|delegations|heads\s+of\s+(?:state|government))|both\s+(?:the\s+)?(?:countries|nations|sides|"
+    r"\b(?:the\s+two\s+" + _SIDES_ADJECTIVES + r"(?:countries|nations|sides|leaders|ministers|governments|presidents|prime\s+ministers|"
+    r"neighbou?rs|delegations|heads\s+of\s+(?:state|government))|both\s+(?:the\s+)?" + _SIDES_ADJECTIVES + r"(?:countries|nations|sides|"
     r"leaders|ministers|governments|presidents|prime\s+ministers|delegations|heads\s+of\s+(?:state|government))|the\s+(?:ministers|leaders)|(?:his|her|their)\s+(?:\w+\s+)?counterparts?|bilateral|"
     r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit)|"
     r"their\s+(?:[\w-]+\s+){0,2}?(?:visit|talks|meeting|trip|summit)|^\s*(?:he|she)\s)\b",
@@ -409,8 +427,11 @@ _LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:city\
 """Before a place, the words that make it where an engagement happens ("in Tokyo", "at the capital")."""
 _SPORT_WORDS = (
     r"match|tournament|world\s+cup|league|squad|coach|striker|olympics?|championship|qualif(?:ier|iers|ying)|"
-    r"fixtures?|wickets?|innings|cricket|football|soccer|rugby|medals?"
+    r"fixtures?|wickets?|innings|cricket|football|soccer|rugby|medals?|(?:semi|quarter)-?finals?|play-?offs?|"
+    r"(?:in|into|reach(?:ed|es|ing)?)\s+the\s+finals?(?=\s*(?:[.,;]|on\b|in\b|at\b|against\b))"
 )
+"""Words of sport: a fixture ("will meet in the final on Sunday", "the semi-finals") is no meeting of states.
+"The final" counts only where it is the match itself, not "the final communiqué" or "the final day"."""
 _BUSINESS_WORDS = (
     r"shares|stocks|investors|takeovers?|buy-?outs?|buy\s+out|mergers?|shareholders?|per\s+share|"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+stake"

@@ -7,6 +7,7 @@ or mediator, an organisation's officials and trips to organisations, the site of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 _SOUGHT_BEFORE = re.compile(
     r"\b(?:far\s+apart\s+on|(?:a\s+)?(?:long\s+)?way\s+(?:off\s+)?from|(?:no\s+)?(?:closer|close|near(?:er)?)\s+to|"
@@ -82,3 +83,46 @@ _HOST_BEFORE = re.compile(
 invitation of President X", "hosted by Qatar", "brokered by the United States"): a third country in that role
 is no party to two others' talks (annotation guide, Not engagements). Used with ``search`` on the text before
 the mention."""
+
+
+_PRIVATE_PEOPLE = (
+    r"(?:tourists|visitors|holidaymakers|travell?ers|students|pupils|scholars|academics|scientists|researchers|"
+    r"pilgrims|fans|supporters|migrants|refugees|workers|executives|businessmen|businesswomen|business\s+people|"
+    r"business\s+leaders|entrepreneurs|investors|athletes|artists|journalists|diaspora|community|"
+    r"communities|expatriates|expats)"
+)
+_PRIVATE_PEOPLE_BEFORE = re.compile(r"\b" + _PRIVATE_PEOPLE + r"(?:\s+[\w'’-]+){0,2}\s+$", re.IGNORECASE)
+_PRIVATE_PEOPLE_AFTER = re.compile(
+    r"\s+(?:with\s+)?(?:the\s+|a\s+group\s+of\s+|members\s+of\s+the\s+)?(?:[\w'’-]+\s+){0,2}?" + _PRIVATE_PEOPLE + r"\b",
+    re.IGNORECASE,
+)
+"""Private people around a trigger: travellers who make the trip ("Chinese tourists visited Japan", "Indian
+pilgrims visiting China", "business executives arrived in Tokyo"), signers ("Japanese and Chinese scientists
+signed a memorandum"), or those an official meets ("met Chinese students", "met the Indian community in Sydney").
+The guide's engagements are between states' representatives: no such trip, deal or meeting is one."""
+
+
+def without_private_parties(text: str, anchors: list) -> list:
+    """The anchors of a sentence without the visits, agreements and meetings that private people make, sign or
+    hold (``_PRIVATE_PEOPLE_BEFORE`` just before the trigger: "Chinese tourists visited Japan"), and the
+    meetings an official holds with them (``_PRIVATE_PEOPLE_AFTER`` right after it: "the foreign minister met
+    Chinese students"). Tourism, education and trade stories name two countries this way without any state
+    taking part. A comma stops the words before the trigger, so "Modi, who met students, visited Japan" keeps
+    the visit. A trigger the dropped one had absorbed stands on its own ("a meeting with Mexican businessmen, as
+    well as a meeting with President López Obrador" keeps the second)."""
+
+    def private(a) -> bool:
+        return (
+            a.kind in ("visit", "agreement", "meeting")
+            and bool(_PRIVATE_PEOPLE_BEFORE.search(text[max(0, a.start - 60) : a.start]))
+        ) or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
+
+    kept = []
+    for a in anchors:
+        if not private(a):
+            kept.append(a)
+            continue
+        heirs = [g for g in a.absorbed if g.kind == a.kind and not private(g)]
+        if heirs:
+            kept.append(replace(heirs[0], absorbed=heirs[1:]))
+    return sorted(kept, key=lambda a: a.start)

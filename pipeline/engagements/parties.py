@@ -297,3 +297,38 @@ def three_sides(ctx: _SentenceContext) -> bool:
         ):
             return True
     return False
+
+
+_THE_ENGAGEMENT = re.compile(
+    r"\b(?:the|that)\s+(?P<noun>meeting|talks|summit|visit|trip|call|phone\s+call|agreement|deal)\b", re.IGNORECASE
+)
+_NOUN_KIND = {"meeting": "meeting", "talks": "meeting", "summit": "meeting", "visit": "visit", "trip": "visit"}
+
+
+_DOMESTIC_PARTY = re.compile(
+    r"\b(?:(?:congressional|parliamentary|opposition|party|cabinet|provincial|regional|local|union|tribal|"
+    r"religious)\s+(?:leaders|lawmakers|members|officials|chiefs)|lawmakers|legislators|parliamentarians|senators|"
+    r"governors|the\s+cabinet|the\s+opposition)\b",
+    re.IGNORECASE,
+)
+
+
+def is_domestic(ctx: _SentenceContext) -> bool:
+    """Whether a sentence states an engagement at home: it names at most one country, by its countries and its
+    people's (not as context), and a domestic party ("Biden met with congressional leaders at the White House",
+    "the president met opposition lawmakers"). A sentence that names one side only may leave the other unnamed
+    ("Ruto received the visiting minister"), which is no domestic meeting (``refers_to_unpaired``)."""
+    codes = {m.country_code for m in ctx.countries if not _is_context(ctx.text, m)}
+    codes |= {m.country_code for m in ctx.people if m.country_code}
+    return len(codes) <= 1 and bool(_DOMESTIC_PARTY.search(ctx.text))
+
+
+def refers_to_unpaired(text: str, unpaired: set[str]) -> bool:
+    """Whether a sentence's "the meeting" ("After the meeting, Speaker McCarthy said ...") points to the
+    engagement of that kind the sentence before it stated without a foreign side (``is_domestic``) ("Biden met with congressional
+    leaders at the White House"; ``unpaired``: the kinds of such engagements): that is a domestic meeting, and the
+    sentence must not take the pair of an older engagement of the article by coreference."""
+    return any(
+        _NOUN_KIND.get(re.sub(r"\s+", " ", m.group("noun").lower()), m.group("noun").lower().split()[-1]) in unpaired
+        for m in _THE_ENGAGEMENT.finditer(text)
+    )

@@ -228,14 +228,40 @@ def _longer_full_names(full_keys: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
+VISIT_AFTER_NAME = re.compile(
+    r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+(?:to|of)\s+|"
+    r",?\s+(?:who\s+(?:is|was)\s+on\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip)\s+to\s+|"
+    r"(?:will\s+|is\s+(?:set\s+|due\s+|scheduled\s+)?to\s+)?(?:arrive[sd]?\s+in|visit(?:s|ed)?|"
+    r"travel(?:s|led|ed)?\s+to|flew\s+to|land(?:s|ed)\s+in)\s+))(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
+)
+"""After a person's name, the trip that person makes and its destination ("Grybauskaite's upcoming visit to
+Poland", "Abe, who is on a visit to Sri Lanka", "Abe arrived in Colombo")."""
+
+
+def _travels_to(text: str, person: dict, country: str) -> bool:
+    """Whether the text right after this mention of a person names a trip of theirs to ``country`` (a name,
+    demonym or capital of it): that person is then a visitor there, not one of its own officials."""
+    found = VISIT_AFTER_NAME.match(text, person["end_char"])
+    if not found:
+        return False
+    words = found.group("place").split()
+    return any(
+        (entry := gazetteer().get(" ".join(words[:n]))) is not None and entry.country_code == country
+        for n in range(len(words), 0, -1)
+    )
+
+
+def _resolve_people(text: str, people: list[dict], home: str | None, second: str | None = None) -> None:
     """Article-level identity, role and country for every person mention (in place).
 
     A partial name joins the article's unique full name that contains it (``persons.resolve_partial``). All the
     mentions of one person then share one role (a current one before a former one, the official title before a
     paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier,
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
-    home country. A "counterpart" without a role of their own takes the role of the person named before them in the
+    home country; but someone the text sends on a trip to the home country ("President Dalia Grybauskaite's
+    upcoming visit to Poland") is a visitor there, and takes the article's second country (``second``) if any:
+    a story of a visit names the host most, and the visitor's country next. A "counterpart" without a role of their own takes the role of the person named before them in the
     sentence ("Jaishankar met his counterpart Wang Yi")."""
     full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
     longer = _longer_full_names(full_keys)
@@ -265,7 +291,8 @@ def _resolve_people(text: str, people: list[dict], home: str | None) -> None:
         elif role and role in role_countries():
             country, evidence = role_countries()[role], "role"
         elif (role or organization) and home:
-            country, evidence = home, "article"
+            visitor = any(_travels_to(text, p, home) for p in group)
+            country, evidence = (second, "article") if visitor else (home, "article")
         for p in group:
             p.update(
                 role=role,

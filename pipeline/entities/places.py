@@ -74,6 +74,15 @@ def _resolve_ambiguous(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
     return resolved
 
 
+def _second_country(mentions: list[dict], home: str | None) -> str | None:
+    """The country with most COUNTRY mentions after the home country, when there is a home country and one
+    such runner-up: in a story of a visit, the visitor's country (``people._resolve_people``)."""
+    ranked = Counter(m["country_code"] for m in mentions if m["label"] == "COUNTRY").most_common(3)
+    if home is None or len(ranked) < 2 or (len(ranked) == 3 and ranked[1][1] == ranked[2][1]):
+        return None
+    return ranked[1][0]
+
+
 def _home_country(mentions: list[dict]) -> str | None:
     """The country an article is mainly about: most COUNTRY mentions, by a margin (x1.5 the runner-up)."""
     ranked = Counter(m["country_code"] for m in mentions if m["label"] == "COUNTRY").most_common(2)

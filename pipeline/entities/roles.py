@@ -135,6 +135,25 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     return parse
 
 
+FRIENDLY_COUNTRY = re.compile(
+    r"\s+(to|of)\s+(?:the\s+)?(?:(?:sisterly|brotherly|friendly|fraternal|neighbou?ring|sister|brother)\s+)?"
+)
+"""Between a title and its country: "to", "of", and the courtesy of Gulf and Arab state media ("King Abdullah II,
+King of the sisterly Hashemite Kingdom of Jordan", "President of the brotherly State of Kuwait"): the adjective
+does not stop the title from naming the country, as "of the" alone would otherwise do."""
+
+
+MEMBER_AND = re.compile(r"(?:MP|MEP|lawmaker|senator|Senator)\s*(?:,|and)\s+")
+"""A seat in parliament before the title of an apposition ("Kentaro Sonoura, MP and Special Adviser to the Prime
+Minister of Japan"): the title that follows is the one to read."""
+ADVISER_TO_LEADER = re.compile(
+    r"\s+to\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|Amir|Chancellor|Premier|Crown\s+Prince|Sultan)"
+    r"\s+of\s+(?:the\s+)?"
+)
+"""After a title, the leader it serves, then that leader's country ("Special Adviser to the Prime Minister of
+Japan"): an adviser is of the country whose leader he advises, where "Ambassador to Japan" is not of Japan."""
+
+
 def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
     """Apposition after a name: 'NAME, the Japanese Ambassador to India,' / 'NAME, joint secretary in ...'."""
     parse = _RoleParse()
@@ -146,6 +165,9 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
             parse.country = qualifier.entry.country_code
         return parse
     pos = found.end()
+    member = MEMBER_AND.match(text, pos, sentence.end)
+    if member:
+        pos = member.end()
     former = re.match(r"(?:then|former|ex-|erstwhile|outgoing)\s*", text[pos : sentence.end])
     if former:
         parse.former, pos = True, pos + former.end()
@@ -171,7 +193,7 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
         break
     if not any(_is_role_head(w) for w in role_words):
         return _RoleParse()
-    to_country = re.match(r"\s+(to|of)\s+", text[pos : sentence.end])
+    to_country = FRIENDLY_COUNTRY.match(text[pos : sentence.end])
     target = _country_match_at(sentence, pos + to_country.end()) if to_country else None
     if _title_of_next_name(text, sentence, target.end if target else pos):
         return _RoleParse()
@@ -181,6 +203,9 @@ def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
         parse.country = parse.country or target.entry.country_code
         if _is_plural_head(role_words[-1]):
             parse.country = _respective_country(sentence, target) or parse.country
+    if not parse.country and (leader := ADVISER_TO_LEADER.match(text, pos, sentence.end)):
+        served = _country_match_at(sentence, leader.end())
+        parse.country = served.entry.country_code if served else None
     org = ORG_AFTER_ROLE.match(text, pos, sentence.end)
     if org:
         parse.organization = _normalise_org(org.group(1))

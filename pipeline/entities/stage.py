@@ -24,7 +24,7 @@ from pipeline.entities.people import (
     _resolve_people,
     _surname_sweep,
 )
-from pipeline.entities.places import _gazetteer_mentions, _generic_orgs, _home_country
+from pipeline.entities.places import _gazetteer_mentions, _generic_orgs, _home_country, _second_country
 from pipeline.entities.prefilter import _plan_model, _prepare
 from pipeline.entities.sentence import _Sentence
 from pipeline.persons import PersonMentionsModel
@@ -89,7 +89,7 @@ def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[i
             ]
     people += [_person_row(text, s, start, end) for s, start, end in _surname_sweep(text, sentences, people)]
     people.sort(key=lambda p: p["start_char"])
-    _resolve_people(text, people, home)
+    _resolve_people(text, people, home, _second_country(mentions, home))
     people += _descriptive_references(text, sentences, people)
     person_spans = [(p["start_char"], p["end_char"]) for p in people]
     if person_spans:
