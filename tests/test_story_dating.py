@@ -149,3 +149,29 @@ def test_a_visit_takes_the_date_other_reports_give_the_talks_its_story_names_und
         ("meeting", "held", date(2022, 9, 5), "day"),
         ("visit", "held", date(2022, 9, 5), "day"),
     ]
+
+
+def test_a_day_told_of_an_engagement_whose_pair_is_not_named_moves_the_story_day():
+    rows = extract(
+        [
+            "The Ghanaian president will arrive in Togo on September 12 for a three-day visit.",
+            "On the second day of his visit, he will lay a wreath, which will be followed by a meeting with the "
+            "prime minister.",
+            "Later in the day, the presidents of Ghana and Togo will sign three agreements in Lomé.",
+        ],
+        [GHANA, TOGO, LOME],
+    )
+    assert ("agreement", 2, date(2022, 9, 13)) in dated(rows)
+
+
+def test_a_year_named_in_passing_does_not_hide_the_day_told_before_it():
+    rows = extract(
+        [
+            "Ghana and Togo signed an agreement on trade on Monday in Lomé.",
+            "Ghana and Togo signed a defence pact in 2008.",
+            "Earlier in the day, the foreign ministers of Ghana and Togo held talks over breakfast.",
+        ],
+        [GHANA, TOGO, LOME],
+    )
+    assert ("meeting", 2, date(2022, 9, 5)) in dated(rows)
+

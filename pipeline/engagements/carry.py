@@ -51,3 +51,21 @@ def carried_span(text: str, previous: DateSpan | None, visit: DateSpan | None) -
         return None
     day = base.start + timedelta(days=offset)
     return DateSpan(day, None, "day", match.start(), match.end(), match.group(0), kind="carried")
+
+
+def narrative_day(
+    previous: DateSpan | None, visit: DateSpan | None, anchor, span: DateSpan | None, has_pair: bool
+) -> tuple[DateSpan | None, DateSpan | None]:
+    """The dates "later that day" and "on the second day of his visit" count from, after an anchor dated ``span``:
+    ``(previous, visit)``, the last engagement's date and the last visit's.
+
+    The story's day moves with every day it tells of an engagement, whether or not its pair was found ("On the
+    second day of his visit, he will lay a wreath, followed by a meeting with the prime minister. Later in the
+    day, he will meet the president": the second day, not the first), and with a month told of an engagement of
+    a pair (after "they met in March", "later that day" tells no day). A year does not move it: a past engagement
+    named in passing ("ties upgraded in 2018") or a week that straddles two months tells no day, and "earlier in
+    the day" after it still means the day told before; nor does a month told of an anchor without a pair (a
+    treaty of many states "signed in March"). Only an anchor with a pair names a visit the next days count from."""
+    if span is None or span.precision == "year" or (span.precision == "month" and not has_pair):
+        return previous, visit
+    return span, span if anchor.kind == "visit" and has_pair else visit

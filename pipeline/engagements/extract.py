@@ -17,7 +17,6 @@ from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
 from pipeline.engagements.attributes import (
-    _assign_dates,
     _confidence,
     _destination,
     _initiator,
@@ -29,7 +28,7 @@ from pipeline.engagements.attributes import (
     _status_cues,
     _status_with_dates,
 )
-from pipeline.engagements.carry import carried_span
+from pipeline.engagements.carry import carried_span, narrative_day
 from pipeline.engagements.companions import (
     COMPANION_CUE_PATTERN_ASCII_BOUNDARIES,
     holds_companion_cue,
@@ -42,6 +41,7 @@ from pipeline.engagements.counterparts import (
     without_hosts,
     without_organisation_officials,
 )
+from pipeline.engagements.event_dates import assign_dates
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -212,7 +212,7 @@ def article_engagements(
         cues = _status_cues(text, anchors)
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
         statuses, silent = governed_statuses(text, anchors, statuses)
-        dates = _assign_dates(text, anchors, statuses, published)
+        dates = assign_dates(text, anchors, statuses, published)
         analysed.append((sentence, ctx, anchors, clauses, statuses, silent, dates))
     occasions = gathering_occasions([(s["sentence_index"], s["text"], a, d) for s, _, a, *_, d in analysed])
     for sentence, ctx, anchors, clauses, statuses, silent, dates in analysed:
@@ -294,9 +294,7 @@ def article_engagements(
                 )
                 if anchor.kind == "visit" and row["initiator_country"] and row["host_country"]:
                     previous_visit = (row["initiator_country"], row["host_country"])
-            if targets and span is not None:
-                previous_span = span
-                visit_span = span if anchor.kind == "visit" else visit_span
+            previous_span, visit_span = narrative_day(previous_span, visit_span, anchor, span, bool(targets))
             if targets and lede_pair is None:
                 lede_pair = targets[0][0]  # the article's first pair, when it states none (``parties``)
             if targets:
