@@ -13,14 +13,47 @@ UNDATED_CLUSTER_GAP_DAYS = 7
 _KEY = ["country_a", "country_b", "engagement_type", "family"]
 
 
+_SINGLE_DAY = ["meeting", "call"]
+"""Types told as held on one day: a visit or a drill told on two days may be one that lasted both."""
+
+
+def _days_told_apart(dated: pl.DataFrame) -> pl.DataFrame:
+    """(key, start_date) of each day that an article states, at day precision, for a meeting or call of the key
+    (on one day) while stating the day before for another: "will arrive on March 16 and meet the foreign minister ... On March 17
+    he will hold talks with the prime minister" are two meetings, and a report that dates the talks March 17
+    is the second one."""
+    days = (
+        dated.filter(
+            (pl.col("date_precision") == "day")
+            & pl.col("engagement_type").is_in(_SINGLE_DAY)
+            & (pl.col("window_end") == pl.col("start_date"))
+        )
+        .select(*_KEY, "article_id", "start_date")
+        .unique()
+    )
+    before = days.with_columns(start_date=pl.col("start_date") + timedelta(days=1))
+    return (
+        days.join(before, on=[*_KEY, "article_id", "start_date"], how="semi", nulls_equal=True)
+        .select(*_KEY, "start_date")
+        .unique()
+        .with_columns(_told_apart=pl.lit(True))
+    )
+
+
 def _cluster_dated(rows: pl.DataFrame) -> pl.DataFrame:
     """Step 2: per key, sweep by start date; a mention starting after every window so far opens a new
-    cluster."""
+    cluster. A day after the windows so far is one more day of grace (two reports of one meeting may date it a
+    day apart, across time zones or by "yesterday" counted from another day), unless an article tells the two
+    days apart (``_days_told_apart``): then they are two engagements."""
     dated = rows.filter(pl.col("start_date").is_not_null()).sort([*_KEY, "start_date"], nulls_last=True)
+    dated = dated.join(
+        _days_told_apart(dated), on=[*_KEY, "start_date"], how="left", nulls_equal=True, maintain_order="left"
+    ).with_columns(pl.col("_told_apart").fill_null(False))
     previous_end = pl.col("window_end").cum_max().shift(1).over(_KEY)
+    grace = pl.when(pl.col("_told_apart")).then(timedelta(days=0)).otherwise(timedelta(days=1))
     return dated.with_columns(
-        new=(previous_end.is_null() | (pl.col("start_date") > previous_end + timedelta(days=1)))
-    ).with_columns(
+        new=(previous_end.is_null() | (pl.col("start_date") > previous_end + grace))
+    ).drop("_told_apart").with_columns(
         cluster=pl.concat_str([pl.lit("d"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
     )
 

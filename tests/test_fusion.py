@@ -233,3 +233,28 @@ def test_a_generic_meeting_overlapping_two_formats_of_one_day_joins_neither_ever
     outcomes = {tuple(sorted(fuse(*rows)[0]["engagement_id"])) for _ in range(20)}
 
     assert len(outcomes) == 1 and len(next(iter(outcomes))) == 3
+
+
+def test_two_days_one_article_tells_apart_are_two_engagements_though_a_day_apart():
+    engagements, _, _ = fuse(
+        mention("a1", 0, start=date(2025, 3, 16)),
+        mention("a1", 1, start=date(2025, 3, 17)),
+        mention("a2", 0, start=date(2025, 3, 17)),
+    )
+    assert sorted(zip(engagements["start_date"], engagements["source_count"], strict=True)) == [
+        (date(2025, 3, 16), 1),
+        (date(2025, 3, 17), 2),
+    ]
+
+
+def test_two_reports_a_day_apart_are_one_engagement():
+    engagements, _, _ = fuse(mention("a1", 0, start=date(2025, 3, 16)), mention("a2", 0, start=date(2025, 3, 17)))
+    assert engagements.height == 1
+
+
+def test_a_visit_one_article_dates_on_two_days_in_a_row_stays_one_visit():
+    engagements, _, _ = fuse(
+        mention("a1", 0, type_="visit", start=date(2025, 3, 16)),
+        mention("a1", 1, type_="visit", start=date(2025, 3, 17)),
+    )
+    assert engagements.height == 1
