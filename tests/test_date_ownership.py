@@ -15,7 +15,9 @@ def dated(rows) -> list[tuple[str, str, date | None]]:
 
 def test_the_date_of_a_post_announcing_a_visit_is_not_the_visit_date():
     rows = extract(
-        ["In a post on X on September 2, Japan's prime minister announced that he would be visiting India soon."],
+        [
+            "In a post on X on September 2, Japan's prime minister announced that he would be visiting India soon."
+        ],
         [INDIA, JAPAN],
     )
     assert dated(rows) == [("visit", "planned", None)]
@@ -23,7 +25,9 @@ def test_the_date_of_a_post_announcing_a_visit_is_not_the_visit_date():
 
 def test_a_date_opening_the_reported_clause_dates_the_engagement():
     rows = extract(
-        ["The ministry said in its statement that on Friday, September 9, Japan's prime minister will fly to India."],
+        [
+            "The ministry said in its statement that on Friday, September 9, Japan's prime minister will fly to India."
+        ],
         [INDIA, JAPAN],
     )
     assert dated(rows) == [("visit", "planned", date(2022, 9, 9))]
@@ -55,4 +59,17 @@ def test_a_relative_day_quoted_from_a_dated_statement_counts_from_the_day_it_was
         ],
         [INDIA, JAPAN],
     )
-    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("meeting", date(2022, 9, 6))]
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [
+        ("meeting", date(2022, 9, 6))
+    ]
+
+
+def test_a_date_printed_with_its_year_is_taken_whatever_the_tense_and_the_status_follows_it():
+    rows = extract(
+        [
+            "Japan's prime minister and India's prime minister attended the annual summit meeting in Tokyo on "
+            "September 22, 2022."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("meeting", "planned", date(2022, 9, 22))]

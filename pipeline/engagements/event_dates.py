@@ -71,6 +71,21 @@ def _is_reference_point(text: str, anchor: Anchor) -> bool:
     return bool(_REFERENCE_POINT_BEFORE.search(text[max(0, anchor.start - 40) : anchor.start]))
 
 
+_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _prints_its_year(span: DateSpan) -> bool:
+    """Whether a date gives its day and its year ("on November 22, 2017"): the anchor it stands by takes it even
+    when the tense says otherwise ("attended the consultation in Kuching on November 22, 2017" in a report of
+    November 17 is still to come, and so planned: ``_status_with_dates``). Such a date is never a guess of the
+    grammar; the tense cue may be a slip of the writer or of an agency's template."""
+    return (
+        span.precision == "day"
+        and span.kind in ("month_day", "day_month", "iso", "dotted")
+        and bool(_FULL_DATE.search(span.text))
+    )
+
+
 def _date_fits_status(span: DateSpan, status: str | None, published: date | None) -> bool:
     """Whether a date may be the date of an engagement with this status: a planned one does not end before the
     day before publication, a held one does not start after it; any date fits the others, or when the status or
@@ -187,7 +202,11 @@ def assign_dates(
             for s, owner in zip(spans, owners, strict=True)
             if (status != "proposed" or anchor.kind == "cooperation") and not _is_reference_point(text, owner)
         ]
-        candidates = [s for s in candidates if _date_fits_status(s, status, published)]
+        candidates = [
+            s
+            for s in candidates
+            if _date_fits_status(s, status, published) or (s in own and _prints_its_year(s))
+        ]
         if candidates:
             chosen[index] = min(
                 candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
