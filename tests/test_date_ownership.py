@@ -73,3 +73,11 @@ def test_a_date_printed_with_its_year_is_taken_whatever_the_tense_and_the_status
         [INDIA, JAPAN],
     )
     assert dated(rows) == [("meeting", "planned", date(2022, 9, 22))]
+
+
+def test_a_date_told_before_the_event_an_engagement_is_placed_after_stays_the_engagement_date():
+    rows = extract(
+        ["Japan's prime minister will visit India in November after attending the G20 summit in Bali."],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("visit", "planned", date(2022, 11, 1))]

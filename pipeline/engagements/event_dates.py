@@ -64,11 +64,15 @@ _REFERENCE_POINT_BEFORE = re.compile(
 )
 
 
-def _is_reference_point(text: str, anchor: Anchor) -> bool:
-    """Whether an anchor names the event another one is placed after or before ("will visit Colombia after the G20
-    summit, which will be held from November 30"): its date is that event's, the point of reference, and no
-    other anchor of the sentence borrows it (the visit is after it, on a day the sentence does not give)."""
-    return bool(_REFERENCE_POINT_BEFORE.search(text[max(0, anchor.start - 40) : anchor.start]))
+def _dates_a_reference_point(text: str, span: DateSpan, owner: Anchor) -> bool:
+    """Whether a date is that of the event another one is placed after or before ("will visit Colombia after the
+    G20 summit, which will be held from November 30"): a date told after the words "after the summit" is the
+    summit's, the point of reference, and no other anchor of the sentence borrows it (the visit is after it, on a
+    day the sentence does not give). A date told before them is not ("scheduled to visit in April after
+    attending the summit": April is the visit's)."""
+    window = max(0, owner.start - 40)
+    tie = _REFERENCE_POINT_BEFORE.search(text[window : owner.start])
+    return tie is not None and span.start_char >= window + tie.start()
 
 
 _FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -200,7 +204,8 @@ def assign_dates(
         candidates = own or [
             s
             for s, owner in zip(spans, owners, strict=True)
-            if (status != "proposed" or anchor.kind == "cooperation") and not _is_reference_point(text, owner)
+            if (status != "proposed" or anchor.kind == "cooperation")
+            and not _dates_a_reference_point(text, s, owner)
         ]
         candidates = [
             s
