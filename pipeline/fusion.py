@@ -36,6 +36,7 @@ from pipeline.fusion_clusters import (
     _cluster_dated,
     _cluster_summary,
     _merge_generic_clusters,
+    _year_among_precise,
 )
 from pipeline.fusion_story import apply_story_dates
 
@@ -451,9 +452,10 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
             pl.DataFrame(schema=EVIDENCE_SCHEMA),
         )
     rows = _absorb_generic(_prepare(mentions))
-    dated = _cluster_dated(rows)
+    rows = rows.with_columns(_loose=pl.col("start_date").is_null() | _year_among_precise())
+    dated = _cluster_dated(rows.filter(~pl.col("_loose"))).drop("_loose")
     summary = _cluster_summary(dated)
-    undated = _assign_undated(rows.filter(pl.col("start_date").is_null()), summary)
+    undated = _assign_undated(rows.filter(pl.col("_loose")).drop("_loose"), summary)
     clustered = pl.concat([dated.drop("new"), undated], how="diagonal_relaxed")
     clustered = apply_story_dates(_merge_generic_clusters(clustered))
     engagements = _aggregate(clustered)

@@ -58,6 +58,19 @@ def _cluster_dated(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _year_among_precise() -> pl.Expr:
+    """Whether a mention is dated by its year only in a year its key dates to a day or month elsewhere ("the
+    second time this year that he has skipped a trip" beside a trip cancelled in April and one in December): the
+    sweep would stretch its window over the whole year and bridge them. Such a mention joins an engagement as an
+    undated one does (of its story, else the nearest in time), keeping its year."""
+    year = pl.col("start_date").dt.year()
+    precise = pl.col("date_precision").is_in(["day", "month"])
+    return (
+        (pl.col("date_precision") == "year")
+        & precise.any().over([*_KEY, year.alias("_year")]).fill_null(False)
+    )
+
+
 def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
     """One row per dated cluster: its key, span, ordinal, stories, the statuses its mentions state and the
     domains its format names (what an undated mention is checked against before it joins)."""

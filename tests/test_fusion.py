@@ -203,7 +203,9 @@ def test_a_format_written_in_title_case_matches_participants_roles_as_in_lower_c
 
 def test_one_summit_named_more_or_less_fully_is_one_engagement():
     engagements, _, evidence = fuse(
-        mention("a1", 0, fmt="14th India-Japan Annual Summit", status="held", start=date(2022, 3, 19), ordinal=14),
+        mention(
+            "a1", 0, fmt="14th India-Japan Annual Summit", status="held", start=date(2022, 3, 19), ordinal=14
+        ),
         mention("a1", 3, fmt="annual summit", status="held", start=date(2022, 3, 19)),
         mention("a2", 1, fmt="summit", status="held", start=date(2022, 3, 19)),
     )
@@ -248,7 +250,9 @@ def test_two_days_one_article_tells_apart_are_two_engagements_though_a_day_apart
 
 
 def test_two_reports_a_day_apart_are_one_engagement():
-    engagements, _, _ = fuse(mention("a1", 0, start=date(2025, 3, 16)), mention("a2", 0, start=date(2025, 3, 17)))
+    engagements, _, _ = fuse(
+        mention("a1", 0, start=date(2025, 3, 16)), mention("a2", 0, start=date(2025, 3, 17))
+    )
     assert engagements.height == 1
 
 
@@ -258,3 +262,29 @@ def test_a_visit_one_article_dates_on_two_days_in_a_row_stays_one_visit():
         mention("a1", 1, type_="visit", start=date(2025, 3, 17)),
     )
     assert engagements.height == 1
+
+
+def test_a_mention_dated_by_its_year_only_does_not_bridge_two_engagements_of_that_year():
+    engagements, _, evidence = fuse(
+        mention(
+            "a1",
+            0,
+            type_="visit",
+            status="cancelled",
+            start=date(2018, 4, 1),
+            end=date(2018, 4, 30),
+            precision="month",
+        ),
+        mention("a1", 1, type_="visit", status="cancelled", start=date(2018, 12, 2)),
+        mention(
+            "a1",
+            2,
+            type_="visit",
+            status="cancelled",
+            start=date(2018, 1, 1),
+            end=date(2018, 12, 31),
+            precision="year",
+        ),
+    )
+    assert sorted(engagements["start_date"]) == [date(2018, 4, 1), date(2018, 12, 2)]
+    assert evidence.height == 3
