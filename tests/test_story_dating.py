@@ -175,3 +175,14 @@ def test_a_year_named_in_passing_does_not_hide_the_day_told_before_it():
     )
     assert ("meeting", 2, date(2022, 9, 5)) in dated(rows)
 
+
+
+def test_talks_that_followed_what_the_sentence_before_dates_take_its_day():
+    rows = extract(
+        [
+            "The new envoy presented his letters of credence to the Togolese president on Friday, September 2.",
+            "During brief talks that followed, the envoy of Ghana and the president of Togo discussed trade.",
+        ],
+        [GHANA, TOGO],
+    )
+    assert ("meeting", 1, date(2022, 9, 2)) in dated(rows)

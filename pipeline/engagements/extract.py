@@ -28,7 +28,7 @@ from pipeline.engagements.attributes import (
     _status_cues,
     _status_with_dates,
 )
-from pipeline.engagements.carry import carried_span, narrative_day
+from pipeline.engagements.carry import carried_span, narrative_day, with_sentences_before_a_sequel
 from pipeline.engagements.companions import (
     COMPANION_CUE_PATTERN_ASCII_BOUNDARIES,
     holds_companion_cue,
@@ -217,7 +217,8 @@ def article_engagements(
     occasions = gathering_occasions([(s["sentence_index"], s["text"], a, d) for s, _, a, *_, d in analysed])
     for sentence, ctx, anchors, clauses, statuses, silent, dates in analysed:
         text = sentence["text"]
-        carried = carried_span(text, previous_span, visit_span) if None in dates else None
+        before = texts.get(sentence["sentence_index"] - 1)
+        carried = carried_span(text, previous_span, visit_span, before, published) if None in dates else None
         lists = _listed_sets(ctx, anchors, clauses)
         anchors = courtesy_calls(text, anchors, previous_visit is not None)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
@@ -422,7 +423,7 @@ def extract_engagements(
     }
     article_columns = [c for c in ("article_id", "story_id", "published_date") if c in articles.columns]
     all_sentences = with_sentence_text(sentences, articles)
-    sentences = _candidate_sentences(all_sentences)
+    sentences = with_sentences_before_a_sequel(all_sentences, _candidate_sentences(all_sentences))
     stated_pairs = article_pairs(  # only articles that may state an engagement need the pair they are about
         all_sentences.join(sentences.select("article_id").unique(), on="article_id", how="semi"), entity_mentions
     )
