@@ -186,3 +186,14 @@ def test_talks_that_followed_what_the_sentence_before_dates_take_its_day():
         [GHANA, TOGO],
     )
     assert ("meeting", 1, date(2022, 9, 2)) in dated(rows)
+
+
+def test_a_meeting_on_arrival_takes_the_first_day_of_the_visit_not_its_month():
+    rows = extract(
+        [
+            "The president of Ghana arrived in Togo on September 2 on a state visit.",
+            "At the Lomé airport, the president of Ghana was met by the president of Togo.",
+        ],
+        [GHANA, TOGO, LOME],
+    )
+    assert ("meeting", 1, date(2022, 9, 2)) in dated(rows)

@@ -2,8 +2,8 @@
 
 "Later in the day", "that afternoon", "the next day", "on the second day of his visit" date an engagement by
 another one the article dated just before, and "the talks that followed" by the day the sentence before tells
-(a ceremony, which is no engagement: ``with_sentences_before_a_sequel`` keeps that sentence for its date); on their own they say nothing (they are not relative to the
-publication date). ``article_engagements`` keeps the last day-precise date it gave an engagement (and the last
+(a ceremony, which is no engagement: ``with_sentences_before_a_sequel`` keeps that sentence for its date); on
+their own they say nothing (they are not relative to the publication date). ``article_engagements`` keeps the last day-precise date it gave an engagement (and the last
 visit's) and asks ``carried_span`` for the sentences that hold such an expression.
 """
 
@@ -46,13 +46,26 @@ FOLLOWED_PATTERN = _FOLLOWED.pattern
 """For the prefilter of candidate sentences, which matches lower case."""
 
 
+_ON_ARRIVAL = re.compile(
+    r"\b(?:(?:on|upon)\s+(?:(?:his|her|their)\s+)?arrival|at\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:international\s+)?airport)\b",
+    re.IGNORECASE,
+)
+_DEPARTURE = re.compile(
+    r"\b(?:seen\s+off|saw\s+\w+\s+off|see\s+\w+\s+off|departure|farewell|left\s+for)\b", re.IGNORECASE
+)
+
+
 def _day_told(text: str | None, published: date | None) -> DateSpan | None:
     """The first day a sentence tells (not its dateline's), resolved as past: what a later sentence says
     followed had happened."""
     if not text:
         return None
     return next(
-        (s for s in find_date_spans(text, published, False) if s.precision == "day" and not is_dateline(text, s)),
+        (
+            s
+            for s in find_date_spans(text, published, False)
+            if s.precision == "day" and not is_dateline(text, s)
+        ),
         None,
     )
 
@@ -82,16 +95,21 @@ def carried_span(
     dates it only by that one: the same day ("later in the day", "that afternoon", "on the same day", "in the
     afternoon" after a departure "on Sunday morning"), the day
     after ("the next day", "the following morning"), or the n-th day of the visit the article dated (counted
-    from the visit's first day); the day the sentence ``before`` tells for an engagement that "followed" it
+    from the visit's first day), and its first day for a meeting "on arrival" or "at the airport" (not a
+    farewell there); the day the sentence ``before`` tells for an engagement that "followed" it
     (the talks that followed a ceremony), else the previous engagement's. Only a day-precise date is carried: "later that day" after "in March" says no
     more than March, which the sentence does not state."""
     match = _DAY_OF_VISIT.search(text)
-    if match is None and (followed := _FOLLOWED.search(text)) is not None:
+    if match is None and (arrival := _ON_ARRIVAL.search(text)) is not None and not _DEPARTURE.search(text):
+        match, base, offset = arrival, visit, 0
+    elif match is None and (followed := _FOLLOWED.search(text)) is not None:
         base = _day_told(before, published) or previous
         if base is None or base.precision != "day":
             return None
-        return DateSpan(base.start, None, "day", followed.start(), followed.end(), followed.group(0), kind="carried")
-    if match is not None:
+        return DateSpan(
+            base.start, None, "day", followed.start(), followed.end(), followed.group(0), kind="carried"
+        )
+    elif match is not None:
         base, offset = visit, _ORDINAL_DAYS[match["nth"].lower()]
     elif (match := _NEXT_DAY.search(text)) is not None:
         base, offset = previous, 1
