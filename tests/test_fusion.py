@@ -288,3 +288,19 @@ def test_a_mention_dated_by_its_year_only_does_not_bridge_two_engagements_of_tha
     )
     assert sorted(engagements["start_date"]) == [date(2018, 4, 1), date(2018, 12, 2)]
     assert evidence.height == 3
+
+
+def test_visits_of_one_pair_starting_the_same_day_are_one_trip_whatever_their_format():
+    engagements, _, _ = fuse(
+        mention("a1", 0, type_="visit", fmt="state visit", status="held", start=date(2022, 12, 21)),
+        mention("a2", 0, type_="visit", fmt="official visit", status="held", start=date(2022, 12, 21)),
+    )
+    assert engagements.height == 1
+
+
+def test_visits_each_way_on_the_same_day_stay_two():
+    engagements, _, _ = fuse(
+        mention("a1", 0, type_="visit", fmt="state visit", start=date(2022, 12, 21), initiator="IND"),
+        mention("a2", 0, type_="visit", fmt="official visit", start=date(2022, 12, 21), initiator="JPN"),
+    )
+    assert engagements.height == 2
