@@ -81,3 +81,14 @@ def test_a_date_told_before_the_event_an_engagement_is_placed_after_stays_the_en
         [INDIA, JAPAN],
     )
     assert dated(rows) == [("visit", "planned", date(2022, 11, 1))]
+
+
+def test_the_date_closing_a_photo_caption_is_not_the_engagement_date():
+    rows = extract(
+        [
+            "Japan's prime minister arrives for a rally in Osaka, Japan, September 2, 2022. | Photo: Reuters The "
+            "Japanese prime minister had already scrapped a meeting with India's prime minister."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("meeting", None)]

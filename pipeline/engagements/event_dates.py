@@ -58,6 +58,18 @@ def _is_other_event(text: str, span: DateSpan) -> bool:
     return bool(_OTHER_EVENT_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char]))
 
 
+_CAPTION_AFTER = re.compile(
+    r"^\W{0,4}(?:(?:file\s+)?photo(?:graph)?|image|picture|pic)\b\s*(?:[:|/(]|by\b|credit)", re.IGNORECASE
+)
+
+
+def _is_caption_date(text: str, span: DateSpan) -> bool:
+    """Whether a date closes a photo caption glued to the sentence ("Trump arrives for a rally in Indianapolis,
+    November 2, 2018. | Photo: Reuters The president had already scrapped a meeting"): it is the day the picture
+    was taken, not that of an engagement the text goes on to tell."""
+    return bool(_CAPTION_AFTER.match(text[span.end_char : span.end_char + 40]))
+
+
 _REFERENCE_POINT_BEFORE = re.compile(
     r"\b(?:after|before|following|ahead\s+of|prior\s+to)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -184,7 +196,7 @@ def assign_dates(
         (future, past): [
             replace(s, kind="past plan") if past else s
             for s in find_date_spans(dated if past else text, published, future)
-            if not is_dateline(text, s) and not _is_other_event(text, s)
+            if not is_dateline(text, s) and not _is_other_event(text, s) and not _is_caption_date(text, s)
         ]
         for future, past in set(zip(forward, past_plan, strict=True))
     }
