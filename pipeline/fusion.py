@@ -14,7 +14,9 @@ one family) + compatible dates. All grouping is sort/sweep or join within a stor
    type; tense, status and domain permitting. Else the one of their key nearest their publication date (within
    a month, tense permitting), else they cluster among themselves by publication date, a generic mention with
    the single format its story names undated.
-4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap.
+4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap;
+   visits of one pair that start on the same day (their stories' dates lent) are one trip, whatever format each
+   report names.
 
 Conflicting details are resolved by specificity (not absorbed > absorbed, day > month > year, a stated end
 over one implied by a duration) and stay visible in ``conflicts``.
@@ -36,6 +38,8 @@ from pipeline.fusion_clusters import (
     _cluster_dated,
     _cluster_summary,
     _merge_generic_clusters,
+    _merge_same_day_visits,
+    _year_among_precise,
 )
 from pipeline.fusion_story import apply_story_dates
 
@@ -451,11 +455,12 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
             pl.DataFrame(schema=EVIDENCE_SCHEMA),
         )
     rows = _absorb_generic(_prepare(mentions))
-    dated = _cluster_dated(rows)
+    rows = rows.with_columns(_loose=pl.col("start_date").is_null() | _year_among_precise())
+    dated = _cluster_dated(rows.filter(~pl.col("_loose"))).drop("_loose")
     summary = _cluster_summary(dated)
-    undated = _assign_undated(rows.filter(pl.col("start_date").is_null()), summary)
+    undated = _assign_undated(rows.filter(pl.col("_loose")).drop("_loose"), summary)
     clustered = pl.concat([dated.drop("new"), undated], how="diagonal_relaxed")
-    clustered = apply_story_dates(_merge_generic_clusters(clustered))
+    clustered = _merge_same_day_visits(apply_story_dates(_merge_generic_clusters(clustered)))
     engagements = _aggregate(clustered)
     cluster_ids = engagements.select("cluster", "engagement_id", "initiator_country", "engagement_type")
 

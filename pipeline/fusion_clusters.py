@@ -13,15 +13,62 @@ UNDATED_CLUSTER_GAP_DAYS = 7
 _KEY = ["country_a", "country_b", "engagement_type", "family"]
 
 
+_SINGLE_DAY = ["meeting", "call"]
+"""Types told as held on one day: a visit or a drill told on two days may be one that lasted both."""
+
+
+def _days_told_apart(dated: pl.DataFrame) -> pl.DataFrame:
+    """(key, start_date) of each day that an article states, at day precision, for a meeting or call of the key
+    (on one day) while stating the day before for another: "will arrive on March 16 and meet the foreign minister ... On March 17
+    he will hold talks with the prime minister" are two meetings, and a report that dates the talks March 17
+    is the second one."""
+    days = (
+        dated.filter(
+            (pl.col("date_precision") == "day")
+            & pl.col("engagement_type").is_in(_SINGLE_DAY)
+            & (pl.col("window_end") == pl.col("start_date"))
+        )
+        .select(*_KEY, "article_id", "start_date")
+        .unique()
+    )
+    before = days.with_columns(start_date=pl.col("start_date") + timedelta(days=1))
+    return (
+        days.join(before, on=[*_KEY, "article_id", "start_date"], how="semi", nulls_equal=True)
+        .select(*_KEY, "start_date")
+        .unique()
+        .with_columns(_told_apart=pl.lit(True))
+    )
+
+
 def _cluster_dated(rows: pl.DataFrame) -> pl.DataFrame:
     """Step 2: per key, sweep by start date; a mention starting after every window so far opens a new
-    cluster."""
+    cluster. A day after the windows so far is one more day of grace (two reports of one meeting may date it a
+    day apart, across time zones or by "yesterday" counted from another day), unless an article tells the two
+    days apart (``_days_told_apart``): then they are two engagements."""
     dated = rows.filter(pl.col("start_date").is_not_null()).sort([*_KEY, "start_date"], nulls_last=True)
+    dated = dated.join(
+        _days_told_apart(dated), on=[*_KEY, "start_date"], how="left", nulls_equal=True, maintain_order="left"
+    ).with_columns(pl.col("_told_apart").fill_null(False))
     previous_end = pl.col("window_end").cum_max().shift(1).over(_KEY)
-    return dated.with_columns(
-        new=(previous_end.is_null() | (pl.col("start_date") > previous_end + timedelta(days=1)))
-    ).with_columns(
-        cluster=pl.concat_str([pl.lit("d"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
+    grace = pl.when(pl.col("_told_apart")).then(timedelta(days=0)).otherwise(timedelta(days=1))
+    return (
+        dated.with_columns(new=(previous_end.is_null() | (pl.col("start_date") > previous_end + grace)))
+        .drop("_told_apart")
+        .with_columns(
+            cluster=pl.concat_str([pl.lit("d"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
+        )
+    )
+
+
+def _year_among_precise() -> pl.Expr:
+    """Whether a mention is dated by its year only in a year its key dates to a day or month elsewhere ("the
+    second time this year that he has skipped a trip" beside a trip cancelled in April and one in December): the
+    sweep would stretch its window over the whole year and bridge them. Such a mention joins an engagement as an
+    undated one does (of its story, else the nearest in time), keeping its year."""
+    year = pl.col("start_date").dt.year()
+    precise = pl.col("date_precision").is_in(["day", "month"])
+    return (pl.col("date_precision") == "year") & precise.any().over([*_KEY, year.alias("_year")]).fill_null(
+        False
     )
 
 
@@ -112,7 +159,9 @@ def _in_story(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
                         (pl.col("person_domains").list.len() == 0)
                         | (pl.col("cluster_domains").list.len() == 0)
                         | (
-                            pl.col("person_domains").list.set_intersection(pl.col("cluster_domains")).list.len()
+                            pl.col("person_domains")
+                            .list.set_intersection(pl.col("cluster_domains"))
+                            .list.len()
                             > 0
                         )
                     )
@@ -199,9 +248,9 @@ def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFram
         .sort([*alone_key, "published_date", "mention_id"], nulls_last=True)
         .with_columns(
             new=(pl.int_range(pl.len()).over(alone_key) == 0)
-            | (pl.col("published_date").diff().over(alone_key) > timedelta(days=UNDATED_CLUSTER_GAP_DAYS)).fill_null(
-                False
-            )
+            | (
+                pl.col("published_date").diff().over(alone_key) > timedelta(days=UNDATED_CLUSTER_GAP_DAYS)
+            ).fill_null(False)
         )
         .with_columns(
             cluster=pl.concat_str([pl.lit("u"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
@@ -240,6 +289,55 @@ def _merge_generic_clusters(rows: pl.DataFrame) -> pl.DataFrame:
     )
     return (
         rows.join(unique_target, on="cluster", how="left")
+        .with_columns(cluster=pl.coalesce("target", "cluster"))
+        .drop("target")
+    )
+
+
+def _merge_same_day_visits(rows: pl.DataFrame) -> pl.DataFrame:
+    """Step 4b, after the stories lend their dates (a visit its story dates by its talks is dated by then): dated
+    visits of one pair that start on the same day are one trip, whatever format each report
+    names ("a state visit" in one, "an official visit" in another): one visitor does not begin two trips to one
+    country on one day. Not when the reports name two visitors' countries (a visit each way), nor when one says
+    the trip took place and another that it was called off."""
+    visits = rows.filter(
+        (pl.col("engagement_type") == "visit") & pl.col("start_date").is_not_null() & ~pl.col("absorbed")
+    )
+    if not visits.height:
+        return rows
+    by_day = ["country_a", "country_b", "_day"]
+    trips = (
+        visits.group_by("cluster")
+        .agg(
+            pl.col("country_a").first(),
+            pl.col("country_b").first(),
+            _day=pl.col("start_date").min(),
+            _initiators=pl.col("initiator_country").drop_nulls().unique(),
+            _statuses=pl.col("status").unique(),
+        )
+        .with_columns(
+            _sides=pl.col("_initiators")
+            .list.explode(keep_nulls=False, empty_as_null=False)
+            .n_unique()
+            .over(by_day),
+            _held=pl.col("_statuses").list.contains("held").any().over(by_day),
+            _called_off=pl.col("_statuses")
+            .list.set_intersection(["cancelled", "postponed"])
+            .list.len()
+            .gt(0)
+            .any()
+            .over(by_day),
+            target=pl.col("cluster").min().over(by_day),
+        )
+        .filter(
+            (pl.col("_sides") <= 1)
+            & ~(pl.col("_held") & pl.col("_called_off"))
+            & (pl.col("target") != pl.col("cluster"))
+        )
+        .select("cluster", "target")
+    )
+    return (
+        rows.join(trips, on="cluster", how="left")
         .with_columns(cluster=pl.coalesce("target", "cluster"))
         .drop("target")
     )

@@ -181,3 +181,62 @@ def test_the_date_of_taking_office_is_not_the_engagement_date():
 def test_an_article_without_publication_date_keeps_dates_that_print_their_year():
     rows = extract(["India and Japan will hold talks on April 9, 2025 in Tokyo."], [INDIA, JAPAN], published=None)
     assert {(r["start_date"], r["date_precision"]) for r in rows.to_dicts()} == {(date(2025, 4, 9), "day")}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "month"),
+    [
+        ("a summit scheduled for the end of July at the palace", date(2024, 7, 1)),
+        ("talks to be held at the beginning of March", date(2024, 3, 1)),
+        ("the leaders will meet at the start of February", date(2024, 2, 1)),
+    ],
+)
+def test_the_end_or_beginning_of_a_month_gives_that_month(phrase, month):
+    start, _, precision = resolve_date(phrase, THURSDAY, True)
+    assert (start, precision) == (month, "month")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("I will be postponing our meeting scheduled in two weeks", (date(2024, 2, 1), date(2024, 2, 29), "month")),
+        ("the ministers will meet in three days", (date(2024, 1, 28), date(2024, 1, 28), "day")),
+        ("the deal is expected to be signed within ten days' time", (date(2024, 2, 4), date(2024, 2, 4), "day")),
+    ],
+)
+def test_in_a_count_of_days_or_weeks_counts_forward_from_publication(phrase, expected):
+    assert resolve_date(phrase, THURSDAY, True) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the two ministers met twice in two weeks", "the first talks in three weeks will be held in Accra"],
+)
+def test_in_a_count_of_weeks_said_of_the_past_or_of_recency_is_no_date(phrase):
+    assert resolve_date(phrase, THURSDAY, "will" in phrase) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the agreement will be signed on Friday", "the talks would be formally opened on Friday"],
+)
+def test_a_passive_after_a_modal_points_forward(phrase):
+    assert resolve_date(phrase, THURSDAY, False)[0] == date(2024, 1, 26)
+
+
+FILLER = "The two sides discussed trade, energy and security at length. " * 10
+
+
+@pytest.mark.parametrize(
+    ("footer", "day"),
+    [
+        ("Sat, 28-Jun-2025", date(2025, 6, 28)),
+        ("Published: 10/27/2021", date(2021, 10, 27)),
+        ("Example News\n\nDecember 22, 2022", date(2022, 12, 22)),
+        ("The deal was signed on March 3, 2021 in Lima.", None),
+        ("Last updated: March 3, 2021", None),
+        ("Published: 03/04/2021", None),
+    ],
+)
+def test_a_date_alone_on_the_last_lines_is_the_publication_date_when_the_top_gives_none(footer, day):
+    assert publication_date_in_text(f"Talks in Lima\n\n{FILLER}\n{FILLER}\n{footer}\n") == day

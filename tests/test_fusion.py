@@ -203,7 +203,9 @@ def test_a_format_written_in_title_case_matches_participants_roles_as_in_lower_c
 
 def test_one_summit_named_more_or_less_fully_is_one_engagement():
     engagements, _, evidence = fuse(
-        mention("a1", 0, fmt="14th India-Japan Annual Summit", status="held", start=date(2022, 3, 19), ordinal=14),
+        mention(
+            "a1", 0, fmt="14th India-Japan Annual Summit", status="held", start=date(2022, 3, 19), ordinal=14
+        ),
         mention("a1", 3, fmt="annual summit", status="held", start=date(2022, 3, 19)),
         mention("a2", 1, fmt="summit", status="held", start=date(2022, 3, 19)),
     )
@@ -233,3 +235,72 @@ def test_a_generic_meeting_overlapping_two_formats_of_one_day_joins_neither_ever
     outcomes = {tuple(sorted(fuse(*rows)[0]["engagement_id"])) for _ in range(20)}
 
     assert len(outcomes) == 1 and len(next(iter(outcomes))) == 3
+
+
+def test_two_days_one_article_tells_apart_are_two_engagements_though_a_day_apart():
+    engagements, _, _ = fuse(
+        mention("a1", 0, start=date(2025, 3, 16)),
+        mention("a1", 1, start=date(2025, 3, 17)),
+        mention("a2", 0, start=date(2025, 3, 17)),
+    )
+    assert sorted(zip(engagements["start_date"], engagements["source_count"], strict=True)) == [
+        (date(2025, 3, 16), 1),
+        (date(2025, 3, 17), 2),
+    ]
+
+
+def test_two_reports_a_day_apart_are_one_engagement():
+    engagements, _, _ = fuse(
+        mention("a1", 0, start=date(2025, 3, 16)), mention("a2", 0, start=date(2025, 3, 17))
+    )
+    assert engagements.height == 1
+
+
+def test_a_visit_one_article_dates_on_two_days_in_a_row_stays_one_visit():
+    engagements, _, _ = fuse(
+        mention("a1", 0, type_="visit", start=date(2025, 3, 16)),
+        mention("a1", 1, type_="visit", start=date(2025, 3, 17)),
+    )
+    assert engagements.height == 1
+
+
+def test_a_mention_dated_by_its_year_only_does_not_bridge_two_engagements_of_that_year():
+    engagements, _, evidence = fuse(
+        mention(
+            "a1",
+            0,
+            type_="visit",
+            status="cancelled",
+            start=date(2018, 4, 1),
+            end=date(2018, 4, 30),
+            precision="month",
+        ),
+        mention("a1", 1, type_="visit", status="cancelled", start=date(2018, 12, 2)),
+        mention(
+            "a1",
+            2,
+            type_="visit",
+            status="cancelled",
+            start=date(2018, 1, 1),
+            end=date(2018, 12, 31),
+            precision="year",
+        ),
+    )
+    assert sorted(engagements["start_date"]) == [date(2018, 4, 1), date(2018, 12, 2)]
+    assert evidence.height == 3
+
+
+def test_visits_of_one_pair_starting_the_same_day_are_one_trip_whatever_their_format():
+    engagements, _, _ = fuse(
+        mention("a1", 0, type_="visit", fmt="state visit", status="held", start=date(2022, 12, 21)),
+        mention("a2", 0, type_="visit", fmt="official visit", status="held", start=date(2022, 12, 21)),
+    )
+    assert engagements.height == 1
+
+
+def test_visits_each_way_on_the_same_day_stay_two():
+    engagements, _, _ = fuse(
+        mention("a1", 0, type_="visit", fmt="state visit", start=date(2022, 12, 21), initiator="IND"),
+        mention("a2", 0, type_="visit", fmt="official visit", start=date(2022, 12, 21), initiator="JPN"),
+    )
+    assert engagements.height == 2

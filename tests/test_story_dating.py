@@ -149,3 +149,51 @@ def test_a_visit_takes_the_date_other_reports_give_the_talks_its_story_names_und
         ("meeting", "held", date(2022, 9, 5), "day"),
         ("visit", "held", date(2022, 9, 5), "day"),
     ]
+
+
+def test_a_day_told_of_an_engagement_whose_pair_is_not_named_moves_the_story_day():
+    rows = extract(
+        [
+            "The Ghanaian president will arrive in Togo on September 12 for a three-day visit.",
+            "On the second day of his visit, he will lay a wreath, which will be followed by a meeting with the "
+            "prime minister.",
+            "Later in the day, the presidents of Ghana and Togo will sign three agreements in Lomé.",
+        ],
+        [GHANA, TOGO, LOME],
+    )
+    assert ("agreement", 2, date(2022, 9, 13)) in dated(rows)
+
+
+def test_a_year_named_in_passing_does_not_hide_the_day_told_before_it():
+    rows = extract(
+        [
+            "Ghana and Togo signed an agreement on trade on Monday in Lomé.",
+            "Ghana and Togo signed a defence pact in 2008.",
+            "Earlier in the day, the foreign ministers of Ghana and Togo held talks over breakfast.",
+        ],
+        [GHANA, TOGO, LOME],
+    )
+    assert ("meeting", 2, date(2022, 9, 5)) in dated(rows)
+
+
+
+def test_talks_that_followed_what_the_sentence_before_dates_take_its_day():
+    rows = extract(
+        [
+            "The new envoy presented his letters of credence to the Togolese president on Friday, September 2.",
+            "During brief talks that followed, the envoy of Ghana and the president of Togo discussed trade.",
+        ],
+        [GHANA, TOGO],
+    )
+    assert ("meeting", 1, date(2022, 9, 2)) in dated(rows)
+
+
+def test_a_meeting_on_arrival_takes_the_first_day_of_the_visit_not_its_month():
+    rows = extract(
+        [
+            "The president of Ghana arrived in Togo on September 2 on a state visit.",
+            "At the Lomé airport, the president of Ghana was met by the president of Togo.",
+        ],
+        [GHANA, TOGO, LOME],
+    )
+    assert ("meeting", 1, date(2022, 9, 2)) in dated(rows)

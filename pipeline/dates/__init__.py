@@ -3,11 +3,14 @@
 
 - ``grammar``: month and weekday tables and the pattern fragments built from them;
 - ``events``: the event dates of a sentence, resolved against the publication date and the tense
-  (``find_date_spans``, ``resolve_date``, ``is_dateline``);
+  (``find_date_spans``, ``resolve_date``);
+- ``periods``: months, weeks and counts of days from publication, at their own precision (``month_end``);
+- ``datelines``: whether a date is a dateline's, the day of the report (``is_dateline``);
 - ``printed``: the publication date printed in an article without a date line (``publication_date_in_text``).
 """
 
-from pipeline.dates.events import DateSpan, find_date_spans, is_dateline, month_end, resolve_date
+from pipeline.dates.datelines import is_dateline
+from pipeline.dates.events import DateSpan, find_date_spans, resolve_date
 from pipeline.dates.grammar import (
     FOREIGN_MONTHS,
     MONTH_ALTERNATION,
@@ -19,6 +22,7 @@ from pipeline.dates.grammar import (
     WEEKDAYS,
     month_number,
 )
+from pipeline.dates.periods import month_end
 from pipeline.dates.printed import publication_date_in_text
 
 __all__ = [

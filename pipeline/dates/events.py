@@ -21,7 +21,6 @@ carry their own year resolve.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -38,6 +37,7 @@ from pipeline.dates.grammar import (
     YEAR,
     month_number,
 )
+from pipeline.dates.periods import _add_months, _in_period, _relative_period, _week_span, month_end
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -62,7 +62,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "bare_month",
         re.compile(
-            rf"\b(?P<mod>in|for|this|next|last|early|late|mid-?|since|until|by|during|coming)\s+(?P<month>{FULL_MONTH})\b",
+            r"\b(?P<mod>in|for|this|next|last|early|late|mid-?|since|until|by|during|coming|"
+            rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?P<month>{FULL_MONTH})\b",
             re.IGNORECASE,
         ),
     ),
@@ -99,6 +100,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "in_period",
+        re.compile(
+            r"\b(?:in|within)\s+(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<unit>days?|weeks?)(?:['’]\s+time)?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "year",
         re.compile(
             r"\b(?:in|since|of|the|from|by|during|until|before|after|early|late|mid-?|year|back in|its|"
@@ -113,7 +122,7 @@ _ABSOLUTE = {"iso", "dotted", "month_day", "day_month", "month_year", "year"}
 """Kinds that may carry their own year, and so resolve without a publication date."""
 _EXPLICIT_DAY = {"iso", "dotted", "month_day", "day_month"}
 _RELATIVE_DAY = {"relative_day", "weekday"}
-_TENSED = {"month_day", "day_month", "bare_month", "weekday"}
+_TENSED = {"month_day", "day_month", "bare_month", "weekday", "in_period"}
 """Kinds whose direction (the last such day or the next) depends on the tense."""
 _DURATION = re.compile(
     r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day|(?P<hours>24|48|72|96)[- ]hours?)\b",
@@ -130,8 +139,13 @@ _FUTURE_CUE = re.compile(
     r"upcoming|intends? to|invited)\b",
     re.IGNORECASE,
 )
-_PASSIVE_INFINITIVE = re.compile(r"\bto\s+be\s+(?:held|signed|\w{2,}[^e\W]ed)\b", re.IGNORECASE)
-"""A passive infinitive ("to be held", "to be signed"): it tells what is still to come."""
+_PASSIVE_INFINITIVE = re.compile(
+    r"\b(?:to|will|shall|would|could|may|might|should|must)\s+(?:not\s+)?be\s+(?:\w+ly\s+)?"
+    r"(?:held|signed|\w{2,}[^e\W]ed)\b",
+    re.IGNORECASE,
+)
+"""A passive infinitive, bare or after a modal ("to be held", "will be signed", "would be formally launched"): it
+tells what is still to come, not the past its participle looks like."""
 _NOT_A_TENSE_CUE = {
     "postponed",
     "rescheduled",
@@ -164,7 +178,7 @@ def _local_future(text: str, position: int, default: bool) -> bool:
     Tuesday" is past even in a sentence whose engagement is planned, "will meet on Friday" future), else the
     sentence's. A participle of planning ("scheduled", "expected") is a future cue; one of rescheduling
     ("postponed") says nothing of the direction. A passive infinitive ("the fair to be held from April 26", "the
-    deal to be signed on Friday") is a future cue, not the past its participle looks like."""
+    deal will be signed on Friday") is a future cue, not the past its participle looks like."""
     window = re.split(r"[;:—]|\bwhile\b|\bbut\b", text[max(0, position - _TENSE_WINDOW) : position])[-1]
     cues = [(m.end(), True) for m in _FUTURE_CUE.finditer(window)]
     cues += [(m.end(), True) for m in _PASSIVE_INFINITIVE.finditer(window)]
@@ -177,31 +191,6 @@ def _local_future(text: str, position: int, default: bool) -> bool:
 
 def _day_number(token: str) -> int:
     return int(re.match(r"\d+", token).group())
-
-
-def month_end(year: int, month: int) -> date:
-    """The last day of a month."""
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _week_of(day: date) -> tuple[date, date]:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
-
-
-def _week_span(day: date) -> tuple[date, date, str]:
-    """The week of ``day`` at the precision it gives: its month when the week lies in one month, else its year
-    (the year of its Thursday when it spans two)."""
-    monday, sunday = _week_of(day)
-    if monday.month == sunday.month:
-        return date(monday.year, monday.month, 1), month_end(monday.year, monday.month), "month"
-    year = (monday + timedelta(days=3)).year
-    return date(year, 1, 1), date(year, 12, 31), "year"
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -300,7 +289,7 @@ def _month_number_of(g: dict, kind: str) -> int:
 def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: bool):
     """``(start, end, precision)`` of one matched expression, or None when it names no real date. Relative
     expressions need ``published``; a stated day of the month in brackets overrides their arithmetic."""
-    g = m.groupdict()
+    g = m.groupdict() | {"_before": m.string[max(0, m.start() - 50) : m.start()]}
     if kind in _EXPLICIT_DAY:
         return _resolve_explicit(kind, g, published, future)
     if kind == "month_year":
@@ -328,6 +317,8 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
         return day, day, "day"
     if kind == "relative_period":
         return _relative_period(g["mod"].lower(), g["unit"].lower(), published)
+    if kind == "in_period":
+        return _in_period(g, published, future)
     if kind == "ago":
         count = 1 if g["n"].lower() in ("a", "an") else NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
         unit = g["unit"].lower().rstrip("s")
@@ -341,25 +332,6 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
             return first, month_end(first.year, first.month), "month"
         return date(published.year - count, 1, 1), date(published.year - count, 12, 31), "year"
     return None
-
-
-def _relative_period(modifier: str, unit: str, published: date) -> tuple[date, date, str]:
-    """ "last week", "later this month", "end of next year": the period, at its own precision (a week at its
-    month's)."""
-    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(
-        modifier.split()[-1] if modifier.startswith("end of") else modifier, 0
-    )
-    if modifier.endswith(" next"):
-        shift = 1
-    elif modifier.endswith(" last"):
-        shift = -1
-    if unit == "week":
-        return _week_span(published + timedelta(weeks=shift))
-    if unit == "month":
-        first = _add_months(published, shift)
-        return first, month_end(first.year, first.month), "month"
-    year = published.year + shift
-    return date(year, 1, 1), date(year, 12, 31), "year"
 
 
 def find_date_spans(text: str, published: date | None, future: bool = False) -> list[DateSpan]:
@@ -484,23 +456,3 @@ def resolve_date(
         return None, None, None
     first = spans[0]
     return first.start, first.end, first.precision
-
-
-_DATELINE_BEFORE = re.compile(
-    r"(?:^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2})(?:\s*\[[^\]]{1,30}\])?,\s*$"
-)
-"""The place of a dateline: at the start of the text ("New Delhi [India],") or in capitals ("WASHINGTON,")."""
-_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z ]{1,20}\)\s*)?[:—―–-]")
-
-
-def is_dateline(text: str, span: DateSpan) -> bool:
-    """Whether a date is a dateline's ("WASHINGTON, Nov 3 — ...", "New Delhi [India], March 15 (ANI): ..."): the
-    day the report was filed, not the day of what it reports."""
-    return bool(
-        _DATELINE_BEFORE.search(
-            text[: span.start_char]
-            if span.start_char <= 50
-            else "\0" + text[span.start_char - 50 : span.start_char]
-        )
-        and _DATELINE_AFTER.match(text[span.end_char :])
-    )

@@ -21,6 +21,7 @@ _PRINTED = [
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:{_SUFFIX}|\.)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})-{_MONTH}-{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
+    re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}\b"),
     re.compile(
         rf"\b(?P<day>\d{{1,2}})(?:er|º)?\s+(?:de\s+)?(?P<foreign>{_FOREIGN})\s+(?:de\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -28,7 +29,8 @@ _PRINTED = [
 ]
 """Dates with their year, as sites print them: ISO timestamps, "March 4, 2021", "4 March 2021" (or "08. Sep 2021",
 the day with the dot of an ordinal; "August 21st, 2019", "21st of August 2019"), "28-Jun-2025",
-"21.12.2022" (day first) and day-month-year in French, Spanish, Italian, Portuguese or German."""
+"21.12.2022" (day first), "10/27/2021" or "27/10/2021" (only when a number over 12 tells which is the day) and
+day-month-year in French, Spanish, Italian, Portuguese or German."""
 _YEARLESS_DATELINE = re.compile(
     rf"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}(?:[ \t]*\[[^\]\n]{{1,30}}\])?,[ \t]*{_MONTH}[ \t]+"
     r"(?P<day>\d{1,2})\b[ \t]*(?:\([^)\n]{1,20}\)[ \t]*)?[:—―–-]",
@@ -51,7 +53,12 @@ def _printed_dates(text: str) -> list[tuple[int, int, date]]:
     for pattern in _PRINTED:
         for m in pattern.finditer(text):
             groups = m.groupdict()
-            if groups.get("foreign"):
+            if groups.get("first"):
+                first, second = int(groups["first"]), int(groups["second"])
+                if (first > 12) == (second > 12):
+                    continue  # "03/04/2021" may be either day first or month first
+                groups["day"], month = (first, second) if first > 12 else (second, first)
+            elif groups.get("foreign"):
                 month = FOREIGN_MONTHS[groups["foreign"].lower()]
             else:
                 month = int(groups["month"]) if groups["month"].isdigit() else month_number(groups["month"])
@@ -72,7 +79,8 @@ def publication_date_in_text(text: str) -> date | None:
     In order: a date labelled "Published"/"Posted" (in the first 3,000 characters); the first other full date
     of the top 400 characters that is not a banner ("Today: ...", a lone date line heading the page above
     another date); a dateline without a year, whose year is the one that brings it nearest the article's first
-    date that prints its year (a day or a month); and last a "Last update"/"Updated" stamp.
+    date that prints its year (a day or a month); a "Last update"/"Updated" stamp; and last a date alone on one
+    of the article's last lines (``_footer_date``).
     """
     labelled = [
         d for s, _, d in _printed_dates(text[:LABELLED_WINDOW]) if _PUBLISHED.search(text[max(0, s - 60) : s])
@@ -105,4 +113,28 @@ def publication_date_in_text(text: str) -> date | None:
                 continue
         if options:
             return min(options, key=lambda d: abs((d - near).days))
-    return updates[0] if updates else None
+    return updates[0] if updates else _footer_date(text)
+
+
+_FOOTER_LINES = 3
+_ALONE = re.compile(r"^\W*(?:(?:published|posted|date)\s*:?\s*)?(?:[A-Za-z]{3,9}\.?,?\s+)?$", re.IGNORECASE)
+"""What may stand before a footer's date on its line: a label ("Published:") or a weekday ("Sat,")."""
+
+
+def _footer_date(text: str) -> date | None:
+    """The date a page prints alone on one of its last lines ("Sat, 28-Jun-2025", "Published: 10/27/2021" under
+    the story): the stamp of the story above it, when the top of the page gives none. A date inside a sentence
+    there is an event's; a "Last update" stamp is no publication date."""
+    lines = [line for line in text.rstrip().split("\n") if line.strip()][-_FOOTER_LINES:]
+    for line in reversed(lines):
+        found = _printed_dates(line)
+        if len(found) != 1:
+            continue
+        start, end, day = found[0]
+        if (
+            _ALONE.match(line[:start])
+            and not line[end:].strip(" \t,.0123456789:APMapm")
+            and not _UPDATE.search(line[:start])
+        ):
+            return day
+    return None

@@ -1,5 +1,5 @@
-"""The attributes of an anchor: its status, dates, country pair, destination, place, participants, initiator and
-host, and a confidence.
+"""The attributes of an anchor: its status, country pair, destination, place, participants, initiator and host,
+and a confidence (its dates are ``event_dates``').
 
 Each is read from the anchor's own clause first and from the rest of the sentence only when the clause says
 nothing, since one sentence often states two engagements ("India met Japan on Monday, while China will visit
@@ -9,22 +9,19 @@ Korea in May").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 
-from pipeline.dates import DateSpan, find_date_spans, is_dateline
+from pipeline.dates import DateSpan
 from pipeline.engagements.anchors import Anchor, Mention, _gap
 from pipeline.engagements.lexicon import (
     _AND_JOINER,
-    _ATTRIBUTION_AFTER,
-    _ATTRIBUTION_BEFORE,
     _BETWEEN,
     _CONTEXT_AFTER,
     _CONTEXT_BEFORE,
     _COREFERENCE,
     _DEPARTURE_FOR,
     _DESTINATION_BEFORE,
-    _FORWARD,
     _LOCATION_BEFORE,
     _PAIR_JOINER,
     _STATUS_CUES,
@@ -32,11 +29,9 @@ from pipeline.engagements.lexicon import (
     MULTILATERAL,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
-from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
-from pipeline.engagements.references import reported_span
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
 
-# --- status and dates ------------------------------------------------------------------------------------
+# --- status ----------------------------------------------------------------------------------------------
 
 
 _HOST_INVITATION = re.compile(r"\b(?:at|on|upon|following)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -92,97 +87,6 @@ precision) says nothing either way. Other statuses stand: a proposal or a cancel
     if status in (None, "held") and span.start > published:
         return "planned"
     return status
-
-
-def _is_attribution(text: str, span: DateSpan) -> bool:
-    """Whether a date says when something was said ("said on Monday", "a statement issued on Monday") rather
-    than when the engagement happens."""
-    return bool(
-        _ATTRIBUTION_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char])
-        or _ATTRIBUTION_AFTER.match(text[span.end_char :])
-    )
-
-
-_OTHER_EVENT_BEFORE = re.compile(
-    r"\b(?:took office|assumed office|came to power|(?:was|were) (?:re-?)?elected|(?:re-?)?election|sworn in|"
-    r"born|died|death|passed away|killed)\b[^,;.]{0,40}$",
-    re.IGNORECASE,
-)
-
-
-def _is_other_event(text: str, span: DateSpan) -> bool:
-    """Whether a date belongs to another event the sentence names about a person: taking office, an election, a
-    death ("Petro, who took office in August, travelled to Caracas on Tuesday"; "cancelled his visit after the
-    death of X on Friday"). Such a date is never the engagement's."""
-    return bool(_OTHER_EVENT_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char]))
-
-
-def _date_fits_status(span: DateSpan, status: str | None, published: date | None) -> bool:
-    """Whether a date may be the date of an engagement with this status: a planned one does not end before the
-    day before publication, a held one does not start after it; any date fits the others, or when the status or
-    the publication date is unknown, or the plan was told in the past perfect."""
-    if published is None or status is None or span.kind == "past plan":
-        return True
-    if status == "planned":
-        return (span.end or span.start) >= published - timedelta(days=1)
-    if status == "held":
-        return span.start <= published
-    return True
-
-
-def _assign_dates(
-    text: str, anchors: list[Anchor], statuses: list[str | None], published: date | None
-) -> list[DateSpan | None]:
-    """Each date goes to its nearest anchor; an anchor left without one takes the nearest date that fits its
-    tense.
-
-    Dates are resolved against the publication date, forward for planned, proposed, postponed and cancelled
-    anchors ("in June" is the coming June; not an offer of cooperation, which is made when it is reported) and
-    backward for the others, unless a tense cue just before the date
-    says otherwise (``dates.find_date_spans``). A date of attribution is no engagement's date, except for
-    cooperation, whose announcement is the offer; nor is a dateline's ("WASHINGTON, Nov 3 -"), nor the date of
-    another event named about a person (taking office, a death). A proposed anchor takes only its own dates: a
-    proposal borrows no date from the engagement it stands beside, except an offer of cooperation: the offer made
-    "at a meeting on Friday" is made that day. An anchor still undated may take a date the report gives
-    (``passing.undated_default``). A plan told in the past perfect (``passing.past_plans``) dates backward, and
-    its dates are marked "past plan" (``_status_with_dates``). Without a publication date only the dates
-    that print their year ("on April 9, 2025", "in 2011") are resolved."""
-    past_plan = past_plans(text, anchors, statuses)
-    forward = [
-        s in _FORWARD and not (a.kind == "cooperation" and s == "proposed") and not past
-        for a, s, past in zip(anchors, statuses, past_plan, strict=True)
-    ]
-    dated = without_plan_words(text)
-    spans_by_tense = {
-        (future, past): [
-            replace(s, kind="past plan") if past else s
-            for s in find_date_spans(dated if past else text, published, future)
-            if not is_dateline(text, s) and not _is_other_event(text, s)
-        ]
-        for future, past in set(zip(forward, past_plan, strict=True))
-    }
-    chosen: list[DateSpan | None] = [None] * len(anchors)
-    for index, (anchor, status) in enumerate(zip(anchors, statuses, strict=True)):
-        spans = [
-            s
-            for s in spans_by_tense[forward[index], past_plan[index]]
-            if anchor.kind == "cooperation" or not _is_attribution(text, s)
-        ]
-        own = [
-            s
-            for s in spans
-            if min(anchors, key=lambda a: _gap(a.start, a.end, s.start_char, s.end_char)) is anchor
-        ]
-        candidates = own or [s for s in spans if status != "proposed" or anchor.kind == "cooperation"]
-        candidates = [s for s in candidates if _date_fits_status(s, status, published)]
-        if candidates:
-            chosen[index] = min(
-                candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
-            )
-        else:
-            reported = [s for s in spans_by_tense[forward[index], past_plan[index]] if _is_attribution(text, s)]
-            chosen[index] = undated_default(text, anchor, status, published) or reported_span(text, anchor, status, reported)
-    return chosen
 
 
 # --- countries and places --------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
 from pipeline.engagements.attributes import (
-    _assign_dates,
     _confidence,
     _destination,
     _initiator,
@@ -29,7 +28,7 @@ from pipeline.engagements.attributes import (
     _status_cues,
     _status_with_dates,
 )
-from pipeline.engagements.carry import carried_span
+from pipeline.engagements.carry import carried_span, narrative_day, with_sentences_before_a_sequel
 from pipeline.engagements.companions import (
     COMPANION_CUE_PATTERN_ASCII_BOUNDARIES,
     holds_companion_cue,
@@ -42,6 +41,7 @@ from pipeline.engagements.counterparts import (
     without_hosts,
     without_organisation_officials,
 )
+from pipeline.engagements.event_dates import assign_dates
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -217,14 +217,15 @@ def article_engagements(
         cues = _status_cues(text, anchors)
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
         statuses, silent = governed_statuses(text, anchors, statuses)
-        dates = _assign_dates(text, anchors, statuses, published)
+        dates = assign_dates(text, anchors, statuses, published)
         analysed.append((sentence, ctx, anchors, clauses, statuses, silent, dates))
     occasions = gathering_occasions([(s["sentence_index"], s["text"], a, d) for s, _, a, *_, d in analysed])
     unpaired: set[str] = set()  # the kinds the previous anchored sentence stated without a pair (``parties``)
     for sentence, ctx, anchors, clauses, statuses, silent, dates in analysed:
         text = sentence["text"]
         referred, unpaired = (None if refers_to_unpaired(text, unpaired) else previous_pair), set()
-        carried = carried_span(text, previous_span, visit_span) if None in dates else None
+        before = texts.get(sentence["sentence_index"] - 1)
+        carried = carried_span(text, previous_span, visit_span, before, published) if None in dates else None
         lists = _listed_sets(ctx, anchors, clauses)
         anchors = courtesy_calls(text, anchors, together, statuses, previous_kind)
         for index, (anchor, status, span) in enumerate(zip(anchors, statuses, dates, strict=True)):
@@ -303,9 +304,7 @@ def article_engagements(
                     previous_visit = (row["initiator_country"], row["host_country"])
                     together = together or status not in ("cancelled", "postponed")
             unpaired |= set() if targets or not is_domestic(ctx) else {anchor.kind}
-            if targets and span is not None:
-                previous_span = span
-                visit_span = span if anchor.kind == "visit" else visit_span
+            previous_span, visit_span = narrative_day(previous_span, visit_span, anchor, span, bool(targets))
             if targets and lede_pair is None:
                 lede_pair = targets[0][0]  # the article's first pair, when it states none (``parties``)
             if targets:
@@ -432,7 +431,7 @@ def extract_engagements(
     }
     article_columns = [c for c in ("article_id", "story_id", "published_date") if c in articles.columns]
     all_sentences = with_sentence_text(sentences, articles)
-    sentences = _candidate_sentences(all_sentences)
+    sentences = with_sentences_before_a_sequel(all_sentences, _candidate_sentences(all_sentences))
     stated_pairs = article_pairs(  # only articles that may state an engagement need the pair they are about
         all_sentences.join(sentences.select("article_id").unique(), on="article_id", how="semi"), entity_mentions
     )

@@ -1,5 +1,5 @@
 """Dates of engagements told in passing or as offers, where the sentence gives none of its own or gives it under
-a plan since lapsed: the rules ``attributes._assign_dates`` applies after its own."""
+a plan since lapsed: the rules ``event_dates.assign_dates`` applies after its own."""
 
 from __future__ import annotations
 

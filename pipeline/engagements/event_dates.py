@@ -1,0 +1,238 @@
+"""The dates of a sentence's anchors (``assign_dates``): each date expression the sentence states goes to the
+anchor it belongs to, unless it is the date of something else the sentence tells: a saying ("said on Monday",
+"in a post on X on March 10"), another event about a person (taking office, a death), the event another is
+placed after ("after the G20 summit, which will be held from November 30"), or the decision that called the
+engagement off ("on Sunday postponed his visits": the record keeps its original slot)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from pipeline.dates import DateSpan, find_date_spans, is_dateline
+from pipeline.engagements.anchors import Anchor, _gap
+from pipeline.engagements.lexicon import _ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE, _FORWARD
+from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
+from pipeline.engagements.references import reported_span
+
+_MESSAGE_BEFORE = re.compile(
+    r"\b(?:in|during|via)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:post|tweet|message|letter|"
+    r"interview|briefing|press\s+conference|press\s+release|video|speech)\b[^,.;]{0,30}?\s+(?:on|last|this)\s+$",
+    re.IGNORECASE,
+)
+"""A message the date is the date of ("In a post on X on March 10, he announced he would visit India", "in an
+interview last week"): when it was said, told by the message's noun rather than a verb of saying."""
+
+
+_REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:on\s+|in\s+|this\s+|last\s+|next\s+)?$", re.IGNORECASE)
+"""A date that opens the clause of what was said ("the ministry said in a statement that on Wednesday, March 19, he
+will fly to Mumbai"): it dates what is reported, not the saying."""
+
+
+def _is_attribution(text: str, span: DateSpan) -> bool:
+    """Whether a date says when something was said ("said on Monday", "a statement issued on Monday", "in a post
+    on X on March 10") rather than when the engagement happens; not a date opening the clause of what was said
+    ("said that on Wednesday he will fly to Mumbai")."""
+    before = text[max(0, span.start_char - 60) : span.start_char]
+    if _REPORTED_CLAUSE.search(before):
+        return False
+    return bool(
+        _ATTRIBUTION_BEFORE.search(before)
+        or _MESSAGE_BEFORE.search(before)
+        or _ATTRIBUTION_AFTER.match(text[span.end_char :])
+    )
+
+
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:took office|assumed office|came to power|(?:was|were) (?:re-?)?elected|(?:re-?)?election|sworn in|"
+    r"born|died|death|passed away|killed)\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _is_other_event(text: str, span: DateSpan) -> bool:
+    """Whether a date belongs to another event the sentence names about a person: taking office, an election, a
+    death ("Petro, who took office in August, travelled to Caracas on Tuesday"; "cancelled his visit after the
+    death of X on Friday"). Such a date is never the engagement's."""
+    return bool(_OTHER_EVENT_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char]))
+
+
+_CAPTION_AFTER = re.compile(
+    r"^\W{0,4}(?:(?:file\s+)?photo(?:graph)?|image|picture|pic)\b\s*(?:[:|/(]|by\b|credit)", re.IGNORECASE
+)
+
+
+def _is_caption_date(text: str, span: DateSpan) -> bool:
+    """Whether a date closes a photo caption glued to the sentence ("Trump arrives for a rally in Indianapolis,
+    November 2, 2018. | Photo: Reuters The president had already scrapped a meeting"): it is the day the picture
+    was taken, not that of an engagement the text goes on to tell."""
+    return bool(_CAPTION_AFTER.match(text[span.end_char : span.end_char + 40]))
+
+
+_REFERENCE_POINT_BEFORE = re.compile(
+    r"\b(?:after|before|following|ahead\s+of|prior\s+to)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _dates_a_reference_point(text: str, span: DateSpan, owner: Anchor) -> bool:
+    """Whether a date is that of the event another one is placed after or before ("will visit Colombia after the
+    G20 summit, which will be held from November 30"): a date told after the words "after the summit" is the
+    summit's, the point of reference, and no other anchor of the sentence borrows it (the visit is after it, on a
+    day the sentence does not give). A date told before them is not ("scheduled to visit in April after
+    attending the summit": April is the visit's)."""
+    window = max(0, owner.start - 40)
+    tie = _REFERENCE_POINT_BEFORE.search(text[window : owner.start])
+    return tie is not None and span.start_char >= window + tie.start()
+
+
+_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _prints_its_year(span: DateSpan) -> bool:
+    """Whether a date gives its day and its year ("on November 22, 2017"): the anchor it stands by takes it even
+    when the tense says otherwise ("attended the consultation in Kuching on November 22, 2017" in a report of
+    November 17 is still to come, and so planned: ``_status_with_dates``). Such a date is never a guess of the
+    grammar; the tense cue may be a slip of the writer or of an agency's template."""
+    return (
+        span.precision == "day"
+        and span.kind in ("month_day", "day_month", "iso", "dotted")
+        and bool(_FULL_DATE.search(span.text))
+    )
+
+
+def _date_fits_status(span: DateSpan, status: str | None, published: date | None) -> bool:
+    """Whether a date may be the date of an engagement with this status: a planned one does not end before the
+    day before publication, a held one does not start after it; any date fits the others, or when the status or
+    the publication date is unknown, or the plan was told in the past perfect."""
+    if published is None or status is None or span.kind == "past plan":
+        return True
+    if status == "planned":
+        return (span.end or span.start) >= published - timedelta(days=1)
+    if status == "held":
+        return span.start <= published
+    return True
+
+
+_CALLING_OFF = re.compile(
+    r"^[^.;:]{0,40}?\b(?:postpone[ds]?|cancel(?:l?ed|s)?|called\s+off|call\s+off|put\s+off|scrapped|deferred|"
+    r"shelved)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_the_calling_off(text: str, span: DateSpan, anchor: Anchor) -> bool:
+    """Whether a date stands just before the verb that calls off the anchor's engagement ("the minister on Sunday
+    postponed his visits to Germany", "the news last night that Trump has decided to cancel his trip"): it dates
+    the decision, and the record keeps the original slot (the guide), which the text gives elsewhere if at
+    all."""
+    after = _CALLING_OFF.match(text[span.end_char : anchor.start])
+    return after is not None and span.end_char + after.end() <= anchor.start
+
+
+_RELATIVE_TO_SAYING = re.compile(r"[\"“:]")
+
+
+def _counted_from_the_day_said(text: str, spans: list[DateSpan], published: date | None) -> list[DateSpan]:
+    """The spans with each relative day quoted from a saying the sentence dates counted from the day it was said
+    ("Misri issued a statement on Tuesday: 'there will be a meeting tomorrow'" is Wednesday, whatever day the
+    report came out): "tomorrow" is the speaker's. Only a quotation (a quote mark or a colon between the dated
+    saying and the relative day) counts so; reported speech ("said on Monday that they will meet tomorrow") is
+    as often retold from the report's day."""
+    if published is None:
+        return spans
+    said = [
+        s
+        for s in spans
+        if s.precision == "day"
+        and s.kind in ("relative_day", "weekday", "month_day", "day_month")
+        and _is_attribution(text, s)
+    ]
+    shifted = []
+    for span in spans:
+        before = [
+            s
+            for s in said
+            if s.end_char <= span.start_char
+            and _RELATIVE_TO_SAYING.search(text[s.end_char : span.start_char])
+        ]
+        if (
+            span.kind == "relative_day"
+            and "(" not in span.text
+            and before
+            and not _is_attribution(text, span)
+        ):
+            shift = before[-1].start - published
+            span = replace(span, start=span.start + shift, end=span.end + shift if span.end else None)
+        shifted.append(span)
+    return shifted
+
+
+def assign_dates(
+    text: str, anchors: list[Anchor], statuses: list[str | None], published: date | None
+) -> list[DateSpan | None]:
+    """Each date goes to its nearest anchor; an anchor left without one takes the nearest date that fits its
+    tense.
+
+    Dates are resolved against the publication date, forward for planned, proposed, postponed and cancelled
+    anchors ("in June" is the coming June; not an offer of cooperation, which is made when it is reported) and
+    backward for the others, unless a tense cue just before the date
+    says otherwise (``dates.find_date_spans``). A date of attribution is no engagement's date, except for
+    cooperation, whose announcement is the offer; nor is a dateline's ("WASHINGTON, Nov 3 -"), nor the date of
+    another event named about a person (taking office, a death). A proposed anchor takes only its own dates: a
+    proposal borrows no date from the engagement it stands beside, except an offer of cooperation: the offer made
+    "at a meeting on Friday" is made that day. An anchor still undated may take a date the report gives
+    (``passing.undated_default``). A plan told in the past perfect (``passing.past_plans``) dates backward, and
+    its dates are marked "past plan" (``_status_with_dates``). Without a publication date only the dates
+    that print their year ("on April 9, 2025", "in 2011") are resolved."""
+    past_plan = past_plans(text, anchors, statuses)
+    forward = [
+        s in _FORWARD and not (a.kind == "cooperation" and s == "proposed") and not past
+        for a, s, past in zip(anchors, statuses, past_plan, strict=True)
+    ]
+    dated = without_plan_words(text)
+    spans_by_tense = {
+        (future, past): [
+            replace(s, kind="past plan") if past else s
+            for s in find_date_spans(dated if past else text, published, future)
+            if not is_dateline(text, s) and not _is_other_event(text, s) and not _is_caption_date(text, s)
+        ]
+        for future, past in set(zip(forward, past_plan, strict=True))
+    }
+    spans_by_tense = {
+        tense: _counted_from_the_day_said(text, spans, published) for tense, spans in spans_by_tense.items()
+    }
+    chosen: list[DateSpan | None] = [None] * len(anchors)
+    for index, (anchor, status) in enumerate(zip(anchors, statuses, strict=True)):
+        spans = [
+            s
+            for s in spans_by_tense[forward[index], past_plan[index]]
+            if (anchor.kind == "cooperation" or not _is_attribution(text, s))
+            and not (status in ("cancelled", "postponed") and _dates_the_calling_off(text, s, anchor))
+        ]
+        owners = [min(anchors, key=lambda a: _gap(a.start, a.end, s.start_char, s.end_char)) for s in spans]
+        own = [s for s, owner in zip(spans, owners, strict=True) if owner is anchor]
+        candidates = own or [
+            s
+            for s, owner in zip(spans, owners, strict=True)
+            if (status != "proposed" or anchor.kind == "cooperation")
+            and not _dates_a_reference_point(text, s, owner)
+        ]
+        candidates = [
+            s
+            for s in candidates
+            if _date_fits_status(s, status, published) or (s in own and _prints_its_year(s))
+        ]
+        if candidates:
+            chosen[index] = min(
+                candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
+            )
+        else:
+            reported = [
+                s for s in spans_by_tense[forward[index], past_plan[index]] if _is_attribution(text, s)
+            ]
+            chosen[index] = undated_default(text, anchor, status, published) or reported_span(
+                text, anchor, status, reported
+            )
+    return chosen

@@ -1,0 +1,94 @@
+"""Which date of a sentence is an engagement's: not the day something was said or posted, not the day the
+engagement was called off, not the date of the event it is placed after; and a relative day quoted from a dated
+saying counts from that day. Sentences made up for these tests (published Tuesday 6 September 2022)."""
+
+from datetime import date
+
+from test_engagements import extract
+
+INDIA, JAPAN = ("India", "COUNTRY", "IND"), ("Japan", "COUNTRY", "JPN")
+
+
+def dated(rows) -> list[tuple[str, str, date | None]]:
+    return sorted((r["engagement_type"], r["status"], r["start_date"]) for r in rows.to_dicts())
+
+
+def test_the_date_of_a_post_announcing_a_visit_is_not_the_visit_date():
+    rows = extract(
+        [
+            "In a post on X on September 2, Japan's prime minister announced that he would be visiting India soon."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("visit", "planned", None)]
+
+
+def test_a_date_opening_the_reported_clause_dates_the_engagement():
+    rows = extract(
+        [
+            "The ministry said in its statement that on Friday, September 9, Japan's prime minister will fly to India."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("visit", "planned", date(2022, 9, 9))]
+
+
+def test_the_event_an_engagement_is_placed_after_lends_it_no_date():
+    rows = extract(
+        [
+            "Japan's prime minister was expected to visit India after the G20 summit, which will be held in Bali "
+            "from November 15 to 16."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("visit", None)]
+
+
+def test_the_day_an_engagement_is_called_off_is_not_its_slot():
+    rows = extract(
+        ["Japan's foreign minister on Sunday postponed his upcoming official visit to India."], [INDIA, JAPAN]
+    )
+    assert dated(rows) == [("visit", "postponed", None)]
+
+
+def test_a_relative_day_quoted_from_a_dated_statement_counts_from_the_day_it_was_said():
+    rows = extract(
+        [
+            'The foreign secretary issued a statement on Monday: "I can confirm that there will be a bilateral '
+            'meeting between India and Japan tomorrow."'
+        ],
+        [INDIA, JAPAN],
+    )
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [
+        ("meeting", date(2022, 9, 6))
+    ]
+
+
+def test_a_date_printed_with_its_year_is_taken_whatever_the_tense_and_the_status_follows_it():
+    rows = extract(
+        [
+            "Japan's prime minister and India's prime minister attended the annual summit meeting in Tokyo on "
+            "September 22, 2022."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("meeting", "planned", date(2022, 9, 22))]
+
+
+def test_a_date_told_before_the_event_an_engagement_is_placed_after_stays_the_engagement_date():
+    rows = extract(
+        ["Japan's prime minister will visit India in November after attending the G20 summit in Bali."],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("visit", "planned", date(2022, 11, 1))]
+
+
+def test_the_date_closing_a_photo_caption_is_not_the_engagement_date():
+    rows = extract(
+        [
+            "Japan's prime minister arrives for a rally in Osaka, Japan, September 2, 2022. | Photo: Reuters The "
+            "Japanese prime minister had already scrapped a meeting with India's prime minister."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("meeting", None)]
