@@ -96,3 +96,43 @@ def test_a_region_of_the_country_is_no_city_of_a_visit():
         "visit",
     )
     assert place(visit) == (None, "ETH")
+
+
+def test_a_dateline_stays_when_the_article_names_a_site_in_its_country():
+    rows = rows_of(
+        [
+            "SINGAPORE — Vietnam's foreign minister is on an official visit to Singapore this week.",
+            "The minister opened a training centre in Hanoi, and a school in Hanoi, last month.",
+            "He also called on President Tan and Prime Minister Lim on Tuesday.",
+        ],
+        [("Vietnam", "COUNTRY", "VNM"), ("Singapore", "COUNTRY", "SGP"), ("Hanoi", "LOCATION", "VNM")],
+        "meeting",
+    )
+    assert [place(r) for r in rows] == [("Singapore", "SGP")]
+
+
+def test_a_sentence_opening_with_a_locative_names_a_site():
+    rows = rows_of(
+        [
+            "TEHRAN – Iran's foreign minister is touring Latin America this week.",
+            "In Caracas, the Iranian minister met Venezuelan officials on Monday.",
+            "During the minister's visit, the two sides discussed trade between Iran and Venezuela.",
+        ],
+        [("Iran", "COUNTRY", "IRN"), ("Iranian", "COUNTRY", "IRN"), ("Venezuelan", "COUNTRY", "VEN"),
+         ("Venezuela", "COUNTRY", "VEN"), ("Caracas", "LOCATION", "VEN")],
+    )
+    assert {(r["sentence_index"], *place(r)) for r in rows if r["sentence_index"] == 2} == {(2, "Caracas", "VEN")}
+
+
+def test_the_venue_of_the_rows_own_sentence_wins_over_a_city_named_more_often():
+    rows = rows_of(
+        [
+            "The New Zealand prime minister will pay a visit to India next week, with stops in Mumbai.",
+            "The leaders will sign agreements at the Hyderabad House on Monday.",
+            "He will then fly to Mumbai for business meetings in Mumbai.",
+        ],
+        [("New Zealand", "COUNTRY", "NZL"), ("India", "COUNTRY", "IND"), ("Hyderabad", "LOCATION", "IND"),
+         ("Mumbai", "LOCATION", "IND")],
+        "agreement",
+    )
+    assert [place(r) for r in rows] == [("New Delhi", "IND")]

@@ -22,7 +22,7 @@ from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.venues import _capitals, city_with_country, venue_place
 
 _SITE_BEFORE = re.compile(
-    r"\b(?:in|at|to|for|reached|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|land(?:s|ed|ing)?\s+in)\s+"
+    r"\b(?i:in|at|to|for|reached|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|land(?:s|ed|ing)?\s+in)\s+"
     r"(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+)?capital(?:\s+city)?\s+(?:of\s+)?)?$"
 )
 """Before a city, the words that make it the site of something ("arrived in Seoul", "departed for Tokyo", "in
@@ -101,20 +101,29 @@ def article_places(sentences: list[dict], mentions: list[dict]) -> list[ArticleP
     return places
 
 
+def _opens_a_name(row: dict) -> bool:
+    """Whether a row's city is named in its sentence only as the opening of a longer name ("at the Hyderabad
+    House"), which is no city."""
+    city, sentence = row["location_city"], row["sentence"]
+    found = [f.start() for f in re.finditer(re.escape(city or "\0"), sentence, re.IGNORECASE)]
+    return bool(found) and all(_NAME_GOES_ON.match(sentence, start + len(city)) for start in found)
+
+
 def _is_dateline_city(row: dict, dateline: Mention | None, base: int) -> bool:
     """Whether a row's city is only the dateline's: the dateline's city, not named in the row's sentence (which
     starts at ``base`` in the article) apart from the dateline itself."""
     if dateline is None or row["location_city"] != dateline.text:
         return False
-    sentence = row["sentence"]
-    return all(
-        base + found.start() == dateline.start
-        for found in re.finditer(re.escape(dateline.text), sentence, re.IGNORECASE)
-    )
+    found = re.finditer(re.escape(dateline.text), row["sentence"], re.IGNORECASE)
+    return all(base + f.start() == dateline.start for f in found)
 
 
-def _most_named(places: list[ArticlePlace]) -> ArticlePlace | None:
-    """The city named most often among ``places``, the first named on a tie."""
+def _most_named(places: list[ArticlePlace], span: tuple[int, int] = (0, 0)) -> ArticlePlace | None:
+    """The site ``span`` (the row's sentence) names, else the city named most often among ``places``, the first
+    named on a tie."""
+    own = [p for p in places if span[0] <= p.start < span[1]]
+    if own:
+        return own[0]
     if not places:
         return None
     counts = Counter(p.city for p in places)
@@ -126,12 +135,14 @@ def place_from_article(
 ) -> ArticlePlace | None:
     """The city of the article a row takes, or None to keep its own place.
 
-    1. A row whose sentence names a country but no city ("a two-day trip to South Korea") takes the city of
-       that country the article names as a site most often ("arrived in Seoul").
-    2. A row with no place, or only the dateline's ("TEHRAN –" on a story of talks in Caracas), takes the city
-       of one of the pair that the article names as a site most often, of its host when it has one: the talks
-       of a visit are held where the visit goes ("The two leaders will discuss ..." after "arrived in Asmara"). The dateline's city stays
-       when the article names no site of the pair, or names it again as one.
+    1. A row whose sentence names a country but no city ("a two-day trip to South Korea"), or a city only as
+       the opening of a longer name ("at the Hyderabad House"), takes the city of that country the article
+       names as a site most often ("arrived in Seoul"; the venue's city).
+    2. A row with no place takes the city of one of the pair that the article names as a site most often, of
+       its host when it has one: the talks of a visit are held where the visit goes ("The two leaders will
+       discuss ..." after "arrived in Asmara"). So does a row whose city is only the dateline's ("TEHRAN –" on
+       a story of talks in Caracas), unless the article names a site in that city's country: the story is then told from where it happened (the host read off that city is
+       no evidence).
     3. A row with no place whose sentence names a gathering ("on the sidelines of the summit") and whose pair
        has no site in the article takes the gathering's site, in a third country ("the summit in Samarkand,
        Uzbekistan").
@@ -139,18 +150,19 @@ def place_from_article(
     if row["engagement_type"] in _NO_PLACE_TYPES or not places:
         return None
     pair = (row["country_a"], row["country_b"])
+    span = (base, base + len(row["sentence"]))
+    if (row["location_city"] is None or _opens_a_name(row)) and row["location_country"] is not None:
+        return _most_named([p for p in places if p.country == row["location_country"]], span)
     weak = _is_dateline_city(row, dateline, base)
     if row["location_city"] is not None and not weak:
         return None
-    if row["location_city"] is None and row["location_country"] is not None:
-        return _most_named([p for p in places if p.country == row["location_country"]])
-    host = row["host_country"] if row["host_country"] in pair else None
-    site = _most_named([p for p in places if p.country == host]) or _most_named(
-        [p for p in places if p.country in pair]
+    if weak and any(p.country == row["location_country"] for p in places):
+        return None
+    host = row["host_country"] if row["host_country"] in pair and not weak else None
+    site = _most_named([p for p in places if p.country == host], span) or _most_named(
+        [p for p in places if p.country in pair], span
     )
-    if weak:
-        return site if site is not None and site.city != row["location_city"] else None
-    if site is not None:
+    if site is not None or weak:
         return site
     if _GATHERING.search(row["sentence"]):
         return _most_named([p for p in places if p.country not in pair])
