@@ -151,6 +151,8 @@ def _build_gazetteer() -> dict[str, GazetteerEntry]:
         city_countries.setdefault(city["name"], set()).add(iso3.get(city["countrycode"], ""))
     by_population = sorted(_geonames_countries().items(), key=lambda item: -item[1]["population"])
     for code, country in by_population:
+        if _dissolved(code):
+            continue
         capital = country["capital"].strip()
         unique = not city_countries.get(capital, set()) - {code}
         if capital and (country["population"] >= MIN_CAPITAL_COUNTRY_POPULATION or unique):
@@ -161,6 +163,12 @@ def _build_gazetteer() -> dict[str, GazetteerEntry]:
     for state in cache.get_us_states().values():
         add(state["name"], "state", "USA")
     return entries
+
+
+def _dissolved(code: str) -> bool:
+    """Whether a country of geonames is a dissolved state (Serbia and Montenegro, the Netherlands Antilles): its
+    capital is now a successor's ("Belgrade" is SRB, not SCG), so it must not claim the capital first."""
+    return pycountry.countries.get(alpha_3=code) is None and pycountry.historic_countries.get(alpha_3=code) is not None
 
 
 @functools.cache

@@ -125,3 +125,11 @@ def test_an_unreadable_kept_gazetteer_is_built_again(tmp_path, monkeypatch):
 
     gazetteer.cache_clear()
     assert entries["Tokyo"].country_code == "JPN"
+
+
+def test_the_capital_of_a_dissolved_state_belongs_to_its_successor():
+    """Geonames still lists Serbia and Montenegro (SCG) with Belgrade as its capital: a venue in Belgrade is in
+    Serbia, and a city of the Netherlands Antilles is in the successor that has it as capital."""
+    assert gazetteer()["Belgrade"].country_code == "SRB"
+    assert gazetteer()["Willemstad"].country_code == "CUW"
+    assert codes("The talks were held in Belgrade.") == [("Belgrade", "SRB")]

@@ -68,6 +68,7 @@ from pipeline.engagements.parties import (
     with_article_sides,
     without_witnesses,
 )
+from pipeline.engagements.places_of_engagements import article_places, with_article_places
 from pipeline.engagements.references import (
     EXERCISE_REFERENCE_PATTERN,
     PLAN_TOLD_PATTERN,
@@ -318,7 +319,7 @@ def article_engagements(
         if (pair := referred_pair(anchor.kind, rows)) is not None
     ]
     rows.sort(key=lambda r: (r["sentence_index"], r["start_char"]))
-    return with_visit_companions(rows, sentences, mentions, persons)
+    return with_article_places(with_visit_companions(rows, sentences, mentions, persons), article, sentences)
 
 
 def _listed_sets(ctx: _SentenceContext, anchors: list[Anchor], clauses) -> list[set[str]]:
@@ -460,6 +461,20 @@ def extract_engagements(
         if entity_mentions.height and sentences.height
         else {}
     )
+    all_sentences_by_article = (
+        all_sentences.join(sentences.select("article_id").unique(), on="article_id", how="semi")
+        .sort("article_id", "sentence_index")
+        .rows_by_key("article_id", named=True, unique=False)
+        if sentences.height
+        else {}
+    )
+    place_mentions = (
+        entity_mentions.select(mention_columns)
+        .filter(pl.col("label").is_in(["LOCATION", "COUNTRY"]))
+        .rows_by_key("article_id", named=True, unique=False)
+        if entity_mentions.height
+        else {}
+    )
     rows: list[dict] = []
     texts = dict(articles.select("article_id", "text").iter_rows()) if "text" in articles.columns else {}
     prepared = []
@@ -471,6 +486,9 @@ def extract_engagements(
         article["dateline"] = dateline_place(head)
         article["off_topic_story"] = is_off_topic_story(head)
         article["stated_pair"] = stated_pairs.get(article["article_id"])
+        article["places"] = article_places(
+            all_sentences_by_article.get(article["article_id"], []), place_mentions.get(article["article_id"], [])
+        )
         article_mentions = mentions_by_article.get(article["article_id"], [])
         anchored = anchored_sentences(article_sentences, article_mentions, person_rows, article["off_topic_story"])
         prepared.append((article, article_sentences, article_mentions, anchored))
