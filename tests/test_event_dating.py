@@ -154,6 +154,19 @@ def test_publication_date_printed_in_the_text(text, day):
     assert date_stated_in_text(text).value == day
 
 
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("4/2/2021 10:15:44 PM", date(2021, 4, 2)),
+        ("4/2/2021, 9:05 a.m.", date(2021, 4, 2)),
+        ("4/2/2021 10:15", None),
+    ],
+)
+def test_a_slashed_stamp_with_an_am_pm_clock_is_month_first(stamp, day):
+    text = f"World\n\nLaos, Thailand hold talks\n\n{stamp}\nThe two prime ministers held talks on April 1."
+    assert publication_date_in_text(text) == day
+
+
 def test_no_date_line_and_no_year_leaves_the_date_unknown():
     assert publication_date_in_text("Nairobi, March 4 - Kenya and Ethiopia spoke by phone on Monday.") is None
 
