@@ -253,3 +253,19 @@ FILLER = "The two sides discussed trade, energy and security at length. " * 10
 )
 def test_a_date_alone_on_the_last_lines_is_the_publication_date_when_the_top_gives_none(footer, day):
     assert publication_date_in_text(f"Talks in Lima\n\n{FILLER}\n{FILLER}\n{footer}\n") == day
+
+
+def test_todays_visit_refers_back_to_the_visit_and_dates_it_to_the_publication_day():
+    rows = extract(
+        [
+            "Laos' president thanked Thailand's prime minister for the warm welcome on his state visit to Thailand.",
+            "“Today’s visit opens a new page in our relations,” the president said.",
+        ],
+        [("Laos", "COUNTRY", "LAO"), ("Thailand", "COUNTRY", "THA")],
+        published=date(2024, 5, 8),
+    ).to_dicts()
+    today = [r for r in rows if r["sentence_index"] == 1]
+    assert [(r["country_a"], r["country_b"], r["engagement_type"], r["status"]) for r in today] == [
+        ("LAO", "THA", "visit", "held")
+    ]
+    assert (today[0]["start_date"], today[0]["date_precision"]) == (date(2024, 5, 8), "day")
