@@ -167,6 +167,23 @@ def test_a_slashed_stamp_with_an_am_pm_clock_is_month_first(stamp, day):
     assert publication_date_in_text(text) == day
 
 
+MENU = "Home\n" + "Markets | World | Business | Sport | Culture\n" * 12
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("March 27, 2017 / 2:11 PM / 5 months ago", date(2017, 3, 27)),
+        ("4 May 2021 14:05 GMT", date(2021, 5, 4)),
+        ("Last updated March 27, 2017 2:11 PM", None),
+        ("Ministers met in Rome on March 27, 2017 at 2:11 PM.", None),
+    ],
+)
+def test_a_timestamp_alone_on_its_line_below_the_menus_is_the_publication_date(line, day):
+    text = f"{MENU}{line}\n\nMalta postpones minister's trip to Tunisia\nThe trip planned this month is off."
+    assert publication_date_in_text(text) == day
+
+
 def test_no_date_line_and_no_year_leaves_the_date_unknown():
     assert publication_date_in_text("Nairobi, March 4 - Kenya and Ethiopia spoke by phone on Monday.") is None
 

@@ -120,7 +120,38 @@ def publication_date_in_text(text: str) -> date | None:
                 continue
         if options:
             return min(options, key=lambda d: abs((d - near).days))
+    stamp = _clock_stamp(text[:LABELLED_WINDOW])
+    if stamp is not None:
+        return stamp
     return updates[0] if updates else _footer_date(text)
+
+
+_CLOCK_AFTER = re.compile(
+    r"^[ \t]*(?:[/|,·•-][ \t]*)?(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?[ \t]*(?:[AaPp]\.?[Mm]\.?)?"
+    r"[ \t]*(?:[A-Z]{2,4}\b|\([^)\n]{1,10}\))?[ \t]*(?:[/|,·•-][ \t]*\d{1,2}[ \t]+\w+[ \t]+ago)?[ \t]*$"
+)
+"""What follows a story's timestamp on its line: a clock time, perhaps with its zone and the page's "/ 5 months
+ago" ("March 27, 2017 / 2:11 PM / 5 months ago", "4 May 2021 14:05 GMT")."""
+
+
+def _clock_stamp(text: str) -> date | None:
+    """The date of a timestamp standing alone on its line, a full date followed by a clock time ("March 27, 2017
+    / 2:11 PM / 5 months ago"), below the top of the page (a site's menus may push the story down): a date an
+    article tells of an event has no clock time after it on a line of its own. Not a "Last update" stamp or a
+    banner."""
+    for start, end, day in _printed_dates(text):
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end < 0 else line_end]
+        before = _line_before(text, start)
+        if (
+            _CLOCK_AFTER.match(rest)
+            and re.search(r"\d[:.]\d", rest)
+            and _ALONE.match(before)
+            and not _UPDATE.search(before)
+            and not _BANNER.search(before)
+        ):
+            return day
+    return None
 
 
 _FOOTER_LINES = 3
