@@ -286,3 +286,17 @@ def test_todays_visit_refers_back_to_the_visit_and_dates_it_to_the_publication_d
         ("LAO", "THA", "visit", "held")
     ]
     assert (today[0]["start_date"], today[0]["date_precision"]) == (date(2024, 5, 8), "day")
+
+
+def test_a_visit_planned_for_a_slot_and_postponed_keeps_the_slot_and_is_postponed():
+    rows = extract(
+        [
+            '"We have had to postpone the minister\'s visit to Peru planned this month because of the floods," '
+            "a spokesman for Chile's foreign ministry said."
+        ],
+        [("Peru", "COUNTRY", "PER"), ("Chile", "COUNTRY", "CHL")],
+        published=date(2023, 3, 27),
+    ).to_dicts()
+    assert [(r["engagement_type"], r["status"], r["start_date"], r["date_precision"]) for r in rows] == [
+        ("visit", "postponed", date(2023, 3, 1), "month")
+    ]
