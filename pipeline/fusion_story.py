@@ -88,8 +88,8 @@ def visits_dated_by_their_talks(mentions: pl.DataFrame) -> pl.DataFrame:
 def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
     """A meeting or agreement whose story dates neither it nor any other of its pair and type, in a story that
     dates one current visit of the pair, took place during that visit: it takes the visit's month (month
-    precision; the day is not given). Held talks need a held visit; planned ones may fall in a visit under way
-    or planned."""
+    precision; the day is not given), or its day when the visit is of one day by its stated length
+    (``_one_day_visit``). Held talks need a held visit; planned ones may fall in a visit under way or planned."""
     visits = (
         mentions.filter(
             (pl.col("engagement_type") == "visit")
@@ -101,9 +101,16 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
         .agg(
             _visit_month=pl.col("start_date").dt.truncate("1mo").unique(),
             _visit_statuses=pl.col("status").unique(),
+            _one_day=_one_day_visit().all(),
+            _visit_day=pl.col("start_date").unique(),
         )
         .filter(pl.col("_visit_month").list.len() == 1)
-        .with_columns(pl.col("_visit_month").list.first())
+        .with_columns(
+            pl.col("_visit_month").list.first(),
+            _visit_day=pl.when(pl.col("_one_day") & (pl.col("_visit_day").list.len() == 1))
+            .then(pl.col("_visit_day").list.first())
+            .otherwise(None),
+        )
     )
     type_dated = (
         mentions.filter(pl.col("date_precision").is_in(_PRECISE))
@@ -122,8 +129,25 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
         & ((pl.col("status") == "planned") | pl.col("_visit_statuses").list.contains("held"))
         & _undated_or_year(pl.col("_visit_month"))
     ).fill_null(False)
-    dated = _borrow(joined, apply, pl.col("_visit_month"), pl.lit("month"))
-    return dated.drop("_visit_month", "_visit_statuses", "_type_dated")
+    dated = _borrow(
+        joined,
+        apply,
+        pl.coalesce("_visit_day", "_visit_month"),
+        pl.when(pl.col("_visit_day").is_not_null()).then(pl.lit("day")).otherwise(pl.lit("month")),
+    )
+    return dated.drop("_visit_month", "_visit_statuses", "_type_dated", "_one_day", "_visit_day")
+
+
+def _one_day_visit() -> pl.Expr:
+    """Whether a visit mention is of one day by its stated length ("a one-day working visit on Thursday", "a
+    day-long visit"): the duration closed the span on its first day. Its talks are held that day: the text then
+    gives their day, so they take it rather than the month. A visit dated by its first day only ("arrived on
+    Monday") says nothing of the day of its talks."""
+    return (
+        (pl.col("date_precision") == "day")
+        & pl.col("end_date_implied")
+        & (pl.col("end_date") == pl.col("start_date"))
+    ).fill_null(False)
 
 
 def meetings_dated_by_their_signing(mentions: pl.DataFrame) -> pl.DataFrame:

@@ -93,3 +93,15 @@ def test_bare_month_follows_tense():
 
 def test_no_date_gives_nothing():
     assert resolve_date("the ministers met", TUESDAY) == (None, None, None)
+
+
+def test_a_month_with_last_this_or_next_year_is_that_month_of_that_year():
+    """"In April last year" is April of the year before, one month-precise date (not April of this year beside
+    a bare "last year"); "November next year" is next year's November whatever the tense."""
+    assert resolve_date("the two leaders met in Hue in April last year", TUESDAY) == (
+        date(2021, 4, 1),
+        date(2021, 4, 30),
+        "month",
+    )
+    assert resolve_date("a summit in November next year", TUESDAY) == (date(2023, 11, 1), date(2023, 11, 30), "month")
+    assert resolve_date("talks held in July of this year", TUESDAY)[0] == date(2022, 7, 1)

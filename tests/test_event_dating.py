@@ -154,6 +154,36 @@ def test_publication_date_printed_in_the_text(text, day):
     assert date_stated_in_text(text).value == day
 
 
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("4/2/2021 10:15:44 PM", date(2021, 4, 2)),
+        ("4/2/2021, 9:05 a.m.", date(2021, 4, 2)),
+        ("4/2/2021 10:15", None),
+    ],
+)
+def test_a_slashed_stamp_with_an_am_pm_clock_is_month_first(stamp, day):
+    text = f"World\n\nLaos, Thailand hold talks\n\n{stamp}\nThe two prime ministers held talks on April 1."
+    assert publication_date_in_text(text) == day
+
+
+MENU = "Home\n" + "Markets | World | Business | Sport | Culture\n" * 12
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("March 27, 2017 / 2:11 PM / 5 months ago", date(2017, 3, 27)),
+        ("4 May 2021 14:05 GMT", date(2021, 5, 4)),
+        ("Last updated March 27, 2017 2:11 PM", None),
+        ("Ministers met in Rome on March 27, 2017 at 2:11 PM.", None),
+    ],
+)
+def test_a_timestamp_alone_on_its_line_below_the_menus_is_the_publication_date(line, day):
+    text = f"{MENU}{line}\n\nMalta postpones minister's trip to Tunisia\nThe trip planned this month is off."
+    assert publication_date_in_text(text) == day
+
+
 def test_no_date_line_and_no_year_leaves_the_date_unknown():
     assert publication_date_in_text("Nairobi, March 4 - Kenya and Ethiopia spoke by phone on Monday.") is None
 
@@ -240,3 +270,33 @@ FILLER = "The two sides discussed trade, energy and security at length. " * 10
 )
 def test_a_date_alone_on_the_last_lines_is_the_publication_date_when_the_top_gives_none(footer, day):
     assert publication_date_in_text(f"Talks in Lima\n\n{FILLER}\n{FILLER}\n{footer}\n") == day
+
+
+def test_todays_visit_refers_back_to_the_visit_and_dates_it_to_the_publication_day():
+    rows = extract(
+        [
+            "Laos' president thanked Thailand's prime minister for the warm welcome on his state visit to Thailand.",
+            "“Today’s visit opens a new page in our relations,” the president said.",
+        ],
+        [("Laos", "COUNTRY", "LAO"), ("Thailand", "COUNTRY", "THA")],
+        published=date(2024, 5, 8),
+    ).to_dicts()
+    today = [r for r in rows if r["sentence_index"] == 1]
+    assert [(r["country_a"], r["country_b"], r["engagement_type"], r["status"]) for r in today] == [
+        ("LAO", "THA", "visit", "held")
+    ]
+    assert (today[0]["start_date"], today[0]["date_precision"]) == (date(2024, 5, 8), "day")
+
+
+def test_a_visit_planned_for_a_slot_and_postponed_keeps_the_slot_and_is_postponed():
+    rows = extract(
+        [
+            '"We have had to postpone the minister\'s visit to Peru planned this month because of the floods," '
+            "a spokesman for Chile's foreign ministry said."
+        ],
+        [("Peru", "COUNTRY", "PER"), ("Chile", "COUNTRY", "CHL")],
+        published=date(2023, 3, 27),
+    ).to_dicts()
+    assert [(r["engagement_type"], r["status"], r["start_date"], r["date_precision"]) for r in rows] == [
+        ("visit", "postponed", date(2023, 3, 1), "month")
+    ]

@@ -123,6 +123,29 @@ def test_talks_during_a_visit_whose_day_is_not_given_take_the_month_of_the_visit
     ]
 
 
+def test_talks_during_a_visit_of_one_day_by_its_stated_length_take_its_day():
+    engagements, _, _ = fuse(
+        # "The Ethiopian prime minister will pay a one-day working visit to Eritrea on Thursday."
+        mention(
+            sentence=0, type_="visit", status="planned", start=date(2022, 9, 8), end=date(2022, 9, 8), implied=True
+        ),
+        # "During the working visit, the two leaders will discuss regional issues."
+        mention(sentence=1, status="planned"),
+        # another visit of a first day only ("will arrive on Thursday") lends only its month
+        mention(
+            article="a2", sentence=0, type_="visit", status="planned", start=date(2022, 9, 8), end=date(2022, 9, 8),
+            pair=("IND", "LKA"),
+        ),
+        mention(article="a2", sentence=1, status="planned", pair=("IND", "LKA")),
+    )
+    assert rows_of(engagements) == [
+        ("meeting", "planned", date(2022, 9, 1), "month"),
+        ("meeting", "planned", date(2022, 9, 8), "day"),
+        ("visit", "planned", date(2022, 9, 8), "day"),
+        ("visit", "planned", date(2022, 9, 8), "day"),
+    ]
+
+
 def test_held_talks_do_not_fall_in_a_visit_still_planned_nor_undated_echoes_of_dated_talks_in_it():
     engagements, _, _ = fuse(
         mention(

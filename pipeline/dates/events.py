@@ -60,6 +60,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("month_year", re.compile(rf"\b(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", re.IGNORECASE)),
     (
+        "month_relative_year",
+        re.compile(
+            rf"\b(?P<month>{FULL_MONTH})\s+(?:of\s+)?(?P<mod>last|this|next|the\s+previous|the\s+following)\s+year\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "bare_month",
         re.compile(
             r"\b(?P<mod>in|for|this|next|last|early|late|mid-?|since|until|by|during|coming|"
@@ -298,6 +305,11 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
     if kind == "year":
         year = int(g["year"])
         return date(year, 1, 1), date(year, 12, 31), "year"
+    if kind == "month_relative_year":
+        # "in April last year", "November next year": the month of the year the words name, whatever the tense
+        shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(" ".join(g["mod"].lower().split()), 0)
+        month, year = month_number(g["month"]), published.year + shift
+        return date(year, month, 1), month_end(year, month), "month"
     if kind == "bare_month":
         month = month_number(g["month"])
         modifier = g["mod"].lower()

@@ -14,6 +14,9 @@ from pipeline.dates.grammar import FOREIGN_MONTHS, MONTH_ALTERNATION, month_numb
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH = rf"(?P<month>{MONTH_ALTERNATION})\.?"
 _SUFFIX = r"(?:st|nd|rd|th)?"
+_CLOCK_12 = r"[ \t,]+[01]?\d:[0-5]\d(?::[0-5]\d)?[ \t]*[AaPp]\.?[Mm]\b\.?"
+"""A 12-hour time with AM/PM after a slashed date ("7/3/2019 9:30:05 AM"): the stamp of a US-style content system,
+which prints the month first."""
 _FOREIGN = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _PRINTED = [
     re.compile(rf"\b{_YEAR}-(?P<month>\d{{2}})-(?P<day>\d{{2}})[T ]\d{{2}}:\d{{2}}"),
@@ -21,7 +24,7 @@ _PRINTED = [
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:{_SUFFIX}|\.)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})-{_MONTH}-{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
-    re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}\b"),
+    re.compile(rf"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/{_YEAR}\b(?P<clock12>{_CLOCK_12})?"),
     re.compile(
         rf"\b(?P<day>\d{{1,2}})(?:er|º)?\s+(?:de\s+)?(?P<foreign>{_FOREIGN})\s+(?:de\s+)?{_YEAR}\b",
         re.IGNORECASE,
@@ -29,7 +32,8 @@ _PRINTED = [
 ]
 """Dates with their year, as sites print them: ISO timestamps, "March 4, 2021", "4 March 2021" (or "08. Sep 2021",
 the day with the dot of an ordinal; "August 21st, 2019", "21st of August 2019"), "28-Jun-2025",
-"21.12.2022" (day first), "10/27/2021" or "27/10/2021" (only when a number over 12 tells which is the day) and
+"21.12.2022" (day first), "10/27/2021" or "27/10/2021" (only when a number over 12 tells which is the day, or a 12-hour AM/PM time after it
+says the stamp is US-style, month first: "7/3/2019 9:30:05 AM" is July 3) and
 day-month-year in French, Spanish, Italian, Portuguese or German."""
 _YEARLESS_DATELINE = re.compile(
     rf"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}(?:[ \t]*\[[^\]\n]{{1,30}}\])?,[ \t]*{_MONTH}[ \t]+"
@@ -55,9 +59,12 @@ def _printed_dates(text: str) -> list[tuple[int, int, date]]:
             groups = m.groupdict()
             if groups.get("first"):
                 first, second = int(groups["first"]), int(groups["second"])
-                if (first > 12) == (second > 12):
+                if groups.get("clock12") and first <= 12:
+                    groups["day"], month = second, first  # "7/3/2019 9:30:05 AM": month first, US-style
+                elif (first > 12) == (second > 12):
                     continue  # "03/04/2021" may be either day first or month first
-                groups["day"], month = (first, second) if first > 12 else (second, first)
+                else:
+                    groups["day"], month = (first, second) if first > 12 else (second, first)
             elif groups.get("foreign"):
                 month = FOREIGN_MONTHS[groups["foreign"].lower()]
             else:
@@ -113,7 +120,38 @@ def publication_date_in_text(text: str) -> date | None:
                 continue
         if options:
             return min(options, key=lambda d: abs((d - near).days))
+    stamp = _clock_stamp(text[:LABELLED_WINDOW])
+    if stamp is not None:
+        return stamp
     return updates[0] if updates else _footer_date(text)
+
+
+_CLOCK_AFTER = re.compile(
+    r"^[ \t]*(?:[/|,·•-][ \t]*)?(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?[ \t]*(?:[AaPp]\.?[Mm]\.?)?"
+    r"[ \t]*(?:[A-Z]{2,4}\b|\([^)\n]{1,10}\))?[ \t]*(?:[/|,·•-][ \t]*\d{1,2}[ \t]+\w+[ \t]+ago)?[ \t]*$"
+)
+"""What follows a story's timestamp on its line: a clock time, perhaps with its zone and the page's "/ 5 months
+ago" ("March 27, 2017 / 2:11 PM / 5 months ago", "4 May 2021 14:05 GMT")."""
+
+
+def _clock_stamp(text: str) -> date | None:
+    """The date of a timestamp standing alone on its line, a full date followed by a clock time ("March 27, 2017
+    / 2:11 PM / 5 months ago"), below the top of the page (a site's menus may push the story down): a date an
+    article tells of an event has no clock time after it on a line of its own. Not a "Last update" stamp or a
+    banner."""
+    for start, end, day in _printed_dates(text):
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end < 0 else line_end]
+        before = _line_before(text, start)
+        if (
+            _CLOCK_AFTER.match(rest)
+            and re.search(r"\d[:.]\d", rest)
+            and _ALONE.match(before)
+            and not _UPDATE.search(before)
+            and not _BANNER.search(before)
+        ):
+            return day
+    return None
 
 
 _FOOTER_LINES = 3

@@ -392,6 +392,8 @@ def governing_status(doc, start: int, end: int) -> str | None:
     decisive = _verdict(verb, _clause(verb), True, role)
     if decisive in (DROP, "cancelled", "postponed"):
         return decisive
+    if (called_off := _slot_of_a_call_off(verb, lemma, role)) is not None:
+        return called_off
     if (role in ("nsubj", "nsubjpass") and lemma in _EFFECT_VERBS) or (
         role in ("dobj", "nsubjpass") and lemma in _REPORT_VERBS
     ):
@@ -422,6 +424,23 @@ def governing_status(doc, start: int, end: int) -> str | None:
                 return None  # "likely to figure in the talks": the hedge is about what happens there
             return verdict
     return None
+
+
+_SLOT_VERBS = {"plan", "schedule", "set", "slate"}
+
+
+def _slot_of_a_call_off(verb, lemma: str, role: str) -> str | None:
+    """The status of an engagement named with its slot as the object of a call-off ("had to postpone the visit
+    to Russia planned this month", "scrapped the talks scheduled for Friday"), which the parse may read as the
+    subject of "planned" (a clause of its own under "postpone"): a bare participle of plan or schedule with no
+    auxiliary, whose head postpones or cancels, only tells the original slot; the head's verdict is the
+    status."""
+    if role != "nsubj" or lemma not in _SLOT_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.dep_ not in ("ccomp", "advcl", "acl", "xcomp"):
+        return None
+    verdict = _verdict(verb.head, _clause(verb.head), False, role)
+    return verdict if verdict in ("cancelled", "postponed") else None
 
 
 def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
