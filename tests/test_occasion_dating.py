@@ -1,6 +1,6 @@
 """Engagements dated by the occasion the article ties them to: talks during (or on the sidelines of) a gathering
-the article dates elsewhere take the gathering's month, the lede of a report datelined with a day tells that
-day's news, and what "the two leaders will discuss" during a visit is a meeting of its own, in the visit's month.
+the article dates elsewhere take the gathering's month, the lede of a report datelined with a day (or, without a dateline,
+published on a day) tells that day's news, and what "the two leaders will discuss" during a visit is a meeting of its own, in the visit's month.
 Sentences and articles made up for these tests."""
 
 from datetime import date
@@ -73,8 +73,8 @@ def test_a_gathering_still_to_come_dates_no_talks_held_and_one_known_by_its_year
         PEOPLE,
         published=PUBLISHED,
     )
-    # no gathering of the article is current for talks held: the report's month, as without any
-    assert dated(rows) == [("meeting", 0, "held", date(2022, 8, 1), "month")]
+    # no gathering of the article is current for talks held: the lede's talks take the report's day (lede_span)
+    assert dated(rows) == [("meeting", 0, "held", PUBLISHED, "day")]
 
 
 def test_without_a_tie_to_the_gathering_an_undated_plan_stays_undated():
@@ -171,8 +171,9 @@ def test_their_meeting_named_again_with_its_day_dates_the_meeting_of_the_sentenc
         PEOPLE,
         published=date(2022, 9, 16),
     )
+    # the lede's meeting takes the report's day, a Friday: the day the sentence after it names
     assert dated(rows) == [
-        ("meeting", 0, "held", None, None),
+        ("meeting", 0, "held", date(2022, 9, 16), "day"),
         ("meeting", 1, "held", date(2022, 9, 16), "day"),
     ]
 
@@ -207,3 +208,40 @@ def test_what_both_heads_of_state_are_due_to_sign_during_a_visit_is_an_agreement
         ("agreement", "planned", date(2022, 9, 1), "month"),
         ("visit", "held", date(2022, 9, 4), "day"),
     ]
+
+
+def test_the_lede_of_a_dated_report_without_a_dateline_dates_what_was_held_on_the_publication_day():
+    rows = extract(
+        [
+            "Kenyan President Ruto and Ghanaian President Mahama held talks behind closed doors in Accra.",
+            "The two leaders discussed trade and the border.",
+        ],
+        [KENYA, GHANA, ("Accra", "LOCATION", "GHA")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows)[0] == ("meeting", 0, "held", PUBLISHED, "day")
+
+
+def test_an_undated_engagement_held_later_in_the_report_is_not_given_the_publication_day():
+    rows = extract(
+        [
+            "Kenya and Ghana pledged to deepen their ties.",
+            "Officials said relations had improved over many years.",
+            "Ruto and Mahama met in Accra to discuss the border.",
+        ],
+        [KENYA, GHANA, ("Accra", "LOCATION", "GHA")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows) == [("meeting", 2, "held", None, None)]
+
+
+def test_a_report_without_a_publication_date_leaves_its_lede_undated():
+    rows = extract(
+        ["Kenyan President Ruto and Ghanaian President Mahama held talks behind closed doors in Accra."],
+        [KENYA, GHANA, ("Accra", "LOCATION", "GHA")],
+        PEOPLE,
+        published=None,
+    )
+    assert dated(rows) == [("meeting", 0, "held", None, None)]

@@ -56,7 +56,13 @@ from pipeline.engagements.lexicon import (
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
 from pipeline.engagements.not_engagements import _PROVISION, without_private_parties
-from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
+from pipeline.engagements.occasions import (
+    REPORT_MONTH,
+    dateline_span,
+    gathering_occasions,
+    gathering_span,
+    lede_span,
+)
 from pipeline.engagements.parties import (
     article_pairs,
     first_person_pair,
@@ -239,6 +245,7 @@ def article_engagements(
                 span = (
                     dateline_span(text, sentence["sentence_index"], anchor, status, published)
                     or gathering_span(text, sentence["sentence_index"], anchor, status, occasions, published)
+                    or lede_span(sentence["sentence_index"], anchor, status, published, (previous_span, previous_kind))
                     or span
                 )
             if span is None and status in ("cancelled", "postponed"):

@@ -6,10 +6,10 @@ scheduled for September 15-16"). The annotation guide dates such an engagement b
 inventing precision: the occasion's month, as for talks during a visit whose day is not given (visits lend their
 month to their talks in ``fusion_story``, where a story's visit and talks meet). The one occasion that gives a
 day is the report's own: the lede of a report datelined with a day ("Kazan, October 22: X met Y ...") tells what
-happened that day.
+happened that day; so does the lede of a report with no dateline, on its publication day.
 
 ``article_engagements`` collects an article's dated gatherings first (``gathering_occasions``), then asks
-``dateline_span`` and ``gathering_span`` for each anchor its sentence leaves undated.
+``dateline_span``, ``gathering_span`` and ``lede_span`` for each anchor its sentence leaves undated.
 """
 
 from __future__ import annotations
@@ -145,6 +145,34 @@ def dateline_span(
         if span.precision == "day" and is_dateline(head, span) and span.end_char <= anchor.start:
             return DateSpan(span.start, None, "day", anchor.start, anchor.end, "", kind="occasion")
     return None
+
+
+def lede_span(
+    sentence_index: int,
+    anchor: Anchor,
+    status: str | None,
+    published: date | None,
+    told: tuple[DateSpan | None, str | None],
+) -> DateSpan | None:
+    """The publication day for an engagement held that the headline or the first sentence of a dated report
+    states with no date, no dateline and no dated occasion ("Presidents of Kazakhstan and Uzbekistan held talks
+    in Astana" in a report of 8 August). A news report tells its day's news first: what its lede says was held
+    without a date happened that day or the day before, which the guide's scoring takes as one (a day either
+    side). Only for what was held (a cancellation keeps its own slot, a plan its own date), and not when the
+    article has just told an engagement of the same kind with its own day, a day or less from publication
+    (``told``: the last date told and the last kind): "The two ministers discussed trade" after "held talks on
+    Monday" is Monday's talks, while "held talks" after "arrived on Monday" is news of its own. A later sentence may go back in time and is left
+    undated, and so is every sentence of a report with no publication date."""
+    if published is None or sentence_index > _LEDE_SENTENCES or status != "held" or anchor.multilateral:
+        return None
+    told_span, told_kind = told
+    if told_span is not None and told_kind == anchor.kind and abs((told_span.start - published).days) <= 1:
+        return None  # the day's engagement of this kind is told already, with its day: this mention refers back
+    return DateSpan(published, None, "day", anchor.start, anchor.end, "", kind="occasion")
+
+
+_LEDE_SENTENCES = 1
+"""The sentences of the lede, by index: the headline (when the text has one) and the first sentence."""
 
 
 _DATELINE_REACH = 80
