@@ -158,16 +158,17 @@ def lede_span(
     states with no date, no dateline and no dated occasion ("Presidents of Kazakhstan and Uzbekistan held talks
     in Astana" in a report of 8 August). A news report tells its day's news first: what its lede says was held
     without a date happened that day or the day before, which the guide's scoring takes as one (a day either
-    side). Only for what was held (a cancellation keeps its own slot, a plan its own date), and not when the
-    article has just told an engagement of the same kind with its own day, a day or less from publication
-    (``told``: the last date told and the last kind): "The two ministers discussed trade" after "held talks on
-    Monday" is Monday's talks, while "held talks" after "arrived on Monday" is news of its own. A later sentence may go back in time and is left
+    side). Only for what was held (a cancellation keeps its own slot, a plan its own date), and not after the
+    article has told a date (``told``: the last date told and its engagement's kind) of the same kind ("The two
+    ministers discussed trade" after "held talks on Monday" is Monday's talks) or more than a day from publication
+    ("visited Togo in March. Later that day, the presidents held talks": the lede tells March's story). "Held
+    talks" after "arrived on Monday", in a Tuesday report, is news of its own. A later sentence may go back in time and is left
     undated, and so is every sentence of a report with no publication date."""
     if published is None or sentence_index > _LEDE_SENTENCES or status != "held" or anchor.multilateral:
         return None
     told_span, told_kind = told
-    if told_span is not None and told_kind == anchor.kind and abs((told_span.start - published).days) <= 1:
-        return None  # the day's engagement of this kind is told already, with its day: this mention refers back
+    if told_span is not None and (told_kind == anchor.kind or abs((told_span.start - published).days) > 1):
+        return None  # the day's engagement of this kind is told already, or the lede tells another day's story
     return DateSpan(published, None, "day", anchor.start, anchor.end, "", kind="occasion")
 
 
