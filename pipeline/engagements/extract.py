@@ -42,6 +42,7 @@ from pipeline.engagements.counterparts import (
     without_organisation_officials,
 )
 from pipeline.engagements.event_dates import assign_dates
+from pipeline.engagements.gatherings import at_gatherings
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -175,7 +176,7 @@ def anchored_sentences(
         anchors = anchors or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))
-    return anchored
+    return at_gatherings(anchored)
 
 
 def article_engagements(

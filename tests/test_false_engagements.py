@@ -1,0 +1,73 @@
+"""False engagements in stories that hold none (issue 22, round 2 of negatives): a gathering of many told over
+several sentences. One written example per class, and the sentences the rules must leave alone."""
+
+from datetime import date
+
+from test_engagements import extract
+
+PUBLISHED = date(2024, 3, 12)
+PERU, CHILE = ("Peruvian", "COUNTRY", "PER"), ("Chilean", "COUNTRY", "CHL")
+
+
+def rows(sentences, entities, people=()):
+    frame = extract(sentences, entities, people, published=PUBLISHED)
+    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+
+
+# --- a gathering of many, named by who came and then by "the meeting" ----------------------------------------
+
+
+def test_a_summit_that_brought_together_many_presidents_is_the_gathering():
+    found = rows(
+        [
+            "Peruvian President Luis Rojas hosted the summit in Lima on Wednesday, which brought together 18 "
+            "presidents including Chilean President Ana Torres."
+        ],
+        [PERU, ("Lima", "LOCATION", "PER"), CHILE],
+        people=[("Luis Rojas", "p1", "PER", "president"), ("Ana Torres", "p2", "CHL", "president")],
+    )
+    assert found == set()
+
+
+def test_the_meeting_named_again_after_a_gathering_of_many_is_that_gathering():
+    found = rows(
+        [
+            "Finance ministers and central bankers from the Group of 20 countries issued a joint statement on "
+            "Friday after a two-day meeting in Peru.",
+            "Debt relief hung heavily over the meeting in the Peruvian city of Cusco following Chilean President "
+            "Ana Torres's remarks on interest rates.",
+        ],
+        [("Peru", "COUNTRY", "PER"), PERU, ("Cusco", "LOCATION", "PER"), CHILE],
+    )
+    assert found == set()
+
+
+def test_the_heads_of_state_meeting_of_a_community_of_states_is_multilateral():
+    found = rows(
+        [
+            "Peruvian President Luis Rojas closed the heads of state meeting at the Summit of the Community of "
+            "Andean and Pacific States with a call for unity.",
+            "Rojas criticised the Chilean blockade of the port of Arica.",
+            "Rojas concluded the heads of state meeting by handing the presidency to Chilean President Ana Torres.",
+        ],
+        [PERU, CHILE, ("Arica", "LOCATION", "CHL")],
+        people=[
+            ("Luis Rojas", "p1", "PER", "president"),
+            ("Rojas", "p1", "PER", "president"),
+            ("Ana Torres", "p2", "CHL", "president"),
+        ],
+    )
+    assert found == set()
+
+
+def test_the_meeting_after_talks_held_on_the_sidelines_of_a_summit_stays_bilateral():
+    found = rows(
+        [
+            "The two leaders' closed-door meeting took place on the sidelines of the APEC summit, where Peruvian "
+            "President Luis Rojas met Chilean President Ana Torres on Friday.",
+            "No further details of the meeting were released.",
+        ],
+        [PERU, CHILE],
+        people=[("Luis Rojas", "p1", "PER", "president"), ("Ana Torres", "p2", "CHL", "president")],
+    )
+    assert (("CHL", "PER"), "meeting") in found
