@@ -1,5 +1,6 @@
 """False engagements in stories that hold none (issue 22, round 2 of negatives): a gathering of many told over
-several sentences. One written example per class, and the sentences the rules must leave alone."""
+several sentences, a count of a country's people who travel. One written
+example per class, and the sentences the rules must leave alone."""
 
 from datetime import date
 
@@ -71,3 +72,25 @@ def test_the_meeting_after_talks_held_on_the_sidelines_of_a_summit_stays_bilater
         people=[("Luis Rojas", "p1", "PER", "president"), ("Ana Torres", "p2", "CHL", "president")],
     )
     assert (("CHL", "PER"), "meeting") in found
+
+
+# --- a count of a country's people who travel is a flow, not an official visit -------------------------------
+
+
+def test_a_count_of_nationals_visiting_a_country_is_no_visit():
+    found = rows(
+        [
+            "A total of 12,480 Peruvians visited Chile between January and June, the tourism board said.",
+            "It expects a further rise in the number of Peruvians visiting Chile next year.",
+        ],
+        [("Peruvians", "COUNTRY", "PER"), ("Chile", "COUNTRY", "CHL")],
+    )
+    assert found == set()
+
+
+def test_two_ministers_named_with_their_country_still_make_a_visit():
+    found = rows(
+        ["Two Peruvian ministers visited Chile on Monday for talks on fisheries."],
+        [PERU, ("Chile", "COUNTRY", "CHL")],
+    )
+    assert (("CHL", "PER"), "visit") in found

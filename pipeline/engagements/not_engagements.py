@@ -100,11 +100,19 @@ _PRIVATE_PEOPLE_AFTER = re.compile(
 pilgrims visiting China", "business executives arrived in Tokyo"), signers ("Japanese and Chinese scientists
 signed a memorandum"), or those an official meets ("met Chinese students", "met the Indian community in Sydney").
 The guide's engagements are between states' representatives: no such trip, deal or meeting is one."""
+_COUNTED_NATIONALS_BEFORE = re.compile(
+    r"(?:\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:hundreds|thousands|millions|dozens|numbers?|influx|flow|more|fewer|many))"
+    r"\s+(?:of\s+)?[A-Z][a-z]+(?:s|ese)\s+$"
+)
+"""Before a visit's trigger, a number of a country's people ("34,648 Indians visited Japan", "the number of
+Indians visiting Japan", "thousands of Chinese travelled to"): a count of travellers is a flow of private people,
+not a trip that officials make. A year is no count ("in 2019 Indians ..." is left alone)."""
 
 
 def without_private_parties(text: str, anchors: list) -> list:
     """The anchors of a sentence without the visits, agreements and meetings that private people make, sign or
-    hold (``_PRIVATE_PEOPLE_BEFORE`` just before the trigger: "Chinese tourists visited Japan"), and the
+    hold (``_PRIVATE_PEOPLE_BEFORE`` just before the trigger: "Chinese tourists visited Japan"; a count of a
+    country's people, ``_COUNTED_NATIONALS_BEFORE``: "34,648 Indians visited Japan"), and the
     meetings an official holds with them (``_PRIVATE_PEOPLE_AFTER`` right after it: "the foreign minister met
     Chinese students"). Tourism, education and trade stories name two countries this way without any state
     taking part. A comma stops the words before the trigger, so "Modi, who met students, visited Japan" keeps
@@ -112,10 +120,12 @@ def without_private_parties(text: str, anchors: list) -> list:
     well as a meeting with President López Obrador" keeps the second)."""
 
     def private(a) -> bool:
+        before = text[max(0, a.start - 60) : a.start]
         return (
-            a.kind in ("visit", "agreement", "meeting")
-            and bool(_PRIVATE_PEOPLE_BEFORE.search(text[max(0, a.start - 60) : a.start]))
-        ) or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
+            (a.kind == "visit" and bool(_COUNTED_NATIONALS_BEFORE.search(before)))
+            or (a.kind in ("visit", "agreement", "meeting") and bool(_PRIVATE_PEOPLE_BEFORE.search(before)))
+            or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
+        )
 
     kept = []
     for a in anchors:
@@ -126,3 +136,4 @@ def without_private_parties(text: str, anchors: list) -> list:
         if heirs:
             kept.append(replace(heirs[0], absorbed=heirs[1:]))
     return sorted(kept, key=lambda a: a.start)
+
