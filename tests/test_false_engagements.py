@@ -1,5 +1,5 @@
 """False engagements in stories that hold none (issue 22, round 2 of negatives): a gathering of many told over
-several sentences, a count of a country's people who travel. One written
+several sentences, a count of a country's people who travel, and past pacts named in an argument. One written
 example per class, and the sentences the rules must leave alone."""
 
 from datetime import date
@@ -94,3 +94,32 @@ def test_two_ministers_named_with_their_country_still_make_a_visit():
         [PERU, ("Chile", "COUNTRY", "CHL")],
     )
     assert (("CHL", "PER"), "visit") in found
+
+
+# --- past pacts named in the plural, undated and unsigned, are an argument's topic, not a record -------------
+
+
+def test_pacts_named_in_an_argument_make_no_agreement():
+    found = rows(
+        ["Speaking in Quito on Saturday, the minister said that Chile has disregarded the border pacts with Peru."],
+        [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")],
+    )
+    assert found == set()
+
+
+def test_agreements_entered_into_during_a_visit_are_a_record():
+    found = rows(
+        [
+            "The two ministers reviewed the agreements entered into during the Chilean president's visit to Peru.",
+        ],
+        [CHILE, ("Peru", "COUNTRY", "PER")],
+    )
+    assert (("CHL", "PER"), "agreement") in found
+
+
+def test_the_singular_pact_named_in_an_argument_is_left_alone():
+    found = rows(
+        ["The minister said that Chile has disregarded the 1998 border pact with Peru."],
+        [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")],
+    )
+    assert (("CHL", "PER"), "agreement") in found

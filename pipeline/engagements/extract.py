@@ -56,7 +56,7 @@ from pipeline.engagements.lexicon import (
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
-from pipeline.engagements.not_engagements import _PROVISION, without_private_parties
+from pipeline.engagements.not_engagements import _PROVISION, without_pacts_in_passing, without_private_parties
 from pipeline.engagements.occasions import REPORT_MONTH, dateline_span, gathering_occasions, gathering_span
 from pipeline.engagements.parties import (
     article_pairs,
@@ -173,7 +173,7 @@ def anchored_sentences(
             if triggered
             else []
         )
-        anchors = anchors or exercise_references(text)
+        anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))
     return at_gatherings(anchored)

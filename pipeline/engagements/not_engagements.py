@@ -137,3 +137,25 @@ def without_private_parties(text: str, anchors: list) -> list:
             kept.append(replace(heirs[0], absorbed=heirs[1:]))
     return sorted(kept, key=lambda a: a.start)
 
+
+_PLURAL_PACTS = re.compile(r"(?:agreements|accords|pacts|treaties|deals|memoranda|mous)$", re.IGNORECASE)
+_SIGNED_OR_DATED = re.compile(
+    r"\b(?:sign\w*|ink\w*|enter\w*|during|conclud\w*|seal\w*|exchang\w*|adopt\w*|ratif\w*|struck|strike|reach\w*|initial\w*|"
+    r"(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"last\s+(?:month|year)|this\s+(?:month|year)|(?:months|years)\s+ago)\b",
+    re.IGNORECASE,
+)
+"""A signing or a date in the sentence: "the two signed three agreements", "the accords of 1993", "agreements
+reached last year". A weekday or "yesterday" dates the report of what was said ("said on Saturday that China
+has disregarded the pacts"), not the pacts, and is no such date."""
+
+
+def without_pacts_in_passing(text: str, anchors: list) -> list:
+    """The anchors of a sentence without the agreements it names only in the plural, undated and unsigned
+    ("China has disregarded the border pacts with India", "abide by the existing agreements"): a body of past
+    pacts named in an argument is no record (annotation guide: a record is a signed agreement; "the two signed a
+    defence pact in 2008" is one because the text signs and dates it). A sentence that signs or dates them
+    (``_SIGNED_OR_DATED``) keeps them, and so does the singular ("the border pact")."""
+    if _SIGNED_OR_DATED.search(text):
+        return anchors
+    return [a for a in anchors if not (a.kind == "agreement" and _PLURAL_PACTS.search(text[a.start : a.end]))]
