@@ -1,5 +1,6 @@
 """False engagements in stories that hold none (issue 22, round 2 of negatives): a gathering of many told over
-several sentences, a count of a country's people who travel, and past pacts named in an argument. One written
+several sentences, a count of a country's people who travel, past pacts named in an argument, and (for pairs not
+found) a junior minister whose title names the country. One written
 example per class, and the sentences the rules must leave alone."""
 
 from datetime import date
@@ -123,3 +124,25 @@ def test_the_singular_pact_named_in_an_argument_is_left_alone():
         [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")],
     )
     assert (("CHL", "PER"), "agreement") in found
+
+
+# --- a junior minister of a one-country ministry is of that country ---------------------------------------------
+
+
+def test_a_minister_of_state_for_external_affairs_is_indian_in_a_story_datelined_abroad():
+    from test_entity_fixes import people
+
+    table = people(
+        "Asuncion, November 4: Union Minister of State for External Affairs Rita Sharma on Saturday met "
+        "Paraguay's Vice Minister of Foreign Affairs Carlos Benitez.\n"
+        "Sharma also visited a museum in Paraguay, and Paraguay thanked her."
+    )
+    row = table.filter(table["name"] == "Rita Sharma").row(0, named=True)
+    assert row["country_code"] == "IND"
+
+
+def test_a_deputy_minister_of_a_shared_title_takes_no_country_from_it():
+    from pipeline.countries import role_country
+
+    assert role_country("Deputy Foreign Minister") is None
+    assert role_country("Deputy External Affairs Minister") == "IND"

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from pipeline.countries import gazetteer, role_countries
+from pipeline.countries import gazetteer, role_country
 from pipeline.entities.lexicon import (
     CUE_WORDS,
     EVENT_WORDS,
@@ -288,8 +288,8 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
         country, evidence = None, None
         if explicit:
             country, evidence = explicit.most_common(1)[0][0], "explicit"
-        elif role and role in role_countries():
-            country, evidence = role_countries()[role], "role"
+        elif role_country(role):
+            country, evidence = role_country(role), "role"
         elif (role or organization) and home:
             visitor = any(_travels_to(text, p, home) for p in group)
             country, evidence = (second, "article") if visitor else (home, "article")
