@@ -102,7 +102,9 @@ def test_two_ministers_named_with_their_country_still_make_a_visit():
 
 def test_pacts_named_in_an_argument_make_no_agreement():
     found = rows(
-        ["Speaking in Quito on Saturday, the minister said that Chile has disregarded the border pacts with Peru."],
+        [
+            "Speaking in Quito on Saturday, the minister said that Chile has disregarded the border pacts with Peru."
+        ],
         [("Chile", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER")],
     )
     assert found == set()
@@ -146,3 +148,40 @@ def test_a_deputy_minister_of_a_shared_title_takes_no_country_from_it():
 
     assert role_country("Deputy Foreign Minister") is None
     assert role_country("Deputy External Affairs Minister") == "IND"
+
+
+# --- a council two governments hold is a meeting ---------------------------------------------------------------
+
+
+def test_the_upcoming_high_level_cooperation_council_of_two_countries_is_a_planned_meeting():
+    found = extract(
+        [
+            "The Greek and Turkish foreign ministers held a phone call to discuss preparations for the upcoming "
+            "Greece-Turkey High-Level Cooperation Council."
+        ],
+        [
+            ("Greek", "COUNTRY", "GRC"),
+            ("Turkish", "COUNTRY", "TUR"),
+            ("Greece", "COUNTRY", "GRC"),
+            ("Turkey", "COUNTRY", "TUR"),
+        ],
+        published=PUBLISHED,
+    )
+    kinds = {(r["engagement_type"], r["status"]) for r in found.iter_rows(named=True)}
+    assert kinds == {("call", "held"), ("meeting", "planned")}
+
+
+def test_a_council_of_an_organisation_or_a_cabinet_is_no_meeting():
+    found = rows(
+        [
+            "Saudi Arabia and Qatar are members of the Gulf Cooperation Council.",
+            "China's State Council said Japan should respect the ruling.",
+        ],
+        [
+            ("Saudi Arabia", "COUNTRY", "SAU"),
+            ("Qatar", "COUNTRY", "QAT"),
+            ("China", "COUNTRY", "CHN"),
+            ("Japan", "COUNTRY", "JPN"),
+        ],
+    )
+    assert found == set()

@@ -125,6 +125,15 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
     ("meeting", "strategic dialogue", re.compile(r"\bstrategic\s+dialogue\b", re.IGNORECASE)),
     (
         "meeting",
+        "high-level cooperation council",
+        re.compile(
+            r"\b(?:high[-\s]level\s+(?:strategic\s+)?(?:cooperation\s+)?|strategic\s+(?:cooperation\s+)?|"
+            r"intergovernmental\s+|joint\s+(?:cooperation\s+)?)council\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "meeting",
         "2+2 ministerial dialogue",
         re.compile(r"\b2\s?\+\s?2\b(?=\s+(?:ministerial\s+)?dialogue)", re.IGNORECASE),
     ),
@@ -149,7 +158,10 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
         ),
     ),
 ]
-"""(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call")."""
+"""(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call"). A council
+that two governments hold ("the Greece-Turkey High-Level Cooperation Council", "an intergovernmental council")
+is a meeting (annotation guide, meeting: "councils"); the organisations' councils ("Gulf Cooperation Council",
+"Security Council", China's "State Council") are not matched."""
 SPOKE_WITH = (
     r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
     r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
