@@ -185,3 +185,33 @@ def test_a_council_of_an_organisation_or_a_cabinet_is_no_meeting():
         ],
     )
     assert found == set()
+
+
+# --- a visit to a region, told in a report datelined in one of its countries -----------------------------------
+
+
+def test_a_visit_to_a_continent_in_a_report_datelined_in_one_of_its_countries_goes_there():
+    found = rows(
+        [
+            "Asuncion [Paraguay], August 22 (ANI): External Affairs Minister Rita Sharma on Monday held talks with "
+            "her counterpart Carlos Benitez.",
+            "Sharma is on her first official visit to South America.",
+        ],
+        [("Asuncion", "LOCATION", "PRY"), ("Paraguay", "COUNTRY", "PRY")],
+        people=[
+            ("Rita Sharma", "p1", "IND", "external affairs minister"),
+            ("Sharma", "p1", "IND", "external affairs minister"),
+            ("Carlos Benitez", "p2", "PRY", "foreign minister"),
+        ],
+    )
+    assert (("IND", "PRY"), "visit") in found
+
+
+def test_a_bare_surname_is_the_person_named_with_initials_before():
+    from test_entity_fixes import people
+
+    table = people(
+        "Asuncion, August 22: External Affairs Minister R Sharma on Monday held talks with Paraguay's foreign "
+        "minister.\nSharma is on her first official visit to South America, and Paraguay welcomed her."
+    )
+    assert set(table.filter(table["name"].str.contains("Sharma"))["country_code"].to_list()) == {"IND"}
