@@ -8,6 +8,7 @@ Everything heavy is built lazily once per process.
 
 import csv
 import functools
+import re
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -92,6 +93,28 @@ def _demonyms() -> dict[str, str]:
 def role_countries() -> dict[str, str]:
     """Normalised titles that exist in one country only -> that country."""
     return {row["text"]: row["country_code"] for row in _read_additions() if row["kind"] == "role"}
+
+
+_JUNIOR_QUALIFIERS = re.compile(r"^(?:(?:Union|State|Deputy|Junior|Vice)\s+(?:(?:for|of)\s+)?)+")
+
+
+def role_country(role: str | None) -> str | None:
+    """The one country a normalised title exists in (``role_countries``), also for a junior or state minister
+    of a one-country ministry ("Union Minister of State for External Affairs", normalised "Union State for
+    External Affairs Minister", and "Deputy External Affairs Minister" are India's): the qualifiers that make a
+    minister junior do not change whose ministry it is. A title opening with "Union" that names no known
+    ministry is a "Union Minister"."""
+    if not role:
+        return None
+    titles = role_countries()
+    if role in titles:
+        return titles[role]
+    stripped = _JUNIOR_QUALIFIERS.sub("", role)
+    if stripped != role and stripped in titles:
+        return titles[stripped]
+    if role.startswith("Union ") and role.endswith("Minister"):
+        return titles.get("Union Minister")
+    return None
 
 
 def _plural_demonym(demonym: str) -> str | None:

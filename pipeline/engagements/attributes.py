@@ -143,7 +143,8 @@ def _destination(
     """A visit's destination: the place nearest the anchor in its clause that a destination word stands before
     ("visited Tokyo", "arrived in Japan", "departed for Tokyo"), not more than 40 characters before the anchor (a
     place further back belongs to something else the sentence says). Only places with a country: the destination
-    takes part in the pair and becomes the host.
+    takes part in the pair and becomes the host. A visit to a continent or region ("to South America") in a
+    report datelined in a country goes there (``_REGION_AFTER``).
 
     A country is made precise where the text allows: "arrived in the Mexican capital" is Mexico City, and a
     destination in the country of the article's dateline is the dateline's city (the text says no other). Failing
@@ -163,7 +164,18 @@ def _destination(
     venue = venue_place(text, clause, None)
     if venue is not None and _DESTINATION_BEFORE.search(text[max(0, venue.start - 34) : venue.start]):
         return venue
+    if dateline is not None and dateline.country_code and _REGION_AFTER.match(text, anchor.end):
+        return dateline
     return None
+
+
+_REGION_AFTER = re.compile(
+    r"\s+(?:to|of|in)\s+(?:the\s+)?(?:(?:South|North|Latin|Central|East|West|Southeast|South-East|Southern|Northern|"
+    r"Eastern|Western)\s+)?(?:America|Americas|Africa|Europe|Asia|Middle\s+East|Gulf|Caribbean|Balkans|Baltics)\b"
+)
+"""After a visit's trigger, a continent or region as its destination ("his first official visit to South America",
+"a tour of West Africa"): the text names no country, and a report datelined in one ("Asuncion [Paraguay]") is from
+the country of the region the visitor is in, so the dateline's place is the destination (``_destination``)."""
 
 
 def _city_of_destination(

@@ -42,6 +42,7 @@ from pipeline.engagements.counterparts import (
     without_organisation_officials,
 )
 from pipeline.engagements.event_dates import assign_dates
+from pipeline.engagements.gatherings import at_gatherings
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -55,7 +56,7 @@ from pipeline.engagements.lexicon import (
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
-from pipeline.engagements.not_engagements import _PROVISION, without_private_parties
+from pipeline.engagements.not_engagements import _PROVISION, without_pacts_in_passing, without_private_parties
 from pipeline.engagements.occasions import (
     REPORT_MONTH,
     dateline_span,
@@ -179,10 +180,10 @@ def anchored_sentences(
             if triggered
             else []
         )
-        anchors = anchors or exercise_references(text)
+        anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))
-    return anchored
+    return at_gatherings(anchored)
 
 
 def article_engagements(

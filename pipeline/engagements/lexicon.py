@@ -66,7 +66,8 @@ MULTILATERAL = re.compile(
     r"CPTPP|RCEP|TPP|Trans-Pacific Partnership|Regional Comprehensive Economic Partnership|NAFTA|USMCA|"
     r"among others|one of (?:\d+|[a-z]+) (?:countries|members|nations|signatories|states)|"
     r"[A-Z][\w.]*(?:[-–][A-Z][\w.]*){2,}|"
-    r"Organi[sz]ation\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Countries|States|Nations|Co-?operation)|"
+    r"(?:Organi[sz]ation|Community|Union|Association|League|Conference)\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+|and\s+){0,5}"
+    r"(?:Countries|States|Nations|Co-?operation)|"
     r"Group\s+of\s+(?:Seven|Eight|Twenty|20|7|8|77))\b"
 )
 """Gatherings of more than two states: an engagement held there as a whole is not bilateral. "Asean" is the
@@ -74,7 +75,9 @@ spelling of several outlets; "tripartite" and "quadripartite" name meetings of t
 of many members (CPTPP, RCEP) and the words that say a party is one of many ("one of 11 members", "among others")
 make a pact named with two of its members no bilateral agreement, and so do three states joined by hyphens
 ("the US-Mexico-Canada pact"). An organisation of many states may be spelled out ("the Organization of the
-Petroleum Exporting Countries", "the Organisation of Islamic Cooperation", "the Group of 20")."""
+Petroleum Exporting Countries", "the Organisation of Islamic Cooperation", "the Group of 20"), and so may a
+community, union, association or league of them ("the Community of Latin American and Caribbean States", "the
+Association of Southeast Asian Nations", "the League of Arab States")."""
 _SIGNED_BY_MANY = re.compile(
     r"[^.;]{0,40}?\b(?:signed|agreed|concluded|brokered|inked)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?:the\s+)?){2,}[A-Z]"
@@ -122,6 +125,15 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
     ("meeting", "strategic dialogue", re.compile(r"\bstrategic\s+dialogue\b", re.IGNORECASE)),
     (
         "meeting",
+        "high-level cooperation council",
+        re.compile(
+            r"\b(?:high[-\s]level\s+(?:strategic\s+)?(?:cooperation\s+)?|strategic\s+(?:cooperation\s+)?|"
+            r"intergovernmental\s+|joint\s+(?:cooperation\s+)?)council\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "meeting",
         "2+2 ministerial dialogue",
         re.compile(r"\b2\s?\+\s?2\b(?=\s+(?:ministerial\s+)?dialogue)", re.IGNORECASE),
     ),
@@ -146,7 +158,10 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
         ),
     ),
 ]
-"""(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call")."""
+"""(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call"). A council
+that two governments hold ("the Greece-Turkey High-Level Cooperation Council", "an intergovernmental council")
+is a meeting (annotation guide, meeting: "councils"); the organisations' councils ("Gulf Cooperation Council",
+"Security Council", China's "State Council") are not matched."""
 SPOKE_WITH = (
     r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
     r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"

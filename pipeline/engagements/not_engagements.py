@@ -100,11 +100,19 @@ _PRIVATE_PEOPLE_AFTER = re.compile(
 pilgrims visiting China", "business executives arrived in Tokyo"), signers ("Japanese and Chinese scientists
 signed a memorandum"), or those an official meets ("met Chinese students", "met the Indian community in Sydney").
 The guide's engagements are between states' representatives: no such trip, deal or meeting is one."""
+_COUNTED_NATIONALS_BEFORE = re.compile(
+    r"(?:\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:hundreds|thousands|millions|dozens|numbers?|influx|flow|more|fewer|many))"
+    r"\s+(?:of\s+)?[A-Z][a-z]+(?:s|ese)\s+$"
+)
+"""Before a visit's trigger, a number of a country's people ("34,648 Indians visited Japan", "the number of
+Indians visiting Japan", "thousands of Chinese travelled to"): a count of travellers is a flow of private people,
+not a trip that officials make. A year is no count ("in 2019 Indians ..." is left alone)."""
 
 
 def without_private_parties(text: str, anchors: list) -> list:
     """The anchors of a sentence without the visits, agreements and meetings that private people make, sign or
-    hold (``_PRIVATE_PEOPLE_BEFORE`` just before the trigger: "Chinese tourists visited Japan"), and the
+    hold (``_PRIVATE_PEOPLE_BEFORE`` just before the trigger: "Chinese tourists visited Japan"; a count of a
+    country's people, ``_COUNTED_NATIONALS_BEFORE``: "34,648 Indians visited Japan"), and the
     meetings an official holds with them (``_PRIVATE_PEOPLE_AFTER`` right after it: "the foreign minister met
     Chinese students"). Tourism, education and trade stories name two countries this way without any state
     taking part. A comma stops the words before the trigger, so "Modi, who met students, visited Japan" keeps
@@ -112,10 +120,12 @@ def without_private_parties(text: str, anchors: list) -> list:
     well as a meeting with President López Obrador" keeps the second)."""
 
     def private(a) -> bool:
+        before = text[max(0, a.start - 60) : a.start]
         return (
-            a.kind in ("visit", "agreement", "meeting")
-            and bool(_PRIVATE_PEOPLE_BEFORE.search(text[max(0, a.start - 60) : a.start]))
-        ) or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
+            (a.kind == "visit" and bool(_COUNTED_NATIONALS_BEFORE.search(before)))
+            or (a.kind in ("visit", "agreement", "meeting") and bool(_PRIVATE_PEOPLE_BEFORE.search(before)))
+            or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
+        )
 
     kept = []
     for a in anchors:
@@ -126,3 +136,26 @@ def without_private_parties(text: str, anchors: list) -> list:
         if heirs:
             kept.append(replace(heirs[0], absorbed=heirs[1:]))
     return sorted(kept, key=lambda a: a.start)
+
+
+_PLURAL_PACTS = re.compile(r"(?:agreements|accords|pacts|treaties|deals|memoranda|mous)$", re.IGNORECASE)
+_SIGNED_OR_DATED = re.compile(
+    r"\b(?:sign\w*|ink\w*|enter\w*|during|conclud\w*|seal\w*|exchang\w*|adopt\w*|ratif\w*|struck|strike|reach\w*|initial\w*|"
+    r"(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"last\s+(?:month|year)|this\s+(?:month|year)|(?:months|years)\s+ago)\b",
+    re.IGNORECASE,
+)
+"""A signing or a date in the sentence: "the two signed three agreements", "the accords of 1993", "agreements
+reached last year". A weekday or "yesterday" dates the report of what was said ("said on Saturday that China
+has disregarded the pacts"), not the pacts, and is no such date."""
+
+
+def without_pacts_in_passing(text: str, anchors: list) -> list:
+    """The anchors of a sentence without the agreements it names only in the plural, undated and unsigned
+    ("China has disregarded the border pacts with India", "abide by the existing agreements"): a body of past
+    pacts named in an argument is no record (annotation guide: a record is a signed agreement; "the two signed a
+    defence pact in 2008" is one because the text signs and dates it). A sentence that signs or dates them
+    (``_SIGNED_OR_DATED``) keeps them, and so does the singular ("the border pact")."""
+    if _SIGNED_OR_DATED.search(text):
+        return anchors
+    return [a for a in anchors if not (a.kind == "agreement" and _PLURAL_PACTS.search(text[a.start : a.end]))]

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from pipeline.countries import gazetteer, role_countries
+from pipeline.countries import gazetteer, role_country
 from pipeline.entities.lexicon import (
     CUE_WORDS,
     EVENT_WORDS,
@@ -21,6 +21,7 @@ from pipeline.entities.sentence import WORD, _previous_word, _Sentence
 from pipeline.persons import (
     HONORIFICS,
     NAME_PARTICLES,
+    key_tokens,
     name_parts,
     person_key,
     resolve_partial,
@@ -252,6 +253,21 @@ def _travels_to(text: str, person: dict, country: str) -> bool:
     )
 
 
+def _surname_joins_its_initials(people: list[dict]) -> None:
+    """A bare surname still unresolved ("Jaishankar") joins the article's one partial name of the same tokens
+    written with initials ("S Jaishankar"), in place: with no full name in the article, the two are one person,
+    and the initialled form is the one a title or qualifier stands beside ("External Affairs Minister S
+    Jaishankar"), so its country and role reach the bare surname (annotation guide: a surname alone later in
+    the article is the same person)."""
+    partial = [p for p in people if not p["is_full_name"] and "|" in p["person_key"]]
+    initialled = {p["person_key"] for p in partial if key_tokens(p["person_key"])[1]}
+    for person in partial:
+        tokens, initials = key_tokens(person["person_key"])
+        same = [k for k in initialled if key_tokens(k)[0] == tokens]
+        if not initials and len(same) == 1:
+            person["person_key"] = same[0]
+
+
 def _resolve_people(text: str, people: list[dict], home: str | None, second: str | None = None) -> None:
     """Article-level identity, role and country for every person mention (in place).
 
@@ -272,6 +288,7 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
     for person in people:
         if not person["is_full_name"]:
             person["person_key"] = resolve_partial(person["person_key"], full_keys) or person["person_key"]
+    _surname_joins_its_initials(people)
     by_key: dict[str, list[dict]] = {}
     for person in people:
         by_key.setdefault(person["person_key"], []).append(person)
@@ -288,8 +305,8 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
         country, evidence = None, None
         if explicit:
             country, evidence = explicit.most_common(1)[0][0], "explicit"
-        elif role and role in role_countries():
-            country, evidence = role_countries()[role], "role"
+        elif role_country(role):
+            country, evidence = role_country(role), "role"
         elif (role or organization) and home:
             visitor = any(_travels_to(text, p, home) for p in group)
             country, evidence = (second, "article") if visitor else (home, "article")

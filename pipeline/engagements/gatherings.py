@@ -1,0 +1,96 @@
+"""A gathering of many states told over several sentences (annotation guide, Not engagements: "multilateral
+summits and meetings as a whole"). ``anchors._is_multilateral`` judges an anchor by the words at it ("the G20
+summit", "the Summit of the Americas"); a report on a summit also names it by who came ("brought together 22
+presidents", "finance ministers from the Group of 20 countries ... after a two-day meeting") and then by a bare
+definite noun ("the meeting in Durban", "the heads of state meeting"). Both are the gathering, and two member
+states named in such a sentence (the host's city, a leader quoted there) are no bilateral meeting.
+``extract.anchored_sentences`` applies ``at_gatherings`` to an article's anchored sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.engagements.lexicon import _NOUN_TRIGGER, MULTILATERAL
+
+_NUMBER = (
+    r"(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"dozens\s+of|scores\s+of|several|many|all)"
+)
+_MANY_SIDES = re.compile(
+    r"\b(?:brought\s+together|bringing\s+together|brings\s+together|gathered|gathering|attended\s+by|drew|"
+    r"participation\s+of)\s+(?:some\s+|more\s+than\s+|over\s+|nearly\s+|about\s+|around\s+|almost\s+)?"
+    + _NUMBER
+    + r"\s+(?:[\w'’-]+\s+){0,2}?(?:heads\s+of\s+(?:state|government)|presidents|leaders|countries|nations|states|"
+    r"delegations|ministers|members|governments)\b|"
+    r"\b(?:ministers|leaders|presidents|officials|delegates|bankers|governors|heads\s+of\s+(?:state|government))\s+"
+    r"(?:from|of)\s+(?:the\s+|all\s+|its\s+)?(?:"
+    + _NUMBER
+    + r"\s+|member\s+)?(?:countries|nations|states|"
+    + "(?-i:"
+    + MULTILATERAL.pattern.removeprefix(r"\b").removesuffix(r"\b")
+    + "))\\b",
+    re.IGNORECASE,
+)
+"""Words that say who came to a gathering, and that they are many: "brought together 22 presidents", "attended
+by more than 30 heads of state", "finance ministers and central bankers from the Group of 20 countries",
+"leaders of the member states". A meeting a sentence names with them is that gathering."""
+_PAIRED_AT = re.compile(r"\s+(?:between|with\s+(?![^.;,]{0,60}?\b\w+ing\b))", re.IGNORECASE)
+"""After a meeting's noun, a pair of its own: "talks between", "a meeting with his counterpart" (but not the
+absolute "the summit, with Chilean President Bachelet arguing", which names a speaker, not a counterpart)."""
+_BILATERAL_BEFORE = re.compile(r"\b(?:bilateral|two(?![-‐])|both|one-on-one)\b[^.;]{0,30}$", re.I)
+"""Before a meeting's noun, words that make it a meeting of two ("a two-day meeting" is not)."""
+_HEADS_OF_STATE_BEFORE = re.compile(
+    r"\b(?:heads\s+of\s+(?:state|government)|plenary)(?:['’]s?)?\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE
+)
+"""Before a meeting's noun, the many who hold it: "the heads of state meeting", "the heads of government summit",
+"the plenary session" (two leaders' meeting is "the two heads of state meeting", which ``_BILATERAL_BEFORE``
+keeps)."""
+_DEMONSTRATIVE_BEFORE = re.compile(
+    r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w'’-]+\s+){0,2}$"
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:[\w'’-]+\s+){0,3}$")
+"""A definite noun phrase ("the meeting", "the heads of state meeting", "this summit"): the reader already knows
+which gathering is meant. "That" is left out: it is more often a conjunction ("said that there was no meeting")."""
+
+
+def _meeting_noun(text: str, anchor) -> bool:
+    """A meeting anchor that is a noun ("meeting", "summit", "talks"), which can name a gathering; not one that
+    the text pairs itself ("between", "with" a counterpart, "bilateral", "the two")."""
+    return (
+        anchor.kind == "meeting"
+        and bool(_NOUN_TRIGGER.search(text[anchor.start : anchor.end]))
+        and not _PAIRED_AT.match(text, anchor.end)
+        and not _BILATERAL_BEFORE.search(text[max(0, anchor.start - 40) : anchor.start])
+    )
+
+
+def at_gatherings(anchored: list[tuple]) -> list[tuple]:
+    """The article's anchored sentences ``(sentence, ctx, anchors)``, with the meetings that are its gathering
+    of many marked multilateral: a meeting noun in a sentence that says many came (``_MANY_SIDES``) or that
+    many hold ("the heads of state meeting", ``_HEADS_OF_STATE_BEFORE``), and a
+    later definite "the meeting" / "the summit" while the last sentence that named meetings named only such a
+    gathering. A sentence that also names a bilateral meeting ("the two leaders' meeting took place on the
+    sidelines of the SCO summit") makes that meeting what "the meeting" next refers to, so the rule never
+    swallows the talks of two held at a summit; "this meeting" in a sentence that says many came is the one
+    the article told before ("This meeting comes as Putin hosts the summit, bringing together leaders ...")."""
+    out, gathering = [], False
+    for sentence, ctx, anchors in anchored:
+        text, marked = sentence["text"], []
+        many = bool(_MANY_SIDES.search(text))
+        for a in anchors:
+            if a.kind == "meeting" and not a.multilateral and _meeting_noun(text, a):
+                before = text[max(0, a.start - 50) : a.start]
+                held_by_many = many and not _DEMONSTRATIVE_BEFORE.search(before)
+                if (
+                    held_by_many
+                    or _HEADS_OF_STATE_BEFORE.search(before)
+                    or (gathering and _DEFINITE_BEFORE.search(before))
+                ):
+                    a = replace(a, multilateral=True)
+            marked.append(a)
+        meetings = [a for a in marked if a.kind == "meeting"]
+        gathering = all(a.multilateral for a in meetings) if meetings else gathering
+        out.append((sentence, ctx, marked))
+    return out
