@@ -46,17 +46,21 @@ from pipeline.engagements.gatherings import at_gatherings
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
-    _COERCIVE,
     _COUNTRY_LABELS,
     _OFF_TOPIC,
-    _OFF_TOPIC_STORY,
     _OFFICIAL,
     MULTILATERAL,
     TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES,
     _may_hold_trigger,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
-from pipeline.engagements.not_engagements import _PROVISION, without_pacts_in_passing, without_private_parties
+from pipeline.engagements.not_engagements import (
+    coercion_is_no_offer,
+    is_off_topic_story,
+    provisions_are_no_engagements,
+    without_pacts_in_passing,
+    without_private_parties,
+)
 from pipeline.engagements.occasions import (
     REPORT_MONTH,
     dateline_span,
@@ -116,33 +120,6 @@ def _is_off_topic(ctx: _SentenceContext, story_off_topic: bool = False) -> bool:
     return (story_off_topic or bool(_OFF_TOPIC.search(ctx.text))) and not _OFFICIAL.search(ctx.text)
 
 
-def is_off_topic_story(head: str) -> bool:
-    """Whether an article is a sports or business story, from its head (headline and lead): a strong sport or
-    business word ("qualifier", "wickets", "takeover", "buyout") and no official word. Its sentences then name
-    countries as teams and companies' homes ("Brazil will meet Argentina on Tuesday", "the deal marks the biggest
-    Japanese investment yet in Germany") without a word of their own that says so, and state no engagement
-    unless an official takes part in them."""
-    return bool(_OFF_TOPIC_STORY.search(head)) and not _OFFICIAL.search(head)
-
-
-def _coercion_is_no_offer(text: str, anchors: list[Anchor]) -> list[Anchor]:
-    """The anchors of a sentence without its cooperation ones when the sentence imposes or enforces sanctions or
-    tariffs (``lexicon._COERCIVE``): what the sanctioned side is said to "fund" or "supply" there is no offer of
-    cooperation, and the measures themselves are no engagement by the guide."""
-    if not any(a.kind == "cooperation" for a in anchors) or not _COERCIVE.search(text):
-        return anchors
-    return [a for a in anchors if a.kind != "cooperation"]
-
-
-def _provisions_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Anchor]:
-    """The anchors of a sentence without its meetings, calls, visits and exercises when the sentence states what
-    a treaty binds its parties to do should something happen ("in the event of aggression, the parties commit to
-    holding consultations"; ``lexicon._PROVISION``): such a provision is no engagement. The treaty itself stays."""
-    if not _PROVISION.search(text):
-        return anchors
-    return [a for a in anchors if a.kind in ("agreement", "cooperation")]
-
-
 def anchored_sentences(
     sentences: list[dict], mentions: list[dict], persons: dict[str, dict], story_off_topic: bool = False
 ) -> list[tuple[dict, _SentenceContext, list[Anchor]]]:
@@ -175,7 +152,7 @@ def anchored_sentences(
         anchors = (
             without_private_parties(
                 text,
-                _provisions_are_no_engagements(text, _coercion_is_no_offer(text, _find_anchors(text, ctx.countries))),
+                provisions_are_no_engagements(text, coercion_is_no_offer(text, _find_anchors(text, ctx.countries))),
             )
             if triggered
             else []

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from pipeline.engagements.lexicon import _COERCIVE, _OFF_TOPIC_STORY, _OFFICIAL
+
+if TYPE_CHECKING:
+    from pipeline.engagements.anchors import Anchor
 
 _SOUGHT_BEFORE = re.compile(
     r"\b(?:far\s+apart\s+on|(?:a\s+)?(?:long\s+)?way\s+(?:off\s+)?from|(?:no\s+)?(?:closer|close|near(?:er)?)\s+to|"
@@ -159,3 +165,30 @@ def without_pacts_in_passing(text: str, anchors: list) -> list:
     if _SIGNED_OR_DATED.search(text):
         return anchors
     return [a for a in anchors if not (a.kind == "agreement" and _PLURAL_PACTS.search(text[a.start : a.end]))]
+
+
+def coercion_is_no_offer(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without its cooperation ones when the sentence imposes or enforces sanctions or
+    tariffs (``lexicon._COERCIVE``): what the sanctioned side is said to "fund" or "supply" there is no offer of
+    cooperation, and the measures themselves are no engagement by the guide."""
+    if not any(a.kind == "cooperation" for a in anchors) or not _COERCIVE.search(text):
+        return anchors
+    return [a for a in anchors if a.kind != "cooperation"]
+
+
+def provisions_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without its meetings, calls, visits and exercises when the sentence states what
+    a treaty binds its parties to do should something happen ("in the event of aggression, the parties commit to
+    holding consultations"; ``_PROVISION``): such a provision is no engagement. The treaty itself stays."""
+    if not _PROVISION.search(text):
+        return anchors
+    return [a for a in anchors if a.kind in ("agreement", "cooperation")]
+
+
+def is_off_topic_story(head: str) -> bool:
+    """Whether an article is a sports or business story, from its head (headline and lead): a strong sport or
+    business word ("qualifier", "wickets", "takeover", "buyout") and no official word. Its sentences then name
+    countries as teams and companies' homes ("Brazil will meet Argentina on Tuesday", "the deal marks the biggest
+    Japanese investment yet in Germany") without a word of their own that says so, and state no engagement
+    unless an official takes part in them."""
+    return bool(_OFF_TOPIC_STORY.search(head)) and not _OFFICIAL.search(head)
