@@ -208,6 +208,20 @@ def test_the_date_of_taking_office_is_not_the_engagement_date():
     assert row["start_date"] == date(2022, 9, 5)
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "who became prime minister on August 26",
+        "who took over as prime minister on August 26",
+        "who took the oath of office on August 26",
+        "who assumed the premiership on August 26",
+    ],
+)
+def test_the_date_of_becoming_leader_is_not_the_engagement_date(clause):
+    (row,) = extract([f"Japan's prime minister, {clause}, signed agreements with India on Monday."], [INDIA, JAPAN]).to_dicts()
+    assert row["start_date"] == date(2022, 9, 5)
+
+
 def test_an_article_without_publication_date_keeps_dates_that_print_their_year():
     rows = extract(["India and Japan will hold talks on April 9, 2025 in Tokyo."], [INDIA, JAPAN], published=None)
     assert {(r["start_date"], r["date_precision"]) for r in rows.to_dicts()} == {(date(2025, 4, 9), "day")}
