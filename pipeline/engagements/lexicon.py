@@ -171,6 +171,13 @@ SPOKE_WITH = (
 "I spoke with Hun Manet, the Prime Minister of Cambodia"): between the words, only titles, names and a few title
 words, so that "spoke to reporters about the minister" is no contact. It is a meeting when the two are together
 (a visit, a summit) and a call otherwise (``anchors.remote_contacts``)."""
+JOINT_TALK_VERBS = r"discuss(?:ed|es|ing)?|tackl(?:e[sd]?|ing)|review(?:s|ed|ing)?|exchang(?:e|es|ed|ing)\s+views"
+"""Talks the two leaders or sides hold ("the two presidents will tackle concrete topics"): a meeting."""
+RECEIVED_AS_GUEST = (
+    r"(?:be|been|was|were|is|are)\s+(?:to\s+be\s+)?received\s+(?:(?:officially|formally|warmly|ceremonially)\s+"
+    r"|(?:[\w'’-]+\s+){0,4}?(?:at|in)\s+(?:the\s+)?(?:State\s+House|(?:[\w'’-]+\s+){0,2}?Palace|airport))"
+)
+"""A guest received officially, or at a palace, State House or airport, made a trip there: a visit (guide)."""
 _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting",
@@ -179,7 +186,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"(?:held|hold|holds|holding|had)\s+a\s+(?:[\w-]+\s+){0,2}?talk|(?:a|the)\s+(?:[\w-]+\s+){0,2}?talk(?=\s+between)|"
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
             r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
-            r"(?:[a-z]+\s+){0,3}?discuss(?:ed|es|ing)?|"
+            r"(?:[a-z]+\s+){0,3}?(?:" + JOINT_TALK_VERBS + r")|"
             r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy)|"
             r"call(?:s|ed|ing)?\s+on\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
@@ -195,7 +202,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|arriving\s+in|"
             r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|tour\s+of|(?:flew|flies|fly|flying)\s+(?:on\s+)?to|"
             r"land(?:s|ed|ing)\s+(?:in|at)|arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?airport|"
-            r"depart(?:s|ed|ing)?\s+for)\b",
+            r"depart(?:s|ed|ing)?\s+for|" + RECEIVED_AS_GUEST + r")\b",
             re.IGNORECASE,
         ),
     ),
