@@ -11,6 +11,8 @@ of articles.
 
 from __future__ import annotations
 
+from functools import partial
+
 import polars as pl
 
 from pipeline.cache import content_key
@@ -471,8 +473,10 @@ def extract_engagements(
         article["dateline"] = dateline_place(head)
         article["off_topic_story"] = is_off_topic_story(head)
         article["stated_pair"] = stated_pairs.get(article["article_id"])
-        article["places"] = article_places(
-            all_sentences_by_article.get(article["article_id"], []), place_mentions.get(article["article_id"], [])
+        article["places"] = partial(  # listed when a row wants a place (``with_article_places``)
+            article_places,
+            all_sentences_by_article.get(article["article_id"], []),
+            place_mentions.get(article["article_id"], []),
         )
         article_mentions = mentions_by_article.get(article["article_id"], [])
         anchored = anchored_sentences(article_sentences, article_mentions, person_rows, article["off_topic_story"])
