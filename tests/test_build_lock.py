@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from pipeline.build_lock import BuildLocked, holding_build_lock
@@ -71,10 +70,13 @@ def test_two_builds_of_one_warehouse_run_one_after_the_other_and_the_last_one_wi
 
     with holding_build_lock(warehouse.parent / "cache", "the test, so the first build starts first"):
         first = start_build(first_input, warehouse, tmp_path)
-        time.sleep(3)
+        waited = ""  # the first build's output up to its "Waiting" line (its start-up time varies with load)
+        while "Waiting" not in waited and (line := first.stdout.readline()):
+            waited += line
     second = start_build(second_input, warehouse, tmp_path)
     first_output, _ = first.communicate(timeout=300)
     second_output, _ = second.communicate(timeout=300)
+    first_output = waited + first_output
 
     assert (first.returncode, second.returncode) == (0, 0), first_output + second_output
     assert "Waiting" in first_output
