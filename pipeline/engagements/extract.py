@@ -30,6 +30,7 @@ from pipeline.engagements.attributes import (
     _status_cues,
     _status_with_dates,
 )
+from pipeline.engagements.called_off import plans_share_the_called_off_fate
 from pipeline.engagements.carry import carried_span, narrative_day, with_sentences_before_a_sequel
 from pipeline.engagements.companions import (
     COMPANION_CUE_PATTERN_ASCII_BOUNDARIES,
@@ -306,6 +307,7 @@ def article_engagements(
         if (pair := referred_pair(anchor.kind, rows)) is not None
     ]
     rows.sort(key=lambda r: (r["sentence_index"], r["start_char"]))
+    rows = plans_share_the_called_off_fate(rows, {s["sentence_index"]: s["start_char"] for s in sentences})
     return with_article_places(with_visit_companions(rows, sentences, mentions, persons), article, sentences)
 
 

@@ -1,0 +1,58 @@
+"""The fate of a called-off engagement: plans told in the past tense share it.
+
+A report of a cancelled or postponed visit tells what the visit was to hold: "Pompeo cancelled a visit to
+Germany, where he was scheduled to meet Chancellor Merkel", "Qureshi had to visit Japan from 24 to 27 February to
+hold a meeting with the foreign minister". Read alone, such a plan is `planned` ("was scheduled to") or even `held`
+("had to visit" is past tense). The guide keeps a called-off engagement's original slot under its fate, and the
+talks it was to hold are called off with it. A new date is told in the present or future ("is now expected in
+April", "will visit on 3 May") and stays `planned`: only a plan narrated in the past tense is the called-off one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.engagements.references import PLAN_TOLD_PATTERN
+
+CALLED_OFF = ("cancelled", "postponed")
+
+# a plan told as past (``references``' "was scheduled to", and "was to", "had to", "had planned to"), then up to a
+# short stretch of the same clause ("to hold a meeting", "to visit Japan from 24 to 27 February to hold a")
+PAST_PLAN = re.compile(
+    rf"(?:{PLAN_TOLD_PATTERN}|\b(?:was|were)\s+to\b|\bhad\s+(?:planned\s+|intended\s+)?to\b)[^.;:!?]{{0,70}}$",
+    re.IGNORECASE,
+)
+# a contrast or a new slot between the plan and the engagement: "but met", "instead", "now", "rescheduled"
+_TURN = re.compile(r"\b(?:but|instead|however|although|though|while|now|rescheduled|new\s+date)\b", re.IGNORECASE)
+
+
+def told_as_past_plan(before_trigger: str) -> bool:
+    """Whether the words before an engagement's trigger, in its sentence, tell it as a plan in the past tense
+    ("where he was scheduled to meet", "had to visit ... to hold a"), with no turn between the plan and it."""
+    found = PAST_PLAN.search(before_trigger)
+    return found is not None and not _TURN.search(found.group(0))
+
+
+def plans_share_the_called_off_fate(rows: list[dict], sentence_starts: dict[int, int]) -> list[dict]:
+    """Rows of an article, the plans of a called-off engagement taking its fate.
+
+    A pair whose article calls off one of its visits or meetings (status `cancelled` or `postponed`): every other
+    row of that pair, other than a call, whose sentence tells it as a past plan (``told_as_past_plan``) and which
+    the article does not call off itself, takes that status (`cancelled` when any of the pair's called-off
+    engagements is cancelled). Rows of other pairs, and pairs nothing is called off for, are returned unchanged."""
+    fates: dict[tuple[str, str], str] = {}
+    for row in rows:
+        if row["engagement_type"] in ("visit", "meeting") and row["status"] in CALLED_OFF:
+            pair = (row["country_a"], row["country_b"])
+            fates[pair] = "cancelled" if "cancelled" in (row["status"], fates.get(pair)) else row["status"]
+    if not fates:
+        return rows
+    shared = []
+    for row in rows:
+        fate = fates.get((row["country_a"], row["country_b"]))
+        if fate is not None and row["status"] not in CALLED_OFF and row["engagement_type"] != "call":
+            offset = row["start_char"] - sentence_starts.get(row["sentence_index"], 0)
+            if 0 <= offset <= len(row["sentence"]) and told_as_past_plan(row["sentence"][:offset]):
+                row = {**row, "status": fate}
+        shared.append(row)
+    return shared
