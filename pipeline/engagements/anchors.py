@@ -22,7 +22,6 @@ from pipeline.engagements.lexicon import (
     _LEFT_CONNECTORS,
     _MULTILATERAL_AFTER,
     _MULTILATERAL_NAME_BEFORE,
-    _NORMALISE_FORMAT,
     _NOUN_TRIGGER,
     _ORDINALS,
     _PURPOSE_BEFORE,
@@ -31,9 +30,12 @@ from pipeline.engagements.lexicon import (
     _SIDELINES_OF,
     _SIGNED_BY_MANY,
     _SPECIFIC_LOWERCASE,
-    _TOKEN,
     MULTILATERAL,
     SPOKE_WITH,
+)
+from pipeline.engagements.lexicon_sides import (
+    _NORMALISE_FORMAT,
+    _TOKEN,
 )
 from pipeline.engagements.not_engagements import (
     _ATTENDED_AFTER_BILATERAL,

@@ -48,12 +48,14 @@ from pipeline.engagements.gatherings import at_gatherings
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
-    _COUNTRY_LABELS,
-    _OFF_TOPIC,
-    _OFFICIAL,
     MULTILATERAL,
     TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES,
     _may_hold_trigger,
+)
+from pipeline.engagements.lexicon_sides import (
+    _COUNTRY_LABELS,
+    _OFF_TOPIC,
+    _OFFICIAL,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
 from pipeline.engagements.not_engagements import (

@@ -10,7 +10,11 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from pipeline.engagements.lexicon import _COERCIVE, _OFF_TOPIC_STORY, _OFFICIAL
+from pipeline.engagements.lexicon_sides import (
+    _COERCIVE,
+    _OFF_TOPIC_STORY,
+    _OFFICIAL,
+)
 
 if TYPE_CHECKING:
     from pipeline.engagements.anchors import Anchor
@@ -169,7 +173,7 @@ def without_pacts_in_passing(text: str, anchors: list) -> list:
 
 def coercion_is_no_offer(text: str, anchors: list[Anchor]) -> list[Anchor]:
     """The anchors of a sentence without its cooperation ones when the sentence imposes or enforces sanctions or
-    tariffs (``lexicon._COERCIVE``): what the sanctioned side is said to "fund" or "supply" there is no offer of
+    tariffs (``lexicon_sides._COERCIVE``): what the sanctioned side is said to "fund" or "supply" there is no offer of
     cooperation, and the measures themselves are no engagement by the guide."""
     if not any(a.kind == "cooperation" for a in anchors) or not _COERCIVE.search(text):
         return anchors
