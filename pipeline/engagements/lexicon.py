@@ -62,7 +62,8 @@ MULTILATERAL = re.compile(
     r"Organization of American States|Commonwealth|CHOGM|CELAC|Mercosur|GCC|Gulf Cooperation Council|"
     r"Arab League|OPEC|IBSA|SAARC|BIMSTEC|COP\s?\d+|World Economic Forum|Davos|ECOWAS|"
     r"IGAD|SADC|EAC|East African Community|Pacific Islands Forum|WTO|IMF|World Bank|East Asia Summit|"
-    r"Summit of the Americas|Paris Agreement|Kyoto Protocol|Geneva Conventions?|Non-Proliferation|trilateral|"
+    r"Summit of the Americas|(?:Arab|Ibero-American|Pan-African|African|Asian|European|Nordic|Baltic|Islamic|Arab-Islamic|"
+    r"Caribbean|Central\s+American|Latin\s+American)\s+(?:[Ll]eaders['’]?\s+)?[Ss]ummit|Paris Agreement|Kyoto Protocol|Geneva Conventions?|Non-Proliferation|trilateral|"
     r"multilateral|quadrilateral|tripartite|quadripartite|trilateral|regional|Security Council|General Assembly|"
     r"CPTPP|RCEP|TPP|Trans-Pacific Partnership|Regional Comprehensive Economic Partnership|NAFTA|USMCA|"
     r"among others|one of (?:\d+|[a-z]+) (?:countries|members|nations|signatories|states)|"
@@ -78,7 +79,9 @@ make a pact named with two of its members no bilateral agreement, and so do thre
 ("the US-Mexico-Canada pact"). An organisation of many states may be spelled out ("the Organization of the
 Petroleum Exporting Countries", "the Organisation of Islamic Cooperation", "the Group of 20"), and so may a
 community, union, association or league of them ("the Community of Latin American and Caribbean States", "the
-Association of Southeast Asian Nations", "the League of Arab States")."""
+Association of Southeast Asian Nations", "the League of Arab States"). A summit named by a region or a people of
+many states ("the 33rd Arab Summit", "the Ibero-American Summit", "the Nordic summit") is a gathering of them:
+its host is no party to what a guest does on the way there."""
 _SIGNED_BY_MANY = re.compile(
     r"[^.;]{0,40}?\b(?:signed|agreed|concluded|brokered|inked)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?:the\s+)?){2,}[A-Z]"

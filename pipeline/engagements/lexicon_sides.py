@@ -28,6 +28,8 @@ _CONTEXT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?!(?:minister|official|president|government|ambassador|envoy|delegation|leader)s?\b)[\w'’&-]+\s+){0,3}?"
     + _INSTITUTION
     + r"\b|"
+    r"^(?:\s*,\s*(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s*,?\s+and\s+(?:many\s+|several\s+)?other\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:countries|nations|states|governments|partners|allies)\b|"
     r"^(?:\s*[-–]\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?\s+(?:war|conflict|crisis|dispute|hostilities|fighting|"
     r"rivalry|standoff|stand-off|clash(?:es)?|border\s+(?:clash(?:es)?|dispute|conflict|tensions?|standoff|situation|"
     r"issues?|row|problems?))\b",
@@ -38,7 +40,8 @@ influence", "the rise of China", "conflicts in the Middle East and Ukraine", "oc
 adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
 India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
 institution or a company that is the party itself ("the University of Jordan", "the British University of Essex",
-"Germany's Grohe company", "German auto parts maker Grammer"): the guide's engagements are between states'
+"Germany's Grohe company", "German auto parts maker Grammer"), or one of a list that ends "and other countries"
+("efforts between the United States, Mexico and other regional countries" names many, and no pair): the guide's engagements are between states'
 representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)

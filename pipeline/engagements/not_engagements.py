@@ -117,12 +117,30 @@ _COUNTED_NATIONALS_BEFORE = re.compile(
 """Before a visit's trigger, a number of a country's people ("34,648 Indians visited Japan", "the number of
 Indians visiting Japan", "thousands of Chinese travelled to"): a count of travellers is a flow of private people,
 not a trip that officials make. A year is no count ("in 2019 Indians ..." is left alone)."""
+_NATIONALS_TRAVELLING_BEFORE = re.compile(
+    r"(?<![Tt]he\s)(?<![Tt]hese\s)(?<![Tt]hose\s)\b(?!(?:Republicans|Veterans)\b)"
+    r"(?:[A-Z][a-z]+(?:ans|is|ites)|Thais|Turks|Greeks|Poles|Danes|Swedes|Finns|Brits|Czechs|Kazakhs|Uzbeks|"
+    r"Filipinos)\s+$"
+)
+"""Right before a visit's trigger, a country's people named by their plural demonym with no article ("groups of
+Cambodians visiting the temple", "statistics on Jamaicans travelling to Barbados", "Thais visiting Laos"): the
+travellers are the country's people, not its officials, whom a report names by title ("the Thai delegation").
+"The Americans arrived" may be a negotiating team, so a demonym after "the" is left alone."""
+_PRIVATE_TRIP_BEFORE = re.compile(
+    r"\b(?:honeymoon|holiday|vacation|family|school|shopping|sightseeing|hunting|fishing|ski(?:ing)?|"
+    r"backpacking|leisure)\s+$",
+    re.IGNORECASE,
+)
+"""Right before "trip" or "visit", the words of a private journey ("during a honeymoon trip to South Africa", "a
+family holiday visit"): crime, travel and people stories name two countries this way and no state takes part."""
 
 
 def without_private_parties(text: str, anchors: list) -> list:
     """The anchors of a sentence without the visits, agreements and meetings that private people make, sign or
     hold (``_PRIVATE_PEOPLE_BEFORE`` just before the trigger: "Chinese tourists visited Japan"; a count of a
-    country's people, ``_COUNTED_NATIONALS_BEFORE``: "34,648 Indians visited Japan"), and the
+    country's people, ``_COUNTED_NATIONALS_BEFORE``: "34,648 Indians visited Japan", or its people by their
+    demonym, ``_NATIONALS_TRAVELLING_BEFORE``: "groups of Cambodians visiting the temple"; a private journey,
+    ``_PRIVATE_TRIP_BEFORE``: "a honeymoon trip to South Africa"), and the
     meetings an official holds with them (``_PRIVATE_PEOPLE_AFTER`` right after it: "the foreign minister met
     Chinese students"). Tourism, education and trade stories name two countries this way without any state
     taking part. A comma stops the words before the trigger, so "Modi, who met students, visited Japan" keeps
@@ -132,7 +150,13 @@ def without_private_parties(text: str, anchors: list) -> list:
     def private(a) -> bool:
         before = text[max(0, a.start - 60) : a.start]
         return (
-            (a.kind == "visit" and bool(_COUNTED_NATIONALS_BEFORE.search(before)))
+            (
+                a.kind == "visit"
+                and any(
+                    r.search(before)
+                    for r in (_COUNTED_NATIONALS_BEFORE, _NATIONALS_TRAVELLING_BEFORE, _PRIVATE_TRIP_BEFORE)
+                )
+            )
             or (a.kind in ("visit", "agreement", "meeting") and bool(_PRIVATE_PEOPLE_BEFORE.search(before)))
             or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
         )

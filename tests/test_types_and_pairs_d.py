@@ -1,0 +1,119 @@
+"""Types and pairs, round 5: trips that private people make, gatherings of many named by their members, countries
+that are only the topic, and the trips and calls a report tells without the usual verbs. One written example per
+class of phrasing, with the sentences the rules must leave alone."""
+
+from datetime import date
+
+from test_engagements import extract
+
+PUBLISHED = date(2024, 5, 14)
+PERU, CHILE = ("Peru", "COUNTRY", "PER"), ("Chile", "COUNTRY", "CHL")
+
+
+def rows(sentences, entities, people=()):
+    frame = extract(sentences, entities, people, published=PUBLISHED)
+    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+
+
+# --- a country's people by their demonym, and private journeys, make no visit ---------------------------------
+
+
+def test_groups_of_a_countrys_people_visiting_a_site_make_no_visit():
+    found = rows(
+        ["In March, Chilean police stopped groups of Peruvians visiting the old fortress in Arica."],
+        [("Chilean", "COUNTRY", "CHL"), ("Peruvians", "COUNTRY", "PER"), ("Arica", "LOCATION", "CHL")],
+    )
+    assert found == set()
+
+
+def test_a_countrys_people_travelling_by_their_demonym_make_no_visit():
+    found = rows(
+        ["The minister cited figures on Peruvians travelling to Chile without any problems."],
+        [("Peruvians", "COUNTRY", "PER"), CHILE],
+    )
+    assert found == set()
+
+
+def test_the_demonym_of_a_negotiating_team_still_makes_a_visit():
+    found = rows(
+        ["The Peruvians arrived in Santiago on Monday for talks with Chilean Foreign Minister Ana Soto."],
+        [("Peruvians", "COUNTRY", "PER"), ("Santiago", "LOCATION", "CHL"), ("Chilean", "COUNTRY", "CHL")],
+        people=[("Ana Soto", "p1", "CHL", "foreign minister")],
+    )
+    assert (("CHL", "PER"), "visit") in found
+
+
+def test_a_honeymoon_trip_is_no_visit():
+    found = rows(
+        ["A Peruvian businessman accused of killing his wife during a honeymoon trip to Chile lost his appeal."],
+        [("Peruvian", "COUNTRY", "PER"), CHILE],
+    )
+    assert found == set()
+
+
+def test_an_official_trip_beside_a_private_word_is_still_a_visit():
+    found = rows(
+        ["Peruvian President Luis Mora will make a two-day trip to Chile next week."],
+        [("Peruvian", "COUNTRY", "PER"), CHILE],
+        people=[("Luis Mora", "p1", "PER", "president")],
+    )
+    assert (("CHL", "PER"), "visit") in found
+
+
+# --- gatherings of many named by one leader "and other leaders", or by a region's summit ----------------------
+
+
+def test_a_leader_and_other_world_leaders_at_summits_is_a_gathering():
+    found = rows(
+        [
+            "LIMA, Peru — Chilean President Ana Soto and other world leaders wrapping up a series of summits in Peru "
+            "on Friday are expected to issue a joint call for calm.",
+            "Experts say the meeting is more than a talk-shop.",
+        ],
+        [("Peru", "COUNTRY", "PER"), ("Chilean", "COUNTRY", "CHL"), ("LIMA", "LOCATION", "PER")],
+        people=[("Ana Soto", "p1", "CHL", "president")],
+    )
+    assert found == set()
+
+
+def test_two_leaders_and_other_ministers_at_their_own_talks_stay_a_meeting():
+    found = rows(
+        ["Chilean President Ana Soto held talks with Peruvian President Luis Mora and other ministers in Lima."],
+        [("Chilean", "COUNTRY", "CHL"), ("Peruvian", "COUNTRY", "PER"), ("Lima", "LOCATION", "PER")],
+        people=[("Ana Soto", "p1", "CHL", "president"), ("Luis Mora", "p2", "PER", "president")],
+    )
+    assert (("CHL", "PER"), "meeting") in found
+
+
+def test_a_regions_summit_in_a_third_country_makes_no_pair_with_its_host():
+    found = rows(
+        [
+            "President Ana Soto arrived in Lima on Monday for a two-day official visit, ahead of the 12th "
+            "Ibero-American Summit in the Argentine capital, Buenos Aires, on Thursday."
+        ],
+        [("Lima", "LOCATION", "PER"), ("Argentine", "COUNTRY", "ARG"), ("Buenos Aires", "LOCATION", "ARG")],
+        people=[("Ana Soto", "p1", "CHL", "president")],
+    )
+    assert not any("ARG" in pair for pair, _ in found)
+    assert (("CHL", "PER"), "visit") in found
+
+
+# --- countries listed "and other countries" are many, and no pair -------------------------------------------------
+
+
+def test_countries_listed_with_and_other_countries_make_no_pair():
+    found = rows(
+        [
+            "The meeting follows months of diplomatic efforts between Chile, Peru, and other regional countries.",
+        ],
+        [CHILE, PERU],
+    )
+    assert found == set()
+
+
+def test_two_countries_meeting_with_other_countries_named_later_stay_a_pair():
+    found = rows(
+        ["Chile and Peru held talks on Monday, a week before a summit of other regional countries."],
+        [CHILE, PERU],
+    )
+    assert (("CHL", "PER"), "meeting") in found
