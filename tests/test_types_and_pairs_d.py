@@ -117,3 +117,78 @@ def test_two_countries_meeting_with_other_countries_named_later_stay_a_pair():
         [CHILE, PERU],
     )
     assert (("CHL", "PER"), "meeting") in found
+
+
+# --- a relation one supports or strengthens is no engagement ------------------------------------------------------
+
+
+def test_supporting_the_dialogue_between_two_states_is_no_meeting():
+    found = rows(
+        ['"We sincerely support the dialogue between Chile and Peru," the Bolivian minister said.'],
+        [CHILE, PERU, ("Bolivian", "COUNTRY", "BOL")],
+    )
+    assert found == set()
+
+
+def test_strengthening_dialogue_through_mutual_visits_is_no_meeting_or_visit():
+    found = rows(
+        [
+            "The ministers discussed the development of Chilean-Peruvian relations and the strengthening of the "
+            "political dialogue through mutual visits of high-ranking officials."
+        ],
+        [("Chilean", "COUNTRY", "CHL"), ("Peruvian", "COUNTRY", "PER")],
+    )
+    assert found == set()
+
+
+def test_talks_held_to_strengthen_dialogue_stay_a_meeting():
+    found = rows(
+        ["Chile and Peru held talks in Lima on Monday to strengthen their political dialogue."],
+        [CHILE, PERU, ("Lima", "LOCATION", "PER")],
+    )
+    assert (("CHL", "PER"), "meeting") in found
+
+
+# --- the country one side briefs the other on is the topic, and a deal negotiated is not signed --------------------
+
+
+def test_the_country_a_minister_briefs_his_counterpart_on_is_no_side():
+    found = rows(
+        [
+            "Chilean Foreign Minister Ana Soto held a phone call with Peruvian Foreign Minister Luis Mora.",
+            "During the phone call, the Chilean minister briefed her counterpart on Bolivia's actions at the border.",
+        ],
+        [("Chilean", "COUNTRY", "CHL"), ("Peruvian", "COUNTRY", "PER"), ("Bolivia", "COUNTRY", "BOL")],
+        people=[("Ana Soto", "p1", "CHL", "foreign minister"), ("Luis Mora", "p2", "PER", "foreign minister")],
+    )
+    assert not any("BOL" in pair for pair, _ in found)
+    assert (("CHL", "PER"), "call") in found
+
+
+def test_negotiations_between_two_on_a_treaty_sign_no_agreement():
+    found = rows(
+        ["Soto set out Chile's position on the start of negotiations between Chile and Bolivia on a peace treaty."],
+        [("Chile", "COUNTRY", "CHL"), ("Bolivia", "COUNTRY", "BOL")],
+        people=[("Soto", "p1", "CHL", "foreign minister")],
+    )
+    assert (("BOL", "CHL"), "agreement") not in found
+
+
+def test_a_visit_joined_to_a_summit_by_and_is_the_leaders_own_trip():
+    found = rows(
+        [
+            "President Ana Soto held talks with President Luis Mora on July 1 as part of her attendance at the "
+            "G20 Summit and visit to Peru."
+        ],
+        [PERU],
+        people=[("Ana Soto", "p1", "CHL", "president"), ("Luis Mora", "p2", "PER", "president")],
+    )
+    assert (("CHL", "PER"), "visit") in found
+
+
+def test_a_visit_for_the_summit_itself_stays_the_gathering():
+    found = rows(
+        ["The G20 summit visit drew protests in Lima."],
+        [("Lima", "LOCATION", "PER")],
+    )
+    assert found == set()

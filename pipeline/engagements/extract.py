@@ -62,6 +62,7 @@ from pipeline.engagements.not_engagements import (
     coercion_is_no_offer,
     is_off_topic_story,
     provisions_are_no_engagements,
+    relations_are_no_engagements,
     without_pacts_in_passing,
     without_private_parties,
 )
@@ -156,7 +157,12 @@ def anchored_sentences(
         anchors = (
             without_private_parties(
                 text,
-                provisions_are_no_engagements(text, coercion_is_no_offer(text, _find_anchors(text, ctx.countries))),
+                relations_are_no_engagements(
+                    text,
+                    provisions_are_no_engagements(
+                        text, coercion_is_no_offer(text, _find_anchors(text, ctx.countries))
+                    ),
+                ),
             )
             if triggered
             else []

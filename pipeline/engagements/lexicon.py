@@ -99,7 +99,7 @@ is that gathering. Used with ``match(text, end)``, so it has no "^"."""
 _MULTILATERAL_NAME_BEFORE = re.compile(
     r"\b(?i:the|a|an|its|their|this|next|last)\s+(?:(?i:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
     r"annual|new|inaugural|latest|upcoming|next|last)\s+)?(?:" + MULTILATERAL.pattern.removeprefix(r"\b").removesuffix(r"\b")
-    + r")(?:[\s-]+(?!(?:summit|meeting|conference|forum|assembly|gathering)\b)[\w'’.&+]+){0,7}\s+$"
+    + r")(?:[\s-]+(?!(?i:summit|meeting|conference|forum|assembly|gathering)\b)[\w'’.&+]+){0,7}\s+$"
 )
 """Before a trigger noun, a noun phrase that opens with a gathering's or a pact's organisation after its determiner
 ("the third G20 Finance Ministers and Central Bank Governors meeting", "the trilateral US-Mexico-Canada free trade

@@ -13,6 +13,8 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|escalation)\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
     r"\b(?:rise|growth|influence|expansion|assertiveness)\s+of\s+$|\boccupied\s+$|"
     r"\b(?:Latin|Central|Pan|Ibero)[\s-]+$|"
+    r"\b(?:briefed|briefs|briefing|informed|informs|informing|updated|apprised)\s+(?:[\w'’-]+\s+){0,4}?(?:on|about)\s+"
+    r"(?:the\s+)?$|"
     r"\b(?:universit(?:y|ies)|college|institute|academy|museum)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -24,7 +26,7 @@ _INSTITUTION = (
 companies will invest" names no party of its own)."""
 _CONTEXT_AFTER = re.compile(
     r"^['’]s\s+(?:\w+\s+)?(?:maritime|military|growing|assertive\w*|influence|rise|aggression|expansion\w*|"
-    r"activities|presence|threat)\b|"
+    r"activities|presence|threat|actions|provocations|attacks|shelling|blockade)\b|"
     r"^(?:['’]s)?\s+(?:(?!(?:minister|official|president|government|ambassador|envoy|delegation|leader)s?\b)[\w'’&-]+\s+){0,3}?"
     + _INSTITUTION
     + r"\b|"
@@ -36,7 +38,8 @@ _CONTEXT_AFTER = re.compile(
     re.IGNORECASE,
 )
 """With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
-influence", "the rise of China", "conflicts in the Middle East and Ukraine", "occupied Palestine", a region's
+influence", "the rise of China", "conflicts in the Middle East and Ukraine", what one side briefs the other on ("briefed his
+counterpart on Azerbaijan's actions"), "occupied Palestine", a region's
 adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
 India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
 institution or a company that is the party itself ("the University of Jordan", "the British University of Essex",
