@@ -192,3 +192,51 @@ def test_a_visit_for_the_summit_itself_stays_the_gathering():
         [("Lima", "LOCATION", "PER")],
     )
     assert found == set()
+
+
+# --- talks held by video are a call, not a meeting ----------------------------------------------------------------
+
+
+def test_videoconference_talks_are_a_call_and_no_meeting():
+    found = rows(
+        ["The Chilean minister held videoconference talks with Peruvian President Luis Mora on Monday."],
+        [("Chilean", "COUNTRY", "CHL"), ("Peruvian", "COUNTRY", "PER")],
+        people=[("Luis Mora", "p1", "PER", "president")],
+    )
+    assert found == {(("CHL", "PER"), "call")}
+
+
+def test_talks_via_video_link_are_a_call_and_no_meeting():
+    found = rows(
+        ["Chile and Peru held talks via video link on Monday."],
+        [CHILE, PERU],
+    )
+    assert found == {(("CHL", "PER"), "call")}
+
+
+# --- a trip told by its departure for a named place -----------------------------------------------------------------
+
+
+def test_an_official_heading_to_a_foreign_capital_makes_a_visit():
+    found = rows(
+        ['"Trade will be discussed," the Peruvian foreign secretary told reporters before heading to Santiago.'],
+        [("Peruvian", "COUNTRY", "PER"), ("Santiago", "LOCATION", "CHL")],
+    )
+    assert found == {(("CHL", "PER"), "visit")}
+
+
+def test_a_minister_who_left_for_a_foreign_capital_makes_a_visit():
+    found = rows(
+        ["Peruvian Foreign Minister Luis Mora left for Santiago on Sunday."],
+        [("Peruvian", "COUNTRY", "PER"), ("Santiago", "LOCATION", "CHL")],
+        people=[("Luis Mora", "p1", "PER", "foreign minister")],
+    )
+    assert found == {(("CHL", "PER"), "visit")}
+
+
+def test_heading_to_the_polls_is_no_visit():
+    found = rows(
+        ["Peruvians living in Chile are heading to the polls on Sunday."],
+        [("Peruvians", "COUNTRY", "PER"), CHILE],
+    )
+    assert found == set()

@@ -146,8 +146,10 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
         "call",
         "video call",
         re.compile(
-            r"\b(?:video\s*(?:call|conference|link)|videoconference|virtual\s+(?:call|talks|"
-            r"meeting))\b",
+            r"\b(?:(?:talks|meeting|conversation|discussions)\s+(?:via|by|over|through)\s+(?:a\s+)?"
+            r"(?:video[\s-]*(?:call|conference|link)|videoconference)|"
+            r"(?:video[\s-]*(?:call|conference|link)|videoconference|virtual\s+(?:call|talks|meeting))"
+            r"(?:\s+(?:talks|meeting|discussions?|conversation))?)\b",
             re.IGNORECASE,
         ),
     ),
@@ -165,7 +167,9 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
 """(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call"). A council
 that two governments hold ("the Greece-Turkey High-Level Cooperation Council", "an intergovernmental council")
 is a meeting (annotation guide, meeting: "councils"); the organisations' councils ("Gulf Cooperation Council",
-"Security Council", China's "State Council") are not matched."""
+"Security Council", China's "State Council") are not matched. Talks held by video are a call (guide: "a phone or
+video call"), the talks noun with it ("held videoconference talks", "talks via video link"), so that no meeting
+is read beside the call."""
 SPOKE_WITH = (
     r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
     r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
@@ -206,7 +210,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|arriving\s+in|"
             r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|tour\s+of|(?:flew|flies|fly|flying)\s+(?:on\s+)?to|"
             r"land(?:s|ed|ing)\s+(?:in|at)|arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?airport|"
-            r"depart(?:s|ed|ing)?\s+for|" + RECEIVED_AS_GUEST + r")\b",
+            r"depart(?:s|ed|ing)?\s+for|(?:head(?:s|ed|ing)?\s+(?:to|for)|le(?:ft|aves?|aving)\s+for|en\s+route\s+to)"
+            r"(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + RECEIVED_AS_GUEST + r")\b",
             re.IGNORECASE,
         ),
     ),
@@ -263,7 +268,9 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
 """(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed").
 Translated news writes talks in the singular ("held a talk with", "during a talk between the top leaders"): a
 talk held or between two is a meeting, where "a talk at the university" is none. A trip is also told by its
-landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport").
+landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport"), or by its
+departure for a named place ("before heading to Dhaka", "left for Hanoi", "en route to Beijing"; a capital letter
+after it, so "heading to the polls" is none).
 "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
 visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose."""
 TRIGGER_STEM_PATTERN = "(?:" + "|".join(

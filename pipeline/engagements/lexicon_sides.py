@@ -53,7 +53,7 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 neighbour Ethiopia", "between Kenya and Ethiopia")."""
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|to|in|arrived?\s+in|arrives\s+in|arriving\s+in|tour\s+of|trip\s+to|pay|pays|paid|"
-    r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|heads?\s+to|headed\s+to|land(?:s|ed|ing)\s+in|"
+    r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|head(?:s|ed|ing)?\s+(?:to|for)|land(?:s|ed|ing)\s+in|"
     r"(?:flew|flies|fly|flying)\s+(?:on\s+)?to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
