@@ -240,3 +240,30 @@ def test_heading_to_the_polls_is_no_visit():
         [("Peruvians", "COUNTRY", "PER"), CHILE],
     )
     assert found == set()
+
+
+# --- a gift of ships, boats or aircraft to the other side is cooperation --------------------------------------------
+
+
+def test_agreeing_to_gift_a_ship_to_the_other_side_is_cooperation():
+    found = rows(
+        ["The Chilean envoy also agreed to gift a modern training ship to Peru at the request of the President."],
+        [("Chilean", "COUNTRY", "CHL"), PERU],
+    )
+    assert found == {(("CHL", "PER"), "cooperation")}
+
+
+def test_providing_patrol_boats_for_a_coast_guard_is_cooperation():
+    found = rows(
+        ["The Chilean Government took steps to provide two patrol boats for the Peruvian Coast Guard."],
+        [("Chilean", "COUNTRY", "CHL"), ("Peruvian", "COUNTRY", "PER")],
+    )
+    assert found == {(("CHL", "PER"), "cooperation")}
+
+
+def test_a_ship_visit_named_with_provide_is_no_gift():
+    found = rows(
+        ["Chile said the port will provide fuel to ships from Peru."],
+        [CHILE, PERU],
+    )
+    assert (("CHL", "PER"), "cooperation") not in found

@@ -260,7 +260,10 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"(?:proposed|suggested)\s+that\s+(?:[\w'’-]+\s+){1,8}?work\s+together|"
             r"(?:began|begun|begins|started|starts|continued|continues)\s+(?:delivering|providing|sending|supplying)\s+"
             r"(?:[\w-]+\s+)?(?:assistance|aid|support|help|equipment|vaccines)|"
-            r"launch(?:ed|es|ing)?\s+(?:a\s+|the\s+)?joint\s+(?:programme|program|initiative|project|venture|fund))\b",
+            r"launch(?:ed|es|ing)?\s+(?:a\s+|the\s+)?joint\s+(?:programme|program|initiative|project|venture|fund)|"
+            r"(?:gift(?:s|ed|ing)?|donat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+over|provid(?:e|es|ed|ing)|give|gives|gave|"
+            r"giving)\s+(?:a|an|the|its|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){0,3}?(?:ships?|vessels?|boats?|"
+            r"aircraft|planes?|helicopters?|patrol\s+craft|radars?|ambulances))\b",
             re.IGNORECASE,
         ),
     ),
@@ -272,7 +275,9 @@ landing ("minutes after landing at the Simón Bolívar airport", "arrived at Ent
 departure for a named place ("before heading to Dhaka", "left for Hanoi", "en route to Beijing"; a capital letter
 after it, so "heading to the polls" is none).
 "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
-visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose."""
+visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose. A gift of ships,
+boats, aircraft or the like to the other side ("agreed to gift a modern ship to Sri Lanka", "took steps to provide
+two patrol boats for the coast guard") is cooperation: an announced transfer between the two, as an offer is."""
 TRIGGER_STEM_PATTERN = "(?:" + "|".join(
     line.removeprefix("re:") if line.startswith("re:") else re.escape(line)
     for line in _data_lines("trigger_stems.txt")
