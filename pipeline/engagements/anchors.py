@@ -22,7 +22,6 @@ from pipeline.engagements.lexicon import (
     _LEFT_CONNECTORS,
     _MULTILATERAL_AFTER,
     _MULTILATERAL_NAME_BEFORE,
-    _NORMALISE_FORMAT,
     _NOUN_TRIGGER,
     _ORDINALS,
     _PURPOSE_BEFORE,
@@ -31,9 +30,12 @@ from pipeline.engagements.lexicon import (
     _SIDELINES_OF,
     _SIGNED_BY_MANY,
     _SPECIFIC_LOWERCASE,
-    _TOKEN,
     MULTILATERAL,
     SPOKE_WITH,
+)
+from pipeline.engagements.lexicon_sides import (
+    _NORMALISE_FORMAT,
+    _TOKEN,
 )
 from pipeline.engagements.not_engagements import (
     _ATTENDED_AFTER_BILATERAL,
@@ -239,6 +241,10 @@ def _format_name(name: str, offset: int, countries: list[Mention], lower: bool) 
     return lowered
 
 
+_COORDINATED = re.compile(r"\band\b")
+"""Between a gathering's name and an anchor after it, the "and" that makes them two events."""
+
+
 def _is_multilateral(text: str, start: int, end: int) -> bool:
     """Whether a gathering of more than two states is named in the anchor, just before it ("the G20 summit",
     "on the sidelines of the ASEAN meeting") or right after it as what the gathering is of ("the Summit of the
@@ -250,10 +256,15 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
     bilateral agreement of two of them, and so is what a leader does "together with her Polish and Ukrainian
     counterparts" (``_THREE_SIDES_BEFORE``). The gathering's name may be long when it opens the anchor's noun phrase
     ("the third G20 Finance Ministers and Central Bank Governors meeting"; ``_MULTILATERAL_NAME_BEFORE``), and a
-    group's gathering ("the ministers' video conference") is that organisation's in a sentence that names one."""
-    window = text[max(0, start - 30) : end]
+    group's gathering ("the ministers' video conference") is that organisation's in a sentence that names one.
+    A gathering named before the anchor and joined to it by "and" is another event ("his attendance at the G20
+    Summit and visit to Japan": the visit is the leader's own)."""
+    window_start = max(0, start - 30)
     return bool(
-        MULTILATERAL.search(window)
+        any(
+            not _COORDINATED.search(text, m.end(), start)
+            for m in MULTILATERAL.finditer(text[:end], window_start)
+        )
         or _MULTILATERAL_NAME_BEFORE.search(text[max(0, start - 120) : start])
         or (_GROUP_POSSESSIVE_BEFORE.search(text[max(0, start - 60) : start]) and MULTILATERAL.search(text))
         or _MULTILATERAL_AFTER.match(text, end)

@@ -15,18 +15,20 @@ from datetime import date
 from pipeline.dates import DateSpan
 from pipeline.engagements.anchors import Anchor, Mention, _gap
 from pipeline.engagements.lexicon import (
+    _COREFERENCE,
+    _STATUS_CUES,
+    MULTILATERAL,
+)
+from pipeline.engagements.lexicon_sides import (
     _AND_JOINER,
     _BETWEEN,
     _CONTEXT_AFTER,
     _CONTEXT_BEFORE,
-    _COREFERENCE,
     _DEPARTURE_FOR,
     _DESTINATION_BEFORE,
     _LOCATION_BEFORE,
     _PAIR_JOINER,
-    _STATUS_CUES,
     _VERBAL_INITIATOR,
-    MULTILATERAL,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place

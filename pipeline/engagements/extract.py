@@ -49,18 +49,21 @@ from pipeline.engagements.gatherings import at_gatherings
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
-    _COUNTRY_LABELS,
-    _OFF_TOPIC,
-    _OFFICIAL,
     MULTILATERAL,
     TRIGGER_STEM_PATTERN_ASCII_BOUNDARIES,
     _may_hold_trigger,
+)
+from pipeline.engagements.lexicon_sides import (
+    _COUNTRY_LABELS,
+    _OFF_TOPIC,
+    _OFFICIAL,
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
 from pipeline.engagements.not_engagements import (
     coercion_is_no_offer,
     is_off_topic_story,
     provisions_are_no_engagements,
+    relations_are_no_engagements,
     without_pacts_in_passing,
     without_private_parties,
 )
@@ -155,7 +158,12 @@ def anchored_sentences(
         anchors = (
             without_private_parties(
                 text,
-                provisions_are_no_engagements(text, coercion_is_no_offer(text, _find_anchors(text, ctx.countries))),
+                relations_are_no_engagements(
+                    text,
+                    provisions_are_no_engagements(
+                        text, coercion_is_no_offer(text, _find_anchors(text, ctx.countries))
+                    ),
+                ),
             )
             if triggered
             else []

@@ -24,6 +24,8 @@ _MANY_SIDES = re.compile(
     + _NUMBER
     + r"\s+(?:[\w'’-]+\s+){0,2}?(?:heads\s+of\s+(?:state|government)|presidents|leaders|countries|nations|states|"
     r"delegations|ministers|members|governments)\b|"
+    r"\band\s+other\s+(?:[\w-]+\s+)?(?:leaders|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers|"
+    r"ministers|delegations)\b|"
     r"\b(?:ministers|leaders|presidents|officials|delegates|bankers|governors|heads\s+of\s+(?:state|government))\s+"
     r"(?:from|of)\s+(?:the\s+|all\s+|its\s+)?(?:"
     + _NUMBER
@@ -35,7 +37,8 @@ _MANY_SIDES = re.compile(
 )
 """Words that say who came to a gathering, and that they are many: "brought together 22 presidents", "attended
 by more than 30 heads of state", "finance ministers and central bankers from the Group of 20 countries",
-"leaders of the member states". A meeting a sentence names with them is that gathering."""
+"leaders of the member states", "President Obama and other world leaders wrapping up a series of summits". A
+meeting a sentence names with them is that gathering."""
 _PAIRED_AT = re.compile(r"\s+(?:between|with\s+(?![^.;,]{0,60}?\b\w+ing\b))", re.IGNORECASE)
 """After a meeting's noun, a pair of its own: "talks between", "a meeting with his counterpart" (but not the
 absolute "the summit, with Chilean President Bachelet arguing", which names a speaker, not a counterpart)."""

@@ -1,6 +1,7 @@
-"""The engagement rules' words: trigger patterns, format heads, tense cues and the phrases that place a country,
-a date or a person in or out of an engagement. Lists of plain words are data files in ``data/``; what needs a
-pattern is a regex here. Nothing in this module decides anything on its own: ``anchors`` and ``attributes`` do."""
+"""The engagement rules' words: trigger patterns, format heads, tense cues and the phrases that place a date in or
+out of an engagement (those that place a country, a place or a person, and the off-topic words, are in
+``lexicon_sides``). Lists of plain words are data files in ``data/``; what needs a pattern is a regex here. Nothing
+in this module decides anything on its own: ``anchors`` and ``attributes`` do."""
 
 from __future__ import annotations
 
@@ -61,7 +62,8 @@ MULTILATERAL = re.compile(
     r"Organization of American States|Commonwealth|CHOGM|CELAC|Mercosur|GCC|Gulf Cooperation Council|"
     r"Arab League|OPEC|IBSA|SAARC|BIMSTEC|COP\s?\d+|World Economic Forum|Davos|ECOWAS|"
     r"IGAD|SADC|EAC|East African Community|Pacific Islands Forum|WTO|IMF|World Bank|East Asia Summit|"
-    r"Summit of the Americas|Paris Agreement|Kyoto Protocol|Geneva Conventions?|Non-Proliferation|trilateral|"
+    r"Summit of the Americas|(?:Arab|Ibero-American|Pan-African|African|Asian|European|Nordic|Baltic|Islamic|Arab-Islamic|"
+    r"Caribbean|Central\s+American|Latin\s+American)\s+(?:[Ll]eaders['’]?\s+)?[Ss]ummit|Paris Agreement|Kyoto Protocol|Geneva Conventions?|Non-Proliferation|trilateral|"
     r"multilateral|quadrilateral|tripartite|quadripartite|trilateral|regional|Security Council|General Assembly|"
     r"CPTPP|RCEP|TPP|Trans-Pacific Partnership|Regional Comprehensive Economic Partnership|NAFTA|USMCA|"
     r"among others|one of (?:\d+|[a-z]+) (?:countries|members|nations|signatories|states)|"
@@ -77,7 +79,9 @@ make a pact named with two of its members no bilateral agreement, and so do thre
 ("the US-Mexico-Canada pact"). An organisation of many states may be spelled out ("the Organization of the
 Petroleum Exporting Countries", "the Organisation of Islamic Cooperation", "the Group of 20"), and so may a
 community, union, association or league of them ("the Community of Latin American and Caribbean States", "the
-Association of Southeast Asian Nations", "the League of Arab States")."""
+Association of Southeast Asian Nations", "the League of Arab States"). A summit named by a region or a people of
+many states ("the 33rd Arab Summit", "the Ibero-American Summit", "the Nordic summit") is a gathering of them:
+its host is no party to what a guest does on the way there."""
 _SIGNED_BY_MANY = re.compile(
     r"[^.;]{0,40}?\b(?:signed|agreed|concluded|brokered|inked)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*(?:the\s+)?){2,}[A-Z]"
@@ -95,7 +99,7 @@ is that gathering. Used with ``match(text, end)``, so it has no "^"."""
 _MULTILATERAL_NAME_BEFORE = re.compile(
     r"\b(?i:the|a|an|its|their|this|next|last)\s+(?:(?i:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|"
     r"annual|new|inaugural|latest|upcoming|next|last)\s+)?(?:" + MULTILATERAL.pattern.removeprefix(r"\b").removesuffix(r"\b")
-    + r")(?:[\s-]+(?!(?:summit|meeting|conference|forum|assembly|gathering)\b)[\w'’.&+]+){0,7}\s+$"
+    + r")(?:[\s-]+(?!(?i:summit|meeting|conference|forum|assembly|gathering)\b)[\w'’.&+]+){0,7}\s+$"
 )
 """Before a trigger noun, a noun phrase that opens with a gathering's or a pact's organisation after its determiner
 ("the third G20 Finance Ministers and Central Bank Governors meeting", "the trilateral US-Mexico-Canada free trade
@@ -142,8 +146,10 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
         "call",
         "video call",
         re.compile(
-            r"\b(?:video\s*(?:call|conference|link)|videoconference|virtual\s+(?:call|talks|"
-            r"meeting))\b",
+            r"\b(?:(?:talks|meeting|conversation|discussions)\s+(?:via|by|over|through)\s+(?:a\s+)?"
+            r"(?:video[\s-]*(?:call|conference|link)|videoconference)|"
+            r"(?:video[\s-]*(?:call|conference|link)|videoconference|virtual\s+(?:call|talks|meeting))"
+            r"(?:\s+(?:talks|meeting|discussions?|conversation))?)\b",
             re.IGNORECASE,
         ),
     ),
@@ -161,7 +167,9 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
 """(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call"). A council
 that two governments hold ("the Greece-Turkey High-Level Cooperation Council", "an intergovernmental council")
 is a meeting (annotation guide, meeting: "councils"); the organisations' councils ("Gulf Cooperation Council",
-"Security Council", China's "State Council") are not matched."""
+"Security Council", China's "State Council") are not matched. Talks held by video are a call (guide: "a phone or
+video call"), the talks noun with it ("held videoconference talks", "talks via video link"), so that no meeting
+is read beside the call."""
 SPOKE_WITH = (
     r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
     r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
@@ -202,7 +210,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|arriving\s+in|"
             r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|tour\s+of|(?:flew|flies|fly|flying)\s+(?:on\s+)?to|"
             r"land(?:s|ed|ing)\s+(?:in|at)|arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?airport|"
-            r"depart(?:s|ed|ing)?\s+for|" + RECEIVED_AS_GUEST + r")\b",
+            r"depart(?:s|ed|ing)?\s+for|(?:head(?:s|ed|ing)?\s+(?:to|for)|le(?:ft|aves?|aving)\s+for|en\s+route\s+to)"
+            r"(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + RECEIVED_AS_GUEST + r")\b",
             re.IGNORECASE,
         ),
     ),
@@ -251,7 +260,10 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"(?:proposed|suggested)\s+that\s+(?:[\w'’-]+\s+){1,8}?work\s+together|"
             r"(?:began|begun|begins|started|starts|continued|continues)\s+(?:delivering|providing|sending|supplying)\s+"
             r"(?:[\w-]+\s+)?(?:assistance|aid|support|help|equipment|vaccines)|"
-            r"launch(?:ed|es|ing)?\s+(?:a\s+|the\s+)?joint\s+(?:programme|program|initiative|project|venture|fund))\b",
+            r"launch(?:ed|es|ing)?\s+(?:a\s+|the\s+)?joint\s+(?:programme|program|initiative|project|venture|fund)|"
+            r"(?:gift(?:s|ed|ing)?|donat(?:e|es|ed|ing)|hand(?:s|ed|ing)?\s+over|provid(?:e|es|ed|ing)|give|gives|gave|"
+            r"giving)\s+(?:a|an|the|its|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){0,3}?(?:ships?|vessels?|boats?|"
+            r"aircraft|planes?|helicopters?|patrol\s+craft|radars?|ambulances))\b",
             re.IGNORECASE,
         ),
     ),
@@ -259,9 +271,13 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
 """(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed").
 Translated news writes talks in the singular ("held a talk with", "during a talk between the top leaders"): a
 talk held or between two is a meeting, where "a talk at the university" is none. A trip is also told by its
-landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport").
+landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport"), or by its
+departure for a named place ("before heading to Dhaka", "left for Hanoi", "en route to Beijing"; a capital letter
+after it, so "heading to the polls" is none).
 "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
-visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose."""
+visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose. A gift of ships,
+boats, aircraft or the like to the other side ("agreed to gift a modern ship to Sri Lanka", "took steps to provide
+two patrol boats for the coast guard") is cooperation: an announced transfer between the two, as an offer is."""
 TRIGGER_STEM_PATTERN = "(?:" + "|".join(
     line.removeprefix("re:") if line.startswith("re:") else re.escape(line)
     for line in _data_lines("trigger_stems.txt")
@@ -374,127 +390,3 @@ _COREFERENCE = re.compile(
 """Words that refer back to an engagement already named ("the two sides", "during the visit", "their closed-door
 meeting", "today's visit": the one under way on the publication day), or to its person: a sentence opened by "He" or "She" goes on about the one just named ("He is
 scheduled to meet Yoon in the afternoon")."""
-
-# --- countries, places and people ------------------------------------------------------------------------
-
-_CONTEXT_BEFORE = re.compile(
-    r"\b(?:amid|amidst|against|despite|counter(?:ing)?|rival|threats?\s+(?:from|by)|tensions?\s+with|"
-    r"concerns?\s+(?:about|over)|disputes?\s+with|conflict\s+with|war\s+(?:with|in|on)|such\s+as|like|unlike)"
-    r"\s+(?:[\w'’-]+\s+){0,3}$|(?<!well\s)\bas\s+$|"
-    r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|escalation)\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
-    r"\b(?:rise|growth|influence|expansion|assertiveness)\s+of\s+$|\boccupied\s+$|"
-    r"\b(?:Latin|Central|Pan|Ibero)[\s-]+$|"
-    r"\b(?:universit(?:y|ies)|college|institute|academy|museum)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_INSTITUTION = (
-    r"(?:university|college|institute|academy|firm|company|carmaker|automaker|(?<!policy\s)(?<!decision\s)maker|"
-    r"manufacturer|conglomerate|airline|retailer|start-?up|club)"
-)
-"""One institution or company (singular: a particular one, as in "German auto parts maker Grammer"; "Turkish
-companies will invest" names no party of its own)."""
-_CONTEXT_AFTER = re.compile(
-    r"^['’]s\s+(?:\w+\s+)?(?:maritime|military|growing|assertive\w*|influence|rise|aggression|expansion\w*|"
-    r"activities|presence|threat)\b|"
-    r"^(?:['’]s)?\s+(?:(?!(?:minister|official|president|government|ambassador|envoy|delegation|leader)s?\b)[\w'’&-]+\s+){0,3}?"
-    + _INSTITUTION
-    + r"\b|"
-    r"^(?:\s*[-–]\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?\s+(?:war|conflict|crisis|dispute|hostilities|fighting|"
-    r"rivalry|standoff|stand-off|clash(?:es)?|border\s+(?:clash(?:es)?|dispute|conflict|tensions?|standoff|situation|"
-    r"issues?|row|problems?))\b",
-    re.IGNORECASE,
-)
-"""With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
-influence", "the rise of China", "conflicts in the Middle East and Ukraine", "occupied Palestine", a region's
-adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
-India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
-institution or a company that is the party itself ("the University of Jordan", "the British University of Essex",
-"Germany's Grohe company", "German auto parts maker Grammer"): the guide's engagements are between states'
-representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
-_PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
-_AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
-"""With _PAIR_JOINER and _AND_JOINER: what joins two countries into a stated pair ("India-Japan", "Kenya and its
-neighbour Ethiopia", "between Kenya and Ethiopia")."""
-_DESTINATION_BEFORE = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|to|in|arrived?\s+in|arrives\s+in|arriving\s+in|tour\s+of|trip\s+to|pay|pays|paid|"
-    r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|heads?\s+to|headed\s+to|land(?:s|ed|ing)\s+in|"
-    r"(?:flew|flies|fly|flying)\s+(?:on\s+)?to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-"""Before a place, the words that make it a visit's destination ("arrived in Tokyo", "a trip to Japan")."""
-_DEPARTURE_FOR = re.compile(
-    r"\b(?:depart(?:s|ed|ing)?\s+for|le(?:ft|aves?|aving)\s+for|bound\s+for|en\s+route\s+to)\s+$",
-    re.IGNORECASE,
-)
-"""Before a place, the words of a departure that make it a visit's destination ("departed for Tokyo")."""
-_PAST_PLAN = re.compile(
-    r"\bhad\s+(?:been\s+)?(?:scheduled|planned|planning|due|set|expected|slated|supposed|intended|hoped)\b|"
-    r"\b(?:was|were)\s+(?:supposed\s+to|to\s+have)\b",
-    re.IGNORECASE,
-)
-"""A plan told in the past perfect ("had been scheduled to visit", "had planned to", "was supposed to"): the slot
-it names is past, and the plan was not kept as made."""
-_THE_SIDELINES = re.compile(
-    r"\b(?:on|at)\s+the\s+(?:sidelines?|margins?|side-lines?)\s+of\s+(?:the|this|this\s+week['’]s)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:summit|meeting|conference|forum|assembly|gathering)\b",
-    re.IGNORECASE,
-)
-"""The sidelines of the gathering a report covers ("on the sidelines of the summit"): it is that story's gathering,
-which the report dates."""
-_PRESENT_REPORT = re.compile(r"\b(?:says|announces|tells|confirms|pledges|offers|unveils)\b", re.IGNORECASE)
-"""A verb of saying in the present: the report tells what is announced on its own day."""
-
-
-_LOCATION_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
-"""Before a place, the words that make it where an engagement happens ("in Tokyo", "at the capital")."""
-_SPORT_WORDS = (
-    r"match|tournament|world\s+cup|league|squad|coach|striker|olympics?|championship|qualif(?:ier|iers|ying)|"
-    r"fixtures?|wickets?|innings|cricket|football|soccer|rugby|medals?|(?:semi|quarter)-?finals?|play-?offs?|"
-    r"(?:in|into|reach(?:ed|es|ing)?)\s+the\s+finals?(?=\s*(?:[.,;]|on\b|in\b|at\b|against\b))"
-)
-"""Words of sport: a fixture ("will meet in the final on Sunday", "the semi-finals") is no meeting of states.
-"The final" counts only where it is the match itself, not "the final communiqué" or "the final day"."""
-_BUSINESS_WORDS = (
-    r"shares|stocks|investors|takeovers?|buy-?outs?|buy\s+out|mergers?|shareholders?|per\s+share|"
-    r"\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+stake"
-)
-_OFF_TOPIC = re.compile(
-    r"\b(?:" + _SPORT_WORDS + "|" + _BUSINESS_WORDS + r"|friendly|goals?|scored|quarterly|revenue|box\s+office|"
-    r"concert|festival)\b",
-    re.IGNORECASE,
-)
-_OFF_TOPIC_STORY = re.compile(r"\b(?:" + _SPORT_WORDS + "|" + _BUSINESS_WORDS + r")\b", re.IGNORECASE)
-"""The sports and business words that make a whole story off topic when its head (headline and lead) holds one and
-no official word: a match report or a takeover story names countries ("Brazil will meet Argentina", "the deal
-marks the biggest Japanese investment in Germany") in sentences that hold no sport or business word of their own.
-Words that also stand in political prose ("friendly relations", "the goal of", "tax revenue") stay sentence-level
-only."""
-_COERCIVE = re.compile(
-    r"\b(?:impos|implement|enforc|slap|levy|levie|tighten)\w*\s+(?:[\w-]+\s+){0,4}?(?:sanctions|tariffs|duties|"
-    r"levies|embargo(?:es)?|export\s+controls|penalties)\b",
-    re.IGNORECASE,
-)
-"""A sentence that imposes or enforces coercive measures ("will continue to implement sanctions", "imposed 25%
-tariffs on"): the guide's sanctions and tariffs are no engagement, and a cooperation trigger in such a sentence
-("enable the regime to fund ...") is no offer of cooperation."""
-_OFFICIAL = re.compile(
-    r"\b(?:minister|president|prime|premier|chancellor|government|official|leader|ambassador|envoy|delegation|"
-    r"ministry|secretary|king|emir|crown\s+prince|navy|army|air\s+force|military|defen[cs]e)\b",
-    re.IGNORECASE,
-)
-"""With _OFF_TOPIC: sports and business words, and the official words that show a state takes part anyway."""
-_VERBAL_INITIATOR = re.compile(
-    r"^(?:(?:is|are|was|were|stands?|remains?)\s+)?(?:phoned|telephoned|dialled|dialed|called|offer|ready|agreed|pledged|promised)",
-    re.IGNORECASE,
-)
-"""A call or an offer whose subject starts it: "India phoned Japan", "Japan is ready to help"."""
-_TOKEN = re.compile(r"[\w'’+\-.]+|[^\w\s]")
-_COUNTRY_LABELS = {"COUNTRY"}
-"""The entity labels that name a country as one side of a pair."""
-_NORMALISE_FORMAT = [
-    (re.compile(r"[’‘`]"), "'"),
-    (re.compile(r"\bdefense\b", re.IGNORECASE), "defence"),
-    (re.compile(r"\s+"), " "),
-]
-"""Spellings a format name is normalised to: straight quotes, "defence", single spaces."""

@@ -10,7 +10,11 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from pipeline.engagements.lexicon import _COERCIVE, _OFF_TOPIC_STORY, _OFFICIAL
+from pipeline.engagements.lexicon_sides import (
+    _COERCIVE,
+    _OFF_TOPIC_STORY,
+    _OFFICIAL,
+)
 
 if TYPE_CHECKING:
     from pipeline.engagements.anchors import Anchor
@@ -18,7 +22,8 @@ if TYPE_CHECKING:
 _SOUGHT_BEFORE = re.compile(
     r"\b(?:far\s+apart\s+on|(?:a\s+)?(?:long\s+)?way\s+(?:off\s+)?from|(?:no\s+)?(?:closer|close|near(?:er)?)\s+to|"
     r"push(?:ing|ed|es)?\s+for|press(?:ing|ed|es)?\s+for|work(?:ing|ed|s)?\s+(?:on|towards?)|talks?\s+(?:on|over|about)|"
-    r"negotiat(?:ions?|ing|ed|es?)\s+(?:on|for|over|of)|hopes?\s+(?:of|for)|quest\s+for|bid\s+for|"
+    r"negotiat(?:ions?|ing|ed|es?)\s+(?:on|for|over|of)|"
+    r"(?:talks|negotiations)\s+(?:between|with)\s+(?:[\w'’-]+\s+){1,6}?(?:on|over|about|for|around|regarding|concerning)|hopes?\s+(?:of|for)|quest\s+for|bid\s+for|"
     r"efforts?\s+(?:towards?|to\s+(?:reach|secure|clinch|strike))|stalled\s+on|divided\s+over|disagree\w*\s+(?:on|over)|"
     r"negotiating|discuss(?:es|ed|ing)?|seek(?:s|ing)?|pursu(?:es|ing)|(?:hammer|work)(?:s|ed|ing)?\s+out|"
     r"fail(?:s|ed)?\s+to\s+(?:reach|agree\s+on|conclude|clinch|strike|seal|sign))"
@@ -28,7 +33,7 @@ _SOUGHT_BEFORE = re.compile(
 )
 """Before an agreement's noun, the words that make it something sought, not signed: "still far apart on a debt
 limit deal", "a long way from a deal", "giving a push for the free trade agreement", "talks on a trade pact",
-"negotiations for an accord", "are negotiating a free trade agreement", "discussed a deal", "failed to reach a
+"negotiations for an accord", "negotiations between Armenia and Azerbaijan on a peace agreement", "are negotiating a free trade agreement", "discussed a deal", "failed to reach a
 deal". The agreement is then only a topic of talks or a hope (annotation guide: a signed agreement is the
 engagement; talks about one are a meeting of their own). Used with ``search`` on the text up to the noun."""
 _THREE_SIDES_BEFORE = re.compile(
@@ -113,12 +118,30 @@ _COUNTED_NATIONALS_BEFORE = re.compile(
 """Before a visit's trigger, a number of a country's people ("34,648 Indians visited Japan", "the number of
 Indians visiting Japan", "thousands of Chinese travelled to"): a count of travellers is a flow of private people,
 not a trip that officials make. A year is no count ("in 2019 Indians ..." is left alone)."""
+_NATIONALS_TRAVELLING_BEFORE = re.compile(
+    r"(?<![Tt]he\s)(?<![Tt]hese\s)(?<![Tt]hose\s)\b(?!(?:Republicans|Veterans)\b)"
+    r"(?:[A-Z][a-z]+(?:ans|is|ites)|Thais|Turks|Greeks|Poles|Danes|Swedes|Finns|Brits|Czechs|Kazakhs|Uzbeks|"
+    r"Filipinos)\s+$"
+)
+"""Right before a visit's trigger, a country's people named by their plural demonym with no article ("groups of
+Cambodians visiting the temple", "statistics on Jamaicans travelling to Barbados", "Thais visiting Laos"): the
+travellers are the country's people, not its officials, whom a report names by title ("the Thai delegation").
+"The Americans arrived" may be a negotiating team, so a demonym after "the" is left alone."""
+_PRIVATE_TRIP_BEFORE = re.compile(
+    r"\b(?:honeymoon|holiday|vacation|family|school|shopping|sightseeing|hunting|fishing|ski(?:ing)?|"
+    r"backpacking|leisure)\s+$",
+    re.IGNORECASE,
+)
+"""Right before "trip" or "visit", the words of a private journey ("during a honeymoon trip to South Africa", "a
+family holiday visit"): crime, travel and people stories name two countries this way and no state takes part."""
 
 
 def without_private_parties(text: str, anchors: list) -> list:
     """The anchors of a sentence without the visits, agreements and meetings that private people make, sign or
     hold (``_PRIVATE_PEOPLE_BEFORE`` just before the trigger: "Chinese tourists visited Japan"; a count of a
-    country's people, ``_COUNTED_NATIONALS_BEFORE``: "34,648 Indians visited Japan"), and the
+    country's people, ``_COUNTED_NATIONALS_BEFORE``: "34,648 Indians visited Japan", or its people by their
+    demonym, ``_NATIONALS_TRAVELLING_BEFORE``: "groups of Cambodians visiting the temple"; a private journey,
+    ``_PRIVATE_TRIP_BEFORE``: "a honeymoon trip to South Africa"), and the
     meetings an official holds with them (``_PRIVATE_PEOPLE_AFTER`` right after it: "the foreign minister met
     Chinese students"). Tourism, education and trade stories name two countries this way without any state
     taking part. A comma stops the words before the trigger, so "Modi, who met students, visited Japan" keeps
@@ -128,7 +151,13 @@ def without_private_parties(text: str, anchors: list) -> list:
     def private(a) -> bool:
         before = text[max(0, a.start - 60) : a.start]
         return (
-            (a.kind == "visit" and bool(_COUNTED_NATIONALS_BEFORE.search(before)))
+            (
+                a.kind == "visit"
+                and any(
+                    r.search(before)
+                    for r in (_COUNTED_NATIONALS_BEFORE, _NATIONALS_TRAVELLING_BEFORE, _PRIVATE_TRIP_BEFORE)
+                )
+            )
             or (a.kind in ("visit", "agreement", "meeting") and bool(_PRIVATE_PEOPLE_BEFORE.search(before)))
             or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
         )
@@ -169,7 +198,7 @@ def without_pacts_in_passing(text: str, anchors: list) -> list:
 
 def coercion_is_no_offer(text: str, anchors: list[Anchor]) -> list[Anchor]:
     """The anchors of a sentence without its cooperation ones when the sentence imposes or enforces sanctions or
-    tariffs (``lexicon._COERCIVE``): what the sanctioned side is said to "fund" or "supply" there is no offer of
+    tariffs (``lexicon_sides._COERCIVE``): what the sanctioned side is said to "fund" or "supply" there is no offer of
     cooperation, and the measures themselves are no engagement by the guide."""
     if not any(a.kind == "cooperation" for a in anchors) or not _COERCIVE.search(text):
         return anchors
@@ -183,6 +212,50 @@ def provisions_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Anch
     if not _PROVISION.search(text):
         return anchors
     return [a for a in anchors if a.kind in ("agreement", "cooperation")]
+
+
+_RELATIONS_VERB_BEFORE = re.compile(
+    r"\b(?:support|strengthen|deepen|enhanc|intensif|develop|expand|promot|boost|encourag|foster|advanc|maintain|"
+    r"broaden|consolidat)\w*\s+(?:of\s+)?(?:the\s+|their\s+|our\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RELATIONS_NOUN = re.compile(r"(?:dialogue|talks|consultations|contacts|exchanges|visits)$", re.IGNORECASE)
+"""A dialogue, talks or contacts that someone supports or strengthens ("we support the dialogue between Belgrade
+and Pristina", "strengthening of the political dialogue", "to deepen contacts"): the relation is the object of a
+wish, not an event that was held."""
+_GENERIC_VISITS_BEFORE = re.compile(
+    r"\b(?:mutual|reciprocal|regular|frequent|more|further|future|exchanges?\s+of|exchanged)\s+(?:high-level\s+)?$",
+    re.IGNORECASE,
+)
+"""Before "visits", the words of visits as a habit of relations ("through the mutual visits of high-ranking
+officials", "regular exchanges of visits"): no trip of its own."""
+
+
+def relations_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without the meetings and visits that only name the relation between two states
+    (annotation guide: vague relations are no engagement): a dialogue, talks or contacts one supports or
+    strengthens (``_RELATIONS_VERB_BEFORE``: "we support the dialogue between Belgrade and Pristina",
+    "strengthening of the political dialogue through the mutual visits of officials") and visits in the plural as
+    a habit (``_GENERIC_VISITS_BEFORE``: "mutual visits", "exchanges of visits"). Talks that were held ("held
+    talks to strengthen ties") have their verb elsewhere and stay."""
+
+    def relation(a: Anchor) -> bool:
+        if a.kind not in ("meeting", "visit") or not _RELATIONS_NOUN.search(text[a.start : a.end]):
+            return False
+        before = text[max(0, a.start - 60) : a.start]
+        return bool(_RELATIONS_VERB_BEFORE.search(before)) or (
+            text[a.start : a.end].lower() == "visits" and bool(_GENERIC_VISITS_BEFORE.search(before))
+        )
+
+    kept = []
+    for a in anchors:
+        if not relation(a):
+            kept.append(a)
+            continue
+        heirs = [g for g in a.absorbed if not relation(g)]
+        if heirs:
+            kept.append(replace(heirs[0], absorbed=heirs[1:]))
+    return sorted(kept, key=lambda a: a.start)
 
 
 def is_off_topic_story(head: str) -> bool:

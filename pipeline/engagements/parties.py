@@ -26,7 +26,9 @@ import polars as pl
 
 from pipeline.engagements.anchors import Anchor, Mention
 from pipeline.engagements.attributes import _is_context, _is_place, _SentenceContext, _structured_pairs
-from pipeline.engagements.lexicon import _COUNTRY_LABELS
+from pipeline.engagements.lexicon_sides import (
+    _COUNTRY_LABELS,
+)
 
 
 def article_pairs(sentences: pl.DataFrame, entity_mentions: pl.DataFrame) -> dict[str, tuple[str, str]]:

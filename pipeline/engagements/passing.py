@@ -7,7 +7,11 @@ from datetime import date
 
 from pipeline.dates import DateSpan, month_end
 from pipeline.engagements.anchors import Anchor
-from pipeline.engagements.lexicon import _PAST_PLAN, _PRESENT_REPORT, _THE_SIDELINES
+from pipeline.engagements.lexicon_sides import (
+    _PAST_PLAN,
+    _PRESENT_REPORT,
+    _THE_SIDELINES,
+)
 from pipeline.engagements.occasions import REPORT_MONTH
 
 
