@@ -30,12 +30,14 @@ _MANY_SIDES = re.compile(
     + r"\s+|member\s+)?(?:countries|nations|states|"
     + "(?-i:"
     + MULTILATERAL.pattern.removeprefix(r"\b").removesuffix(r"\b")
-    + "))\\b",
+    + "))\\b|"
+    r"\band\s+other\s+(?:[\w'’-]+\s+){0,2}?(?:leaders|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers)\b",
     re.IGNORECASE,
 )
 """Words that say who came to a gathering, and that they are many: "brought together 22 presidents", "attended
 by more than 30 heads of state", "finance ministers and central bankers from the Group of 20 countries",
-"leaders of the member states". A meeting a sentence names with them is that gathering."""
+"leaders of the member states", "President Obama and other world leaders wrapping up a series of summits in
+Myanmar". A meeting a sentence names with them is that gathering."""
 _PAIRED_AT = re.compile(r"\s+(?:between|with\s+(?![^.;,]{0,60}?\b\w+ing\b))", re.IGNORECASE)
 """After a meeting's noun, a pair of its own: "talks between", "a meeting with his counterpart" (but not the
 absolute "the summit, with Chilean President Bachelet arguing", which names a speaker, not a counterpart)."""
