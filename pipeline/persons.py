@@ -278,14 +278,21 @@ def _key_tokens(key: pl.Expr) -> pl.Expr:
     return key.str.split("|").list.first().str.extract_all(r"\S+").list.unique()
 
 
+DOMINANT_NAMESAKE = 3
+"""A bare surname that several full names fit joins the one named this many times as often as the others together
+("Mr Trump": Donald Trump, not a wife named once): news writes a bare surname for the bearer it names most."""
+
+
 def _key_groups(variants: pl.DataFrame) -> pl.DataFrame:
     """(person_key, group): a full key is its own group; a partial key joins the unique full key that contains
     its tokens, agrees with its initials (see `resolve_partial`) and, when the key's first variant states a
-    country, is stated with no other country."""
+    country, is stated with no other country; among several such full keys, the one with ``DOMINANT_NAMESAKE``
+    times the mentions of the others together, else none."""
     full = (
         variants.filter("is_full_name")
         .group_by("person_key")
         .agg(full_countries=pl.col("country_code").filter(STATED_COUNTRY).unique())
+        .join(variants.group_by("person_key").agg(mentions=pl.col("len").sum()), on="person_key")
         .with_columns(full_tokens=_key_tokens(pl.col("person_key")))
     )
     partial = (
@@ -323,8 +330,13 @@ def _key_groups(variants: pl.DataFrame) -> pl.DataFrame:
             )
         )
         .group_by("person_key")
-        .agg(pl.col("person_key_full").first(), candidates=pl.len())
-        .filter(pl.col("candidates") == 1)
+        .agg(
+            pl.col("person_key_full").sort_by(["mentions", "person_key_full"], descending=[True, False]).first(),
+            candidates=pl.len(),
+            top=pl.col("mentions").max(),
+            rest=pl.col("mentions").sum() - pl.col("mentions").max(),
+        )
+        .filter((pl.col("candidates") == 1) | (pl.col("top") >= DOMINANT_NAMESAKE * pl.col("rest")))
     )
     return pl.concat(
         [

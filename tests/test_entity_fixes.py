@@ -170,3 +170,23 @@ def test_a_capitalised_military_or_police_body_is_not_a_person():
     )
     assert not any(word in name for name in found for word in ("Forces", "Force", "Police", "Guard"))
     assert "Sami Kareem" in found
+
+
+def test_a_bare_surname_joins_the_namesake_the_corpus_names_most_not_a_relative_named_once():
+    table = people(
+        "U.S. President John Harper arrived in Paris on Monday.\nJohn Harper met the French president.",
+        "John Harper, the U.S. president, spoke to reporters in Washington.\nJohn Harper said the talks went well.",
+        "In Slovenia, Mary Harper's home country, the result was welcomed.",
+        "Mr Harper has cancelled his visit to Denmark.\nThe visit was due in May.",
+    )
+    assert "Harper" not in set(table["name"])
+    assert "Harper" in person(table, "John Harper")["aliases"]
+
+
+def test_a_bare_surname_between_two_namesakes_named_alike_stays_apart():
+    table = people(
+        "U.S. President John Harper arrived in Paris on Monday.",
+        "Canadian Prime Minister Paul Harper arrived in Rome on Monday.",
+        "Mr Harper has cancelled his visit to Denmark.",
+    )
+    assert "Harper" in set(table["name"])

@@ -153,3 +153,63 @@ def test_a_sentence_imposing_sanctions_holds_no_offer_of_cooperation():
 def test_an_offer_of_cooperation_beside_sanctions_lifted_stays():
     article = ["Kenya offered to help Ethiopia rebuild its ports after the sanctions were lifted."]
     assert pairs(article, [KENYA, ETHIOPIA]) == [("ETH", "KEN", "cooperation")]
+
+
+# --- travel rules, private trips, statements about relations, leaders at summits (dev batch k) -------------------
+
+LIBYA, SYRIA, YEMEN = ("Libya", "COUNTRY", "LBY"), ("Syria", "COUNTRY", "SYR"), ("Yemen", "COUNTRY", "YEM")
+CANADA = ("Canada", "COUNTRY", "CAN")
+
+
+def test_a_trip_to_one_of_several_countries_given_as_alternatives_is_no_visit():
+    article = [
+        "Canada has tightened its entry rules for travellers.",
+        "Anyone who has travelled to Libya, Syria or Yemen in the last five years will need a visa.",
+        "Those who visited Libya or Yemen since 2011 must also apply.",
+    ]
+    assert pairs(article, [CANADA, LIBYA, SYRIA, YEMEN]) == []
+
+
+def test_a_list_of_destinations_joined_by_and_is_still_a_visit_to_each():
+    article = ["Canada's foreign minister visited Libya and Yemen last week."]
+    assert pairs(article, [CANADA, LIBYA, YEMEN]) == [("CAN", "LBY", "visit"), ("CAN", "YEM", "visit")]
+
+
+def test_a_honeymoon_trip_is_a_private_trip_not_a_visit():
+    article = [
+        "A Norwegian businessman accused of arranging the killing of his wife during a honeymoon trip to Kenya "
+        "has lost his appeal against extradition."
+    ]
+    assert pairs(article, [("Norwegian", "COUNTRY", "NOR"), KENYA]) == []
+
+
+def test_a_leaders_private_visit_is_still_his_visit():
+    article = ["The Kenyan president arrived in Ghana on January 25 for a private visit and met President Mensah."]
+    found = pairs(article, [("Kenyan", "COUNTRY", "KEN"), ("Ghana", "COUNTRY", "GHA")])
+    assert ("GHA", "KEN", "visit") in found
+
+
+def test_readiness_to_continue_dialogue_is_a_statement_on_relations_not_a_meeting():
+    article = [
+        "Ghana's President Mensah congratulated Kenyan President Oduya on his re-election and said Ghana was ready "
+        "to maintain close dialogue with Kenya."
+    ]
+    entities = [("Kenyan", "COUNTRY", "KEN"), ("Ghana", "COUNTRY", "GHA"), ("Kenya", "COUNTRY", "KEN")]
+    assert pairs(article, entities) == []
+
+
+def test_a_dialogue_to_be_continued_at_a_place_and_time_is_a_meeting():
+    article = ["Ghana and Kenya agreed to continue the dialogue in Nairobi in May."]
+    entities = [("Ghana", "COUNTRY", "GHA"), ("Kenya", "COUNTRY", "KEN"), ("Nairobi", "LOCATION", "KEN")]
+    assert pairs(article, entities) == [("GHA", "KEN", "meeting")]
+
+
+def test_a_leader_and_other_world_leaders_at_summits_are_a_gathering():
+    article = [
+        "Kenyan President Amara Oduya and other leaders wrapping up a summit in Zambia on Friday called for a "
+        "ceasefire.",
+        "LUSAKA — Brazil's president and other world leaders wrapping up a series of summits in Zambia on Thursday "
+        "are expected to offer tepid expressions of concern.",
+    ]
+    entities = [("Kenyan", "COUNTRY", "KEN"), ("Zambia", "COUNTRY", "ZMB"), BRAZIL, ("LUSAKA", "LOCATION", "ZMB")]
+    assert pairs(article, entities) == []

@@ -64,6 +64,7 @@ from pipeline.engagements.not_engagements import (
     is_off_topic_story,
     provisions_are_no_engagements,
     relations_are_no_engagements,
+    without_alternatives_and_ongoing_dialogue,
     without_pacts_in_passing,
     without_private_parties,
 )
@@ -168,6 +169,7 @@ def anchored_sentences(
             if triggered
             else []
         )
+        anchors = without_alternatives_and_ongoing_dialogue(text, anchors, ctx.countries)
         anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))

@@ -24,15 +24,14 @@ _MANY_SIDES = re.compile(
     + _NUMBER
     + r"\s+(?:[\w'’-]+\s+){0,2}?(?:heads\s+of\s+(?:state|government)|presidents|leaders|countries|nations|states|"
     r"delegations|ministers|members|governments)\b|"
-    r"\band\s+other\s+(?:[\w-]+\s+)?(?:leaders|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers|"
-    r"ministers|delegations)\b|"
     r"\b(?:ministers|leaders|presidents|officials|delegates|bankers|governors|heads\s+of\s+(?:state|government))\s+"
     r"(?:from|of)\s+(?:the\s+|all\s+|its\s+)?(?:"
     + _NUMBER
     + r"\s+|member\s+)?(?:countries|nations|states|"
     + "(?-i:"
     + MULTILATERAL.pattern.removeprefix(r"\b").removesuffix(r"\b")
-    + "))\\b",
+    + "))\\b|"
+    r"\band\s+other\s+(?:[\w'’-]+\s+){0,2}?(?:leaders|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers)\b",
     re.IGNORECASE,
 )
 """Words that say who came to a gathering, and that they are many: "brought together 22 presidents", "attended

@@ -128,12 +128,14 @@ Cambodians visiting the temple", "statistics on Jamaicans travelling to Barbados
 travellers are the country's people, not its officials, whom a report names by title ("the Thai delegation").
 "The Americans arrived" may be a negotiating team, so a demonym after "the" is left alone."""
 _PRIVATE_TRIP_BEFORE = re.compile(
-    r"\b(?:honeymoon|holiday|vacation|family|school|shopping|sightseeing|hunting|fishing|ski(?:ing)?|"
+    r"\b(?:honeymoon|holiday|vacation|family|school|study|shopping|sightseeing|hunting|fishing|ski(?:ing)?|"
     r"backpacking|leisure)\s+$",
     re.IGNORECASE,
 )
 """Right before "trip" or "visit", the words of a private journey ("during a honeymoon trip to South Africa", "a
-family holiday visit"): crime, travel and people stories name two countries this way and no state takes part."""
+family holiday visit", "a study trip to Japan"): crime, travel and people stories name two countries this way and no
+state takes part. "Private visit" and "personal visit" are left out: a head of state's private visit is still his
+trip to the country."""
 
 
 def without_private_parties(text: str, anchors: list) -> list:
@@ -265,3 +267,80 @@ def is_off_topic_story(head: str) -> bool:
     Japanese investment yet in Germany") without a word of their own that says so, and state no engagement
     unless an official takes part in them."""
     return bool(_OFF_TOPIC_STORY.search(head)) and not _OFFICIAL.search(head)
+
+
+_ALTERNATIVES_OPENING = re.compile(r"^\s*(?:to\s+)?(?:the\s+)?(?:either\s+)?$", re.IGNORECASE)
+_ALTERNATIVES_COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$")
+_ALTERNATIVES_OR = re.compile(r"^\s*,?\s*(?:and\s*/\s*)?or\s+(?:to\s+)?(?:the\s+)?$", re.IGNORECASE)
+"""With ``without_alternative_destinations``: the words that open a list of countries right after a visit's
+trigger ("travelled to", "been to either"), that join its items (a comma) and that close it with "or"."""
+
+
+def without_alternative_destinations(text: str, anchors: list[Anchor], countries: list) -> list[Anchor]:
+    """The anchors of a sentence without the visits and meetings whose countries follow them as alternatives,
+    joined by "or" ("anyone who has travelled to Iran, Iraq, Syria or Sudan", "those who visited Libya or Yemen
+    since 2011"): a trip to one of several countries, whichever it was, is a condition or a rule about travellers
+    (visa rules, travel advice), not a trip that officials make, and none of the countries is the other's visitor
+    (annotation guide: a visit is an official trip by officials of one country to the other). A list joined by
+    "and" ("visited Kenya and Uganda") is left to ``counterparts``: it is one visit to each."""
+    if " or " not in text:
+        return anchors
+    ordered = sorted(countries, key=lambda m: m.start)
+
+    def alternatives(a: Anchor) -> bool:
+        if a.kind not in ("visit", "meeting"):
+            return False
+        following = [m for m in ordered if m.start >= a.end]
+        if len(following) < 2 or not _ALTERNATIVES_OPENING.match(text[a.end : following[0].start]):
+            return False
+        for previous, item in zip(following, following[1:], strict=False):
+            gap = text[previous.end : item.start]
+            if _ALTERNATIVES_OR.match(gap):
+                return True
+            if not _ALTERNATIVES_COMMA.match(gap):
+                return False
+        return False
+
+    return [a for a in anchors if not alternatives(a)]
+
+
+_ONGOING_DIALOGUE_BEFORE = re.compile(
+    r"\b(?:continu\w*|maintain\w*|pursu\w*|keep(?:s|ing)?\s+up|readiness|ready|willing\w*)\s+"
+    r"(?:to\s+)?(?:(?:continue|maintain|pursue|the|a|an|its|their|our|his|her)\s+)*"
+    r"[\"“‘']?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""Before a "dialogue" in lower case, the words that make it the relations two sides keep up, not a meeting:
+"expressed his readiness to continue constructive dialogue", "will maintain close dialogue", "ready to pursue
+dialogue". A named series ("the 5th Strategic Dialogue") is capitalised and left alone."""
+_DIALOGUE_SCHEDULED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:in|at)\s+(?:the\s+)?[A-Z]|next\b|later\b|on\s+[A-Z]|(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b)"
+)
+"""After such a dialogue, a place or a time that makes it a round the sides will hold ("agreed to continue the
+dialogue in Nairobi in May", "to continue the dialogue next month"): a meeting that is planned."""
+
+
+def ongoing_dialogue_is_no_meeting(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without the meetings that are only a "dialogue" one side is ready to continue,
+    maintain or pursue (``_ONGOING_DIALOGUE_BEFORE``) with no place or time of its own
+    (``_DIALOGUE_SCHEDULED_AFTER``): a statement about the relationship, as in a leader's
+    message of congratulation ("Putin expressed his readiness to continue constructive dialogue on the bilateral
+    agenda"), names no meeting that is held or planned (annotation guide, Not engagements: vague relations,
+    "pledged to deepen cooperation")."""
+    return [
+        a
+        for a in anchors
+        if not (
+            a.kind == "meeting"
+            and text[a.start : a.end] == "dialogue"
+            and _ONGOING_DIALOGUE_BEFORE.search(text[max(0, a.start - 80) : a.start])
+            and not _DIALOGUE_SCHEDULED_AFTER.match(text, a.end)
+        )
+    ]
+
+
+def without_alternatives_and_ongoing_dialogue(text: str, anchors: list[Anchor], countries: list) -> list[Anchor]:
+    """The anchors of a sentence after ``without_alternative_destinations`` and ``ongoing_dialogue_is_no_meeting``
+    (one call for ``extract.anchored_sentences``)."""
+    return ongoing_dialogue_is_no_meeting(text, without_alternative_destinations(text, anchors, countries))
