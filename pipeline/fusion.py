@@ -12,8 +12,9 @@ one family) + compatible dates. All grouping is sort/sweep or join within a stor
 3. Undated mentions ("the meeting", "during the visit") join the dated engagement of their story that they name
    again: of their key, or, for a generic mention and a named format, the story's single one of their pair and
    type; tense, status and domain permitting. Else the one of their key nearest their publication date (within
-   a month, tense permitting), else they cluster among themselves by publication date, a generic mention with
-   the single format its story names undated.
+   a month, tense permitting), else the single day- or month-dated one of their pair and type, in another story,
+   that names the people their story names (an article with no date line reporting it), else they cluster
+   among themselves by publication date, a generic mention with the single format its story names undated.
 4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap;
    visits of one pair that start on the same day (their stories' dates lent) are one trip, whatever format each
    report names.
@@ -40,6 +41,7 @@ from pipeline.fusion_clusters import (
     _merge_generic_clusters,
     _merge_same_day_visits,
     _year_among_precise,
+    story_people,
 )
 from pipeline.fusion_story import apply_story_dates
 
@@ -458,7 +460,7 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     rows = rows.with_columns(_loose=pl.col("start_date").is_null() | _year_among_precise())
     dated = _cluster_dated(rows.filter(~pl.col("_loose"))).drop("_loose")
     summary = _cluster_summary(dated)
-    undated = _assign_undated(rows.filter(pl.col("_loose")).drop("_loose"), summary)
+    undated = _assign_undated(rows.filter(pl.col("_loose")).drop("_loose"), summary, story_people(rows))
     clustered = pl.concat([dated.drop("new"), undated], how="diagonal_relaxed")
     clustered = _merge_same_day_visits(apply_story_dates(_merge_generic_clusters(clustered)))
     engagements = _aggregate(clustered)

@@ -73,8 +73,9 @@ def _year_among_precise() -> pl.Expr:
 
 
 def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
-    """One row per dated cluster: its key, span, ordinal, stories, the statuses its mentions state and the
-    domains its format names (what an undated mention is checked against before it joins)."""
+    """One row per dated cluster: its key, span, ordinal, stories, the statuses its mentions state, the
+    domains its format names, the initiators its mentions give and whether one dates it to a day or month (what
+    an undated mention is checked against before it joins)."""
     return dated.group_by("cluster").agg(
         *[pl.col(c).first() for c in _KEY],
         cluster_start=pl.col("start_date").min(),
@@ -83,6 +84,8 @@ def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
         stories=pl.col("story_id").unique(),
         cluster_statuses=pl.col("status").unique(),
         cluster_domains=pl.col("format_domains").list.explode(keep_nulls=False, empty_as_null=False).unique(),
+        cluster_initiators=pl.col("initiator_country").drop_nulls().unique(),
+        cluster_precise=pl.col("date_precision").is_in(["day", "month"]).any(),
     )
 
 
@@ -217,10 +220,130 @@ def _alone_family(alone: pl.DataFrame) -> pl.Expr:
     )
 
 
-def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
+_PAIR = ["country_a", "country_b"]
+_SIDES = {"_people_a": "country_a", "_people_b": "country_b"}
+
+
+def story_people(rows: pl.DataFrame) -> pl.DataFrame:
+    """(story_id, country_a, country_b, _people, _people_a, _people_b): the people a story names in its mentions
+    of a pair, whichever sentence names them ("Albanese welcomed Manele to Canberra ... This was their first
+    meeting"), all of them and those of each side."""
+    named = (
+        rows.select("story_id", *_PAIR, "participants")
+        .explode("participants")
+        .drop_nulls("participants")
+        .unnest("participants")
+    )
+    return named.group_by("story_id", *_PAIR).agg(
+        _people=pl.col("person_id").unique(),
+        **{
+            side: pl.col("person_id").filter(pl.col("country_code") == pl.col(country)).unique()
+            for side, country in _SIDES.items()
+        },
+    )
+
+
+def _sides_agree() -> pl.Expr:
+    """Whether two stories name one person of a pair at least, and, on each side both name people of, one of
+    the same: the Kenyan host who received the Ethiopian prime minister is not enough to make his visit the
+    Ethiopian president's."""
+    shared = pl.col("_people").list.set_intersection(pl.col("_people_other")).list.len() > 0
+    for side in _SIDES:
+        other = pl.col(f"{side}_other")
+        disjoint = pl.col(side).list.set_intersection(other).list.len() == 0
+        shared = shared & ~((pl.col(side).list.len() > 0) & (other.list.len() > 0) & disjoint)
+    return shared
+
+
+def _domains_agree() -> pl.Expr:
+    """Whether a domain the mention's people give (defence, foreign, leader) is one its engagement's format
+    names, or either names none: a defence minister's talks are not the foreign ministers' dialogue (as
+    ``_in_story`` asks of a mention and a format of its story)."""
+    return (
+        (pl.col("person_domains").list.len() == 0)
+        | (pl.col("cluster_domains").list.len() == 0)
+        | (pl.col("person_domains").list.set_intersection(pl.col("cluster_domains")).list.len() > 0)
+    )
+
+
+def _same_people(rest: pl.DataFrame, summary: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """(mention_id, cluster): an undated report of a dated engagement that another story tells, known by the
+    people both name (which engagement of its own story a mention means is ``_in_story``'s to say).
+
+    A mention with no date that joined nothing of its story nor of its key nearby (an article with no date line
+    and no year, whose dates the guide leaves null; or a generic "talks" beside another outlet's named format)
+    is a report of the one dated engagement of its pair and type whose stories name the people its own story
+    names for the pair (``_sides_agree``), when there is exactly one such engagement (within
+    ``UNDATED_MATCH_DAYS`` of its publication, when it has a date line), its tense fits, its status does not
+    contradict, its initiator is the mention's and its format's domain is one its people's
+    (``_domains_agree``): the guide fuses reports of the same engagement into one
+    record. Only an engagement dated to a day or a month is a report's: one dated by its year alone is one named
+    in passing ("they met at the Commonwealth summit last year"), and a visit the other way (the deputy prime
+    minister's recent trip to Honiara beside the prime minister's to Canberra) is another. Two engagements that
+    fit, or none, leave it alone: a pair's leaders meet many times, and which meeting an undated report means is
+    then not known."""
+    key = ["country_a", "country_b", "engagement_type"]
+    lists = ["_people", *_SIDES]
+    cluster_people = (
+        summary.select("cluster", "stories", *_PAIR)
+        .explode("stories")
+        .join(people.rename({"story_id": "stories"}), on=["stories", *_PAIR])
+        .group_by("cluster")
+        .agg(
+            **{
+                f"{name}_other": pl.col(name).list.explode(keep_nulls=False, empty_as_null=False).unique()
+                for name in lists
+            }
+        )
+    )
+    near = pl.col("published_date").is_null() | (
+        (pl.col("cluster_start") - pl.col("published_date")).abs() <= timedelta(days=UNDATED_MATCH_DAYS)
+    )
+    fitting = (
+        rest.filter(pl.col("start_date").is_null())
+        .select(
+            "mention_id",
+            "story_id",
+            *key,
+            "status",
+            "published_date",
+            "ordinal",
+            "initiator_country",
+            "person_domains",
+        )
+        .join(summary.filter("cluster_precise"), on=key)
+        .filter(
+            near
+            & _fits(pl.col("cluster_start"), pl.col("cluster_end"))
+            & ~_status_contradicts(pl.col("cluster_statuses"))
+            & ~pl.col("stories").list.contains(pl.col("story_id"))
+            & _domains_agree()
+            & (
+                pl.col("initiator_country").is_null()
+                | (pl.col("cluster_initiators").list.len() == 0)
+                | pl.col("cluster_initiators").list.contains(pl.col("initiator_country"))
+            )
+        )
+        .select("mention_id", "story_id", *_PAIR, "cluster")
+    )
+    return (
+        fitting.join(people, on=["story_id", *_PAIR])
+        .join(cluster_people, on="cluster")
+        .filter(_sides_agree())
+        .group_by("mention_id")
+        .agg(pl.col("cluster").unique())
+        .filter(pl.col("cluster").list.len() == 1)
+        .select("mention_id", pl.col("cluster").list.first())
+    )
+
+
+def _assign_undated(
+    undated: pl.DataFrame, summary: pl.DataFrame, people: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Step 3: undated mentions join a dated engagement (same story first, ``_in_story``; then the one of their
-    key nearest in time), else cluster among themselves, a generic mention with the one format its story names
-    (``_alone_family``)."""
+    key nearest in time; then the single one of their pair and type that names the people their story names,
+    ``_same_people``, given ``people``, ``story_people`` of all mentions), else cluster among themselves, a
+    generic mention with the one format its story names (``_alone_family``)."""
     undated = undated.with_columns(_join_family=pl.col("family").fill_null(""))
     summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
     join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
@@ -242,6 +365,9 @@ def _assign_undated(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFram
         .select("mention_id", "cluster")
     )
     assigned = pl.concat([in_story, nearby])
+    if people is not None:
+        rest = rest.join(nearby, on="mention_id", how="anti")
+        assigned = pl.concat([assigned, _same_people(rest, summary.drop("family"), people)])
     alone_key = ["country_a", "country_b", "engagement_type", "_join_family"]
     alone = (
         _alone_family(undated.join(assigned, on="mention_id", how="anti"))

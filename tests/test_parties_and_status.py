@@ -173,6 +173,26 @@ def test_what_an_engagement_brings_says_nothing_of_its_status():
     assert {s for _, _, _, s in found} == {"held"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The visit stems from the distinguished relations between Chile and Peru.",
+        "The foreign minister's visit stresses the commitment to closer ties between Chile and Peru.",
+        "The visit underscores and cements the partnership between Chile and Peru.",
+        "The meeting between the two ministers presents an opportunity to deepen trade between Chile and Peru.",
+    ],
+)
+def test_what_an_upcoming_engagement_stresses_or_stems_from_leaves_it_planned(sentence):
+    """A present-tense verb of meaning or origin ("the visit stresses", "stems from", "presents an opportunity")
+    says nothing of whether the engagement has happened: it keeps the status the article gave it before."""
+    found = rows(
+        ["The Chilean foreign minister will visit Peru on Friday and hold talks with his Peruvian counterpart.", sentence],
+        [("Chilean", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER"), ("Peruvian", "COUNTRY", "PER"),
+         ("Chile", "COUNTRY", "CHL")],
+    )
+    assert [status for index, _, _, status in found if index == 1] == ["planned"]
+
+
 def test_only_sentences_with_an_anchor_are_parsed(monkeypatch):
     parsed = []
     real = governing.parse

@@ -91,9 +91,24 @@ _EFFECT_VERBS = {
     "allow",
     "serve",
     "demonstrate",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "stem",
+    "symbolise",
+    "symbolize",
+    "signify",
+    "embody",
+    "cement",
+    "consolidate",
+    "testify",
+    "attest",
+    "present",
 }
-"""Verbs that say what an engagement brings, not whether it happens: "the visit will mark a new start", "the summit
-will provide an opportunity", "the visit comes after ...". Their tense says nothing of the engagement's status."""
+"""Verbs that say what an engagement brings, means or comes from, not whether it happens: "the visit will mark a
+new start", "the summit will provide an opportunity", "the visit comes after ...", "the visit stresses the
+commitment to ...", "the visit stems from distinguished relations", "the meeting presents an opportunity". Their
+tense says nothing of the engagement's status."""
 _REPORT_VERBS = {
     "say",
     "tell",
