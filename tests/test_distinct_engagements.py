@@ -1,0 +1,109 @@
+"""Distinct engagements of one pair in one article stay distinct and keep their own time: a past engagement
+named in passing is a record of its own, dated by its own expression, and only references back without a time of
+their own join the engagement they refer to. Articles made up for these tests, in the style of real reports."""
+
+from datetime import date
+
+from test_fusion import fuse, mention
+
+
+def published(row: dict, day: date) -> dict:
+    return row | {"published_date": day}
+
+
+def evidence_of(engagements, evidence) -> dict[tuple, list[tuple[str, int]]]:
+    """(type, status, start_date) -> the (article, sentence) pairs of its evidence."""
+    ids = {
+        r["engagement_id"]: (r["engagement_type"], r["status"], r["start_date"])
+        for r in engagements.iter_rows(named=True)
+    }
+    found: dict[tuple, list[tuple[str, int]]] = {}
+    for r in evidence.sort("article_id", "sentence_index").iter_rows(named=True):
+        found.setdefault(ids[r["engagement_id"]], []).append((r["article_id"], r["sentence_index"]))
+    return found
+
+
+def test_a_past_meeting_dated_by_its_year_is_not_the_meeting_the_report_announces():
+    # a1, 2024-10-23: "Modi and Xi are set to hold bilateral talks today. ... The last time the two leaders met
+    # was in 2019, in Mahabalipuram." a2, 2019-06-13: "Modi met Xi in Bishkek in June."
+    today = date(2024, 10, 23)
+    engagements, _, evidence = fuse(
+        published(mention("a1", 0, status="planned", start=today), today),
+        published(
+            mention("a1", 3, status="held", start=date(2019, 1, 1), end=date(2019, 12, 31), precision="year"),
+            today,
+        ),
+        published(
+            mention(
+                "a2", 1, status="held", start=date(2019, 6, 1), end=date(2019, 6, 30), precision="month"
+            ),
+            date(2019, 6, 13),
+        ),
+    )
+    by_engagement = evidence_of(engagements, evidence)
+    assert by_engagement[("meeting", "planned", today)] == [("a1", 0)]
+    assert by_engagement[("meeting", "held", date(2019, 1, 1))] == [("a1", 3)]
+
+
+def test_a_reference_told_before_a_summit_named_in_passing_is_the_reports_own_meeting():
+    # 2019-06-13: "PM Modi's first meeting on the sidelines of the summit is with President Xi. Both leaders are
+    # discussing ways to strengthen relations. ... In April last year, Modi and Xi had met in Wuhan for an
+    # informal summit."
+    today = date(2019, 6, 13)
+    engagements, _, evidence = fuse(
+        published(mention("a1", 4, status="held"), today),
+        published(
+            mention(
+                "a1",
+                13,
+                fmt="summit",
+                status="held",
+                start=date(2018, 4, 1),
+                end=date(2018, 4, 30),
+                precision="month",
+            ),
+            today,
+        ),
+    )
+    by_engagement = evidence_of(engagements, evidence)
+    assert by_engagement[("meeting", "held", date(2018, 4, 1))] == [("a1", 13)]
+    assert by_engagement[("meeting", "held", None)] == [("a1", 4)]
+
+
+def test_a_reference_back_to_a_pact_named_in_passing_joins_that_pact():
+    # 2023-02-15: "The two countries signed a defence pact in 2008. The pact was renewed in ..."
+    today = date(2023, 2, 15)
+    engagements, _, evidence = fuse(
+        published(
+            mention(
+                "a1",
+                2,
+                type_="agreement",
+                fmt="defence pact",
+                status="held",
+                start=date(2008, 1, 1),
+                end=date(2008, 12, 31),
+                precision="year",
+            ),
+            today,
+        ),
+        published(mention("a1", 3, type_="agreement", status="held"), today),
+    )
+    assert evidence_of(engagements, evidence) == {("agreement", "held", date(2008, 1, 1)): [("a1", 2), ("a1", 3)]}
+
+
+def test_a_visit_named_in_passing_does_not_keep_todays_visit_from_the_day_of_its_talks():
+    # 2022-05-05: "The Mexican president met the president of Guatemala today. ... the first international tour
+    # of the Mexican head of state, which begins in Guatemala. Previously, the president of Guatemala visited
+    # Mexico on September 22, 2019."
+    today = date(2022, 5, 5)
+    engagements, _, evidence = fuse(
+        published(mention("a1", 1, status="held", start=today, pair=("GTM", "MEX")), today),
+        published(mention("a1", 3, type_="visit", status="held", pair=("GTM", "MEX")), today),
+        published(
+            mention("a1", 4, type_="visit", status="held", start=date(2019, 9, 22), pair=("GTM", "MEX")), today
+        ),
+    )
+    by_engagement = evidence_of(engagements, evidence)
+    assert by_engagement[("visit", "held", today)] == [("a1", 3)]
+    assert by_engagement[("visit", "held", date(2019, 9, 22))] == [("a1", 4)]
