@@ -4,7 +4,12 @@ their own join the engagement they refer to. Articles made up for these tests, i
 
 from datetime import date
 
+import pytest
+from test_engagements import extract
 from test_fusion import fuse, mention
+
+from pipeline.dates import DateSpan
+from pipeline.engagements.carry import carried_span
 
 
 def published(row: dict, day: date) -> dict:
@@ -107,3 +112,45 @@ def test_a_visit_named_in_passing_does_not_keep_todays_visit_from_the_day_of_its
     by_engagement = evidence_of(engagements, evidence)
     assert by_engagement[("visit", "held", today)] == [("a1", 3)]
     assert by_engagement[("visit", "held", date(2019, 9, 22))] == [("a1", 4)]
+
+
+# --- an engagement named again by a demonstrative ----------------------------------------------------------
+
+GHANA, TOGO, LOME = ("Ghana", "COUNTRY", "GHA"), ("Togo", "COUNTRY", "TGO"), ("Lomé", "LOCATION", "TGO")
+ARTICLE_DAY = date(2021, 7, 13)
+
+
+def test_what_was_done_during_that_visit_takes_the_date_of_the_past_visit_told_before():
+    rows = extract(
+        [
+            "Ghana's president arrived in Lomé on Monday for an official visit to Togo.",
+            "The Ghanaian president last visited Togo in February 2020.",
+            "During that two-day visit, Ghana and Togo also signed an agreement on road transport.",
+        ],
+        [GHANA, TOGO, LOME, ("Ghanaian", "COUNTRY", "GHA"), ("Ghana's", "COUNTRY", "GHA")],
+        published=ARTICLE_DAY,
+    )
+    dated = {
+        (r["sentence_index"], r["engagement_type"]): (r["start_date"], r["date_precision"])
+        for r in rows.to_dicts()
+    }
+    assert dated[(0, "visit")] == (date(2021, 7, 12), "day")
+    assert dated[(2, "agreement")] == (date(2020, 2, 1), "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refers_back"),
+    [
+        ("During that two-day visit, the two countries also signed an agreement.", True),
+        ("That meeting came after months of tension along the border.", True),
+        ("At those talks, the ministers agreed to reopen the border.", True),
+        ("Officials said that talks between the two presidents were fruitful.", False),
+        ("The ministers agreed that visits by officials would become more frequent.", False),
+    ],
+)
+def test_a_demonstrative_names_the_engagement_told_before_but_that_opening_a_clause_does_not(
+    sentence, refers_back
+):
+    february = DateSpan(date(2020, 2, 1), date(2020, 2, 29), "month", 0, 0, "in February 2020")
+    carried = carried_span(sentence, february, None, None, ARTICLE_DAY)
+    assert (carried is not None and carried.start == date(2020, 2, 1)) is refers_back
