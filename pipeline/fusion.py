@@ -14,7 +14,7 @@ one family) + compatible dates. All grouping is sort/sweep or join within a stor
    type; tense, status and domain permitting. Else the one of their key nearest their publication date (within
    a month, tense permitting; a mention dated by its year only joins one in that year), else they
    cluster among themselves by publication date, a generic mention with the single format its story names
-   undated.
+   undated, and a plan told with a time after its article called the engagement off apart (the new slot).
 4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap;
    visits of one pair that start on the same day (their stories' dates lent) are one trip, whatever format each
    report names.

@@ -9,6 +9,8 @@ from datetime import timedelta
 
 import polars as pl
 
+from pipeline.engagements.references import PLAN_TOLD_PATTERN
+
 UNDATED_MATCH_DAYS = 30
 UNDATED_CLUSTER_GAP_DAYS = 7
 _KEY = ["country_a", "country_b", "engagement_type", "family"]
@@ -302,6 +304,34 @@ def _alone_family(alone: pl.DataFrame) -> pl.Expr:
     )
 
 
+_CALLED_OFF = ["cancelled", "postponed"]
+_NEW_SLOT = (
+    r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|next|soon|later|tomorrow|coming|\d{1,4})\b"
+)
+"""A time a plan names: a month, a weekday, a number, "next", "soon", "later"."""
+
+
+def _plan_after_calling_off() -> pl.Expr:
+    """Whether a mention is a plan its article tells, with a time of its own, after it told the engagement of the
+    same pair and type called off ("General Tea Seiha has postponed scheduled talks with his Thai counterpart ...
+    The meeting is now expected to take place in April"; "Al Nahyan assured Sharif that he would soon be making
+    a two-day visit"): the new slot, a record of its own (the guide: a postponed engagement keeps its original
+    slot, and a new date is a separate planned record). Not the lapsed plan told in the past ("Merkel was due to
+    visit Algeria on Monday", ``references.PLAN_TOLD_PATTERN``), nor a plan told before the calling-off, nor one
+    with no time ("the visit will be reprogrammed"): each is the engagement that was called off."""
+    key = ["article_id", "country_a", "country_b", "engagement_type"]
+    first_called_off = (
+        pl.when(pl.col("status").is_in(_CALLED_OFF)).then(pl.col("sentence_index")).min().over(key)
+    )
+    return (
+        (pl.col("status") == "planned")
+        & (pl.col("sentence_index") > first_called_off)
+        & ~pl.col("sentence").str.contains(f"(?i){PLAN_TOLD_PATTERN}")
+        & pl.col("sentence").str.contains(_NEW_SLOT)
+    ).fill_null(False)
+
+
 def _assign_undated(
     undated: pl.DataFrame, summary: pl.DataFrame, firsts: pl.DataFrame | None = None
 ) -> pl.DataFrame:
@@ -329,9 +359,10 @@ def _assign_undated(
         .select("mention_id", "cluster")
     )
     assigned = pl.concat([in_story, nearby])
-    alone_key = ["country_a", "country_b", "engagement_type", "_join_family"]
+    alone_key = ["country_a", "country_b", "engagement_type", "_join_family", "_replanned"]
     alone = (
         _alone_family(undated.join(assigned, on="mention_id", how="anti"))
+        .with_columns(_replanned=_plan_after_calling_off())
         .sort([*alone_key, "published_date", "mention_id"], nulls_last=True)
         .with_columns(
             new=(pl.int_range(pl.len()).over(alone_key) == 0)

@@ -154,3 +154,47 @@ def test_a_demonstrative_names_the_engagement_told_before_but_that_opening_a_cla
     february = DateSpan(date(2020, 2, 1), date(2020, 2, 29), "month", 0, 0, "in February 2020")
     carried = carried_span(sentence, february, None, None, ARTICLE_DAY)
     assert (carried is not None and carried.start == date(2020, 2, 1)) is refers_back
+
+
+# --- a postponed engagement and the new slot told after it --------------------------------------------------
+
+
+def told(row: dict, sentence: str) -> dict:
+    return row | {"sentence": sentence}
+
+
+def test_talks_now_expected_in_april_after_their_postponement_are_a_record_of_their_own():
+    # an undated text: "The defence minister has postponed scheduled talks with his Thai counterpart. The
+    # meeting, originally scheduled for Friday, is now expected to take place in April."
+    engagements, _, evidence = fuse(
+        told(
+            mention("a1", 0, status="postponed", pair=("KHM", "THA")),
+            "The defence minister has postponed scheduled talks with his Thai counterpart.",
+        ),
+        told(
+            mention("a1", 1, status="planned", pair=("KHM", "THA")),
+            "The meeting, originally scheduled for Friday, is now expected to take place in April.",
+        ),
+    )
+    assert evidence_of(engagements, evidence) == {
+        ("meeting", "postponed", None): [("a1", 0)],
+        ("meeting", "planned", None): [("a1", 1)],
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Merkel was due to visit Algeria on Monday as part of a trip to North Africa.",
+        "The visit will be reprogrammed at a date suitable for both parties.",
+    ],
+)
+def test_the_lapsed_plan_or_a_plan_without_a_time_after_a_calling_off_is_the_engagement_called_off(sentence):
+    engagements, _, _ = fuse(
+        told(
+            mention("a1", 0, type_="visit", status="cancelled", pair=("DEU", "DZA")),
+            "German Chancellor Angela Merkel cancelled a visit to Algeria on Monday.",
+        ),
+        told(mention("a1", 1, type_="visit", status="planned", pair=("DEU", "DZA")), sentence),
+    )
+    assert engagements["status"].to_list() == ["cancelled"]
