@@ -198,3 +198,34 @@ def test_the_lapsed_plan_or_a_plan_without_a_time_after_a_calling_off_is_the_eng
         told(mention("a1", 1, type_="visit", status="planned", pair=("DEU", "DZA")), sentence),
     )
     assert engagements["status"].to_list() == ["cancelled"]
+
+
+# --- an earlier meeting of the two just named ---------------------------------------------------------------
+
+
+def test_the_two_who_met_on_monday_are_the_pair_of_the_talks_announced_before_and_that_meeting_is_its_own():
+    rows = extract(
+        [
+            "Ghanaian Foreign Minister Ama Mensah is likely to hold talks with Togolese Foreign Minister Kofi Agbo"
+            " on May 14 in Lomé.",
+            "The two met in Finland on Monday where they held discussions on the border.",
+        ],
+        [
+            GHANA,
+            TOGO,
+            LOME,
+            ("Ghanaian", "COUNTRY", "GHA"),
+            ("Togolese", "COUNTRY", "TGO"),
+            ("Finland", "COUNTRY", "FIN"),
+            ("Ama Mensah", "PERSON", "GHA"),
+            ("Kofi Agbo", "PERSON", "TGO"),
+        ],
+        [("Ama Mensah", "p1", "GHA", None), ("Kofi Agbo", "p2", "TGO", None)],
+        published=date(2019, 5, 7),
+    )
+    assert sorted(
+        (r["country_a"], r["country_b"], r["engagement_type"], r["status"], r["start_date"]) for r in rows.to_dicts()
+    ) == [
+        ("GHA", "TGO", "meeting", "held", date(2019, 5, 6)),
+        ("GHA", "TGO", "meeting", "proposed", date(2019, 5, 14)),
+    ]
