@@ -12,9 +12,11 @@ one family) + compatible dates. All grouping is sort/sweep or join within a stor
 3. Undated mentions ("the meeting", "during the visit") join the dated engagement of their story that they name
    again: of their key, or, for a generic mention and a named format, the story's single one of their pair and
    type; tense, status and domain permitting. Else the one of their key nearest their publication date (within
-   a month, tense permitting), else the single day- or month-dated one of their pair and type, in another story,
-   that names the people their story names (an article with no date line reporting it), else they cluster
-   among themselves by publication date, a generic mention with the single format its story names undated.
+   a month, tense permitting; a mention dated by its year only joins one in that year), else the single day- or
+   month-dated one of their pair and type, in another story, that names the people their story names (an article
+   with no date line reporting it), else they cluster among themselves by publication date, a generic mention
+   with the single format its story names undated, and a plan told with a time after its article called the
+   engagement off apart (the new slot).
 4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap;
    visits of one pair that start on the same day (their stories' dates lent) are one trip, whatever format each
    report names.
@@ -35,12 +37,14 @@ import polars as pl
 from pipeline.contracts import polars_schema
 from pipeline.engagements.model import ENGAGEMENT_TYPES, PARTICIPANT_DTYPE, STATUSES
 from pipeline.fusion_clusters import (
+    _absorb_generic,
     _assign_undated,
     _cluster_dated,
     _cluster_summary,
     _merge_generic_clusters,
     _merge_same_day_visits,
     _year_among_precise,
+    first_told,
     story_people,
 )
 from pipeline.fusion_story import apply_story_dates
@@ -218,45 +222,6 @@ def _prepare(mentions: pl.DataFrame) -> pl.DataFrame:
         absorbed=pl.lit(False),
         window_end=pl.coalesce("end_date", "start_date"),
     )
-
-
-def _absorb_generic(m: pl.DataFrame) -> pl.DataFrame:
-    """Step 1: generic mentions join the specific formats of their story whose status, dates and domain
-    fit."""
-    specific = (
-        m.filter(pl.col("family").is_not_null())
-        .group_by(["story_id", "country_a", "country_b", "engagement_type", "family", "status"])
-        .agg(
-            spec_start=pl.col("start_date").min(),
-            spec_end=pl.col("window_end").max(),
-            spec_domains=pl.col("format_domains")
-            .list.explode(keep_nulls=False, empty_as_null=False)
-            .unique(),
-        )
-    )
-    generic = m.filter(pl.col("family").is_null())
-    candidates = (
-        generic.drop("family")
-        .join(specific, on=["story_id", "country_a", "country_b", "engagement_type", "status"], how="inner")
-        .filter(
-            (
-                pl.col("start_date").is_null()
-                | pl.col("spec_start").is_null()
-                | (
-                    (pl.col("start_date") <= pl.col("spec_end"))
-                    & (pl.col("window_end") >= pl.col("spec_start"))
-                )
-            )
-            & (
-                (pl.col("person_domains").list.len() == 0)
-                | (pl.col("spec_domains").list.len() == 0)
-                | (pl.col("person_domains").list.set_intersection(pl.col("spec_domains")).list.len() > 0)
-            )
-        )
-    )
-    absorbed = candidates.select(m.columns).with_columns(absorbed=pl.lit(True))
-    remaining = generic.join(candidates.select("mention_id").unique(), on="mention_id", how="anti")
-    return pl.concat([m.filter(pl.col("family").is_not_null()), absorbed, remaining], how="vertical")
 
 
 MENTION_IDENTITY = [
@@ -460,7 +425,9 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     rows = rows.with_columns(_loose=pl.col("start_date").is_null() | _year_among_precise())
     dated = _cluster_dated(rows.filter(~pl.col("_loose"))).drop("_loose")
     summary = _cluster_summary(dated)
-    undated = _assign_undated(rows.filter(pl.col("_loose")).drop("_loose"), summary, story_people(rows))
+    undated = _assign_undated(
+        rows.filter(pl.col("_loose")).drop("_loose"), summary, story_people(rows), first_told(dated)
+    )
     clustered = pl.concat([dated.drop("new"), undated], how="diagonal_relaxed")
     clustered = _merge_same_day_visits(apply_story_dates(_merge_generic_clusters(clustered)))
     engagements = _aggregate(clustered)

@@ -1,12 +1,15 @@
-"""Fusion steps 2 to 4 (see ``pipeline.fusion``): dated mentions cluster by overlapping dates, undated mentions
-join the engagement of their story they name again (or the nearest in time, or cluster among themselves), and a
-dated generic engagement merges into the single specific one it overlaps."""
+"""Fusion steps 1 to 4 (see ``pipeline.fusion``): generic mentions join the specific formats of their story,
+dated mentions cluster by overlapping dates, undated mentions join the engagement of their story they name again
+(or the nearest in time, or cluster among themselves), and a dated generic engagement merges into the single
+specific one it overlaps."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import polars as pl
+
+from pipeline.engagements.references import PLAN_TOLD_PATTERN
 
 UNDATED_MATCH_DAYS = 30
 UNDATED_CLUSTER_GAP_DAYS = 7
@@ -38,6 +41,54 @@ def _days_told_apart(dated: pl.DataFrame) -> pl.DataFrame:
         .unique()
         .with_columns(_told_apart=pl.lit(True))
     )
+
+
+def _absorb_generic(m: pl.DataFrame) -> pl.DataFrame:
+    """Step 1: generic mentions join the specific formats of their story whose status, dates and domain
+    fit; not a format named in passing that their article states only after them (a reference back follows
+    what it refers to: ``told_before_the_passing_one``)."""
+    by = ["story_id", "country_a", "country_b", "engagement_type", "family", "status"]
+    firsts = (
+        m.filter(pl.col("family").is_not_null())
+        .group_by([*by, "article_id"])
+        .agg(spec_first=pl.col("sentence_index").min())
+    )
+    specific = (
+        m.filter(pl.col("family").is_not_null())
+        .group_by(by)
+        .agg(
+            spec_start=pl.col("start_date").min(),
+            spec_end=pl.col("window_end").max(),
+            spec_domains=pl.col("format_domains")
+            .list.explode(keep_nulls=False, empty_as_null=False)
+            .unique(),
+        )
+    )
+    generic = m.filter(pl.col("family").is_null())
+    candidates = (
+        generic.drop("family")
+        .join(specific, on=["story_id", "country_a", "country_b", "engagement_type", "status"], how="inner")
+        .join(firsts, on=[*by, "article_id"], how="left")
+        .filter(
+            ~told_before_the_passing_one(pl.col("spec_end"), pl.col("spec_first"))
+            & (
+                pl.col("start_date").is_null()
+                | pl.col("spec_start").is_null()
+                | (
+                    (pl.col("start_date") <= pl.col("spec_end"))
+                    & (pl.col("window_end") >= pl.col("spec_start"))
+                )
+            )
+            & (
+                (pl.col("person_domains").list.len() == 0)
+                | (pl.col("spec_domains").list.len() == 0)
+                | (pl.col("person_domains").list.set_intersection(pl.col("spec_domains")).list.len() > 0)
+            )
+        )
+    )
+    absorbed = candidates.select(m.columns).with_columns(absorbed=pl.lit(True))
+    remaining = generic.join(candidates.select("mention_id").unique(), on="mention_id", how="anti")
+    return pl.concat([m.filter(pl.col("family").is_not_null()), absorbed, remaining], how="vertical")
 
 
 def _cluster_dated(rows: pl.DataFrame) -> pl.DataFrame:
@@ -91,7 +142,13 @@ def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
 
 def _fits(cluster_start: pl.Expr, cluster_end: pl.Expr) -> pl.Expr:
     """An undated mention fits a dated engagement its tense allows and whose ordinal does not contradict
-    it."""
+    it. A mention dated by its year only (``_year_among_precise``) fits only an engagement within that year: "the
+    last time they met was in 2019" in a report of 2024 is that 2019 meeting, a record of its own (the guide's
+    past engagements named in passing), not the meeting the report announces for today."""
+    year = pl.col("start_date").dt.year()
+    own_year = pl.col("start_date").is_null() | (
+        (cluster_start.dt.year() <= year) & (cluster_end.dt.year() >= year)
+    )
     tense = (
         pl.when(pl.col("status") == "planned")
         .then(cluster_end >= pl.col("published_date") - timedelta(days=1))
@@ -104,7 +161,7 @@ def _fits(cluster_start: pl.Expr, cluster_end: pl.Expr) -> pl.Expr:
         | pl.col("cluster_ordinal").is_null()
         | (pl.col("ordinal") == pl.col("cluster_ordinal"))
     )
-    return tense.fill_null(True) & ordinal
+    return tense.fill_null(True) & ordinal & own_year
 
 
 _CONTRADICTING_STATUS = {"held": ["cancelled", "postponed"], "cancelled": ["held"], "postponed": ["held"]}
@@ -133,7 +190,31 @@ def _one_signing() -> pl.Expr:
     )
 
 
-def _in_story(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
+PASSING_BEFORE = timedelta(days=31)
+"""An engagement that ended more than this before a report's publication is, in that report, one named in
+passing (the guide's "signed a defence pact in 2008"), not the report's news (``fusion_story.CURRENT_BEFORE``)."""
+
+
+def first_told(dated: pl.DataFrame) -> pl.DataFrame:
+    """(cluster, article_id, first_sentence): the first sentence of each article that states a dated
+    engagement."""
+    return dated.group_by("cluster", "article_id").agg(first_sentence=pl.col("sentence_index").min())
+
+
+def told_before_the_passing_one(end: pl.Expr, first_sentence: pl.Expr) -> pl.Expr:
+    """Whether an undated mention (not one dated by its year) stands, in its article, before the first sentence that states a past
+    engagement named in passing (one that ended over a month before the report): a reference back ("the
+    talks", "during the visit") follows what it refers to, so "Both leaders are discussing ways ..." told before
+    "In April last year, the two had met in Wuhan for an informal summit" is the report's own meeting, not that
+    summit."""
+    return (
+        pl.col("start_date").is_null()
+        & (end < pl.col("published_date") - PASSING_BEFORE)
+        & (pl.col("sentence_index") < first_sentence)
+    ).fill_null(False)
+
+
+def _in_story(undated: pl.DataFrame, summary: pl.DataFrame, firsts: pl.DataFrame | None = None) -> pl.DataFrame:
     """(mention_id, cluster): the dated engagement of its story an undated mention refers to.
 
     A mention with no date of its own ("the meeting", "the talks", "during the visit") that names the pair and
@@ -142,15 +223,21 @@ def _in_story(undated: pl.DataFrame, summary: pl.DataFrame) -> pl.DataFrame:
     format's. Of the same format family (both generic counts as one), the engagement nearest the publication
     date; across families (a generic mention and a named format, either way round), only an engagement that is
     the story's single candidate: which of two formats "the meeting" means is not known. Documents signed are
-    the one signing of their story whatever their names (``_one_signing``)."""
+    the one signing of their story whatever their names (``_one_signing``). Not an engagement named in passing
+    that its article states only after the mention (``told_before_the_passing_one``)."""
     join_key = ["country_a", "country_b", "engagement_type", "story_id"]
+    candidates = undated.join(
+        summary.explode("stories").rename({"stories": "story_id", "_join_family": "_cluster_family"}),
+        on=join_key,
+        how="inner",
+    )
+    if firsts is not None:
+        candidates = candidates.join(firsts, on=["cluster", "article_id"], how="left")
+        candidates = candidates.filter(
+            ~told_before_the_passing_one(pl.col("cluster_end"), pl.col("first_sentence"))
+        ).drop("first_sentence")
     candidates = (
-        undated.join(
-            summary.explode("stories").rename({"stories": "story_id", "_join_family": "_cluster_family"}),
-            on=join_key,
-            how="inner",
-        )
-        .filter(
+        candidates.filter(
             _fits(pl.col("cluster_start"), pl.col("cluster_end"))
             & ~_status_contradicts(pl.col("cluster_statuses"))
             & (
@@ -305,6 +392,7 @@ def _same_people(rest: pl.DataFrame, summary: pl.DataFrame, people: pl.DataFrame
             "mention_id",
             "story_id",
             *key,
+            "start_date",
             "status",
             "published_date",
             "ordinal",
@@ -337,8 +425,39 @@ def _same_people(rest: pl.DataFrame, summary: pl.DataFrame, people: pl.DataFrame
     )
 
 
+_CALLED_OFF = ["cancelled", "postponed"]
+_NEW_SLOT = (
+    r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|next|soon|later|tomorrow|coming|\d{1,4})\b"
+)
+"""A time a plan names: a month, a weekday, a number, "next", "soon", "later"."""
+
+
+def _plan_after_calling_off() -> pl.Expr:
+    """Whether a mention is a plan its article tells, with a time of its own, after it told the engagement of the
+    same pair and type called off ("General Tea Seiha has postponed scheduled talks with his Thai counterpart ...
+    The meeting is now expected to take place in April"; "Al Nahyan assured Sharif that he would soon be making
+    a two-day visit"): the new slot, a record of its own (the guide: a postponed engagement keeps its original
+    slot, and a new date is a separate planned record). Not the lapsed plan told in the past ("Merkel was due to
+    visit Algeria on Monday", ``references.PLAN_TOLD_PATTERN``), nor a plan told before the calling-off, nor one
+    with no time ("the visit will be reprogrammed"): each is the engagement that was called off."""
+    key = ["article_id", "country_a", "country_b", "engagement_type"]
+    first_called_off = (
+        pl.when(pl.col("status").is_in(_CALLED_OFF)).then(pl.col("sentence_index")).min().over(key)
+    )
+    return (
+        (pl.col("status") == "planned")
+        & (pl.col("sentence_index") > first_called_off)
+        & ~pl.col("sentence").str.contains(f"(?i){PLAN_TOLD_PATTERN}")
+        & pl.col("sentence").str.contains(_NEW_SLOT)
+    ).fill_null(False)
+
+
 def _assign_undated(
-    undated: pl.DataFrame, summary: pl.DataFrame, people: pl.DataFrame | None = None
+    undated: pl.DataFrame,
+    summary: pl.DataFrame,
+    people: pl.DataFrame | None = None,
+    firsts: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Step 3: undated mentions join a dated engagement (same story first, ``_in_story``; then the one of their
     key nearest in time; then the single one of their pair and type that names the people their story names,
@@ -347,7 +466,7 @@ def _assign_undated(
     undated = undated.with_columns(_join_family=pl.col("family").fill_null(""))
     summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
     join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
-    in_story = _in_story(undated, summary.drop("family"))
+    in_story = _in_story(undated, summary.drop("family"), firsts)
     rest = undated.join(in_story, on="mention_id", how="anti")
     nearby = (
         rest.filter(pl.col("published_date").is_not_null())
@@ -368,9 +487,10 @@ def _assign_undated(
     if people is not None:
         rest = rest.join(nearby, on="mention_id", how="anti")
         assigned = pl.concat([assigned, _same_people(rest, summary.drop("family"), people)])
-    alone_key = ["country_a", "country_b", "engagement_type", "_join_family"]
+    alone_key = ["country_a", "country_b", "engagement_type", "_join_family", "_replanned"]
     alone = (
         _alone_family(undated.join(assigned, on="mention_id", how="anti"))
+        .with_columns(_replanned=_plan_after_calling_off())
         .sort([*alone_key, "published_date", "mention_id"], nulls_last=True)
         .with_columns(
             new=(pl.int_range(pl.len()).over(alone_key) == 0)

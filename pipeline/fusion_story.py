@@ -52,7 +52,9 @@ def _borrow(mentions: pl.DataFrame, apply: pl.Expr, start: pl.Expr, precision: p
 def visits_dated_by_their_talks(mentions: pl.DataFrame) -> pl.DataFrame:
     """A visit held or planned whose day its story does not give starts with the first talks or signing of the
     same pair and status the story dates (the visitor arrives on or before that day), at that date's
-    precision. Not when the story dates the visit itself: that date wins, and the undated mention joins it."""
+    precision. Not when the story dates the visit itself: that date wins, and the undated mention joins it; a
+    visit of the pair the story dates long before it was written ("Previously, the president visited Mexico on
+    September 22, 2019") is another trip, named in passing, and does not count."""
     key = [*_PAIR, "status"]
     talks = (
         mentions.filter(
@@ -66,7 +68,9 @@ def visits_dated_by_their_talks(mentions: pl.DataFrame) -> pl.DataFrame:
         .agg(_talk_start=pl.col("start_date").first(), _talk_precision=pl.col("date_precision").first())
     )
     visit_dated = (
-        mentions.filter((pl.col("engagement_type") == "visit") & pl.col("date_precision").is_in(_PRECISE))
+        mentions.filter(
+            (pl.col("engagement_type") == "visit") & pl.col("date_precision").is_in(_PRECISE) & _current()
+        )
         .select(key)
         .unique()
         .with_columns(_visit_dated=pl.lit(True))

@@ -31,8 +31,20 @@ COUNTRY_NAMING_LABELS = ["COUNTRY", "ORGANIZATION", "LOCATION", "PERSON"]
 ENGAGEMENT_KEY = ["country_a", "country_b", "engagement_type", "format", "start_date", "end_date"]
 """What makes an engagement distinct: two rows equal on all of these (nulls equal) are one engagement
 split by fusion. Undated engagements are told apart by when they were first reported as well: two undated
-meetings of one pair reported months apart are two meetings, which fusion keeps apart on purpose."""
-UNDATED_ANCHOR = pl.when(pl.col("start_date").is_null()).then(pl.col("first_reported")).alias("undated_anchor")
+meetings of one pair reported months apart are two meetings, which fusion keeps apart on purpose; and by whether
+they were called off: talks "postponed" and the talks "now expected in April" that replace them are two records
+(the guide), which an undated text cannot tell apart by date."""
+UNDATED_ANCHOR = (
+    pl.when(pl.col("start_date").is_null())
+    .then(
+        pl.concat_str(
+            pl.col("first_reported").cast(pl.String).fill_null(""),
+            pl.col("status").is_in(["cancelled", "postponed"]).cast(pl.String),
+            separator=" ",
+        )
+    )
+    .alias("undated_anchor")
+)
 
 
 def engagements_without_evidence(
@@ -204,7 +216,7 @@ INVARIANTS = [
     Invariant(
         "engagement_keys_are_unique",
         "No two engagements share country pair, type, format, start and end date (nulls equal; undated ones also"
-        " their first report): the best-supported one stays.",
+        " their first report and whether called off): the best-supported one stays.",
         True,
         lambda engagements, _evidence, _mentions, _today: duplicate_engagement_keys(engagements),
     ),

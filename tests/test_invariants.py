@@ -234,6 +234,13 @@ def test_undated_engagements_first_reported_on_different_days_are_distinct():
     assert duplicate_engagement_keys(engagements(first, later)).is_empty()
 
 
+def test_undated_talks_postponed_and_the_talks_now_expected_instead_are_distinct():
+    postponed = engagement("e1", start_date=None, status="postponed")
+    replanned = engagement("e2", start_date=None, status="planned")
+
+    assert duplicate_engagement_keys(engagements(postponed, replanned)).is_empty()
+
+
 def test_engagements_differing_in_one_key_value_pass():
     assert duplicate_engagement_keys(
         engagements(engagement("e1"), engagement("e2", engagement_type="agreement"))

@@ -10,6 +10,7 @@ visit's) and asks ``carried_span`` for the sentences that hold such an expressio
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 import polars as pl
@@ -44,6 +45,17 @@ _FOLLOWED = re.compile(
 Friday, August 18. During brief talks that followed, ..."): the same day."""
 FOLLOWED_PATTERN = _FOLLOWED.pattern
 """For the prefilter of candidate sentences, which matches lower case."""
+
+
+_THAT_ONE = re.compile(
+    r"(?:^|\b(?:during|at|in|on|after|since|before|from|of|by|for|through)\s+)(?:that|those)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:visits?|trips?|tours?|meetings?|talks|summits?|conversations?|calls?|consultations)\b",
+    re.IGNORECASE,
+)
+"""An engagement named again by a demonstrative ("During that 48-hour visit, agreements were also signed",
+"That meeting came after ...", "at those talks"): after a preposition or opening the sentence, where "that" is
+no conjunction ("said that talks would resume")."""
+REFERRED_BACK = "referred back"
 
 
 _ON_ARRIVAL = re.compile(
@@ -98,7 +110,14 @@ def carried_span(
     from the visit's first day), and its first day for a meeting "on arrival" or "at the airport" (not a
     farewell there); the day the sentence ``before`` tells for an engagement that "followed" it
     (the talks that followed a ceremony), else the previous engagement's. Only a day-precise date is carried: "later that day" after "in March" says no
-    more than March, which the sentence does not state."""
+    more than March, which the sentence does not state. An engagement named again by a demonstrative ("During
+    that 48-hour visit, agreements were also signed" after "Sall last visited Mauritania in February 2020")
+    is the one the article told just before, and takes its date, day or month: "that visit" is no visit of
+    today, and what was signed during it was signed then (``REFERRED_BACK``)."""
+    if (that := _THAT_ONE.search(text)) is not None and previous is not None and previous.precision != "year":
+        return replace(
+            previous, start_char=that.start(), end_char=that.end(), text=that.group(0), kind=REFERRED_BACK
+        )
     match = _DAY_OF_VISIT.search(text)
     if match is None and (arrival := _ON_ARRIVAL.search(text)) is not None and not _DEPARTURE.search(text):
         match, base, offset = arrival, visit, 0

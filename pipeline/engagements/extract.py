@@ -31,7 +31,12 @@ from pipeline.engagements.attributes import (
     _status_with_dates,
 )
 from pipeline.engagements.called_off import plans_share_the_called_off_fate
-from pipeline.engagements.carry import carried_span, narrative_day, with_sentences_before_a_sequel
+from pipeline.engagements.carry import (
+    REFERRED_BACK,
+    carried_span,
+    narrative_day,
+    with_sentences_before_a_sequel,
+)
 from pipeline.engagements.companions import (
     COMPANION_CUE_PATTERN_ASCII_BOUNDARIES,
     holds_companion_cue,
@@ -231,7 +236,8 @@ def article_engagements(
                 continue
             if span is None and carried is not None and status != "proposed":
                 # the visit named in "on the second day of his visit" is that visit, not its second day
-                span = None if carried.start_char <= anchor.start < carried.end_char else carried
+                inside = carried.start_char <= anchor.start < carried.end_char and carried.kind != REFERRED_BACK
+                span = None if inside else carried
             if span is None or span.kind == REPORT_MONTH:
                 span = (
                     dateline_span(text, sentence["sentence_index"], anchor, status, published)

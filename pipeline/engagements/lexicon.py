@@ -384,9 +384,11 @@ _COREFERENCE = re.compile(
     r"leaders|ministers|governments|presidents|prime\s+ministers|delegations|heads\s+of\s+(?:state|government))|the\s+(?:ministers|leaders)|(?:his|her|their)\s+(?:\w+\s+)?counterparts?|bilateral|"
     r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit)|"
     r"their\s+(?:[\w-]+\s+){0,2}?(?:visit|talks|meeting|trip|summit)|today['’]s\s+(?:[\w-]+\s+)?(?:visit|talks|meeting)|"
-    r"^\s*(?:he|she)\s)\b",
+    r"^\s*(?:he|she)\s|the\s+two\s+(?=(?:also\s+|last\s+|first\s+|had\s+|have\s+)?(?:met|held|spoke|signed|talked|"
+    r"discussed)\b))\b",
     re.IGNORECASE,
 )
 """Words that refer back to an engagement already named ("the two sides", "during the visit", "their closed-door
 meeting", "today's visit": the one under way on the publication day), or to its person: a sentence opened by "He" or "She" goes on about the one just named ("He is
-scheduled to meet Yoon in the afternoon")."""
+scheduled to meet Yoon in the afternoon"), and "the two" as the subject of a meeting ("The two met in Finland on
+Monday": the two just named, the meeting another of theirs)."""
