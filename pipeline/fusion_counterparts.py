@@ -31,7 +31,9 @@ def _host_met(clustered: pl.DataFrame) -> pl.DataFrame:
     visit (a country other than the visitor's, or unknown), the counterpart's name and surname, lower-cased: one
     person is named "H.E. Mr. Javier Gimenez" in one sentence and "Javier Gimenez" in another, and the person
     table may link them apart. When the story tells no visitor, only the people of a list met one by one
-    (``engagements.met_people``: one anchor, several rows) count: the sentence itself says they were met apart."""
+    (``engagements.met_people``: one anchor, several rows) count: the sentence itself says they were met apart.
+    When the one met is the visitor ("Modi held talks with the visiting Kishida", "the minister will call on the
+    visiting prime minister"), the host is the single participant of the host's country."""
     pair = ["story_id", "country_a", "country_b"]
     visitors = (
         clustered.group_by(pair)
@@ -40,7 +42,7 @@ def _host_met(clustered: pl.DataFrame) -> pl.DataFrame:
         .select(*pair, _visitor=pl.col("_visitors").list.first())
     )
     anchor = ["article_id", "sentence_index", "start_char", "engagement_type", "country_a", "country_b"]
-    met = (
+    people = (
         clustered.with_row_index("_row")
         .filter((pl.col("engagement_type") == "meeting") & pl.col("counterpart").is_not_null())
         .with_columns(_listed=pl.len().over(anchor) > 1)
@@ -48,14 +50,23 @@ def _host_met(clustered: pl.DataFrame) -> pl.DataFrame:
         .select("_row", "counterpart", "_visitor", "_listed", "participants")
         .explode("participants")
         .unnest("participants")
-        .filter(pl.col("person_id") == pl.col("counterpart"))
-        .filter(
-            pl.when(pl.col("_visitor").is_null())
-            .then(pl.col("_listed"))
-            .otherwise(pl.col("country_code").is_null() | (pl.col("country_code") != pl.col("_visitor")))
-        )
-        .unique("_row")
     )
+    named = people.filter(pl.col("person_id") == pl.col("counterpart"))
+    direct = named.filter(
+        pl.when(pl.col("_visitor").is_null())
+        .then(pl.col("_listed"))
+        .otherwise(pl.col("country_code").is_null() | (pl.col("country_code") != pl.col("_visitor")))
+    ).unique("_row")
+    visitor_met = named.filter(pl.col("country_code") == pl.col("_visitor")).select("_row")
+    host_meets = (
+        people.join(visitor_met, on="_row", how="semi")
+        .filter(pl.col("country_code").is_not_null() & (pl.col("country_code") != pl.col("_visitor")))
+        .group_by("_row")
+        .agg(pl.col("name").unique())
+        .filter(pl.col("name").list.len() == 1)
+        .select("_row", pl.col("name").list.first())
+    )
+    met = pl.concat([direct.select("_row", "name"), host_meets])
     return met.select(
         "_row",
         _met=pl.col("name").str.strip_chars(" .").str.split(" ").list.last().str.to_lowercase(),

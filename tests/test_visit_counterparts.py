@@ -109,3 +109,16 @@ def test_without_a_visit_the_people_a_pair_meets_do_not_split_its_meeting():
             "Adjei also met Togo's Trade Minister Yawa Kodjo on Monday.",
         ]
     ) == [(date(2022, 9, 5), "day", None)]
+
+
+def test_a_host_who_receives_the_visitor_is_told_apart_from_another_host_met():
+    assert meetings(
+        [
+            ARRIVAL,
+            "On Tuesday, President Faure Gnassingbé held talks with the visiting Kwame Adjei.",
+            "During the visit, Adjei also met Togo's Trade Minister Yawa Kodjo.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Yawa Kodjo"),
+        (date(2022, 9, 6), "day", "Faure Gnassingbé"),
+    ]

@@ -19,7 +19,7 @@ from pipeline.engagements.anchors import Anchor, Mention
 _OPENING = re.compile(r"\s*(?:(?:with|on|to)\b\s*)?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*(?:,?\s*as\s+well\s+as\s+|,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
 _FUNCTION_WORD = re.compile(
-    r"(?:the|his|her|their|its|of|for|and|both|also|then|h\.?e\.?|mr\.?|mrs\.?|ms\.?|dr\.?|['’]s|,)$",
+    r"(?:the|his|her|their|its|of|for|and|both|also|then|visiting|h\.?e\.?|mr\.?|mrs\.?|ms\.?|dr\.?|['’]s|,)$",
     re.IGNORECASE,
 )
 _OFFICE = re.compile(
