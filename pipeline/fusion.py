@@ -18,8 +18,9 @@ one family) + compatible dates. All grouping is sort/sweep or join within a stor
    with the single format its story names undated, and a plan told with a time after its article called the
    engagement off apart (the new slot).
 4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap;
-   visits of one pair that start on the same day (their stories' dates lent) are one trip, whatever format each
-   report names.
+   an engagement a story reports as held with two or more hosts of a visit is one meeting per host
+   (``fusion_counterparts``); visits of one pair that start on the same day (their stories' dates lent) are one
+   trip, whatever format each report names.
 
 Conflicting details are resolved by specificity (not absorbed > absorbed, day > month > year, a stated end
 over one implied by a duration) and stay visible in ``conflicts``.
@@ -47,6 +48,7 @@ from pipeline.fusion_clusters import (
     first_told,
     story_people,
 )
+from pipeline.fusion_counterparts import apart_by_counterpart
 from pipeline.fusion_story import apply_story_dates
 
 _DOMAINS = {
@@ -83,6 +85,9 @@ class EngagementsModel(pa.DataFrameModel):
     last_reported: date = pa.Field(nullable=True)
     confidence: float = pa.Field(ge=0.0, le=1.0)
     conflicts: str = pa.Field(nullable=True)
+    counterpart: str = pa.Field(nullable=True)
+    """Who the visitor met, for a meeting that its reports tell apart from the visit's other talks by the host
+    met (``fusion_counterparts``); null for all others."""
 
     class Config:
         strict = True
@@ -241,6 +246,7 @@ MENTION_IDENTITY = [
     "ordinal",
     "published_date",
     "family",
+    "counterpart",
 ]
 """What tells one mention from another: where it is stated and what it says. Two mentions equal on all of these
 are one statement read twice. ``family`` tells apart the copies of a generic mention absorbed by several formats."""
@@ -395,6 +401,7 @@ def _aggregate(rows: pl.DataFrame) -> pl.DataFrame:
         _most_frequent(ranked, "initiator_country"),
         _most_frequent(ranked, "host_country"),
         _most_frequent(ranked, "ordinal"),
+        _most_frequent(ranked, "_host_name").rename({"_host_name": "counterpart"}),
         _conflict(ranked, "start_date"),
         _conflict(ranked, "end_date"),
         _conflict(own, "status"),
@@ -429,7 +436,8 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
         rows.filter(pl.col("_loose")).drop("_loose"), summary, story_people(rows), first_told(dated)
     )
     clustered = pl.concat([dated.drop("new"), undated], how="diagonal_relaxed")
-    clustered = _merge_same_day_visits(apply_story_dates(_merge_generic_clusters(clustered)))
+    clustered = apart_by_counterpart(_merge_generic_clusters(clustered))
+    clustered = _merge_same_day_visits(apply_story_dates(clustered))
     engagements = _aggregate(clustered)
     cluster_ids = engagements.select("cluster", "engagement_id", "initiator_country", "engagement_type")
 

@@ -93,7 +93,9 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
     """A meeting or agreement whose story dates neither it nor any other of its pair and type, in a story that
     dates one current visit of the pair, took place during that visit: it takes the visit's month (month
     precision; the day is not given), or its day when the visit is of one day by its stated length
-    (``_one_day_visit``). Held talks need a held visit; planned ones may fall in a visit under way or planned."""
+    (``_one_day_visit``). Held talks need a held visit; planned ones may fall in a visit under way or planned.
+    A meeting with another host than the story's dated one (``_apart``, ``fusion_counterparts``) is a talk of its
+    own during the visit: the other meeting's date is not its own, so it takes the visit's month all the same."""
     visits = (
         mentions.filter(
             (pl.col("engagement_type") == "visit")
@@ -116,8 +118,9 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
             .otherwise(None),
         )
     )
+    apart = pl.col("_apart") if "_apart" in mentions.columns else pl.lit(False)
     type_dated = (
-        mentions.filter(pl.col("date_precision").is_in(_PRECISE))
+        mentions.filter(pl.col("date_precision").is_in(_PRECISE) & ~apart)
         .select(*_PAIR, "engagement_type")
         .unique()
         .with_columns(_type_dated=pl.lit(True))
@@ -129,7 +132,7 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.col("engagement_type").is_in(_TALKS)
         & pl.col("status").is_in(_ONGOING)
         & pl.col("_visit_month").is_not_null()
-        & pl.col("_type_dated").is_null()
+        & (pl.col("_type_dated").is_null() | apart)
         & ((pl.col("status") == "planned") | pl.col("_visit_statuses").list.contains("held"))
         & _undated_or_year(pl.col("_visit_month"))
     ).fill_null(False)

@@ -28,12 +28,13 @@ PLANNED_HORIZON = "5y"
 about five years ahead; further out is a misread year ("2082" for "2028") or a target date, not an event."""
 COUNTRY_NAMING_LABELS = ["COUNTRY", "ORGANIZATION", "LOCATION", "PERSON"]
 """Mentions that name a country: the country itself, its institutions, its places and its people."""
-ENGAGEMENT_KEY = ["country_a", "country_b", "engagement_type", "format", "start_date", "end_date"]
+ENGAGEMENT_KEY = ["country_a", "country_b", "engagement_type", "format", "start_date", "end_date", "counterpart"]
 """What makes an engagement distinct: two rows equal on all of these (nulls equal) are one engagement
 split by fusion. Undated engagements are told apart by when they were first reported as well: two undated
 meetings of one pair reported months apart are two meetings, which fusion keeps apart on purpose; and by whether
 they were called off: talks "postponed" and the talks "now expected in April" that replace them are two records
-(the guide), which an undated text cannot tell apart by date."""
+(the guide), which an undated text cannot tell apart by date. The talks of a visit with different hosts are
+different meetings (annotation guide), told apart by ``counterpart``."""
 UNDATED_ANCHOR = (
     pl.when(pl.col("start_date").is_null())
     .then(
@@ -215,8 +216,8 @@ INVARIANTS = [
     ),
     Invariant(
         "engagement_keys_are_unique",
-        "No two engagements share country pair, type, format, start and end date (nulls equal; undated ones also"
-        " their first report and whether called off): the best-supported one stays.",
+        "No two engagements share country pair, type, format, start and end date and counterpart (nulls equal;"
+        " undated ones also their first report and whether called off): the best-supported one stays.",
         True,
         lambda engagements, _evidence, _mentions, _today: duplicate_engagement_keys(engagements),
     ),

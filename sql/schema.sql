@@ -146,6 +146,7 @@ CREATE TABLE engagements (
     last_reported     DATE,
     confidence        DOUBLE NOT NULL,
     conflicts         VARCHAR,
+    counterpart       VARCHAR,
     CHECK (country_a < country_b)
 );
 COMMENT ON TABLE engagements IS 'Bilateral engagements between two countries, fused across all sentences and articles that report them.';
@@ -168,6 +169,7 @@ COMMENT ON COLUMN engagements.first_reported IS 'Earliest publication date among
 COMMENT ON COLUMN engagements.last_reported IS 'Latest publication date among the reporting articles.';
 COMMENT ON COLUMN engagements.confidence IS 'Confidence in [0, 1] that the engagement is stated as coded, combined over its evidence.';
 COMMENT ON COLUMN engagements.conflicts IS 'Details on which the sources disagree, and the values not chosen, e.g. end_date: 2022-09-09 vs 2022-09-10.';
+COMMENT ON COLUMN engagements.counterpart IS 'Who the visitor met, for a meeting told apart from the other talks of the same visit by the host met (one record per distinct pair of counterparts); NULL for all others.';
 
 CREATE TABLE engagement_participants (
     engagement_id VARCHAR NOT NULL,

@@ -66,6 +66,7 @@ OLD_MENTION_SCHEMA = {
     "pair_source": pl.String,
     "confidence": pl.Float64,
     "published_date": pl.Date,
+    "counterpart": pl.String,
 }
 OLD_ENGAGEMENT_SCHEMA = {
     "engagement_id": pl.String,
@@ -78,6 +79,7 @@ OLD_ENGAGEMENT_SCHEMA = {
     "last_reported": pl.Date,
     "confidence": pl.Float64,
     "conflicts": pl.String,
+    "counterpart": pl.String,
 }
 OLD_PARTICIPANT_SCHEMA = {
     "engagement_id": pl.String,

@@ -63,6 +63,7 @@ from pipeline.engagements.lexicon_sides import (
     _OFF_TOPIC,
     _OFFICIAL,
 )
+from pipeline.engagements.met_people import met_people, one_row_per_counterpart
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
 from pipeline.engagements.not_engagements import (
     coercion_is_no_offer,
@@ -287,24 +288,24 @@ def article_engagements(
             if not targets and span is not None and is_definite_reference(text, anchor):
                 references.append((sentence, ctx, anchor, index, anchors, statuses, clause, span, status))
             for pair, pair_source, destination in targets:
-                rows.append(
-                    row := _row(
-                        article,
-                        sentence,
-                        ctx,
-                        anchor,
-                        index,
-                        anchors,
-                        statuses,
-                        clause,
-                        span,
-                        status,
-                        pair,
-                        pair_source,
-                        destination,
-                        persons,
-                    )
+                row = _row(
+                    article,
+                    sentence,
+                    ctx,
+                    anchor,
+                    index,
+                    anchors,
+                    statuses,
+                    clause,
+                    span,
+                    status,
+                    pair,
+                    pair_source,
+                    destination,
+                    persons,
                 )
+                met = met_people(text, anchor, ctx.people, clause, pair)
+                rows.extend(one_row_per_counterpart(row, text, anchor, met))
                 if anchor.kind == "visit" and row["initiator_country"] and row["host_country"]:
                     previous_visit = (row["initiator_country"], row["host_country"])
                     together = together or status not in ("cancelled", "postponed")
@@ -389,6 +390,7 @@ def _row(
         "pair_source": pair_source,
         "confidence": _confidence(anchor, pair_source, span is not None, bool(participants)),
         "published_date": published,
+        "counterpart": None,
     }
 
 

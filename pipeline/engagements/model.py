@@ -46,6 +46,9 @@ class EngagementMentionsModel(pa.DataFrameModel):
     pair_source: str = pa.Field(isin=["explicit", "coreference"])
     confidence: float = pa.Field(ge=0.0, le=1.0)
     published_date: date = pa.Field(nullable=True)
+    counterpart: str = pa.Field(nullable=True)
+    """The person (id) the meeting is held with, as its trigger names them ("met Foreign Minister X"; one row per
+    person met on their own, ``met_people``): fusion tells a visit's talks apart by it."""
 
     class Config:
         strict = True

@@ -1,0 +1,124 @@
+"""The talks of one visit held with different hosts are different meetings (annotation guide: "one per distinct
+pair of counterparts"), each dated by its own day, else by the visit's month; references back to one meeting stay
+one row. Articles made up for these tests."""
+
+from datetime import date
+
+from test_engagements import extract
+
+from pipeline.fusion import fuse_engagements
+
+GHANA, TOGO = ("Ghana", "COUNTRY", "GHA"), ("Togo", "COUNTRY", "TGO")
+TOGOLESE, LOME = ("Togolese", "COUNTRY", "TGO"), ("Lomé", "LOCATION", "TGO")
+ADJEI = ("Kwame Adjei", "p-adjei", "GHA", "Foreign Minister")
+DUSSEY = ("Robert Dussey", "p-dussey", "TGO", "Foreign Minister")
+FAURE = ("Faure Gnassingbé", "p-faure", "TGO", "President")
+TOMEGAH = ("Victoire Tomegah", "p-tomegah", "TGO", "Prime Minister")
+KODJO = ("Yawa Kodjo", "p-kodjo", "TGO", "Trade Minister")
+ENTITIES = [GHANA, TOGO, TOGOLESE, LOME]
+PEOPLE = [("Adjei", *ADJEI[1:]), ADJEI, DUSSEY, FAURE, TOMEGAH, KODJO]
+
+
+def meetings(sentences: list[str]) -> list[tuple[date | None, str | None, str | None]]:
+    engagements, participants, _ = fuse_engagements(extract(sentences, ENTITIES, PEOPLE))
+    rows = engagements.filter(engagements["engagement_type"] == "meeting")
+    return sorted(
+        (r["start_date"], r["date_precision"], r["counterpart"]) for r in rows.iter_rows(named=True)
+    )
+
+
+ARRIVAL = "Ghana's Foreign Minister Kwame Adjei arrived in Lomé on Monday for a three-day official visit to Togo."
+
+
+def test_courtesy_calls_on_two_office_holders_are_two_meetings_beside_the_dated_talks():
+    assert meetings(
+        [
+            ARRIVAL,
+            "On Tuesday, Adjei held talks with Togolese Foreign Minister Robert Dussey.",
+            "Adjei also called on President Faure Gnassingbé and Prime Minister Victoire Tomegah.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Faure Gnassingbé"),
+        (date(2022, 9, 1), "month", "Victoire Tomegah"),
+        (date(2022, 9, 6), "day", "Robert Dussey"),
+    ]
+
+
+def test_meetings_in_the_plural_with_listed_ministers_are_one_meeting_each():
+    rows = meetings(
+        [
+            ARRIVAL,
+            "During the visit, Adjei will hold bilateral meetings with Foreign Minister Robert Dussey, Prime Minister"
+            " Victoire Tomegah and trade minister Yawa Kodjo.",
+        ]
+    )
+    assert [counterpart for *_, counterpart in rows] == ["Robert Dussey", "Victoire Tomegah", "Yawa Kodjo"]
+    assert {(start, precision) for start, precision, _ in rows} == {(date(2022, 9, 1), "month")}
+
+
+def test_a_meeting_with_both_of_two_hosts_on_one_day_is_two_meetings_on_that_day():
+    assert meetings(
+        [
+            ARRIVAL,
+            "On Tuesday, Adjei met with both his Togolese counterpart Robert Dussey and Prime Minister Victoire"
+            " Tomegah.",
+        ]
+    ) == [
+        (date(2022, 9, 6), "day", "Robert Dussey"),
+        (date(2022, 9, 6), "day", "Victoire Tomegah"),
+    ]
+
+
+def test_a_host_met_in_a_later_sentence_is_a_meeting_of_its_own_in_the_visit_month():
+    assert meetings(
+        [
+            ARRIVAL,
+            "On Tuesday, Adjei met Togolese Foreign Minister Robert Dussey.",
+            "During his visit, Adjei also met Togo's Trade Minister Yawa Kodjo.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Yawa Kodjo"),
+        (date(2022, 9, 6), "day", "Robert Dussey"),
+    ]
+
+
+def test_references_back_to_the_talks_stay_one_meeting():
+    assert meetings(
+        [
+            ARRIVAL,
+            "On Tuesday, Adjei held talks with Togolese Foreign Minister Robert Dussey.",
+            "The two ministers met for three hours, and after the meeting Robert Dussey said the talks had been fruitful.",
+            "Adjei and Robert Dussey also discussed trade during the meeting.",
+        ]
+    ) == [(date(2022, 9, 6), "day", None)]
+
+
+def test_two_people_met_together_are_one_meeting():
+    assert meetings(
+        [
+            ARRIVAL,
+            "On Tuesday, Adjei met with President Faure Gnassingbé and Foreign Minister Robert Dussey.",
+        ]
+    ) == [(date(2022, 9, 6), "day", None)]
+
+
+def test_without_a_visit_the_people_a_pair_meets_do_not_split_its_meeting():
+    assert meetings(
+        [
+            "Ghana's Foreign Minister Kwame Adjei met Togolese Foreign Minister Robert Dussey in Accra on Monday.",
+            "Adjei also met Togo's Trade Minister Yawa Kodjo on Monday.",
+        ]
+    ) == [(date(2022, 9, 5), "day", None)]
+
+
+def test_a_host_who_receives_the_visitor_is_told_apart_from_another_host_met():
+    assert meetings(
+        [
+            ARRIVAL,
+            "On Tuesday, President Faure Gnassingbé held talks with the visiting Kwame Adjei.",
+            "During the visit, Adjei also met Togo's Trade Minister Yawa Kodjo.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Yawa Kodjo"),
+        (date(2022, 9, 6), "day", "Faure Gnassingbé"),
+    ]
