@@ -62,6 +62,17 @@ def _is_other_event(text: str, span: DateSpan) -> bool:
     return bool(_OTHER_EVENT_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char]))
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+
+
+def _opens_a_stretch_of_time(text: str, span: DateSpan) -> bool:
+    """Whether a date is the start of a stretch of time told with "since" ("the first official trip to Mongolia
+    since 2014", "have met three times since January", "relations upgraded since 2019"): it measures how long
+    something has (not) happened, the date of no engagement the sentence tells; an engagement of that time, if
+    any, is told by a clause of its own ("since he visited in 2014")."""
+    return bool(_SINCE_BEFORE.search(text[max(0, span.start_char - 20) : span.start_char]))
+
+
 _CAPTION_AFTER = re.compile(
     r"^\W{0,4}(?:(?:file\s+)?photo(?:graph)?|image|picture|pic)\b\s*(?:[:|/(]|by\b|credit)", re.IGNORECASE
 )
@@ -173,6 +184,21 @@ def _counted_from_the_day_said(text: str, spans: list[DateSpan], published: date
     return shifted
 
 
+def _the_day_within(nearest: DateSpan, own: list[DateSpan]) -> DateSpan:
+    """The date an anchor takes when it stands nearer a month or a year than a day that falls in it, both its own
+    ("held a phone conversation – the second this month – on 16 November", "met in Delhi this year, on March
+    4"): the day, which the coarse period only places, the more precise statement of the same time (never lose
+    precision the text gives). A day outside the period is another time, and the nearer date stays."""
+    if nearest.precision == "day" or nearest.end is None:
+        return nearest
+    inside = [
+        s
+        for s in own
+        if s is not nearest and s.precision == "day" and nearest.start <= s.start <= nearest.end
+    ]
+    return inside[0] if len(inside) == 1 else nearest
+
+
 def assign_dates(
     text: str, anchors: list[Anchor], statuses: list[str | None], published: date | None
 ) -> list[DateSpan | None]:
@@ -200,7 +226,10 @@ def assign_dates(
         (future, past): [
             replace(s, kind="past plan") if past else s
             for s in find_date_spans(dated if past else text, published, future)
-            if not is_dateline(text, s) and not _is_other_event(text, s) and not _is_caption_date(text, s)
+            if not is_dateline(text, s)
+            and not _is_other_event(text, s)
+            and not _is_caption_date(text, s)
+            and not _opens_a_stretch_of_time(text, s)
         ]
         for future, past in set(zip(forward, past_plan, strict=True))
     }
@@ -229,9 +258,8 @@ def assign_dates(
             if _date_fits_status(s, status, published) or (s in own and _prints_its_year(s))
         ]
         if candidates:
-            chosen[index] = min(
-                candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
-            )
+            nearest = min(candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char))
+            chosen[index] = _the_day_within(nearest, [s for s in candidates if s in own])
         else:
             reported = [
                 s for s in spans_by_tense[forward[index], past_plan[index]] if _is_attribution(text, s)
