@@ -137,3 +137,10 @@ def test_a_span_under_way_ending_early_next_year_keeps_the_report_inside_it():
     published = date(2022, 12, 30)
     (span,) = find_date_spans("the five-day drill, which lasts until January 2, is the largest yet", published)
     assert (span.start, span.end) == (date(2022, 12, 29), date(2023, 1, 2))
+
+
+def test_a_visit_of_some_days_that_ended_on_a_day_began_before_it():
+    (span,) = find_date_spans("he was on a two-day working visit to Ghana which ended yesterday", TUESDAY)
+    assert (span.start, span.end) == (date(2022, 9, 4), date(2022, 9, 5))
+    (span,) = find_date_spans("the president concluded his three-day state visit on Sunday", TUESDAY)
+    assert (span.start, span.end) == (date(2022, 9, 2), date(2022, 9, 4))

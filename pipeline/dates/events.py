@@ -153,6 +153,13 @@ _DURATION = re.compile(
 _MAX_DURATION_DAYS = 31
 _FULL_YEAR = re.compile(rf"\b{YEAR}\b")
 _UNTIL = re.compile(r"\b(?:until|till|through|up to)\s+(?:on\s+)?$", re.IGNORECASE)
+_ENDS = re.compile(
+    r"\b(?:(?:until|till|through|up to)|(?:ended|ends|concluded|concludes|wrapped\s+up|wound\s+up)"
+    r"(?:\s+[\w'’-]+){0,6}?)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+"""Words that make the day after them the end of what a duration measures ("the nine-day exercise runs until
+November 1", "a two-day visit which ended yesterday", "concluded his three-day visit on Friday")."""
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|has|have|did|met|held|signed|spoke|left|paid|made|took|began|came|went|sat|led|\w{2,}[^e\W]ed)\b",
     re.IGNORECASE,
@@ -453,8 +460,8 @@ def _close_with_until(text: str, spans: list[DateSpan]) -> list[DateSpan]:
 
 def _apply_duration(text: str, spans: list[DateSpan], published: date | None = None) -> list[DateSpan]:
     """'a three-day visit from Wednesday', 'a 48-hour visit': close the nearest single-day or open span with the
-    stated duration; a day told only as the end ("the nine-day exercise, which runs until November 1") is
-    closed backward (``_ended_by``)."""
+    stated duration; a day told only as the end ("the nine-day exercise, which runs until November 1", "a
+    two-day visit which ended yesterday") is closed backward (``_ended_by``)."""
     for m in _DURATION.finditer(text):
         if m.group("hours"):
             days = int(m.group("hours")) // 24
@@ -473,7 +480,7 @@ def _apply_duration(text: str, spans: list[DateSpan], published: date | None = N
             key=lambda i: min(abs(spans[i].start_char - m.end()), abs(m.start() - spans[i].end_char)),
         )
         span = spans[nearest]
-        if _UNTIL.search(text[max(0, span.start_char - 15) : span.start_char]):
+        if _ENDS.search(text[max(0, span.start_char - 60) : span.start_char]):
             spans[nearest] = _ended_by(span, days, published)
             continue
         spans[nearest] = replace(span, end=span.start + timedelta(days=days - 1), end_implied=True)
