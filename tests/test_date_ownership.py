@@ -139,3 +139,14 @@ def test_an_exercise_told_by_its_length_and_its_last_day_starts_before_the_repor
         [INDIA, JAPAN],
     )
     assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("exercise", date(2022, 9, 4))]
+
+
+def test_the_day_a_document_was_signed_is_its_date_when_a_verb_of_saying_follows():
+    rows = extract(
+        [
+            '"Both leaders reaffirmed the warm relations between India and Japan", the joint communique signed '
+            "Friday, September 2 stated."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("agreement", "held", date(2022, 9, 2))]

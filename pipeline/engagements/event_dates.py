@@ -30,12 +30,18 @@ _REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:on\s+|in\s+|this\s+|last\s+|next\s+)
 will fly to Mumbai"): it dates what is reported, not the saying."""
 
 
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|initialled|initialed|inked)\s+(?:on\s+)?$", re.IGNORECASE)
+"""A date right after the participle of a signing ("the communique signed Monday, October 22 stated"): the
+signing's, even when a verb of saying follows it."""
+
+
 def _is_attribution(text: str, span: DateSpan) -> bool:
     """Whether a date says when something was said ("said on Monday", "a statement issued on Monday", "in a post
     on X on March 10") rather than when the engagement happens; not a date opening the clause of what was said
-    ("said that on Wednesday he will fly to Mumbai")."""
+    ("said that on Wednesday he will fly to Mumbai"), nor one that dates a signing ("the communique signed
+    Monday, October 22 stated")."""
     before = text[max(0, span.start_char - 60) : span.start_char]
-    if _REPORTED_CLAUSE.search(before):
+    if _REPORTED_CLAUSE.search(before) or _SIGNED_BEFORE.search(before):
         return False
     return bool(
         _ATTRIBUTION_BEFORE.search(before)
