@@ -150,3 +150,14 @@ def test_the_day_a_document_was_signed_is_its_date_when_a_verb_of_saying_follows
         [INDIA, JAPAN],
     )
     assert dated(rows) == [("agreement", "held", date(2022, 9, 2))]
+
+
+def test_a_date_told_with_its_own_word_of_planning_is_taken_whatever_the_main_verb_says():
+    rows = extract(
+        [
+            "The Joint Commission meeting between India and Japan, scheduled for September 20 in Tokyo, is "
+            "anticipated to mark a significant step in bilateral relations."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("meeting", "planned", date(2022, 9, 20))]

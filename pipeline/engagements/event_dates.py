@@ -123,6 +123,21 @@ def _prints_its_year(span: DateSpan) -> bool:
     )
 
 
+_PLANNING_CUE_BEFORE = re.compile(
+    r"\b(?:scheduled|set|slated|due|planned|expected|fixed|penciled|pencilled)\s+(?:to\s+(?:be\s+)?\w+\s+)?"
+    r"(?:for|on|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _told_as_planned(text: str, span: DateSpan) -> bool:
+    """Whether a date is told with its own word of planning ("the council meeting, scheduled for December 7, is
+    anticipated to mark a new step", "set to take place on Friday"): the anchor it stands by takes it even when the
+    sentence's tense read the engagement as held (the main verb is about something else); the status then follows
+    the date (``_status_with_dates``)."""
+    return bool(_PLANNING_CUE_BEFORE.search(text[max(0, span.start_char - 40) : span.start_char]))
+
+
 def _date_fits_status(span: DateSpan, status: str | None, published: date | None) -> bool:
     """Whether a date may be the date of an engagement with this status: a planned one does not end before the
     day before publication, a held one does not start after it; any date fits the others, or when the status or
@@ -261,7 +276,8 @@ def assign_dates(
         candidates = [
             s
             for s in candidates
-            if _date_fits_status(s, status, published) or (s in own and _prints_its_year(s))
+            if _date_fits_status(s, status, published)
+            or (s in own and (_prints_its_year(s) or _told_as_planned(text, s)))
         ]
         if candidates:
             nearest = min(candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char))
