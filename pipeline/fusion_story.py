@@ -3,7 +3,8 @@
 A report of a visit often dates the talks held during it and not the visit ("Kishida arrived on his first visit
 to India … Modi on Saturday held talks with Kishida"), or the visit and not the talks ("arrived yesterday for a
 two-day visit … the leaders will discuss …"). The annotation guide dates each by the other: the visit starts by
-the first of its talks, and a meeting or agreement during a visit whose day is not given takes the visit's month.
+the first of its talks, and a meeting or agreement during a visit whose day is not given takes the visit's month;
+a signing the story dates only by the talks it followed takes their day.
 A meeting held beside a signing the story dates to a day, with no visit dated, takes the signing's day. Only
 engagements current when the story was written lend their dates (a pact signed in 2008, named in passing,
 dates no visit of today).
@@ -200,13 +201,51 @@ def meetings_dated_by_their_signing(mentions: pl.DataFrame) -> pl.DataFrame:
     return _borrow(joined, apply, pl.col("_signing_day"), pl.lit("day")).drop("_signing_day", "_pair_dated")
 
 
+def signings_dated_by_their_talks(mentions: pl.DataFrame) -> pl.DataFrame:
+    """An agreement held or planned that its story dates neither itself nor by any other agreement of its pair,
+    in a story that dates the current meetings of the pair, of the same status, to one day ("held bilateral
+    discussions this afternoon (July 28) ... Following the talks, both parties exchanged agreements"; "will hold
+    a summit meeting on Saturday ... are expected to sign more than 100 agreements"): leaders sign at the talks
+    they hold, so the signing takes the talks' day, not the month of the visit they fall in
+    (``talks_dated_by_their_visit``). Meetings of two days in the story leave the day unknown."""
+    talks = (
+        mentions.filter(
+            (pl.col("engagement_type") == "meeting")
+            & (pl.col("date_precision") == "day")
+            & pl.col("status").is_in(_ONGOING)
+            & _current()
+        )
+        .group_by([*_PAIR, "status"])
+        .agg(_talks_day=pl.col("start_date").unique())
+        .filter(pl.col("_talks_day").list.len() == 1)
+        .with_columns(pl.col("_talks_day").list.first())
+    )
+    signed = (
+        mentions.filter((pl.col("engagement_type") == "agreement") & pl.col("date_precision").is_in(_PRECISE))
+        .select(_PAIR)
+        .unique()
+        .with_columns(_signing_dated=pl.lit(True))
+    )
+    joined = mentions.join(talks, on=[*_PAIR, "status"], how="left", maintain_order="left").join(
+        signed, on=_PAIR, how="left", maintain_order="left"
+    )
+    apply = (
+        (pl.col("engagement_type") == "agreement")
+        & pl.col("status").is_in(_ONGOING)
+        & pl.col("_talks_day").is_not_null()
+        & pl.col("_signing_dated").is_null()
+        & _undated_or_year(pl.col("_talks_day"))
+    ).fill_null(False)
+    return _borrow(joined, apply, pl.col("_talks_day"), pl.lit("day")).drop("_talks_day", "_signing_dated")
+
+
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
     """Each mention of an engagement that none of its reports dates (or dates by its year only) takes the date
     its story lends it through another engagement of the pair (``visits_dated_by_their_talks``,
-    ``talks_dated_by_their_visit``, ``meetings_dated_by_their_signing``). A mention speaks for its engagement:
+    ``signings_dated_by_their_talks``, ``talks_dated_by_their_visit``, ``meetings_dated_by_their_signing``). A mention speaks for its engagement:
     "the summit", undated in one story, has the date other reports give the summit it joined. A borrowed date never overrides an engagement's own."""
     def most_precise(column: str) -> pl.Expr:
         rank = pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3)
@@ -216,7 +255,7 @@ def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
         start_date=most_precise("start_date"), date_precision=most_precise("date_precision")
     )
     lent = meetings_dated_by_their_signing(
-        talks_dated_by_their_visit(visits_dated_by_their_talks(effective))
+        talks_dated_by_their_visit(signings_dated_by_their_talks(visits_dated_by_their_talks(effective)))
     )
     own_date_missing = (
         (pl.col("start_date").is_null() | (pl.col("date_precision") == "year")).all().over("cluster")

@@ -92,3 +92,72 @@ def test_the_date_closing_a_photo_caption_is_not_the_engagement_date():
         [INDIA, JAPAN],
     )
     assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("meeting", None)]
+
+
+def test_a_day_inside_the_month_the_engagement_stands_nearer_to_is_its_date():
+    rows = extract(
+        [
+            "Japan's prime minister and his Indian counterpart held a phone conversation, the second this month, "
+            "on 2 September."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("call", "held", date(2022, 9, 2))]
+
+
+def test_a_day_outside_the_nearer_month_leaves_the_month():
+    rows = extract(
+        ["Japan's prime minister will visit India next month, after the party congress on 2 September."],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("visit", "planned", date(2022, 10, 1))]
+
+
+def test_the_year_a_stretch_of_time_starts_from_is_no_engagement_date():
+    rows = extract(
+        ["It would be the first official trip by Japan's foreign minister to India since 2014."],
+        [INDIA, JAPAN],
+        published=None,
+    )
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("visit", None)]
+
+
+def test_meetings_held_over_the_last_days_start_that_many_days_back():
+    rows = extract(
+        ["The prime ministers of India and Japan have declared their meetings, held over the last four days, a success."],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("meeting", "held", date(2022, 9, 3))]
+
+
+def test_an_exercise_told_by_its_length_and_its_last_day_starts_before_the_report():
+    rows = extract(
+        [
+            "The commander said the nine-day exercise of India and Japan, which runs until September 12, is aimed "
+            "at strengthening joint training."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("exercise", date(2022, 9, 4))]
+
+
+def test_the_day_a_document_was_signed_is_its_date_when_a_verb_of_saying_follows():
+    rows = extract(
+        [
+            '"Both leaders reaffirmed the warm relations between India and Japan", the joint communique signed '
+            "Friday, September 2 stated."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("agreement", "held", date(2022, 9, 2))]
+
+
+def test_a_date_told_with_its_own_word_of_planning_is_taken_whatever_the_main_verb_says():
+    rows = extract(
+        [
+            "The Joint Commission meeting between India and Japan, scheduled for September 20 in Tokyo, is "
+            "anticipated to mark a significant step in bilateral relations."
+        ],
+        [INDIA, JAPAN],
+    )
+    assert dated(rows) == [("meeting", "planned", date(2022, 9, 20))]

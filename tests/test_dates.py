@@ -105,3 +105,42 @@ def test_a_month_with_last_this_or_next_year_is_that_month_of_that_year():
     )
     assert resolve_date("a summit in November next year", TUESDAY) == (date(2023, 11, 1), date(2023, 11, 30), "month")
     assert resolve_date("talks held in July of this year", TUESDAY)[0] == date(2022, 7, 1)
+
+
+def test_the_last_few_days_end_on_the_day_of_the_report_counted_with_it():
+    assert resolve_date("meetings held over the last four days were a success", TUESDAY) == (
+        date(2022, 9, 3),
+        date(2022, 9, 6),
+        "day",
+    )
+    assert resolve_date("the talks in the past three days", TUESDAY)[:2] == (date(2022, 9, 4), TUESDAY)
+
+
+def test_a_long_count_of_past_days_is_a_length_of_time_not_a_date():
+    assert resolve_date("trade grew over the last 90 days", TUESDAY) == (None, None, None)
+
+
+def test_a_span_told_by_its_length_and_its_last_day_starts_that_many_days_before():
+    (span,) = find_date_spans(
+        "the commander said the nine-day bilateral exercise, which runs until September 12, builds trust",
+        TUESDAY,
+    )
+    assert (span.start, span.end, span.precision) == (date(2022, 9, 4), date(2022, 9, 12), "day")
+
+
+def test_a_span_under_way_has_begun_by_the_day_of_the_report():
+    (span,) = find_date_spans("the nine-day exercise, which runs until September 14, builds trust", TUESDAY)
+    assert (span.start, span.end) == (TUESDAY, date(2022, 9, 14))
+
+
+def test_a_span_under_way_ending_early_next_year_keeps_the_report_inside_it():
+    published = date(2022, 12, 30)
+    (span,) = find_date_spans("the five-day drill, which lasts until January 2, is the largest yet", published)
+    assert (span.start, span.end) == (date(2022, 12, 29), date(2023, 1, 2))
+
+
+def test_a_visit_of_some_days_that_ended_on_a_day_began_before_it():
+    (span,) = find_date_spans("he was on a two-day working visit to Ghana which ended yesterday", TUESDAY)
+    assert (span.start, span.end) == (date(2022, 9, 4), date(2022, 9, 5))
+    (span,) = find_date_spans("the president concluded his three-day state visit on Sunday", TUESDAY)
+    assert (span.start, span.end) == (date(2022, 9, 2), date(2022, 9, 4))

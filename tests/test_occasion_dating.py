@@ -5,6 +5,7 @@ Sentences and articles made up for these tests."""
 
 from datetime import date
 
+import polars as pl
 from test_engagements import extract
 
 from pipeline.fusion import fuse_engagements
@@ -245,3 +246,34 @@ def test_a_report_without_a_publication_date_leaves_its_lede_undated():
         published=None,
     )
     assert dated(rows) == [("meeting", 0, "held", None, None)]
+
+
+def test_a_headline_dated_by_the_report_day_yields_to_the_day_its_body_gives_the_same_talks():
+    rows = extract(
+        [
+            "Kenyan, Ghanaian presidents hold talks",
+            "Kenyan President Ruto held talks with Ghanaian President Mahama on August 8 in Accra.",
+        ],
+        [KENYA, GHANA, ("Accra", "LOCATION", "GHA")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows) == [
+        ("meeting", 0, "held", None, None),
+        ("meeting", 1, "held", date(2022, 8, 8), "day"),
+    ]
+    (engagement,) = fuse_engagements(rows)[0].filter(pl.col("country_a") == "GHA").to_dicts()
+    assert engagement["start_date"] == date(2022, 8, 8)
+
+
+def test_a_headline_keeps_the_report_day_when_the_body_dates_talks_of_the_day_before():
+    rows = extract(
+        [
+            "Kenyan, Ghanaian presidents hold talks",
+            "Kenyan President Ruto held talks with Ghanaian President Mahama on August 10 in Accra.",
+        ],
+        [KENYA, GHANA, ("Accra", "LOCATION", "GHA")],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert dated(rows)[0] == ("meeting", 0, "held", PUBLISHED, "day")

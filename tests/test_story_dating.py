@@ -220,3 +220,31 @@ def test_a_meeting_on_arrival_takes_the_first_day_of_the_visit_not_its_month():
         [GHANA, TOGO, LOME],
     )
     assert ("meeting", 1, date(2022, 9, 2)) in dated(rows)
+
+
+def test_a_signing_after_talks_the_story_dates_to_a_day_takes_their_day_not_the_visit_month():
+    engagements, _, _ = fuse(
+        # "The Indian president, currently on a state visit to Japan, held talks with the prime minister today."
+        mention(sentence=0, type_="visit", status="held", start=date(2022, 9, 6)),
+        mention(sentence=0, status="held", start=date(2022, 9, 6), end=date(2022, 9, 6)),
+        # "Following the talks, both parties exchanged agreements on trade and training."
+        mention(sentence=1, type_="agreement", status="held"),
+    )
+    assert rows_of(engagements) == [
+        ("agreement", "held", date(2022, 9, 6), "day"),
+        ("meeting", "held", date(2022, 9, 6), "day"),
+        ("visit", "held", date(2022, 9, 6), "day"),
+    ]
+
+
+def test_a_signing_beside_talks_of_two_days_keeps_the_visit_month():
+    engagements, _, _ = fuse(
+        mention(sentence=0, type_="visit", status="held", start=date(2022, 9, 5)),
+        # "The leaders held talks on Monday and again on Tuesday." / "They signed a trade accord."
+        mention(sentence=1, status="held", start=date(2022, 9, 5), end=date(2022, 9, 5)),
+        mention(sentence=2, status="held", start=date(2022, 9, 6), end=date(2022, 9, 6)),
+        mention(sentence=3, type_="agreement", status="held"),
+    )
+    assert [r for r in rows_of(engagements) if r[0] == "agreement"] == [
+        ("agreement", "held", date(2022, 9, 1), "month")
+    ]

@@ -37,7 +37,14 @@ from pipeline.dates.grammar import (
     YEAR,
     month_number,
 )
-from pipeline.dates.periods import _add_months, _in_period, _relative_period, _week_span, month_end
+from pipeline.dates.periods import (
+    _add_months,
+    _in_period,
+    _past_days,
+    _relative_period,
+    _week_span,
+    month_end,
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<year>{YEAR})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -107,6 +114,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "past_days",
+        re.compile(
+            r"\b(?:over|in|during|for)\s+the\s+(?:last|past|previous)\s+"
+            r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "in_period",
         re.compile(
             r"\b(?:in|within)\s+(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -136,7 +151,15 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _MAX_DURATION_DAYS = 31
+_FULL_YEAR = re.compile(rf"\b{YEAR}\b")
 _UNTIL = re.compile(r"\b(?:until|till|through|up to)\s+(?:on\s+)?$", re.IGNORECASE)
+_ENDS = re.compile(
+    r"\b(?:(?:until|till|through|up to)|(?:ended|ends|concluded|concludes|wrapped\s+up|wound\s+up)"
+    r"(?:\s+[\w'’-]+){0,6}?)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+"""Words that make the day after them the end of what a duration measures ("the nine-day exercise runs until
+November 1", "a two-day visit which ended yesterday", "concluded his three-day visit on Friday")."""
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|has|have|did|met|held|signed|spoke|left|paid|made|took|began|came|went|sat|led|\w{2,}[^e\W]ed)\b",
     re.IGNORECASE,
@@ -331,6 +354,8 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
         return _relative_period(g["mod"].lower(), g["unit"].lower(), published)
     if kind == "in_period":
         return _in_period(g, published, future)
+    if kind == "past_days":
+        return _past_days(g, published)
     if kind == "ago":
         count = 1 if g["n"].lower() in ("a", "an") else NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
         unit = g["unit"].lower().rstrip("s")
@@ -385,7 +410,7 @@ def find_date_spans(text: str, published: date | None, future: bool = False) -> 
             spans[-1] = merged
             continue
         spans.append(span)
-    return _apply_duration(text, _close_with_until(text, spans))
+    return _apply_duration(text, _close_with_until(text, spans), published)
 
 
 def _merge_adjacent(text: str, previous: DateSpan, span: DateSpan) -> DateSpan | None:
@@ -433,9 +458,10 @@ def _close_with_until(text: str, spans: list[DateSpan]) -> list[DateSpan]:
     return kept
 
 
-def _apply_duration(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+def _apply_duration(text: str, spans: list[DateSpan], published: date | None = None) -> list[DateSpan]:
     """'a three-day visit from Wednesday', 'a 48-hour visit': close the nearest single-day or open span with the
-    stated duration."""
+    stated duration; a day told only as the end ("the nine-day exercise, which runs until November 1", "a
+    two-day visit which ended yesterday") is closed backward (``_ended_by``)."""
     for m in _DURATION.finditer(text):
         if m.group("hours"):
             days = int(m.group("hours")) // 24
@@ -454,8 +480,35 @@ def _apply_duration(text: str, spans: list[DateSpan]) -> list[DateSpan]:
             key=lambda i: min(abs(spans[i].start_char - m.end()), abs(m.start() - spans[i].end_char)),
         )
         span = spans[nearest]
+        if _ENDS.search(text[max(0, span.start_char - 60) : span.start_char]):
+            spans[nearest] = _ended_by(span, days, published)
+            continue
         spans[nearest] = replace(span, end=span.start + timedelta(days=days - 1), end_implied=True)
     return spans
+
+
+def _ended_by(span: DateSpan, days: int, published: date | None) -> DateSpan:
+    """A span of ``days`` days that ends on the day ``span`` states, the only day a sentence gives of it ("the
+    nine-day exercise, which runs until November 1"): it starts ``days - 1`` days before. Its year, when not
+    printed, is the one that puts the report's day within the span (give or take a day), as the present tense of
+    "runs until" tells of something under way, which has begun by the report's day (a count one day short, as
+    in "the nine-day exercise runs until November 1" told on October 23, starts that day); else the one the
+    tense gave."""
+
+    def backward(end: date, begun_by: date | None = None) -> DateSpan:
+        start = end - timedelta(days=days - 1)
+        if begun_by is not None:
+            start = min(start, begun_by)
+        return replace(span, start=start, end=end, end_implied=False)
+
+    closed = backward(span.start)
+    if published is None or _FULL_YEAR.search(span.text):
+        return closed
+    for shift in (0, 1, -1):
+        end = _safe_date(span.start.year + shift, span.start.month, span.start.day)
+        if end is not None and end - timedelta(days=days) <= published <= end:
+            return backward(end, published)
+    return closed
 
 
 def resolve_date(

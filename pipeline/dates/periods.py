@@ -53,6 +53,17 @@ def _in_period(g: dict, published: date, future: bool):
     return _week_span(published + timedelta(weeks=count))
 
 
+def _past_days(g: dict, published: date) -> tuple[date, date, str] | None:
+    """ "talks held over the last four days", "met several times in the past three days": the days that end on
+    the day of the report, counted with it (the four days of a report of the 21st are the 18th to the 21st), at
+    day precision: the count and the report's day fix both ends. A count of more than a fortnight is a length of
+    time, no date of an engagement: None."""
+    count = NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
+    if not 2 <= count <= 14:
+        return None
+    return published - timedelta(days=count - 1), published, "day"
+
+
 def _relative_period(modifier: str, unit: str, published: date) -> tuple[date, date, str]:
     """ "last week", "later this month", "end of next year": the period, at its own precision (a week at its
     month's)."""

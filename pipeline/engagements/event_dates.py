@@ -30,12 +30,18 @@ _REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:on\s+|in\s+|this\s+|last\s+|next\s+)
 will fly to Mumbai"): it dates what is reported, not the saying."""
 
 
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|initialled|initialed|inked)\s+(?:on\s+)?$", re.IGNORECASE)
+"""A date right after the participle of a signing ("the communique signed Monday, October 22 stated"): the
+signing's, even when a verb of saying follows it."""
+
+
 def _is_attribution(text: str, span: DateSpan) -> bool:
     """Whether a date says when something was said ("said on Monday", "a statement issued on Monday", "in a post
     on X on March 10") rather than when the engagement happens; not a date opening the clause of what was said
-    ("said that on Wednesday he will fly to Mumbai")."""
+    ("said that on Wednesday he will fly to Mumbai"), nor one that dates a signing ("the communique signed
+    Monday, October 22 stated")."""
     before = text[max(0, span.start_char - 60) : span.start_char]
-    if _REPORTED_CLAUSE.search(before):
+    if _REPORTED_CLAUSE.search(before) or _SIGNED_BEFORE.search(before):
         return False
     return bool(
         _ATTRIBUTION_BEFORE.search(before)
@@ -60,6 +66,17 @@ def _is_other_event(text: str, span: DateSpan) -> bool:
     the presidency", "took over as prime minister", "took the oath"; not "became the first president to visit",
     where the date is the visit's). Such a date is never the engagement's."""
     return bool(_OTHER_EVENT_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char]))
+
+
+_SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+
+
+def _opens_a_stretch_of_time(text: str, span: DateSpan) -> bool:
+    """Whether a date is the start of a stretch of time told with "since" ("the first official trip to Mongolia
+    since 2014", "have met three times since January", "relations upgraded since 2019"): it measures how long
+    something has (not) happened, the date of no engagement the sentence tells; an engagement of that time, if
+    any, is told by a clause of its own ("since he visited in 2014")."""
+    return bool(_SINCE_BEFORE.search(text[max(0, span.start_char - 20) : span.start_char]))
 
 
 _CAPTION_AFTER = re.compile(
@@ -104,6 +121,21 @@ def _prints_its_year(span: DateSpan) -> bool:
         and span.kind in ("month_day", "day_month", "iso", "dotted")
         and bool(_FULL_DATE.search(span.text))
     )
+
+
+_PLANNING_CUE_BEFORE = re.compile(
+    r"\b(?:scheduled|set|slated|due|planned|expected|fixed|penciled|pencilled)\s+(?:to\s+(?:be\s+)?\w+\s+)?"
+    r"(?:for|on|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _told_as_planned(text: str, span: DateSpan) -> bool:
+    """Whether a date is told with its own word of planning ("the council meeting, scheduled for December 7, is
+    anticipated to mark a new step", "set to take place on Friday"): the anchor it stands by takes it even when the
+    sentence's tense read the engagement as held (the main verb is about something else); the status then follows
+    the date (``_status_with_dates``)."""
+    return bool(_PLANNING_CUE_BEFORE.search(text[max(0, span.start_char - 40) : span.start_char]))
 
 
 def _date_fits_status(span: DateSpan, status: str | None, published: date | None) -> bool:
@@ -173,6 +205,21 @@ def _counted_from_the_day_said(text: str, spans: list[DateSpan], published: date
     return shifted
 
 
+def _the_day_within(nearest: DateSpan, own: list[DateSpan]) -> DateSpan:
+    """The date an anchor takes when it stands nearer a month or a year than a day that falls in it, both its own
+    ("held a phone conversation – the second this month – on 16 November", "met in Delhi this year, on March
+    4"): the day, which the coarse period only places, the more precise statement of the same time (never lose
+    precision the text gives). A day outside the period is another time, and the nearer date stays."""
+    if nearest.precision == "day" or nearest.end is None:
+        return nearest
+    inside = [
+        s
+        for s in own
+        if s is not nearest and s.precision == "day" and nearest.start <= s.start <= nearest.end
+    ]
+    return inside[0] if len(inside) == 1 else nearest
+
+
 def assign_dates(
     text: str, anchors: list[Anchor], statuses: list[str | None], published: date | None
 ) -> list[DateSpan | None]:
@@ -200,7 +247,10 @@ def assign_dates(
         (future, past): [
             replace(s, kind="past plan") if past else s
             for s in find_date_spans(dated if past else text, published, future)
-            if not is_dateline(text, s) and not _is_other_event(text, s) and not _is_caption_date(text, s)
+            if not is_dateline(text, s)
+            and not _is_other_event(text, s)
+            and not _is_caption_date(text, s)
+            and not _opens_a_stretch_of_time(text, s)
         ]
         for future, past in set(zip(forward, past_plan, strict=True))
     }
@@ -226,12 +276,12 @@ def assign_dates(
         candidates = [
             s
             for s in candidates
-            if _date_fits_status(s, status, published) or (s in own and _prints_its_year(s))
+            if _date_fits_status(s, status, published)
+            or (s in own and (_prints_its_year(s) or _told_as_planned(text, s)))
         ]
         if candidates:
-            chosen[index] = min(
-                candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char)
-            )
+            nearest = min(candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char))
+            chosen[index] = _the_day_within(nearest, [s for s in candidates if s in own])
         else:
             reported = [
                 s for s in spans_by_tense[forward[index], past_plan[index]] if _is_attribution(text, s)

@@ -79,6 +79,7 @@ from pipeline.engagements.occasions import (
     dateline_span,
     gathering_occasions,
     gathering_span,
+    lede_days_yield_to_the_body,
     lede_span,
 )
 from pipeline.engagements.parties import (
@@ -215,6 +216,7 @@ def article_engagements(
     analysed = []
     texts = {s["sentence_index"]: s["text"] for s in sentences}
     references: list[tuple] = []  # dated definite references that name no pair ("the six-day exercise")
+    lede_dated: set[int] = set()  # the rows dated by the report's day as the lede's (``lede_days_yield_to_the_body``)
     for sentence, ctx, anchors in anchored:
         text = sentence["text"]
         clauses = _clauses(text)
@@ -239,11 +241,12 @@ def article_engagements(
                 # the visit named in "on the second day of his visit" is that visit, not its second day
                 inside = carried.start_char <= anchor.start < carried.end_char and carried.kind != REFERRED_BACK
                 span = None if inside else carried
+            lede = None
             if span is None or span.kind == REPORT_MONTH:
                 span = (
                     dateline_span(text, sentence["sentence_index"], anchor, status, published)
                     or gathering_span(text, sentence["sentence_index"], anchor, status, occasions, published)
-                    or lede_span(sentence["sentence_index"], anchor, status, published, (previous_span, previous_kind))
+                    or (lede := lede_span(sentence["sentence_index"], anchor, status, published, (previous_span, previous_kind)))
                     or span
                 )
             if span is None and status in ("cancelled", "postponed"):
@@ -305,7 +308,10 @@ def article_engagements(
                     persons,
                 )
                 met = met_people(text, anchor, ctx.people, clause, pair)
-                rows.extend(one_row_per_counterpart(row, text, anchor, met))
+                counterpart_rows = one_row_per_counterpart(row, text, anchor, met)
+                rows.extend(counterpart_rows)
+                if lede is not None and span is lede:
+                    lede_dated.update(id(r) for r in counterpart_rows)
                 if anchor.kind == "visit" and row["initiator_country"] and row["host_country"]:
                     previous_visit = (row["initiator_country"], row["host_country"])
                     together = together or status not in ("cancelled", "postponed")
@@ -324,6 +330,7 @@ def article_engagements(
         if (pair := referred_pair(anchor.kind, rows)) is not None
     ]
     rows.sort(key=lambda r: (r["sentence_index"], r["start_char"]))
+    rows = lede_days_yield_to_the_body(rows, lede_dated, published)
     rows = plans_share_the_called_off_fate(rows, {s["sentence_index"]: s["start_char"] for s in sentences})
     return with_article_places(with_visit_companions(rows, sentences, mentions, persons), article, sentences)
 

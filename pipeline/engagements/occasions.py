@@ -178,3 +178,34 @@ _LEDE_SENTENCES = 1
 
 _DATELINE_REACH = 80
 """How far into a sentence a dateline's date may stand ("New Delhi [India], March 15 (ANI):")."""
+
+
+_BODY_DAYS_BACK = range(2, 7)
+"""How many days before the report a day the body gives the lede's engagement may lie: two to six (a day either
+side of the report is the lede's day already; a week back or more is another story's)."""
+
+
+def lede_days_yield_to_the_body(rows: list[dict], lede_dated: set[int], published: date | None) -> list[dict]:
+    """The rows ``lede_span`` dated to the report's day, left undated where the body gives the same engagement
+    another day: a headline "Vietnamese, Japanese prime ministers hold talks" in a report of 3 July, whose body
+    says "held talks with Prime Minister Abe on July 1", tells the talks of the 1st, not talks of its own. Only
+    when the body dates held engagements of the pair and kind to one day, two to six days before the report,
+    and to no day near the report (then the lede's talks may be that day's). The undated row then joins the
+    dated engagement in fusion."""
+    if published is None or not lede_dated:
+        return rows
+
+    def key(row: dict) -> tuple:
+        return (row["country_a"], row["country_b"], row["engagement_type"])
+
+    body_days: dict[tuple, set[date]] = {}
+    for row in rows:
+        if id(row) in lede_dated or row["status"] != "held" or row["start_date"] is None:
+            continue
+        if row["date_precision"] == "day":
+            body_days.setdefault(key(row), set()).add(row["start_date"])
+    for row in rows:
+        days = body_days.get(key(row), set())
+        if id(row) in lede_dated and len(days) == 1 and (published - next(iter(days))).days in _BODY_DAYS_BACK:
+            row.update(start_date=None, end_date=None, date_precision=None, end_date_implied=False)
+    return rows
