@@ -56,3 +56,88 @@ def test_the_host_named_outside_the_clause_of_a_visit_takes_part():
         [("Otieno", "o", "KEN", "President"), ("Banda", "b", "ZMB", "President")],
     ).to_dicts()
     assert set(row["participant_person_ids"]) == {"o", "b"}
+
+
+ELBONIA, RURITANIA = ("Elbonia", "COUNTRY", "ELB"), ("Ruritania", "COUNTRY", "RUR")
+DEMONYMS = [ELBONIA, RURITANIA, ("Elbonian", "COUNTRY", "ELB"), ("Ruritanian", "COUNTRY", "RUR")]
+BRANDVIK = ("Otto Brandvik", "brandvik", "ELB", "Prime Minister")
+QUELL = ("Mara Quell", "quell", "RUR", "President")
+VARN = ("Ilse Varn", "varn", "ELB", "President")
+TABAC = ("Ion Tabac", "tabac", "RUR", "Foreign Minister")
+ORR = ("Jan Orr", "orr", "ELB", "Foreign Minister")
+VEL = ("Dan Vel", "vel", "USA", "Envoy")
+
+
+def participants_of(sentences: list[str], people, kind: str) -> set[str]:
+    rows = extract(sentences, [*DEMONYMS, ("US", "COUNTRY", "USA")], people).filter(engagement_type=kind)
+    assert rows.height, f"no {kind} row"
+    return {p["person_id"] for ps in rows["participants"].to_list() for p in ps}
+
+
+def test_a_pronoun_subject_is_the_person_of_the_pair_named_last_before_it():
+    found = participants_of(
+        [
+            "Elbonian Prime Minister Otto Brandvik addressed parliament on Monday.",
+            "He will visit Ruritania in May, the Elbonian government said.",
+        ],
+        [BRANDVIK],
+        "visit",
+    )
+    assert found == {"brandvik"}
+
+
+def test_a_pronoun_whose_last_named_person_is_of_a_third_country_adds_no_one():
+    sentences = [
+        "{} met reporters in the capital on Monday.",
+        "He said Elbonia and Ruritania would hold talks in May.",
+    ]
+    assert participants_of([sentences[0].format("US envoy Dan Vel"), sentences[1]], [VEL], "meeting") == set()
+    found = participants_of(
+        [sentences[0].format("Elbonian Prime Minister Otto Brandvik"), sentences[1]], [BRANDVIK], "meeting"
+    )
+    assert found == {"brandvik"}
+
+
+def test_the_two_leaders_are_the_heads_of_the_two_sides_named_before():
+    found = participants_of(
+        [
+            "Elbonian Prime Minister Otto Brandvik met Ruritanian President Mara Quell in Geneva on Monday.",
+            "Elbonia and Ruritania will sign a trade agreement on Tuesday, and the two leaders will attend.",
+        ],
+        [BRANDVIK, QUELL],
+        "agreement",
+    )
+    assert found == {"brandvik", "quell"}
+
+
+def test_an_office_qualified_by_a_country_is_its_holder_in_the_article():
+    people = [QUELL, TABAC, BRANDVIK]
+    opening = "Ruritanian President Mara Quell and Foreign Minister Ion Tabac spoke at the forum on Monday."
+    for reference in ("Ruritania's president", "The Ruritanian president", "The President of Ruritania"):
+        found = participants_of([opening, f"{reference} will visit Elbonia in May."], people, "visit")
+        assert found == {"quell"}, reference
+
+
+def test_an_office_named_in_apposition_is_no_reference_to_another_holder():
+    found = participants_of(
+        [
+            "Ruritanian Foreign Minister Ion Tabac spoke to the press on Monday.",
+            "On Tuesday the Minister of Foreign Affairs of Elbonia, Jan Orr, was in Ruritania on a working visit.",
+        ],
+        [TABAC, ORR],
+        "visit",
+    )
+    assert found == {"orr"}
+
+
+def test_a_pronoun_after_an_office_refers_to_that_office_holder():
+    found = participants_of(
+        [
+            "Elbonian President Ilse Varn spoke on Monday.",
+            "Ruritanian President Mara Quell said the border was calm.",
+            "The Elbonian president arrived in Ruritania on Tuesday amid rumours of his illness.",
+        ],
+        [VARN, QUELL],
+        "visit",
+    )
+    assert found == {"varn"}
