@@ -141,3 +141,28 @@ def test_a_pronoun_after_an_office_refers_to_that_office_holder():
         "visit",
     )
     assert found == {"varn"}
+
+
+def test_institutions_venues_portfolios_and_opening_adverbs_are_no_people():
+    found = person_mentions(
+        "Elbonian President Ilse Varn arrived in Ruritania on Monday. "
+        "She was received with honours at the Miraflores presidential palace, the Akorda press service said. "
+        "Talks were held at the presidential office, Cheong Wa Dae, and at the Joint Border Committee. "
+        "The speaker of the Ruritanian People House of Representatives, Tomas Brel, attended. "
+        "Previously, the president met Ruritania's Minister of European Integration, Jana Kovar. "
+        "Foreign and Diaspora Affairs Minister Musa Odhiambo signed the MoU on behalf of Elbonia. "
+        "The two leaders discussed peace in the Great Lakes region and visited the National Museum. "
+        "Secretary of State Antony Blinken and Japanese Minister of Defense Itsunori Onodera were not there."
+    )
+    names = {name for _, _, name, _ in found}
+    assert {"Ilse Varn", "Jana Kovar", "Musa Odhiambo", "Antony Blinken", "Itsunori Onodera"} <= names
+    for not_a_person in (
+        "Miraflores",
+        "Akorda",
+        "Cheong Wa Dae",
+        "Border Committee",
+        "People House",
+        "Previously",
+    ):
+        assert not any(not_a_person in name for name in names), not_a_person
+    assert not names & {"Integration", "Diaspora", "MoU", "Lakes", "Museum"}
