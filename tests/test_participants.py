@@ -166,3 +166,25 @@ def test_institutions_venues_portfolios_and_opening_adverbs_are_no_people():
     ):
         assert not any(not_a_person in name for name in names), not_a_person
     assert not names & {"Integration", "Diaspora", "MoU", "Lakes", "Museum"}
+
+
+def test_the_two_ministers_are_the_holders_whose_country_the_article_does_not_tell():
+    people = [("Ahmed Karan", "karan", None, "Foreign Minister"), ("Lev Tosk", "tosk", None, "Foreign Minister")]
+    found = participants_of(
+        [
+            "Foreign Minister Ahmed Karan met Foreign Minister Lev Tosk on Monday.",
+            "Elbonia and Ruritania will hold talks in May, and the two ministers will attend.",
+        ],
+        people,
+        "meeting",
+    )
+    assert found == {"karan", "tosk"}
+    found = participants_of(
+        [
+            "Foreign Minister Ahmed Karan met Foreign Minister Lev Tosk and Foreign Minister Ivo Dar on Monday.",
+            "Elbonia and Ruritania will hold talks in May, and the two ministers will attend.",
+        ],
+        [*people, ("Ivo Dar", "dar", None, "Foreign Minister")],
+        "meeting",
+    )
+    assert found == set()

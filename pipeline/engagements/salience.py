@@ -3,8 +3,10 @@ by their office ("the foreign minister is expected to visit Niger", "The UAE pre
 "Qatar's emir visited Jordan") or by the offices of both sides ("The two leaders will discuss bilateral
 relations", "both heads of state are due to sign"). By the annotation guide the people of the two countries
 take part, and a report names them once and then refers to them. Each reference resolves by salience: to the
-person of the article that fits it and was named last before it. Only a side of the pair that the row does not
-already have a participant of is filled, and never with a person of a third country.
+person of the article that fits it and was named last before it; an office none of whose holders the article
+gives the side's country may mean a holder whose country it does not tell (``_unknown_holders``). Only a side of
+the pair that the row does not already have a participant of is filled, and never with a person of a third
+country.
 """
 
 from __future__ import annotations
@@ -199,7 +201,28 @@ def with_referred_people(
                 person = _salient(named, position, office, {side} if side else sides, row["sentence_index"])
                 if person is not None:
                     _take_part(row, person, persons)
+            left = sides - {p["country_code"] for p in row["participants"]}
+            unknown = _unknown_holders(named, office, row) if office and left else []
+            if unknown and len(unknown) == (len(left) if both else 1):
+                for person in unknown:
+                    _take_part(row, person, persons)
     return rows
+
+
+def _unknown_holders(people: list[dict], office: str, row: dict) -> list[dict]:
+    """The article's holders of an office whose country it does not tell, not yet taking part in ``row``, one
+    mention each. When a side has no holder of the office that the reference names, and the article names just
+    as many holders of it without a country as there are such sides, they are the ones ("Ahmed Attaf, Minister of
+    Foreign Affairs of the Algerian Republic" and "his counterpart Mohamed Ali Nafti" are "the two ministers")."""
+    found: dict[str, dict] = {}
+    for p in people:
+        if (
+            p["country_code"] is None
+            and p["person_id"] not in row["participant_person_ids"]
+            and fits(office, p["role"])
+        ):
+            found.setdefault(p["person_id"], p)
+    return list(found.values())
 
 
 def _take_part(row: dict, person: dict, persons: dict[str, dict]) -> None:
