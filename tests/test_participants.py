@@ -188,3 +188,16 @@ def test_the_two_ministers_are_the_holders_whose_country_the_article_does_not_te
         "meeting",
     )
     assert found == set()
+
+
+def test_an_engagement_named_in_passing_by_its_year_takes_no_referred_people():
+    rows = extract(
+        [
+            "Elbonian Prime Minister Otto Brandvik met Ruritanian President Mara Quell in Geneva on Monday.",
+            "The two leaders reaffirmed the Elbonia-Ruritania agreement signed in 2008.",
+        ],
+        DEMONYMS,
+        [BRANDVIK, QUELL],
+    ).filter(engagement_type="agreement")
+    assert rows.height
+    assert [ps for ps in rows["participants"].to_list() if ps] == []

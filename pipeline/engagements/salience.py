@@ -190,7 +190,7 @@ def with_referred_people(
     for row in rows:
         pair = {row["country_a"], row["country_b"]}
         start = starts.get(row["sentence_index"])
-        if start is None:
+        if start is None or _named_in_passing(row):
             continue
         for position, office, qualifier, both in _references(
             row["sentence"], countries.get(row["sentence_index"], []), start
@@ -207,6 +207,14 @@ def with_referred_people(
                 for person in unknown:
                     _take_part(row, person, persons)
     return rows
+
+
+def _named_in_passing(row: dict) -> bool:
+    """Whether a row is an engagement its sentence names in passing by the year alone, a year before its report
+    ("reiterated their commitment based on the 2008 Joint Declaration"): the people the sentence refers to act in
+    what it reports, not in that engagement."""
+    published, start = row.get("published_date"), row.get("start_date")
+    return bool(row.get("date_precision") == "year" and published and start and start.year < published.year)
 
 
 def _unknown_holders(people: list[dict], office: str, row: dict) -> list[dict]:
