@@ -103,6 +103,7 @@ from pipeline.engagements.references import (
     referred_pair,
     tells_a_plan,
 )
+from pipeline.engagements.salience import people_by_article, with_referred_people
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
 
@@ -489,6 +490,7 @@ def extract_engagements(
         if entity_mentions.height
         else {}
     )
+    people = people_by_article(entity_mentions, sentences)
     rows: list[dict] = []
     texts = dict(articles.select("article_id", "text").iter_rows()) if "text" in articles.columns else {}
     prepared = []
@@ -515,9 +517,10 @@ def extract_engagements(
         if needs_parse(anchors)
     ):
         for article, article_sentences, article_mentions, anchored in prepared:
-            rows.extend(
-                article_engagements(article, article_sentences, article_mentions, person_rows, anchored)
-            )
+            found = article_engagements(article, article_sentences, article_mentions, person_rows, anchored)
+            starts = {s["sentence_index"]: s["start_char"] for s in article_sentences}
+            people_named = people.get(article["article_id"], [])
+            rows.extend(with_referred_people(found, starts, article_mentions, people_named, person_rows))
     return pl.DataFrame(rows, schema=MENTION_SCHEMA)
 
 

@@ -11,8 +11,10 @@ from pipeline.countries import gazetteer, role_country
 from pipeline.entities.lexicon import (
     CUE_WORDS,
     EVENT_WORDS,
+    INSTITUTION_WORDS,
     LEAD_WORDS,
     ROLE_HEADS,
+    ROLE_MODIFIERS,
     _is_company_word,
     _is_vocabulary,
 )
@@ -153,7 +155,54 @@ def _person_spans(text: str, sentence: _Sentence, doc) -> list[tuple[int, int]]:
             continue
         kept.append(span)
     covered = [(m.start, m.end) for m in sentence.matches if m.entry.kind != "capital"]
-    return [s for s in kept if not any(cs <= s[0] and s[1] <= ce for cs, ce in covered)]
+    return [
+        s
+        for s in kept
+        if not any(cs <= s[0] and s[1] <= ce for cs, ce in covered) and not _names_no_person(text, sentence, *s)
+    ]
+
+
+VENUE_AFTER = re.compile(
+    r"\s+(?:presidential\s+)?(?:palace|residence|press\s+service|pool\b|region\b|province\b)|\s+[A-Z][a-z]+\s+of\s+"
+    r"Representatives\b"
+)
+VENUE_BEFORE = re.compile(r"\b(?:palace|office|residence|headquarters),\s+$")
+PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministry)\s+(?:of|for)\s+(?:the\s+)?(?P<word>[A-Z][\w-]*\s+)?$")
+ADVERB_OPENING = re.compile(r"[A-Z][a-z]{3,}ly,")
+MIXED_ABBREVIATION = re.compile(r"^[A-Z][a-z]?[A-Z]+s?$")
+
+
+def _names_no_person(text: str, sentence: _Sentence, start: int, end: int) -> bool:
+    """Whether a capitalised span names something other than a person, as its context shows: an institution or
+    a venue (its last word, or the next, an institution noun: "Joint Border Committee", "Estonian Parliament";
+    followed by the kind of place or body it is: "Miraflores presidential palace", "Akorda press service", "Great
+    Lakes region"; in apposition to one: "the presidential office, Cheong Wa Dae"), a portfolio in a title
+    ("Minister of European Integration", "Diaspora Affairs Minister"), an
+    adverb opening the sentence ("Previously, the president ...") or an abbreviation in mixed case ("MoU"). The
+    model tags such words as people; a person's name is followed by none of these."""
+    words = text[start:end].split()
+    following = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    after = following.group() if following else ""
+    if words[-1].lower() in INSTITUTION_WORDS or (after[:1].isupper() and after.lower() in INSTITUTION_WORDS):
+        return True
+    if VENUE_AFTER.match(text, end) or VENUE_BEFORE.search(text, sentence.start, start):
+        return True
+    portfolio = PORTFOLIO_BEFORE.search(text, max(sentence.start, start - 40), start)
+    qualifier = (portfolio.group("word") or "").strip() if portfolio else ""
+    if portfolio and (
+        not qualifier  # "Minister of Integration"; "Minister of European Integration", not "of Defense Onodera"
+        or (
+            _is_vocabulary(qualifier)
+            and qualifier.lower() not in ROLE_MODIFIERS | ROLE_HEADS
+            and getattr(gazetteer().get(qualifier), "kind", None) != "name"
+        )
+    ):
+        return True
+    if len(words) == 1 and after[:1].isupper() and after.lower() in ROLE_HEADS | ROLE_MODIFIERS:
+        return True
+    if start == sentence.start and ADVERB_OPENING.match(text, start):
+        return True
+    return len(words) == 1 and MIXED_ABBREVIATION.match(words[0]) is not None
 
 
 def _surname_sweep(

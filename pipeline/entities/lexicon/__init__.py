@@ -36,6 +36,7 @@ CUE_WORDS = ROLE_HEADS | _words("cue_words")
 ORG_HEADS = _entries("org_heads")
 MONTH_WORDS = _words("calendar_words")
 ORG_WORDS = _words("org_words")
+INSTITUTION_WORDS = _words("institution_words")
 EVENT_WORDS = _words("event_words")
 """Words of events and headlines that end a person's name ("Donald Trump Cancels Visit") and never make one."""
 COMPANY_WORDS = ORG_WORDS - {"the", "and", "joint", "special", "global", "strategic", "security"} | _words(
