@@ -268,6 +268,31 @@ def test_inline_photo_credit_is_removed():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders shook hands (Photo: Press Office) before talks.",
+        "The leaders shook hands [FILE PHOTO: archive] before talks.",
+        "The leaders shook hands (representational image) before talks.",
+        "Talks ended on Friday. Picture: PA\nThe ministers left.",
+        "Talks ended on Friday. CREDITS: Agency\nThe ministers left.",
+        "The pact (sources said) was signed.",
+        "Die Gespr\u00e4che endeten (Bild: Agentur). Pictures: none",
+        "Talks ended (v\u0131deo: Agency) and (\u017fource: Desk).",
+        "Talks ended. The minister said: more talks will follow.",
+        "The ministers met (in Oslo) on Friday.",
+        "No credit here at all.",
+    ],
+)
+def test_inline_credits_are_cut_as_the_credit_pattern_cuts_them(text):
+    """The plain tests that spare most texts the credit pattern never skip a text the pattern would change,
+    whatever the case, the script, or the letters that fold to "i" and "s" only in a case-insensitive search."""
+    from pipeline.clean.boilerplate import _INLINE_CREDIT, cut_inline_credits
+
+    assert cut_inline_credits(text) == _INLINE_CREDIT.sub("", text)
+    assert cut_inline_credits(text.upper()) == _INLINE_CREDIT.sub("", text.upper())
+
+
 def test_short_fragment_lines_are_dropped():
     assert (
         clean_text("NEW DELHI\nThe talks began.\nHighlights\nThey ended.") == "The talks began.\nThey ended."

@@ -15,7 +15,7 @@ import pandera.polars as pa
 import polars as pl
 
 from pipeline.cache import content_key
-from pipeline.clean.boilerplate import _INLINE_CREDIT, _has_phrase_trigger, is_boilerplate
+from pipeline.clean.boilerplate import _has_phrase_trigger, cut_inline_credits, is_boilerplate
 from pipeline.clean.sentences import (
     _ends_sentence,
     rejoin_broken_lines,
@@ -73,7 +73,7 @@ def _is_boilerplate_line(line: str) -> bool:
 def _clean_lines(raw_text: str) -> list[str]:
     """Normalised, boilerplate-free, re-joined lines (paragraphs) of an article. Inline credits are cut and
     boilerplate lines dropped before broken lines are re-joined, so no furniture is glued into a sentence."""
-    text = normalise_whitespace(_INLINE_CREDIT.sub("", normalise_unicode(raw_text)))
+    text = normalise_whitespace(cut_inline_credits(normalise_unicode(raw_text)))
     lines = [line for line in text.split("\n") if line and not _is_boilerplate_line(line)]
     return rejoin_broken_lines(lines)
 
