@@ -169,7 +169,10 @@ def test_institutions_venues_portfolios_and_opening_adverbs_are_no_people():
 
 
 def test_the_two_ministers_are_the_holders_whose_country_the_article_does_not_tell():
-    people = [("Ahmed Karan", "karan", None, "Foreign Minister"), ("Lev Tosk", "tosk", None, "Foreign Minister")]
+    people = [
+        ("Ahmed Karan", "karan", None, "Foreign Minister"),
+        ("Lev Tosk", "tosk", None, "Foreign Minister"),
+    ]
     found = participants_of(
         [
             "Foreign Minister Ahmed Karan met Foreign Minister Lev Tosk on Monday.",
@@ -201,3 +204,15 @@ def test_an_engagement_named_in_passing_by_its_year_takes_no_referred_people():
     ).filter(engagement_type="agreement")
     assert rows.height
     assert [ps for ps in rows["participants"].to_list() if ps] == []
+
+
+def test_the_ministers_are_no_side_s_minister_when_the_side_has_several():
+    found = participants_of(
+        [
+            "Elbonian Defence Minister Ivo Dar and Foreign Minister Jan Orr arrived in Ruritania on Monday.",
+            "During the visit, both the ministers will hold an Elbonia-Ruritania dialogue with Ion Tabac.",
+        ],
+        [ORR, TABAC, ("Ivo Dar", "dar", "ELB", "Defence Minister")],
+        "meeting",
+    )
+    assert not found & {"orr", "dar"}

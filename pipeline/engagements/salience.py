@@ -141,7 +141,8 @@ def _salient(people: list[dict], position: int, office: str, sides: set[str], se
     """The person a reference at ``position`` (in sentence number ``sentence``) means: for a pronoun (``office``
     empty), the person named last before it, if of one of ``sides`` and named at most ``PRONOUN_REACH`` sentences
     before; for an office, the person of one of ``sides`` holding it who was named last before
-    it, else the only such person of the article."""
+    it, else the only such person of the article. "Minister" alone fits many people of one side: it means the
+    side's only minister."""
     before = [p for p in people if p["start_char"] < position]
     if not office:
         last = before[-1] if before else None
@@ -149,6 +150,8 @@ def _salient(people: list[dict], position: int, office: str, sides: set[str], se
             return None
         return last if last["country_code"] in sides else None
     fitting = [p for p in people if p["country_code"] in sides and fits(office, p["role"])]
+    if office == "minister" and len({p["person_id"] for p in fitting}) > 1:
+        return None  # "both the Ministers" may be two of one side: a side's one minister only
     earlier = [p for p in fitting if p["start_char"] < position]
     if earlier:
         return earlier[-1]
