@@ -10,11 +10,12 @@ from pipeline.engagements.model import PARTICIPANT_DTYPE
 
 
 def person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
-    """Per article, the linked people it names, each as its id, whether the person table has it, and its country:
-    all an article's engagement mentions depend on besides its own text and date, since linking runs across the
-    corpus. Names and roles are not part of it: they are filled in from the person table on every run
-    (``with_current_person_details``), so a person's new role, learnt from a new article, does not send every
-    article naming that person back through extraction. The set is kept as the wrapping sum of its members'
+    """Per article, the linked people it names, each as its id, whether the person table has it, its country and
+    its role: all an article's engagement mentions depend on besides its own text and date, since linking runs
+    across the corpus. The role is part of it because extraction reads it (``salience``: "the prime minister" is
+    the side's person of that role), so a role learnt from a new article sends the articles naming that person
+    back through extraction, as a full build would read them. Names are not: they are filled in from the person
+    table on every run (``with_current_person_details``). The set is kept as the wrapping sum of its members'
     64-bit hashes, which any change to a member changes (cheaper than sorting and joining them as strings)."""
     return (
         entity_mentions.lazy()
@@ -22,10 +23,10 @@ def person_fingerprints(entity_mentions: pl.DataFrame, persons: pl.DataFrame) ->
         .select("article_id", person_id=pl.col("entity_id").str.strip_prefix("person:"))
         .unique()
         .join(
-            persons.lazy().select("person_id", "country_code", known=pl.lit(True)), on="person_id", how="left"
+            persons.lazy().select("person_id", "country_code", "role", known=pl.lit(True)), on="person_id", how="left"
         )
         .group_by("article_id")
-        .agg(people=pl.struct("person_id", "known", "country_code").hash(seed=0).sum())
+        .agg(people=pl.struct("person_id", "known", "country_code", "role").hash(seed=0).sum())
         .collect()
     )
 
