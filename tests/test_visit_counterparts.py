@@ -15,8 +15,10 @@ DUSSEY = ("Robert Dussey", "p-dussey", "TGO", "Foreign Minister")
 FAURE = ("Faure Gnassingbé", "p-faure", "TGO", "President")
 TOMEGAH = ("Victoire Tomegah", "p-tomegah", "TGO", "Prime Minister")
 KODJO = ("Yawa Kodjo", "p-kodjo", "TGO", "Trade Minister")
+TSEGAN = ("Yawa Tsegan", "p-tsegan", "TGO", None)
+ASSEMBLY = ("National Assembly", "p-assembly", None, None)  # an institution the name tagger took for a person
 ENTITIES = [GHANA, TOGO, TOGOLESE, LOME]
-PEOPLE = [("Adjei", *ADJEI[1:]), ADJEI, DUSSEY, FAURE, TOMEGAH, KODJO]
+PEOPLE = [("Adjei", *ADJEI[1:]), ADJEI, DUSSEY, FAURE, TOMEGAH, KODJO, TSEGAN, ASSEMBLY]
 
 
 def meetings(sentences: list[str]) -> list[tuple[date | None, str | None, str | None]]:
@@ -121,4 +123,17 @@ def test_a_host_who_receives_the_visitor_is_told_apart_from_another_host_met():
     ) == [
         (date(2022, 9, 1), "month", "Yawa Kodjo"),
         (date(2022, 9, 6), "day", "Faure Gnassingbé"),
+    ]
+
+
+def test_a_parliament_speaker_listed_among_the_people_met_is_a_meeting_of_its_own():
+    assert meetings(
+        [
+            ARRIVAL,
+            "On Tuesday, Adjei met with the Speaker of the National Assembly, Yawa Tsegan, and the Minister of"
+            " Foreign Affairs of Togo, Robert Dussey.",
+        ]
+    ) == [
+        (date(2022, 9, 6), "day", "Robert Dussey"),
+        (date(2022, 9, 6), "day", "Yawa Tsegan"),
     ]

@@ -5,7 +5,8 @@ guide makes the talks held during a visit one ``meeting`` record per distinct pa
 
 A mention row keeps the object in its ``counterpart`` column (a person id). A list of several people is one
 meeting with each when the sentence says the meetings were several (``_SEVERAL``): a courtesy call on each office
-holder, "meetings" in the plural, "both A and B", "separately"; then the row is split into one row per person.
+holder, "meetings" in the plural, "both A and B", "separately", or when a parliament's speaker is among them (the
+legislature's head receives a visitor on their own); then the row is split into one row per person.
 "Met with President M and Foreign Minister A" says no more than one meeting the two attended, and stays one row
 with no counterpart.
 """
@@ -34,7 +35,14 @@ _SEVERAL = re.compile(
 """What says that the people a meeting trigger lists were met one by one: courtesy calls (on each office holder),
 "meetings" in the plural; also "both" before the list and "separately" in the sentence (``meets_each``)."""
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
+_SPEAKER = re.compile(r"\bspeakers?\s+of\b|\bparliament(?:ary)?\s+speaker\b", re.IGNORECASE)
+"""A parliament's speaker among the people met: the head of a legislature receives a visitor on their own, not
+at the government's talks ("met with the Speaker of the Parliament, H, and the Minister of Foreign Affairs, T")."""
+_IN_A_TITLE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*$")
+"""What comes before a "person" that is the institution ending a title ("the Speaker of the Estonian Parliament")."""
 _MAX_TITLE_WORDS = 10
+_APPOSITIVE = 30
+"""How far after the last person listed their title may go on (", the speaker of the Senate")."""
 
 
 def _title_gap(gap: str) -> bool:
@@ -59,15 +67,18 @@ def met_people(
 ) -> list[Mention]:
     """The linked people a meeting trigger names as its object, in order: the first person right after the
     trigger (only "with", "on", "to" and a title between), and the people listed after it, joined by "and" or
-    commas with their titles. Empty when no person follows the trigger so, or when one of the list is of a
-    country outside the pair (a list of several countries' leaders is ``counterparts._listed_counterparts``')."""
+    commas with their titles; a "person" that ends a title ("of the Estonian Parliament", ``_IN_A_TITLE``) is
+    none of them. Empty when no person follows the trigger so, or when one of the list is of a country outside
+    the pair (a list of several countries' leaders is ``counterparts._listed_counterparts``')."""
     if anchor.kind != "meeting":
         return []
     following = sorted(
         (
             m
             for m in people
-            if anchor.end <= m.start < clause[1] and (m.entity_id or "").startswith("person:")
+            if anchor.end <= m.start < clause[1]
+            and (m.entity_id or "").startswith("person:")
+            and not _IN_A_TITLE.search(text[max(0, m.start - 60) : m.start])
         ),
         key=lambda m: m.start,
     )
@@ -90,13 +101,14 @@ def met_people(
 
 def meets_each(text: str, anchor: Anchor, listed: list[Mention]) -> bool:
     """Whether the people a meeting trigger lists (``met_people``, two or more distinct people) were each met on
-    their own: the trigger or its sentence says the meetings were several (``_SEVERAL``), or "both" opens the
-    list."""
+    their own: the trigger or its sentence says the meetings were several (``_SEVERAL``, "separately"), "both"
+    opens the list, or a parliament's speaker is among them (``_SPEAKER``)."""
     if len({m.entity_id for m in listed}) < 2:
         return False
     return bool(
         _SEVERAL.search(text[anchor.start : listed[0].start])
         or _BOTH.search(text[anchor.end : listed[0].start])
+        or _SPEAKER.search(text[anchor.end : listed[-1].end + _APPOSITIVE])
         or re.search(r"\bseparate(?:ly)?\b", text, re.IGNORECASE)
     )
 
