@@ -330,7 +330,8 @@ def cached_extraction(cache: ArticleResultCache, persons: pl.DataFrame) -> tuple
     return extract_engagements_cached(keyed, sentences.drop("text"), entity_mentions, persons, texts, cache)
 
 
-def test_a_linked_person_s_new_role_reaches_cached_mentions_without_extracting_the_article_again(tmp_path):
+def test_a_linked_person_s_new_role_extracts_the_article_again_as_a_fresh_extraction_reads_it(tmp_path):
+    # extraction reads roles ("the prime minister" is the side's holder of that role), so a cached result would be stale
     persons = frames(*MEETING)[3]
     cache = ArticleResultCache(tmp_path, "engagements", "v1", ENGAGEMENT_CACHE_SCHEMAS)
     cached_extraction(cache, persons)
@@ -343,7 +344,7 @@ def test_a_linked_person_s_new_role_reaches_cached_mentions_without_extracting_t
     fresh, _ = cached_extraction(
         ArticleResultCache(tmp_path, "fresh", "v1", ENGAGEMENT_CACHE_SCHEMAS), promoted
     )
-    assert n_extracted == 0
+    assert n_extracted == 1
     assert again.height == 1
     assert again["participants"].to_list() == fresh["participants"].to_list()
     assert {p["role"] for p in again["participants"][0]} == {"External Affairs Minister", "Foreign Minister"}
