@@ -241,3 +241,23 @@ def test_talks_anticipated_to_mark_a_step_are_still_to_come_on_their_own_day():
         published=date(2023, 11, 24),
     ).to_dicts()
     assert (row["status"], row["start_date"]) == ("planned", date(2023, 12, 7))
+
+
+def test_a_memorandum_of_understanding_and_its_abbreviation_are_one_document():
+    # "The Memorandum of Understanding (MoU) on consultations between Ghana and Togo was signed in July 2012."
+    engagements, _, _ = fuse(
+        *[
+            mention(
+                "a1",
+                3,
+                type_="agreement",
+                fmt=fmt,
+                status="held",
+                start=date(2012, 7, 1),
+                end=date(2012, 7, 31),
+                precision="month",
+            )
+            for fmt in ("Memorandum of Understanding", "MoU")
+        ]
+    )
+    assert engagements.height == 1
