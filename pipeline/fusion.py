@@ -143,8 +143,13 @@ def format_family(format_col: pl.Expr) -> pl.Expr:
     """Formats that name the same thing: every "2+2" is one family; otherwise the lower-cased words, without
     ordinals (the ordinal is a column of its own: "14th annual summit" and "annual summit" are one format) and
     without the stumps a pair name leaves ("India-Japan annual summit" loses "India" as a country name, leaving
-    "-japan")."""
-    lowered = format_col.str.to_lowercase().str.replace_all(r"\bdefense\b", "defence")
+    "-japan"); a memorandum of understanding is its abbreviation ("The Memorandum of Understanding (MoU) was
+    signed" names one document twice)."""
+    lowered = (
+        format_col.str.to_lowercase()
+        .str.replace_all(r"\bdefense\b", "defence")
+        .str.replace_all(r"\bmemorand(?:um|a)\s+of\s+understanding\b", "mou")
+    )
     words = (
         lowered.str.replace_all(_ORDINAL_WORD, " ")
         .str.replace_all(r"(?:^|\s)-\S*|\S*-(?:\s|$)", " ")

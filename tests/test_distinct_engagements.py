@@ -229,3 +229,35 @@ def test_the_two_who_met_on_monday_are_the_pair_of_the_talks_announced_before_an
         ("GHA", "TGO", "meeting", "held", date(2019, 5, 6)),
         ("GHA", "TGO", "meeting", "proposed", date(2019, 5, 14)),
     ]
+
+
+def test_talks_anticipated_to_mark_a_step_are_still_to_come_on_their_own_day():
+    (row,) = extract(
+        [
+            "The High-Level Cooperation Council meeting between Ghana and Togo, scheduled for December 7 in Lomé,"
+            " is anticipated to mark a significant step in relations."
+        ],
+        [GHANA, TOGO, LOME],
+        published=date(2023, 11, 24),
+    ).to_dicts()
+    assert (row["status"], row["start_date"]) == ("planned", date(2023, 12, 7))
+
+
+def test_a_memorandum_of_understanding_and_its_abbreviation_are_one_document():
+    # "The Memorandum of Understanding (MoU) on consultations between Ghana and Togo was signed in July 2012."
+    engagements, _, _ = fuse(
+        *[
+            mention(
+                "a1",
+                3,
+                type_="agreement",
+                fmt=fmt,
+                status="held",
+                start=date(2012, 7, 1),
+                end=date(2012, 7, 31),
+                precision="month",
+            )
+            for fmt in ("Memorandum of Understanding", "MoU")
+        ]
+    )
+    assert engagements.height == 1

@@ -42,7 +42,10 @@ _PROPOSE = {
     "consider",
     "urge",
 }
-_PLAN = {"plan", "schedule", "expect", "slate", "intend", "prepare", "due", "set", "poise", "aim", "arrange"}
+_PLAN = {
+    "plan", "schedule", "expect", "anticipate", "slate", "intend", "prepare", "due", "set", "poise", "aim", "arrange"
+}
+"""Verbs of plan: "is expected to", "is anticipated to", "scheduled for" tell an engagement still to come."""
 _HEDGE_ADJ = {"likely", "possible", "unlikely", "probable"}
 _PROPOSAL_NOUNS = {
     "possibility",
