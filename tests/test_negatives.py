@@ -213,3 +213,40 @@ def test_a_leader_and_other_world_leaders_at_summits_are_a_gathering():
     ]
     entities = [("Kenyan", "COUNTRY", "KEN"), ("Zambia", "COUNTRY", "ZMB"), BRAZIL, ("LUSAKA", "LOCATION", "ZMB")]
     assert pairs(article, entities) == []
+
+
+# --- multinational exercises as a whole --------------------------------------------------------------------
+
+DRILL_SIDES = [KENYA, ("Kenyan", "COUNTRY", "KEN"), ("US", "COUNTRY", "USA"), ("U.S.", "COUNTRY", "USA"),
+               ("Tanzania", "COUNTRY", "TZA"), ("Uganda", "COUNTRY", "UGA"), ("Rwanda", "COUNTRY", "RWA"),
+               ("Kenyan-US", "COUNTRY", "KEN")]
+
+
+def test_a_multinational_exercise_and_its_later_mentions_are_no_exercise_of_its_two_hosts():
+    article = [
+        "The annual multinational combined joint training exercise, Lion Shield 2024, has started on the coast of "
+        "Kenya.",
+        "Sponsored by the Kenyan-US Africa Command, the exercise tests the ability to plan combined operations.",
+        "Participating countries include Tanzania, Uganda and Rwanda, alongside observers from 20 countries.",
+    ]
+    assert pairs(article, DRILL_SIDES) == []
+    article = [
+        "The US Navy announced the start of Lion Shield 2024, the world's largest international maritime "
+        "exercise, on Friday.",
+        "The spokesman said maritime exercise that will run until August 2 is led by the US Africa fleet.",
+        "It is participated by 25 nations including Kenya.",
+    ]
+    assert pairs(article, DRILL_SIDES) == []
+
+
+def test_the_joint_exercise_a_multinational_one_began_as_and_a_bilateral_one_stay():
+    article = [
+        "Kenyan and US officials opened the annual Lion Shield multinational military exercises on Monday.",
+        "Lion Shield began as a joint Kenyan-U.S. maritime exercise in 1998.",
+        "Kenya and the US also held a separate bilateral naval exercise off Mombasa last week.",
+    ]
+    found = extract(article, DRILL_SIDES, published=PUBLISHED).to_dicts()
+    assert sorted((r["sentence_index"], r["country_a"], r["country_b"]) for r in found) == [
+        (1, "KEN", "USA"),
+        (2, "KEN", "USA"),
+    ]
