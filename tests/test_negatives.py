@@ -250,3 +250,14 @@ def test_the_joint_exercise_a_multinational_one_began_as_and_a_bilateral_one_sta
         (1, "KEN", "USA"),
         (2, "KEN", "USA"),
     ]
+
+
+def test_an_ambassador_recalled_for_consultations_is_a_protest_not_a_meeting():
+    article = ["Ghana recalled its ambassador from Kenya for consultations on Monday, after the arrest of its traders."]
+    assert pairs(article, [("Ghana", "COUNTRY", "GHA"), KENYA]) == []
+
+
+def test_consultations_between_two_ministries_stay_a_meeting():
+    article = ["Ghana and Kenya held political consultations in Nairobi on Monday."]
+    entities = [("Ghana", "COUNTRY", "GHA"), KENYA, ("Nairobi", "LOCATION", "KEN")]
+    assert pairs(article, entities) == [("GHA", "KEN", "meeting")]

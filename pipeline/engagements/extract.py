@@ -60,9 +60,9 @@ from pipeline.engagements.not_engagements import (
     coercion_is_no_offer,
     is_off_topic_story,
     provisions_are_no_engagements,
-    without_alternatives_and_ongoing_dialogue,
     without_pacts_in_passing,
     without_private_parties,
+    without_sentence_level_negatives,
 )
 from pipeline.engagements.occasions import (
     REPORT_MONTH,
@@ -161,7 +161,7 @@ def anchored_sentences(
             if triggered
             else []
         )
-        anchors = without_alternatives_and_ongoing_dialogue(text, anchors, ctx.countries)
+        anchors = without_sentence_level_negatives(text, anchors, ctx.countries)
         anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))

@@ -273,7 +273,31 @@ def ongoing_dialogue_is_no_meeting(text: str, anchors: list[Anchor]) -> list[Anc
     ]
 
 
-def without_alternatives_and_ongoing_dialogue(text: str, anchors: list[Anchor], countries: list) -> list[Anchor]:
-    """The anchors of a sentence after ``without_alternative_destinations`` and ``ongoing_dialogue_is_no_meeting``
-    (one call for ``extract.anchored_sentences``)."""
-    return ongoing_dialogue_is_no_meeting(text, without_alternative_destinations(text, anchors, countries))
+_RECALLED_FOR_BEFORE = re.compile(
+    r"\brecall(?:s|ed|ing)?\b[^.;]{0,80}?\bfor\s+(?:urgent\s+|immediate\s+|further\s+)?$", re.IGNORECASE
+)
+"""Before "consultations", an envoy called home for them ("Ghana recalled its ambassador from Kenya for
+consultations", "recalling their envoys for urgent consultations")."""
+
+
+def recalled_envoys_hold_no_consultations(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without the "consultations" an ambassador is recalled for
+    (``_RECALLED_FOR_BEFORE``): a state that calls its envoy home from another protests against it; the
+    consultations are held at home, with no one of the other state (annotation guide, Not engagements:
+    protests)."""
+    return [
+        a
+        for a in anchors
+        if not (
+            a.kind == "meeting"
+            and text[a.start : a.end].lower() == "consultations"
+            and _RECALLED_FOR_BEFORE.search(text[max(0, a.start - 120) : a.start])
+        )
+    ]
+
+
+def without_sentence_level_negatives(text: str, anchors: list[Anchor], countries: list) -> list[Anchor]:
+    """The anchors of a sentence after ``without_alternative_destinations``, ``ongoing_dialogue_is_no_meeting``
+    and ``recalled_envoys_hold_no_consultations`` (one call for ``extract.anchored_sentences``)."""
+    anchors = ongoing_dialogue_is_no_meeting(text, without_alternative_destinations(text, anchors, countries))
+    return recalled_envoys_hold_no_consultations(text, anchors)
