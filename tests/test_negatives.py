@@ -261,3 +261,20 @@ def test_consultations_between_two_ministries_stay_a_meeting():
     article = ["Ghana and Kenya held political consultations in Nairobi on Monday."]
     entities = [("Ghana", "COUNTRY", "GHA"), KENYA, ("Nairobi", "LOCATION", "KEN")]
     assert pairs(article, entities) == [("GHA", "KEN", "meeting")]
+
+
+def test_a_deal_signed_by_a_company_is_no_agreement_between_states():
+    entities = [KENYA, ("Kenyan", "COUNTRY", "KEN"), ("Chinese", "COUNTRY", "CHN"), ("Japan", "COUNTRY", "JPN"),
+                ("Indian", "COUNTRY", "IND")]
+    article = [
+        "Chinese telecoms giant Huawei signed a deal with Kenya Power on Monday.",
+        "Japan's biggest carmaker agreed a joint venture with an Indian firm to build electric cars.",
+        "A Kenyan state-owned power utility signed a supply agreement with a Chinese company on Tuesday.",
+    ]
+    assert pairs(article, entities) == []
+
+
+def test_governments_signing_a_deal_for_companies_is_still_an_agreement():
+    article = ["The Indian and Kenyan governments signed an agreement on Monday for Indian firms to build a dam."]
+    entities = [("Indian", "COUNTRY", "IND"), ("Kenyan", "COUNTRY", "KEN")]
+    assert pairs(article, entities) == [("IND", "KEN", "agreement")]
