@@ -213,3 +213,68 @@ def test_a_leader_and_other_world_leaders_at_summits_are_a_gathering():
     ]
     entities = [("Kenyan", "COUNTRY", "KEN"), ("Zambia", "COUNTRY", "ZMB"), BRAZIL, ("LUSAKA", "LOCATION", "ZMB")]
     assert pairs(article, entities) == []
+
+
+# --- multinational exercises as a whole --------------------------------------------------------------------
+
+DRILL_SIDES = [KENYA, ("Kenyan", "COUNTRY", "KEN"), ("US", "COUNTRY", "USA"), ("U.S.", "COUNTRY", "USA"),
+               ("Tanzania", "COUNTRY", "TZA"), ("Uganda", "COUNTRY", "UGA"), ("Rwanda", "COUNTRY", "RWA"),
+               ("Kenyan-US", "COUNTRY", "KEN")]
+
+
+def test_a_multinational_exercise_and_its_later_mentions_are_no_exercise_of_its_two_hosts():
+    article = [
+        "The annual multinational combined joint training exercise, Lion Shield 2024, has started on the coast of "
+        "Kenya.",
+        "Sponsored by the Kenyan-US Africa Command, the exercise tests the ability to plan combined operations.",
+        "Participating countries include Tanzania, Uganda and Rwanda, alongside observers from 20 countries.",
+    ]
+    assert pairs(article, DRILL_SIDES) == []
+    article = [
+        "The US Navy announced the start of Lion Shield 2024, the world's largest international maritime "
+        "exercise, on Friday.",
+        "The spokesman said maritime exercise that will run until August 2 is led by the US Africa fleet.",
+        "It is participated by 25 nations including Kenya.",
+    ]
+    assert pairs(article, DRILL_SIDES) == []
+
+
+def test_the_joint_exercise_a_multinational_one_began_as_and_a_bilateral_one_stay():
+    article = [
+        "Kenyan and US officials opened the annual Lion Shield multinational military exercises on Monday.",
+        "Lion Shield began as a joint Kenyan-U.S. maritime exercise in 1998.",
+        "Kenya and the US also held a separate bilateral naval exercise off Mombasa last week.",
+    ]
+    found = extract(article, DRILL_SIDES, published=PUBLISHED).to_dicts()
+    assert sorted((r["sentence_index"], r["country_a"], r["country_b"]) for r in found) == [
+        (1, "KEN", "USA"),
+        (2, "KEN", "USA"),
+    ]
+
+
+def test_an_ambassador_recalled_for_consultations_is_a_protest_not_a_meeting():
+    article = ["Ghana recalled its ambassador from Kenya for consultations on Monday, after the arrest of its traders."]
+    assert pairs(article, [("Ghana", "COUNTRY", "GHA"), KENYA]) == []
+
+
+def test_consultations_between_two_ministries_stay_a_meeting():
+    article = ["Ghana and Kenya held political consultations in Nairobi on Monday."]
+    entities = [("Ghana", "COUNTRY", "GHA"), KENYA, ("Nairobi", "LOCATION", "KEN")]
+    assert pairs(article, entities) == [("GHA", "KEN", "meeting")]
+
+
+def test_a_deal_signed_by_a_company_is_no_agreement_between_states():
+    entities = [KENYA, ("Kenyan", "COUNTRY", "KEN"), ("Chinese", "COUNTRY", "CHN"), ("Japan", "COUNTRY", "JPN"),
+                ("Indian", "COUNTRY", "IND")]
+    article = [
+        "Chinese telecoms giant Huawei signed a deal with Kenya Power on Monday.",
+        "Japan's biggest carmaker agreed a joint venture with an Indian firm to build electric cars.",
+        "A Kenyan state-owned power utility signed a supply agreement with a Chinese company on Tuesday.",
+    ]
+    assert pairs(article, entities) == []
+
+
+def test_governments_signing_a_deal_for_companies_is_still_an_agreement():
+    article = ["The Indian and Kenyan governments signed an agreement on Monday for Indian firms to build a dam."]
+    entities = [("Indian", "COUNTRY", "IND"), ("Kenyan", "COUNTRY", "KEN")]
+    assert pairs(article, entities) == [("IND", "KEN", "agreement")]

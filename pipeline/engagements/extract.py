@@ -50,7 +50,7 @@ from pipeline.engagements.counterparts import (
     without_organisation_officials,
 )
 from pipeline.engagements.event_dates import assign_dates
-from pipeline.engagements.gatherings import at_gatherings
+from pipeline.engagements.gatherings import at_gatherings, names_exercise_of_many
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -70,9 +70,9 @@ from pipeline.engagements.not_engagements import (
     is_off_topic_story,
     provisions_are_no_engagements,
     relations_are_no_engagements,
-    without_alternatives_and_ongoing_dialogue,
     without_pacts_in_passing,
     without_private_parties,
+    without_sentence_level_negatives,
 )
 from pipeline.engagements.occasions import (
     REPORT_MONTH,
@@ -136,11 +136,12 @@ def _is_off_topic(ctx: _SentenceContext, story_off_topic: bool = False) -> bool:
 
 
 def anchored_sentences(
-    sentences: list[dict], mentions: list[dict], persons: dict[str, dict], story_off_topic: bool = False
+    sentences: list[dict], mentions: list[dict], persons: dict[str, dict], story_off_topic=False, drill_story=False
 ) -> list[tuple[dict, _SentenceContext, list[Anchor]]]:
     """(sentence, context, anchors) of an article's sentences that state an engagement, in sentence order: those
     with a trigger, not off topic (sport, business without an official; in a story off topic as a whole, every
-    sentence without an official), where ``_find_anchors`` finds an anchor. It is the first half of
+    sentence without an official), where ``_find_anchors`` finds an anchor; a story whose head names a
+    multinational exercise (``drill_story``) has its unpaired exercises taken for that one. It is the first half of
     ``article_engagements``, apart so that a batch of articles can have all its anchored sentences parsed at once
     (``governing.prefetch_parses``) before their status is decided."""
     by_sentence: dict[int, list[Mention]] = {}
@@ -177,11 +178,11 @@ def anchored_sentences(
             if triggered
             else []
         )
-        anchors = without_alternatives_and_ongoing_dialogue(text, anchors, ctx.countries)
+        anchors = without_sentence_level_negatives(text, anchors, ctx.countries)
         anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))
-    return at_gatherings(anchored)
+    return at_gatherings(anchored, drill_story)
 
 
 def article_engagements(
@@ -206,7 +207,8 @@ def article_engagements(
     published = article.get("published_date")
     dateline = article.get("dateline")
     if anchored is None:
-        anchored = anchored_sentences(sentences, mentions, persons, article.get("off_topic_story", False))
+        flags = article.get("off_topic_story", False), article.get("drill_story", False)
+        anchored = anchored_sentences(sentences, mentions, persons, *flags)
     rows: list[dict] = []
     previous_pair: tuple[str, str] | None = None
     previous_status = previous_kind = None  # the previous engagement's status and kind
@@ -500,7 +502,7 @@ def extract_engagements(
             continue
         head = (texts.get(article["article_id"]) or "")[:_DATELINE_HEAD]
         article["dateline"] = dateline_place(head)
-        article["off_topic_story"] = is_off_topic_story(head)
+        article["off_topic_story"], article["drill_story"] = is_off_topic_story(head), names_exercise_of_many(head)
         article["stated_pair"] = stated_pairs.get(article["article_id"])
         article["places"] = partial(  # listed when a row wants a place (``with_article_places``)
             article_places,
@@ -508,7 +510,8 @@ def extract_engagements(
             place_mentions.get(article["article_id"], []),
         )
         article_mentions = mentions_by_article.get(article["article_id"], [])
-        anchored = anchored_sentences(article_sentences, article_mentions, person_rows, article["off_topic_story"])
+        flags = article["off_topic_story"], article["drill_story"]
+        anchored = anchored_sentences(article_sentences, article_mentions, person_rows, *flags)
         prepared.append((article, article_sentences, article_mentions, anchored))
     with prefetched_parses(
         sentence["text"]

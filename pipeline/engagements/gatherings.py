@@ -57,6 +57,51 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:[\w'’-]+\s+){0,3}$")
 which gathering is meant. "That" is left out: it is more often a conjunction ("said that there was no meeting")."""
 
 
+_MULTINATIONAL_BEFORE = re.compile(
+    r"\b(?:multinational|multi-national|multilateral|international)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
+_MANY_NATIONS = re.compile(
+    r"\b(?:\d+|two\s+dozen|dozens\s+of|several|many|" + _NUMBER + r")\s+(?:other\s+)?(?:nations|countries|navies|militaries)\s+"
+    r"(?:are\s+|will\s+)?(?:tak(?:e|es|ing)\s+part|participat\w+|join\w*)\b|"
+    r"\bparticipated\s+(?:in\s+)?by\s+(?:some\s+|more\s+than\s+|over\s+)?\d+\s+(?:nations|countries)\b",
+    re.IGNORECASE,
+)
+"""With an exercise: words that make it an exercise of many states, at the trigger ("the annual multinational
+combined joint training exercise", "the world's largest international maritime exercise") or in its sentence
+("participated by 25 nations", "nearly 30 nations are taking part"): Cobra Gold, RIMPAC and the like are
+gatherings of many, not a joint exercise of the two states that host or lead them (annotation guide, Not
+engagements: multilateral meetings as a whole)."""
+_NAMES_EXERCISE_OF_MANY = re.compile(
+    r"\b(?:multinational|multi-national|multilateral|international)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b",
+    re.IGNORECASE,
+)
+"""A sentence that names a multinational exercise, anchored or not ("The annual multinational combined joint
+training exercise, Cobra Gold 2013, has started in Thailand"): the exercise the article's next mentions are."""
+_OWN_PAIR_BEFORE = re.compile(
+    r"(?:\b(?:bilateral|two|both)\b|\bjoint\s+[A-Z][\w.'’]*\s*[-–/]\s*[A-Z])[^;]{0,40}$"
+)
+_SIDES_BEFORE = re.compile(r"\b[A-Z][\w.'’-]+\s+and\s+(?:the\s+)?[A-Z][\w.'’-]+\b[^;]{0,60}$")
+"""Before an exercise, words that give it a pair of its own: "a joint Thai-U.S. maritime exercise", "the two
+navies' drill", "a bilateral exercise"; and, unless the trigger itself is called multinational, two sides
+("India and France held their exercise", but "Thai and U.S. officials opened the multinational exercises")."""
+
+
+def _exercise_of_many(text: str, anchor, gathering: bool) -> bool:
+    """Whether an exercise anchor is a multinational exercise: one its words say many states hold
+    (``_MULTINATIONAL_BEFORE``), or, once its sentence or an earlier one named such an exercise or many nations
+    taking part (``gathering``), one that names no pair of its own (``_OWN_PAIR_BEFORE``, ``_SIDES_BEFORE``,
+    "between", "with"): "Sponsored by
+    the Thai-US Pacific Command, the exercise demonstrates ...", "maritime exercise that will run until August 2
+    is led by the United States Pacific Fleet"."""
+    before = text[max(0, anchor.start - 80) : anchor.start]
+    if _OWN_PAIR_BEFORE.search(before) or _PAIRED_AT.match(text, anchor.end):
+        return False
+    if _MULTINATIONAL_BEFORE.search(before[-60:]):
+        return True
+    return gathering and not _SIDES_BEFORE.search(before)
+
+
 def _meeting_noun(text: str, anchor) -> bool:
     """A meeting anchor that is a noun ("meeting", "summit", "talks"), which can name a gathering; not one that
     the text pairs itself ("between", "with" a counterpart, "bilateral", "the two")."""
@@ -68,7 +113,13 @@ def _meeting_noun(text: str, anchor) -> bool:
     )
 
 
-def at_gatherings(anchored: list[tuple]) -> list[tuple]:
+def names_exercise_of_many(head: str) -> bool:
+    """Whether an article's head (headline and lead) names a multinational exercise (``_NAMES_EXERCISE_OF_MANY``,
+    ``_MANY_NATIONS``): the story is about that gathering, and its later "the exercise" is that one."""
+    return bool(_NAMES_EXERCISE_OF_MANY.search(head) or _MANY_NATIONS.search(head))
+
+
+def at_gatherings(anchored: list[tuple], drill_story: bool = False) -> list[tuple]:
     """The article's anchored sentences ``(sentence, ctx, anchors)``, with the meetings that are its gathering
     of many marked multilateral: a meeting noun in a sentence that says many came (``_MANY_SIDES``) or that
     many hold ("the heads of state meeting", ``_HEADS_OF_STATE_BEFORE``), and a
@@ -76,12 +127,18 @@ def at_gatherings(anchored: list[tuple]) -> list[tuple]:
     gathering. A sentence that also names a bilateral meeting ("the two leaders' meeting took place on the
     sidelines of the SCO summit") makes that meeting what "the meeting" next refers to, so the rule never
     swallows the talks of two held at a summit; "this meeting" in a sentence that says many came is the one
-    the article told before ("This meeting comes as Putin hosts the summit, bringing together leaders ...")."""
-    out, gathering = [], False
+    the article told before ("This meeting comes as Putin hosts the summit, bringing together leaders ...").
+    Exercises likewise (``_exercise_of_many``): a multinational exercise, and the later mentions of it that name
+    no pair of their own, are marked multilateral, from the start in a story whose head names one
+    (``drill_story``, ``names_exercise_of_many``)."""
+    out, gathering, drill_of_many = [], False, drill_story
     for sentence, ctx, anchors in anchored:
         text, marked = sentence["text"], []
+        drill_of_many = drill_of_many or names_exercise_of_many(text)
         many = bool(_MANY_SIDES.search(text))
         for a in anchors:
+            if a.kind == "exercise" and not a.multilateral and _exercise_of_many(text, a, drill_of_many):
+                a = replace(a, multilateral=True)
             if a.kind == "meeting" and not a.multilateral and _meeting_noun(text, a):
                 before = text[max(0, a.start - 50) : a.start]
                 held_by_many = many and not _DEMONSTRATIVE_BEFORE.search(before)
@@ -94,5 +151,7 @@ def at_gatherings(anchored: list[tuple]) -> list[tuple]:
             marked.append(a)
         meetings = [a for a in marked if a.kind == "meeting"]
         gathering = all(a.multilateral for a in meetings) if meetings else gathering
+        drills = [a for a in marked if a.kind == "exercise"]
+        drill_of_many = all(a.multilateral for a in drills) if drills else drill_of_many
         out.append((sentence, ctx, marked))
     return out

@@ -340,7 +340,69 @@ def ongoing_dialogue_is_no_meeting(text: str, anchors: list[Anchor]) -> list[Anc
     ]
 
 
-def without_alternatives_and_ongoing_dialogue(text: str, anchors: list[Anchor], countries: list) -> list[Anchor]:
-    """The anchors of a sentence after ``without_alternative_destinations`` and ``ongoing_dialogue_is_no_meeting``
-    (one call for ``extract.anchored_sentences``)."""
-    return ongoing_dialogue_is_no_meeting(text, without_alternative_destinations(text, anchors, countries))
+_RECALLED_FOR_BEFORE = re.compile(
+    r"\brecall(?:s|ed|ing)?\b[^.;]{0,80}?\bfor\s+(?:urgent\s+|immediate\s+|further\s+)?$", re.IGNORECASE
+)
+"""Before "consultations", an envoy called home for them ("Ghana recalled its ambassador from Kenya for
+consultations", "recalling their envoys for urgent consultations")."""
+
+
+def recalled_envoys_hold_no_consultations(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without the "consultations" an ambassador is recalled for
+    (``_RECALLED_FOR_BEFORE``): a state that calls its envoy home from another protests against it; the
+    consultations are held at home, with no one of the other state (annotation guide, Not engagements:
+    protests)."""
+    return [
+        a
+        for a in anchors
+        if not (
+            a.kind == "meeting"
+            and text[a.start : a.end].lower() == "consultations"
+            and _RECALLED_FOR_BEFORE.search(text[max(0, a.start - 120) : a.start])
+        )
+    ]
+
+
+_COMPANY_AFTER_COUNTRY = re.compile(
+    r"(?:['’]s)?\s+(?:(?!and\b|with\b)[\w&.'’-]+\s+){0,3}?(?:company|companies|firms?|giant|group|maker|carmaker|"
+    r"automaker|manufacturer|operator|conglomerate|bank|lender|insurer|airline|carrier|retailer|start-?up|producer|"
+    r"supplier|utility|developer|contractor|corporation)\b",
+    re.IGNORECASE,
+)
+"""After a country, the noun of a company it is the home of ("Chinese telecoms giant Huawei", "Japan's biggest
+carmaker", "a Kenyan state-owned power utility", "the Indian firm")."""
+
+_STATE_SIDES = re.compile(r"\b(?:governments|ministers|ministries|presidents|officials|leaders|states)\b", re.I)
+"""Plural official words (``lexicon._OFFICIAL`` has the singular): "the Indian and Kenyan governments signed"."""
+_COUNTERPART_AFTER = re.compile(r"[^.;]{0,30}?\b(?:with|between)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+"""Between a deal and a company's country, the words that make the company its other side ("signed a deal with
+Chinese firm"), not its purpose ("an agreement for Indian firms to build a dam")."""
+
+
+def company_deals_are_no_agreements(text: str, anchors: list[Anchor], countries: list) -> list[Anchor]:
+    """The anchors of a sentence without its agreements and offers of cooperation when one of its sides is a
+    company (``_COMPANY_AFTER_COUNTRY`` after a country named before the deal or as its other side, "with" /
+    "between", ``_COUNTERPART_AFTER``) and no official word shows a state taking part (``lexicon._OFFICIAL``,
+    ``_STATE_SIDES``): "Chinese telecoms giant Huawei signed a deal with Kenya Power", "Japan's
+    biggest carmaker agreed a joint venture with an Indian firm". A deal of companies, or of a company and a
+    state, is no agreement of two states (annotation guide: representatives of exactly two countries)."""
+    deals = [a for a in anchors if a.kind in ("agreement", "cooperation")]
+    if not deals or _OFFICIAL.search(text) or _STATE_SIDES.search(text):
+        return anchors
+
+    def signed_by_a_company(a: Anchor) -> bool:
+        return any(
+            _COMPANY_AFTER_COUNTRY.match(text, m.end)
+            and (m.start < a.start or _COUNTERPART_AFTER.match(text[a.end : m.start]))
+            for m in countries
+        )
+
+    return [a for a in anchors if a not in deals or not signed_by_a_company(a)]
+
+
+def without_sentence_level_negatives(text: str, anchors: list[Anchor], countries: list) -> list[Anchor]:
+    """The anchors of a sentence after ``without_alternative_destinations``, ``ongoing_dialogue_is_no_meeting``,
+    ``recalled_envoys_hold_no_consultations`` and ``company_deals_are_no_agreements`` (one call for
+    ``extract.anchored_sentences``)."""
+    anchors = ongoing_dialogue_is_no_meeting(text, without_alternative_destinations(text, anchors, countries))
+    return company_deals_are_no_agreements(text, recalled_envoys_hold_no_consultations(text, anchors), countries)
