@@ -267,3 +267,38 @@ def test_a_ship_visit_named_with_provide_is_no_gift():
         [CHILE, PERU],
     )
     assert (("CHL", "PER"), "cooperation") not in found
+
+
+# --- talks by telephone, and a call whose caller is named by title only --------------------------------------------
+
+
+def test_a_meeting_held_via_telephone_is_a_call():
+    found = rows(
+        ["The prime ministers of Chile and Peru spoke of trade; the talks held by telephone lasted an hour."],
+        [CHILE, PERU],
+    )
+    assert found == {(("CHL", "PER"), "call")}
+
+
+def test_a_call_naming_one_side_of_the_storys_pair_is_with_the_other_side():
+    found = rows(
+        [
+            "Peruvian President Luis Mora will start a working visit to Chile on Thursday.",
+            "His Majesty, in a phone call in October, congratulated Mora on his election by the Peruvian congress.",
+        ],
+        [("Peruvian", "COUNTRY", "PER"), CHILE],
+        people=[("Luis Mora", "p1", "PER", "president"), ("Mora", "p1", "PER", "president")],
+    )
+    assert (("CHL", "PER"), "call") in found
+
+
+def test_a_call_naming_a_third_country_takes_no_pair_from_the_story():
+    found = rows(
+        [
+            "Peruvian President Luis Mora will start a working visit to Chile on Thursday.",
+            "In a phone call on Monday, Mora discussed the floods with Bolivia's president.",
+        ],
+        [("Peruvian", "COUNTRY", "PER"), CHILE, ("Bolivia", "COUNTRY", "BOL")],
+        people=[("Luis Mora", "p1", "PER", "president"), ("Mora", "p1", "PER", "president")],
+    )
+    assert (("CHL", "PER"), "call") not in found

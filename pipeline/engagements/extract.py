@@ -59,12 +59,9 @@ from pipeline.engagements.lexicon_sides import (
 )
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
 from pipeline.engagements.not_engagements import (
-    coercion_is_no_offer,
     is_off_topic_story,
-    provisions_are_no_engagements,
-    relations_are_no_engagements,
+    without_non_engagements,
     without_pacts_in_passing,
-    without_private_parties,
 )
 from pipeline.engagements.occasions import (
     REPORT_MONTH,
@@ -75,6 +72,7 @@ from pipeline.engagements.occasions import (
 )
 from pipeline.engagements.parties import (
     article_pairs,
+    call_partner_pair,
     first_person_pair,
     is_domestic,
     people_over_topic,
@@ -154,19 +152,7 @@ def anchored_sentences(
         )
         if _is_off_topic(ctx, story_off_topic):
             continue
-        anchors = (
-            without_private_parties(
-                text,
-                relations_are_no_engagements(
-                    text,
-                    provisions_are_no_engagements(
-                        text, coercion_is_no_offer(text, _find_anchors(text, ctx.countries))
-                    ),
-                ),
-            )
-            if triggered
-            else []
-        )
+        anchors = without_non_engagements(text, _find_anchors(text, ctx.countries)) if triggered else []
         anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))
@@ -263,7 +249,9 @@ def article_engagements(
                     pair, pair_source = found, "explicit"
                 else:
                     pair, pair_source = _pair_for(sided, anchor, clause, destination, referred)
-                if pair is None and (pair := first_person_pair(ctx, referred)) is not None:
+                if pair is None and (
+                    pair := first_person_pair(ctx, referred) or call_partner_pair(ctx, anchor, referred)
+                ) is not None:
                     pair_source = "coreference"
                 targets = (
                     [(pair, pair_source, destination)]

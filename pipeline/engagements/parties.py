@@ -223,6 +223,21 @@ def first_person_pair(ctx: _SentenceContext, previous_pair: tuple[str, str] | No
     return previous_pair
 
 
+def call_partner_pair(
+    ctx: _SentenceContext, anchor: Anchor, previous_pair: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """The previous engagement's pair for a call whose sentence names one side of it and no other country ("His
+    Majesty, in a phone call in October, congratulated Saleh on his election by the Iraqi parliament", in a story of
+    the Jordan–Iraq pair): a call has two ends, and the one the sentence leaves unnamed (a caller named by his
+    title only) is the other side of the pair the article is telling. None for other kinds, which one side may
+    hold alone ("Saleh met parliament's speaker"), and when the sentence names no side or another country."""
+    if anchor.kind != "call" or previous_pair is None:
+        return None
+    named = {m.country_code for m in ctx.countries if not _is_context(ctx.text, m)}
+    named |= {m.country_code for m in ctx.people if m.country_code}
+    return previous_pair if len(named) == 1 and named <= set(previous_pair) else None
+
+
 _ON_SOIL = re.compile(r"^\s+soil\b", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\b(?:on|onto)\s+$", re.IGNORECASE)
 
