@@ -302,3 +302,23 @@ def test_a_call_naming_a_third_country_takes_no_pair_from_the_story():
         people=[("Luis Mora", "p1", "PER", "president"), ("Mora", "p1", "PER", "president")],
     )
     assert (("CHL", "PER"), "call") not in found
+
+
+# --- the country two sides agree to back is the topic of their talks, and a side of an offer -----------------------
+
+
+def test_the_country_a_meeting_stresses_support_for_is_no_side():
+    found = rows(
+        ["At their meeting, ministers Soto and Mora stressed the importance of providing support for Bolivia."],
+        [("Bolivia", "COUNTRY", "BOL")],
+        people=[("Soto", "p1", "CHL", "foreign minister")],
+    )
+    assert not any("BOL" in pair for pair, _ in found)
+
+
+def test_support_offered_to_a_country_is_cooperation_with_it():
+    found = rows(
+        ["Chile offered its support to Bolivia for rebuilding the flooded roads."],
+        [CHILE, ("Bolivia", "COUNTRY", "BOL")],
+    )
+    assert (("BOL", "CHL"), "cooperation") in found

@@ -18,6 +18,13 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:universit(?:y|ies)|college|institute|academy|museum)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BENEFICIARY_BEFORE = re.compile(
+    r"\b(?:support|assistance|aid|help|solidarity|backing)\s+(?:for|to|with)\s+(?:the\s+)?(?:people\s+of\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a country, the words that make it the one a meeting's sides agree to back ("stressed the importance of
+providing comprehensive support for Ukraine"): what two ministers discuss, not a side of their meeting. Help
+offered to it is a side of that offer, so the cooperation kind reads it as a side (``attributes._pair_for``)."""
 _INSTITUTION = (
     r"(?:university|college|institute|academy|firm|company|carmaker|automaker|(?<!policy\s)(?<!decision\s)maker|"
     r"manufacturer|conglomerate|airline|retailer|start-?up|club)"
