@@ -322,3 +322,38 @@ def test_support_offered_to_a_country_is_cooperation_with_it():
         [CHILE, ("Bolivia", "COUNTRY", "BOL")],
     )
     assert (("BOL", "CHL"), "cooperation") in found
+
+
+# --- a visit to "the country" of the story's pair, and a weekday that names a yearless date's year -----------------
+
+
+def test_a_visit_to_the_country_is_to_the_other_side_of_the_storys_pair():
+    frame = extract(
+        [
+            "Peru's President Luis Mora arrives in the country on Friday, May 17, for a two-day official visit.",
+            "While in Chile, he will hold talks on relations between Chile and Peru.",
+        ],
+        [("Peru", "COUNTRY", "PER"), ("Chile", "COUNTRY", "CHL")],
+        [("Luis Mora", "p1", "PER", "president")],
+        published=date(2024, 5, 16),
+    )
+    visits = [r for r in frame.iter_rows(named=True) if r["engagement_type"] == "visit"]
+    assert [(r["country_a"], r["country_b"]) for r in visits] == [("CHL", "PER")]
+
+
+def test_a_visit_to_the_country_in_a_story_of_another_pair_takes_no_pair():
+    found = rows(
+        ["Peru's President Luis Mora arrives in the country on Friday for a two-day official visit."],
+        [("Peru", "COUNTRY", "PER")],
+        people=[("Luis Mora", "p1", "PER", "president")],
+    )
+    assert found == set()
+
+
+def test_a_weekday_before_a_yearless_date_names_its_year():
+    from pipeline.dates.events import find_date_spans
+
+    (span,) = find_date_spans("The president arrives on Friday, May 26, for talks.", date(2017, 5, 25))
+    assert span.start == date(2017, 5, 26)
+    (past,) = find_date_spans("They met on Thursday, May 26, 2016.", date(2017, 5, 25))
+    assert past.start == date(2016, 5, 26)

@@ -72,13 +72,13 @@ from pipeline.engagements.occasions import (
 )
 from pipeline.engagements.parties import (
     article_pairs,
-    call_partner_pair,
     first_person_pair,
     is_domestic,
     people_over_topic,
     refers_to_unpaired,
     soil_destination,
     three_sides,
+    unnamed_side_pair,
     with_article_sides,
     without_witnesses,
 )
@@ -250,7 +250,8 @@ def article_engagements(
                 else:
                     pair, pair_source = _pair_for(sided, anchor, clause, destination, referred)
                 if pair is None and (
-                    pair := first_person_pair(ctx, referred) or call_partner_pair(ctx, anchor, referred)
+                    pair := first_person_pair(ctx, referred)
+                    or unnamed_side_pair(ctx, anchor, referred, stated_pair or lede_pair)
                 ) is not None:
                     pair_source = "coreference"
                 targets = (
