@@ -28,6 +28,7 @@ from pipeline.engagements.lexicon_sides import (
     _DEPARTURE_FOR,
     _DESTINATION_BEFORE,
     _LOCATION_BEFORE,
+    _OFFERED_BEFORE,
     _PAIR_JOINER,
     _VERBAL_INITIATOR,
 )
@@ -333,7 +334,8 @@ def _pair_for(
 
     def backed(m: Mention) -> bool:  # "support for Ukraine": a topic of talks, a side of an offer
         before = text[max(0, m.start - 50) : m.start]
-        return anchor.kind != "cooperation" and bool(_BENEFICIARY_BEFORE.search(before))
+        offered = _OFFERED_BEFORE.search(text[max(0, m.start - 80) : m.start])
+        return anchor.kind != "cooperation" and bool(_BENEFICIARY_BEFORE.search(before)) and not offered
 
     for scope in (clause, (0, len(text))):
         named = [m for m in ctx.countries if within(m, scope) and not _is_context(text, m) and not backed(m)]
