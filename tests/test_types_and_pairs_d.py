@@ -267,3 +267,93 @@ def test_a_ship_visit_named_with_provide_is_no_gift():
         [CHILE, PERU],
     )
     assert (("CHL", "PER"), "cooperation") not in found
+
+
+# --- talks by telephone, and a call whose caller is named by title only --------------------------------------------
+
+
+def test_a_meeting_held_via_telephone_is_a_call():
+    found = rows(
+        ["The prime ministers of Chile and Peru spoke of trade; the talks held by telephone lasted an hour."],
+        [CHILE, PERU],
+    )
+    assert found == {(("CHL", "PER"), "call")}
+
+
+def test_a_call_naming_one_side_of_the_storys_pair_is_with_the_other_side():
+    found = rows(
+        [
+            "Peruvian President Luis Mora will start a working visit to Chile on Thursday.",
+            "His Majesty, in a phone call in October, congratulated Mora on his election by the Peruvian congress.",
+        ],
+        [("Peruvian", "COUNTRY", "PER"), CHILE],
+        people=[("Luis Mora", "p1", "PER", "president"), ("Mora", "p1", "PER", "president")],
+    )
+    assert (("CHL", "PER"), "call") in found
+
+
+def test_a_call_naming_a_third_country_takes_no_pair_from_the_story():
+    found = rows(
+        [
+            "Peruvian President Luis Mora will start a working visit to Chile on Thursday.",
+            "In a phone call on Monday, Mora discussed the floods with Bolivia's president.",
+        ],
+        [("Peruvian", "COUNTRY", "PER"), CHILE, ("Bolivia", "COUNTRY", "BOL")],
+        people=[("Luis Mora", "p1", "PER", "president"), ("Mora", "p1", "PER", "president")],
+    )
+    assert (("CHL", "PER"), "call") not in found
+
+
+# --- the country two sides agree to back is the topic of their talks, and a side of an offer -----------------------
+
+
+def test_the_country_a_meeting_stresses_support_for_is_no_side():
+    found = rows(
+        ["At their meeting, ministers Soto and Mora stressed the importance of providing support for Bolivia."],
+        [("Bolivia", "COUNTRY", "BOL")],
+        people=[("Soto", "p1", "CHL", "foreign minister")],
+    )
+    assert not any("BOL" in pair for pair, _ in found)
+
+
+def test_support_offered_to_a_country_is_cooperation_with_it():
+    found = rows(
+        ["Chile offered its support to Bolivia for rebuilding the flooded roads."],
+        [CHILE, ("Bolivia", "COUNTRY", "BOL")],
+    )
+    assert (("BOL", "CHL"), "cooperation") in found
+
+
+# --- a visit to "the country" of the story's pair, and a weekday that names a yearless date's year -----------------
+
+
+def test_a_visit_to_the_country_is_to_the_other_side_of_the_storys_pair():
+    frame = extract(
+        [
+            "Peru's President Luis Mora arrives in the country on Friday, May 17, for a two-day official visit.",
+            "While in Chile, he will hold talks on relations between Chile and Peru.",
+        ],
+        [("Peru", "COUNTRY", "PER"), ("Chile", "COUNTRY", "CHL")],
+        [("Luis Mora", "p1", "PER", "president")],
+        published=date(2024, 5, 16),
+    )
+    visits = [r for r in frame.iter_rows(named=True) if r["engagement_type"] == "visit"]
+    assert [(r["country_a"], r["country_b"]) for r in visits] == [("CHL", "PER")]
+
+
+def test_a_visit_to_the_country_in_a_story_of_another_pair_takes_no_pair():
+    found = rows(
+        ["Peru's President Luis Mora arrives in the country on Friday for a two-day official visit."],
+        [("Peru", "COUNTRY", "PER")],
+        people=[("Luis Mora", "p1", "PER", "president")],
+    )
+    assert found == set()
+
+
+def test_a_weekday_before_a_yearless_date_names_its_year():
+    from pipeline.dates.events import find_date_spans
+
+    (span,) = find_date_spans("The president arrives on Friday, May 26, for talks.", date(2017, 5, 25))
+    assert span.start == date(2017, 5, 26)
+    (past,) = find_date_spans("They met on Thursday, May 26, 2016.", date(2017, 5, 25))
+    assert past.start == date(2016, 5, 26)

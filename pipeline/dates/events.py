@@ -284,9 +284,14 @@ _RELATIVE_DAYS = {
 }
 
 
+_WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY}),?\s+(?:the\s+)?$", re.IGNORECASE)
+"""A weekday right before a date ("Friday, May 26"), which tells its year when the text prints none."""
+
+
 def _resolve_explicit(kind: str, g: dict, published: date | None, future: bool):
     """A date with its day (ISO, dotted, "March 16", "16-20 March 2025"): its year as printed, else the one the
-    tense gives; a range gives its end."""
+    tense gives, unless a weekday before it names the other ("on Friday, May 26" in a report of Thursday 25 May
+    2017 is 2017, where a May 26 in 2016 was a Thursday); a range gives its end."""
     if kind in ("iso", "dotted"):
         day = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
         return (day, day, "day") if day else None
@@ -298,6 +303,11 @@ def _resolve_explicit(kind: str, g: dict, published: date | None, future: bool):
         return None
     else:
         start = _yearless(month, first_day, published, future)
+        named = _WEEKDAY_BEFORE.search(g.get("_before", ""))
+        other = _yearless(month, first_day, published, not future)
+        if named and start and other and start.weekday() != (wanted := WEEKDAYS[named.group(1).lower()]):
+            # "arrives on Friday, May 26": the year whose May 26 is a Friday, whatever the tense said
+            start = other if other.weekday() == wanted else start
     if start is None:
         return None
     if not g.get("day2"):

@@ -21,12 +21,14 @@ from pipeline.engagements.lexicon import (
 )
 from pipeline.engagements.lexicon_sides import (
     _AND_JOINER,
+    _BENEFICIARY_BEFORE,
     _BETWEEN,
     _CONTEXT_AFTER,
     _CONTEXT_BEFORE,
     _DEPARTURE_FOR,
     _DESTINATION_BEFORE,
     _LOCATION_BEFORE,
+    _OFFERED_BEFORE,
     _PAIR_JOINER,
     _VERBAL_INITIATOR,
 )
@@ -305,7 +307,8 @@ def _pair_for(
     sentence names no pair, or too many countries to tell which.
 
     The anchor's clause is tried first, then the whole sentence, since a sentence may name the pairs of two
-    engagements. Countries named only as context ("amid tensions with China") are left out. In each scope:
+    engagements. Countries named only as context ("amid tensions with China") are left out, and so, for all but
+    cooperation, is a country the sides back ("stressed the importance of support for Ukraine"). In each scope:
 
     1. A pair the syntax states ("India-Japan", "between India and Japan"; ``_structured_pairs``) wins, the one
        nearest the anchor when there are several.
@@ -329,8 +332,13 @@ def _pair_for(
     def within(m: Mention, span: tuple[int, int]) -> bool:
         return span[0] <= m.start < span[1]
 
+    def backed(m: Mention) -> bool:  # "support for Ukraine": a topic of talks, a side of an offer
+        before = text[max(0, m.start - 50) : m.start]
+        offered = _OFFERED_BEFORE.search(text[max(0, m.start - 80) : m.start])
+        return anchor.kind != "cooperation" and bool(_BENEFICIARY_BEFORE.search(before)) and not offered
+
     for scope in (clause, (0, len(text))):
-        named = [m for m in ctx.countries if within(m, scope) and not _is_context(text, m)]
+        named = [m for m in ctx.countries if within(m, scope) and not _is_context(text, m) and not backed(m)]
         countries = [m for m in named if not _is_place(text, m)]
         structured = [p for p in _structured_pairs(text, countries) if len(p[2]) == 2]
         if structured:

@@ -66,12 +66,9 @@ from pipeline.engagements.lexicon_sides import (
 from pipeline.engagements.met_people import met_people, one_row_per_counterpart
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
 from pipeline.engagements.not_engagements import (
-    coercion_is_no_offer,
     is_off_topic_story,
-    provisions_are_no_engagements,
-    relations_are_no_engagements,
+    without_non_engagements,
     without_pacts_in_passing,
-    without_private_parties,
     without_sentence_level_negatives,
 )
 from pipeline.engagements.occasions import (
@@ -90,6 +87,7 @@ from pipeline.engagements.parties import (
     refers_to_unpaired,
     soil_destination,
     three_sides,
+    unnamed_side_pair,
     with_article_sides,
     without_witnesses,
 )
@@ -165,19 +163,7 @@ def anchored_sentences(
         )
         if _is_off_topic(ctx, story_off_topic):
             continue
-        anchors = (
-            without_private_parties(
-                text,
-                relations_are_no_engagements(
-                    text,
-                    provisions_are_no_engagements(
-                        text, coercion_is_no_offer(text, _find_anchors(text, ctx.countries))
-                    ),
-                ),
-            )
-            if triggered
-            else []
-        )
+        anchors = without_non_engagements(text, _find_anchors(text, ctx.countries)) if triggered else []
         anchors = without_sentence_level_negatives(text, anchors, ctx.countries)
         anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
@@ -279,7 +265,10 @@ def article_engagements(
                     pair, pair_source = found, "explicit"
                 else:
                     pair, pair_source = _pair_for(sided, anchor, clause, destination, referred)
-                if pair is None and (pair := first_person_pair(ctx, referred)) is not None:
+                if pair is None and (
+                    pair := first_person_pair(ctx, referred)
+                    or unnamed_side_pair(ctx, anchor, referred, stated_pair or lede_pair)
+                ) is not None:
                     pair_source = "coreference"
                 targets = (
                     [(pair, pair_source, destination)]

@@ -158,6 +158,8 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
         "phone call",
         re.compile(
             r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks|discussion)s?|telephonic\s+(?:talks|conversation)|"
+            r"(?:talks|meeting|conversation|discussions?)\s+(?:(?:was|were)\s+)?(?:held\s+)?(?:via|by|over|on)\s+"
+            r"(?:the\s+)?(?:tele)?phone\b|"
             r"(?:spoke|speak|speaks|speaking|spoken)\s+(?:\w+\s+){0,6}?(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
             r"phoned|telephoned|dialled|dialed)\b",
             re.IGNORECASE,
@@ -169,7 +171,7 @@ that two governments hold ("the Greece-Turkey High-Level Cooperation Council", "
 is a meeting (annotation guide, meeting: "councils"); the organisations' councils ("Gulf Cooperation Council",
 "Security Council", China's "State Council") are not matched. Talks held by video are a call (guide: "a phone or
 video call"), the talks noun with it ("held videoconference talks", "talks via video link"), so that no meeting
-is read beside the call."""
+is read beside the call; so are talks held by telephone ("the meeting held via telephone")."""
 SPOKE_WITH = (
     r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
     r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"

@@ -18,6 +18,21 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:universit(?:y|ies)|college|institute|academy|museum)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BENEFICIARY_BEFORE = re.compile(
+    r"\b(?:support|assistance|aid|help|solidarity|backing)\s+(?:for|to|with)\s+(?:the\s+)?(?:people\s+of\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a country, the words that make it the one a meeting's sides agree to back
+("stressed the importance of providing comprehensive support for Ukraine"): what two ministers discuss, not a side
+of their meeting, unless a side offers the help itself (``_OFFERED_BEFORE``). Help offered to it is a side of that
+offer, so the cooperation kind reads it as a side (``attributes._pair_for``)."""
+_OFFERED_BEFORE = re.compile(
+    r"\b(?:offer(?:ed|s)|pledg(?:ed|es)|promis(?:ed|es)|extend(?:ed|s)|gave|gives|assur(?:ed|es)|announc(?:ed|es)|"
+    r"provided|provides)\b",
+    re.IGNORECASE,
+)
+"""Before a backed country, a side's own verb of offering ("offered the assistance to Ethiopia at a meeting"):
+the country is then the other side of that offer and of the meeting it is made at."""
 _INSTITUTION = (
     r"(?:university|college|institute|academy|firm|company|carmaker|automaker|(?<!policy\s)(?<!decision\s)maker|"
     r"manufacturer|conglomerate|airline|retailer|start-?up|club)"

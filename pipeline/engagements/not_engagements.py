@@ -260,6 +260,13 @@ def relations_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Ancho
     return sorted(kept, key=lambda a: a.start)
 
 
+def without_non_engagements(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without those that state no engagement between two states: offers inside
+    coercion, treaty provisions, relations one only wishes for, and what private people do (in that order)."""
+    anchors = provisions_are_no_engagements(text, coercion_is_no_offer(text, anchors))
+    return without_private_parties(text, relations_are_no_engagements(text, anchors))
+
+
 def is_off_topic_story(head: str) -> bool:
     """Whether an article is a sports or business story, from its head (headline and lead): a strong sport or
     business word ("qualifier", "wickets", "takeover", "buyout") and no official word. Its sentences then name

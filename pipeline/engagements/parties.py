@@ -223,6 +223,40 @@ def first_person_pair(ctx: _SentenceContext, previous_pair: tuple[str, str] | No
     return previous_pair
 
 
+_THE_COUNTRY_AFTER = re.compile(
+    r"^\s+(?:to|in)?\s*the\s+(?:country|kingdom|republic|island\s+nation|island|nation|emirate|sultanate)\b",
+    re.IGNORECASE,
+)
+"""After a visit's trigger, its destination named as "the country" ("arrives in the country on Friday for a
+two-day official visit", "a working visit to the Kingdom")."""
+
+
+def unnamed_side_pair(
+    ctx: _SentenceContext,
+    anchor: Anchor,
+    previous_pair: tuple[str, str] | None,
+    stated_pair: tuple[str, str] | None = None,
+) -> tuple[str, str] | None:
+    """The pair the story is telling (its previous engagement's; for a visit, else the one the article states)
+    for an engagement whose sentence names one side of it, no other country, and leaves the other side unnamed
+    where the kind needs one:
+
+    - a call, which has two ends ("His Majesty, in a phone call in October, congratulated Saleh on his election by
+      the Iraqi parliament", in a story of the Jordan–Iraq pair: the caller is named by his title only);
+    - a visit whose destination is "the country" or "the Kingdom" ("Ghana's President arrives in the country on
+      Friday for a two-day official visit", in a story of Ghana and Liberia).
+
+    None otherwise: a meeting one side may hold alone ("Saleh met parliament's speaker"). A call takes no pair
+    the article only states: "a planned visit to Australia and Papua New Guinea" says nothing of who was called."""
+    trip = anchor.kind == "visit" and any(_THE_COUNTRY_AFTER.match(ctx.text[a.end :]) for a in [anchor, *anchor.absorbed])
+    pair = previous_pair if anchor.kind == "call" else (previous_pair or stated_pair) if trip else None
+    if pair is None:
+        return None
+    named = {m.country_code for m in ctx.countries if not _is_context(ctx.text, m)}
+    named |= {m.country_code for m in ctx.people if m.country_code}
+    return pair if len(named) == 1 and named <= set(pair) else None
+
+
 _ON_SOIL = re.compile(r"^\s+soil\b", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\b(?:on|onto)\s+$", re.IGNORECASE)
 
