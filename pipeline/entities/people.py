@@ -181,6 +181,8 @@ def _names_no_person(text: str, sentence: _Sentence, start: int, end: int) -> bo
     adverb opening the sentence ("Previously, the president ...") or an abbreviation in mixed case ("MoU"). The
     model tags such words as people; a person's name is followed by none of these."""
     words = text[start:end].split()
+    if not words:
+        return True  # a blank span names no one
     following = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     after = following.group() if following else ""
     if words[-1].lower() in INSTITUTION_WORDS or (after[:1].isupper() and after.lower() in INSTITUTION_WORDS):
