@@ -6,7 +6,6 @@ Sentences and articles made up for these tests."""
 from datetime import date
 
 import polars as pl
-
 from test_engagements import extract
 
 from pipeline.fusion import fuse_engagements

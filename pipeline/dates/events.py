@@ -77,7 +77,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "bare_month",
         re.compile(
             r"\b(?P<mod>in|for|this|next|last|early|late|mid-?|since|until|by|during|coming|"
-            rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?P<month>{FULL_MONTH})\b",
+            r"(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
+            r"(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:week|half|days|fortnight)\s+of)"
+            rf"(?:\s+|(?<=-))(?P<month>{FULL_MONTH})\b",
             re.IGNORECASE,
         ),
     ),
@@ -96,6 +98,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<mod>next|last|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})\b" + DAY_IN_BRACKETS,
             re.IGNORECASE,
         ),
+    ),
+    (
+        "weekend",
+        re.compile(r"\b(?P<mod>this|last|over\s+the|at\s+the|the\s+past|this\s+past)\s+weekend\b", re.IGNORECASE),
     ),
     (
         "relative_period",
@@ -144,7 +150,7 @@ _ABSOLUTE = {"iso", "dotted", "month_day", "day_month", "month_year", "year"}
 """Kinds that may carry their own year, and so resolve without a publication date."""
 _EXPLICIT_DAY = {"iso", "dotted", "month_day", "day_month"}
 _RELATIVE_DAY = {"relative_day", "weekday"}
-_TENSED = {"month_day", "day_month", "bare_month", "weekday", "in_period"}
+_TENSED = {"month_day", "day_month", "bare_month", "weekday", "in_period", "weekend"}
 """Kinds whose direction (the last such day or the next) depends on the tense."""
 _DURATION = re.compile(
     r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day|(?P<hours>24|48|72|96)[- ]hours?)\b",
@@ -257,6 +263,19 @@ def _weekday_date(weekday: int, modifier: str, published: date, future: bool) ->
     return published + timedelta(days=ahead) if future else published - timedelta(days=behind)
 
 
+def _weekend(modifier: str, published: date, future: bool) -> tuple[date, date, str]:
+    """ "will meet this weekend", "met over the weekend", "last weekend": the Saturday and Sunday the words
+    point to, a span of two days as "13-14 September" is. "Last weekend" and, told in the past, "this weekend",
+    "over the weekend" and "at the weekend" are the last weekend begun before the report's day; told of what is
+    to come, the next one (this one, in a report of a Saturday)."""
+    modifier = " ".join(modifier.split())
+    if modifier in ("last", "the past", "this past") or not future:
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
+    else:
+        saturday = published + timedelta(days=(5 - published.weekday()) % 7)
+    return saturday, saturday + timedelta(days=1), "day"
+
+
 def _with_day_of_month(day: date, stated: int) -> date:
     """The date nearest ``day`` whose day of the month is ``stated``: "yesterday (14)" is the 14th whatever the
     arithmetic gave."""
@@ -350,6 +369,8 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
         if g.get("dom"):
             day = _with_day_of_month(day, int(g["dom"]))
         return day, day, "day"
+    if kind == "weekend":
+        return _weekend(g["mod"].lower(), published, future)
     if kind == "relative_period":
         return _relative_period(g["mod"].lower(), g["unit"].lower(), published)
     if kind == "in_period":
