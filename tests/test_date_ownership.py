@@ -161,3 +161,10 @@ def test_a_date_told_with_its_own_word_of_planning_is_taken_whatever_the_main_ve
         [INDIA, JAPAN],
     )
     assert dated(rows) == [("meeting", "planned", date(2022, 9, 20))]
+
+
+def test_the_day_a_visit_under_way_began_since_is_its_date():
+    rows = extract(
+        ["Japan's prime minister has been in India since Sunday on an official visit."], [INDIA, JAPAN]
+    )
+    assert dated(rows) == [("visit", "held", date(2022, 9, 4))]

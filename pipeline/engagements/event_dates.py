@@ -75,8 +75,9 @@ def _opens_a_stretch_of_time(text: str, span: DateSpan) -> bool:
     """Whether a date is the start of a stretch of time told with "since" ("the first official trip to Mongolia
     since 2014", "have met three times since January", "relations upgraded since 2019"): it measures how long
     something has (not) happened, the date of no engagement the sentence tells; an engagement of that time, if
-    any, is told by a clause of its own ("since he visited in 2014")."""
-    return bool(_SINCE_BEFORE.search(text[max(0, span.start_char - 20) : span.start_char]))
+    any, is told by a clause of its own ("since he visited in 2014"). Not a day: "has been in Delhi since Monday"
+    tells when a visit under way began."""
+    return span.precision != "day" and bool(_SINCE_BEFORE.search(text[max(0, span.start_char - 20) : span.start_char]))
 
 
 _CAPTION_AFTER = re.compile(
