@@ -168,3 +168,12 @@ def test_the_day_a_visit_under_way_began_since_is_its_date():
         ["Japan's prime minister has been in India since Sunday on an official visit."], [INDIA, JAPAN]
     )
     assert dated(rows) == [("visit", "held", date(2022, 9, 4))]
+
+
+def test_the_year_of_the_last_visit_before_a_plan_is_not_the_plan_slot():
+    rows = extract(
+        ["Japan's foreign minister will be the first Japanese minister to visit India since 2003."],
+        [INDIA, JAPAN],
+        published=None,
+    )
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("visit", None)]

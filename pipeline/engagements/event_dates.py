@@ -86,6 +86,19 @@ def _opens_a_stretch_of_time(text: str, span: DateSpan) -> bool:
     )
 
 
+def _dates_the_last_one_before(text: str, span: DateSpan, status: str | None) -> bool:
+    """Whether a date is that of the last engagement before one still to come or called off ("She was to visit
+    Tanzania from March 28-29, the first Indian foreign minister to visit the country since 2003"): 2003 is the
+    past visit's, never the slot of the plan."""
+    before = text[: span.start_char]
+    return (
+        status not in (None, "held")
+        and span.precision != "day"
+        and bool(_SINCE_BEFORE.search(before[-20:]))
+        and bool(_FIRST_SINCE.search(before))
+    )
+
+
 _CAPTION_AFTER = re.compile(
     r"^\W{0,4}(?:(?:file\s+)?photo(?:graph)?|image|picture|pic)\b\s*(?:[:|/(]|by\b|credit)", re.IGNORECASE
 )
@@ -271,6 +284,7 @@ def assign_dates(
             for s in spans_by_tense[forward[index], past_plan[index]]
             if (anchor.kind == "cooperation" or not _is_attribution(text, s))
             and not (status in ("cancelled", "postponed") and _dates_the_calling_off(text, s, anchor))
+            and not _dates_the_last_one_before(text, s, status)
         ]
         owners = [min(anchors, key=lambda a: _gap(a.start, a.end, s.start_char, s.end_char)) for s in spans]
         own = [s for s, owner in zip(spans, owners, strict=True) if owner is anchor]
