@@ -146,6 +146,63 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
     return dated.drop("_visit_month", "_visit_statuses", "_type_dated", "_one_day", "_visit_day")
 
 
+_CALLED_OFF = ["cancelled", "postponed"]
+
+
+def called_off_talks_keep_their_visit_slot(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A meeting called off that its story dates neither itself nor by any other meeting of its pair, in a story
+    that dates one current visit of the pair called off the same way ("Trump cancelled his visit to Colombia
+    planned for December 2 ... and has now cancelled [the meeting] with Ivan Duque"): the talks were to be held
+    during that visit, and keep its slot as the visit does (the guide: a called-off engagement keeps its
+    original slot), at the visit's month, or its day when the visit was of one day (``_one_day_visit``), as
+    talks during a visit that goes ahead (``talks_dated_by_their_visit``)."""
+    key = [*_PAIR, "status"]
+    visits = (
+        mentions.filter(
+            (pl.col("engagement_type") == "visit")
+            & pl.col("date_precision").is_in(_PRECISE)
+            & pl.col("status").is_in(_CALLED_OFF)
+            & _current()
+        )
+        .group_by(key)
+        .agg(
+            _slot_month=pl.col("start_date").dt.truncate("1mo").unique(),
+            _one_day=_one_day_visit().all(),
+            _slot_day=pl.col("start_date").unique(),
+        )
+        .filter(pl.col("_slot_month").list.len() == 1)
+        .with_columns(
+            pl.col("_slot_month").list.first(),
+            _slot_day=pl.when(pl.col("_one_day") & (pl.col("_slot_day").list.len() == 1))
+            .then(pl.col("_slot_day").list.first())
+            .otherwise(None),
+        )
+    )
+    met = (
+        mentions.filter((pl.col("engagement_type") == "meeting") & pl.col("date_precision").is_in(_PRECISE))
+        .select(_PAIR)
+        .unique()
+        .with_columns(_meeting_dated=pl.lit(True))
+    )
+    joined = mentions.join(visits, on=key, how="left", maintain_order="left").join(
+        met, on=_PAIR, how="left", maintain_order="left"
+    )
+    apply = (
+        (pl.col("engagement_type") == "meeting")
+        & pl.col("status").is_in(_CALLED_OFF)
+        & pl.col("_slot_month").is_not_null()
+        & pl.col("_meeting_dated").is_null()
+        & _undated_or_year(pl.col("_slot_month"))
+    ).fill_null(False)
+    dated = _borrow(
+        joined,
+        apply,
+        pl.coalesce("_slot_day", "_slot_month"),
+        pl.when(pl.col("_slot_day").is_not_null()).then(pl.lit("day")).otherwise(pl.lit("month")),
+    )
+    return dated.drop("_slot_month", "_one_day", "_slot_day", "_meeting_dated")
+
+
 def _one_day_visit() -> pl.Expr:
     """Whether a visit mention is of one day by its stated length ("a one-day working visit on Thursday", "a
     day-long visit"): the duration closed the span on its first day. Its talks are held that day: the text then
@@ -245,7 +302,8 @@ _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
     """Each mention of an engagement that none of its reports dates (or dates by its year only) takes the date
     its story lends it through another engagement of the pair (``visits_dated_by_their_talks``,
-    ``signings_dated_by_their_talks``, ``talks_dated_by_their_visit``, ``meetings_dated_by_their_signing``). A mention speaks for its engagement:
+    ``signings_dated_by_their_talks``, ``talks_dated_by_their_visit``, ``called_off_talks_keep_their_visit_slot``,
+    ``meetings_dated_by_their_signing``). A mention speaks for its engagement:
     "the summit", undated in one story, has the date other reports give the summit it joined. A borrowed date never overrides an engagement's own."""
     def most_precise(column: str) -> pl.Expr:
         rank = pl.col("date_precision").replace_strict(_PRECISION_RANK, default=3)
@@ -255,7 +313,9 @@ def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:
         start_date=most_precise("start_date"), date_precision=most_precise("date_precision")
     )
     lent = meetings_dated_by_their_signing(
-        talks_dated_by_their_visit(signings_dated_by_their_talks(visits_dated_by_their_talks(effective)))
+        called_off_talks_keep_their_visit_slot(
+            talks_dated_by_their_visit(signings_dated_by_their_talks(visits_dated_by_their_talks(effective)))
+        )
     )
     own_date_missing = (
         (pl.col("start_date").is_null() | (pl.col("date_precision") == "year")).all().over("cluster")

@@ -115,11 +115,11 @@ def test_a_day_outside_the_nearer_month_leaves_the_month():
 
 def test_the_year_a_stretch_of_time_starts_from_is_no_engagement_date():
     rows = extract(
-        ["It would be the first official trip by Japan's foreign minister to India since 2014."],
+        ["The foreign ministers of India and Japan have met three times since 2019."],
         [INDIA, JAPAN],
         published=None,
     )
-    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("visit", None)]
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("meeting", None)]
 
 
 def test_meetings_held_over_the_last_days_start_that_many_days_back():
@@ -161,3 +161,19 @@ def test_a_date_told_with_its_own_word_of_planning_is_taken_whatever_the_main_ve
         [INDIA, JAPAN],
     )
     assert dated(rows) == [("meeting", "planned", date(2022, 9, 20))]
+
+
+def test_the_day_a_visit_under_way_began_since_is_its_date():
+    rows = extract(
+        ["Japan's prime minister has been in India since Sunday on an official visit."], [INDIA, JAPAN]
+    )
+    assert dated(rows) == [("visit", "held", date(2022, 9, 4))]
+
+
+def test_the_year_of_the_last_visit_before_a_plan_is_not_the_plan_slot():
+    rows = extract(
+        ["Japan's foreign minister will be the first Japanese minister to visit India since 2003."],
+        [INDIA, JAPAN],
+        published=None,
+    )
+    assert [(r["engagement_type"], r["start_date"]) for r in rows.to_dicts()] == [("visit", None)]

@@ -144,3 +144,22 @@ def test_a_visit_of_some_days_that_ended_on_a_day_began_before_it():
     assert (span.start, span.end) == (date(2022, 9, 4), date(2022, 9, 5))
     (span,) = find_date_spans("the president concluded his three-day state visit on Sunday", TUESDAY)
     assert (span.start, span.end) == (date(2022, 9, 2), date(2022, 9, 4))
+
+
+def test_a_weekend_is_its_saturday_and_sunday_the_last_one_in_the_past_the_next_one_ahead():
+    assert resolve_date("the ministers met over the weekend", TUESDAY) == (date(2022, 9, 3), date(2022, 9, 4), "day")
+    assert resolve_date("the leaders will meet this weekend", TUESDAY, future=True)[:2] == (
+        date(2022, 9, 10),
+        date(2022, 9, 11),
+    )
+    sunday = date(2022, 9, 11)
+    assert resolve_date("they held talks at the weekend", sunday)[0] == date(2022, 9, 10)
+
+
+def test_a_part_of_a_month_gives_the_month():
+    assert resolve_date("the visit is planned for mid-October", TUESDAY, future=True) == (
+        date(2022, 10, 1),
+        date(2022, 10, 31),
+        "month",
+    )
+    assert resolve_date("he will travel in the first week of October", TUESDAY, future=True)[2] == "month"

@@ -248,3 +248,25 @@ def test_a_signing_beside_talks_of_two_days_keeps_the_visit_month():
     assert [r for r in rows_of(engagements) if r[0] == "agreement"] == [
         ("agreement", "held", date(2022, 9, 1), "month")
     ]
+
+
+def test_talks_called_off_with_their_visit_keep_the_visit_slot():
+    engagements, _, _ = fuse(
+        # "The president cancelled his visit to India planned for September 20."
+        mention(sentence=0, type_="visit", status="cancelled", start=date(2022, 9, 20)),
+        # "He has now also cancelled his meeting with the prime minister."
+        mention(sentence=1, status="cancelled"),
+        # another story: a meeting called off beside a visit that goes ahead keeps no slot of it
+        mention(article="a2", sentence=0, type_="visit", status="planned", start=date(2022, 9, 20), pair=("IND", "LKA")),
+        mention(article="a2", sentence=1, status="cancelled", pair=("IND", "LKA")),
+    )
+    rows = sorted(
+        (r["country_b"], r["engagement_type"], r["status"], r["start_date"], r["date_precision"])
+        for r in engagements.iter_rows(named=True)
+    )
+    assert rows == [
+        ("JPN", "meeting", "cancelled", date(2022, 9, 1), "month"),
+        ("JPN", "visit", "cancelled", date(2022, 9, 20), "day"),
+        ("LKA", "meeting", "cancelled", None, None),
+        ("LKA", "visit", "planned", date(2022, 9, 20), "day"),
+    ]

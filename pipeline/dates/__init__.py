@@ -4,7 +4,9 @@
 - ``grammar``: month and weekday tables and the pattern fragments built from them;
 - ``events``: the event dates of a sentence, resolved against the publication date and the tense
   (``find_date_spans``, ``resolve_date``);
-- ``periods``: months, weeks and counts of days from publication, at their own precision (``month_end``);
+- ``periods``: months, weeks, weekends and counts of days from publication, at their own precision (``month_end``);
+- ``durations``: spans closed by a stated length or end ("a three-day visit from Wednesday", "the nine-day
+  exercise, which runs until November 1");
 - ``datelines``: whether a date is a dateline's, the day of the report (``is_dateline``);
 - ``printed``: the publication date printed in an article without a date line (``publication_date_in_text``).
 """

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from pipeline.dates.durations import _apply_duration, _close_with_until
 from pipeline.dates.grammar import (
     DAY,
     DAY_IN_BRACKETS,
@@ -42,7 +43,9 @@ from pipeline.dates.periods import (
     _in_period,
     _past_days,
     _relative_period,
+    _safe_date,
     _week_span,
+    _weekend,
     month_end,
 )
 
@@ -77,7 +80,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "bare_month",
         re.compile(
             r"\b(?P<mod>in|for|this|next|last|early|late|mid-?|since|until|by|during|coming|"
-            rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?P<month>{FULL_MONTH})\b",
+            r"(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
+            r"(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:week|half|days|fortnight)\s+of)"
+            rf"(?:\s+|(?<=-))(?P<month>{FULL_MONTH})\b",
             re.IGNORECASE,
         ),
     ),
@@ -96,6 +101,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<mod>next|last|this|coming|past)\s+)?(?P<weekday>{WEEKDAY})\b" + DAY_IN_BRACKETS,
             re.IGNORECASE,
         ),
+    ),
+    (
+        "weekend",
+        re.compile(r"\b(?P<mod>this|last|over\s+the|at\s+the|the\s+past|this\s+past)\s+weekend\b", re.IGNORECASE),
     ),
     (
         "relative_period",
@@ -144,22 +153,8 @@ _ABSOLUTE = {"iso", "dotted", "month_day", "day_month", "month_year", "year"}
 """Kinds that may carry their own year, and so resolve without a publication date."""
 _EXPLICIT_DAY = {"iso", "dotted", "month_day", "day_month"}
 _RELATIVE_DAY = {"relative_day", "weekday"}
-_TENSED = {"month_day", "day_month", "bare_month", "weekday", "in_period"}
+_TENSED = {"month_day", "day_month", "bare_month", "weekday", "in_period", "weekend"}
 """Kinds whose direction (the last such day or the next) depends on the tense."""
-_DURATION = re.compile(
-    r"\b(?:(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day|(?P<hours>24|48|72|96)[- ]hours?)\b",
-    re.IGNORECASE,
-)
-_MAX_DURATION_DAYS = 31
-_FULL_YEAR = re.compile(rf"\b{YEAR}\b")
-_UNTIL = re.compile(r"\b(?:until|till|through|up to)\s+(?:on\s+)?$", re.IGNORECASE)
-_ENDS = re.compile(
-    r"\b(?:(?:until|till|through|up to)|(?:ended|ends|concluded|concludes|wrapped\s+up|wound\s+up)"
-    r"(?:\s+[\w'’-]+){0,6}?)\s+(?:on\s+)?$",
-    re.IGNORECASE,
-)
-"""Words that make the day after them the end of what a duration measures ("the nine-day exercise runs until
-November 1", "a two-day visit which ended yesterday", "concluded his three-day visit on Friday")."""
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|has|have|did|met|held|signed|spoke|left|paid|made|took|began|came|went|sat|led|\w{2,}[^e\W]ed)\b",
     re.IGNORECASE,
@@ -221,13 +216,6 @@ def _local_future(text: str, position: int, default: bool) -> bool:
 
 def _day_number(token: str) -> int:
     return int(re.match(r"\d+", token).group())
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _yearless(month: int, day: int, published: date, future: bool) -> date | None:
@@ -360,6 +348,8 @@ def _resolve_match(kind: str, m: re.Match[str], published: date | None, future: 
         if g.get("dom"):
             day = _with_day_of_month(day, int(g["dom"]))
         return day, day, "day"
+    if kind == "weekend":
+        return _weekend(g["mod"].lower(), published, future)
     if kind == "relative_period":
         return _relative_period(g["mod"].lower(), g["unit"].lower(), published)
     if kind == "in_period":
@@ -444,81 +434,6 @@ def _merge_adjacent(text: str, previous: DateSpan, span: DateSpan) -> DateSpan |
     if span.start == previous.start and re.fullmatch(r"\s*\(", between):
         return replace(previous, end_char=span.end_char + closing, text=whole)
     return None
-
-
-def _close_with_until(text: str, spans: list[DateSpan]) -> list[DateSpan]:
-    """ "arrived on Tuesday ... a visit that will last until November 25": a day introduced by "until" is the
-    end of the single day stated before it (within a month), not a date of its own."""
-    kept: list[DateSpan] = []
-    for span in spans:
-        opened = [
-            i
-            for i, s in enumerate(kept)
-            if s.precision == "day" and (s.end is None or s.end == s.start) and s.start < span.start
-        ]
-        if (
-            opened
-            and span.precision == "day"
-            and _UNTIL.search(text[max(0, span.start_char - 15) : span.start_char])
-            and (span.start - kept[opened[-1]].start).days <= _MAX_DURATION_DAYS
-        ):
-            kept[opened[-1]] = replace(kept[opened[-1]], end=span.end or span.start, end_implied=False)
-            continue
-        kept.append(span)
-    return kept
-
-
-def _apply_duration(text: str, spans: list[DateSpan], published: date | None = None) -> list[DateSpan]:
-    """'a three-day visit from Wednesday', 'a 48-hour visit': close the nearest single-day or open span with the
-    stated duration; a day told only as the end ("the nine-day exercise, which runs until November 1", "a
-    two-day visit which ended yesterday") is closed backward (``_ended_by``)."""
-    for m in _DURATION.finditer(text):
-        if m.group("hours"):
-            days = int(m.group("hours")) // 24
-        else:
-            token = m.group("n").lower()
-            days = NUMBER_WORDS.get(token) or int(token)
-        if not 1 <= days <= _MAX_DURATION_DAYS:
-            continue
-        open_spans = [
-            i for i, s in enumerate(spans) if s.precision == "day" and (s.end is None or s.end == s.start)
-        ]
-        if not open_spans:
-            continue
-        nearest = min(
-            open_spans,
-            key=lambda i: min(abs(spans[i].start_char - m.end()), abs(m.start() - spans[i].end_char)),
-        )
-        span = spans[nearest]
-        if _ENDS.search(text[max(0, span.start_char - 60) : span.start_char]):
-            spans[nearest] = _ended_by(span, days, published)
-            continue
-        spans[nearest] = replace(span, end=span.start + timedelta(days=days - 1), end_implied=True)
-    return spans
-
-
-def _ended_by(span: DateSpan, days: int, published: date | None) -> DateSpan:
-    """A span of ``days`` days that ends on the day ``span`` states, the only day a sentence gives of it ("the
-    nine-day exercise, which runs until November 1"): it starts ``days - 1`` days before. Its year, when not
-    printed, is the one that puts the report's day within the span (give or take a day), as the present tense of
-    "runs until" tells of something under way, which has begun by the report's day (a count one day short, as
-    in "the nine-day exercise runs until November 1" told on October 23, starts that day); else the one the
-    tense gave."""
-
-    def backward(end: date, begun_by: date | None = None) -> DateSpan:
-        start = end - timedelta(days=days - 1)
-        if begun_by is not None:
-            start = min(start, begun_by)
-        return replace(span, start=start, end=end, end_implied=False)
-
-    closed = backward(span.start)
-    if published is None or _FULL_YEAR.search(span.text):
-        return closed
-    for shift in (0, 1, -1):
-        end = _safe_date(span.start.year + shift, span.start.month, span.start.day)
-        if end is not None and end - timedelta(days=days) <= published <= end:
-            return backward(end, published)
-    return closed
 
 
 def resolve_date(

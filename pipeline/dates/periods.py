@@ -15,6 +15,13 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _week_of(day: date) -> tuple[date, date]:
     monday = day - timedelta(days=day.weekday())
     return monday, monday + timedelta(days=6)
@@ -81,3 +88,16 @@ def _relative_period(modifier: str, unit: str, published: date) -> tuple[date, d
         return first, month_end(first.year, first.month), "month"
     year = published.year + shift
     return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+def _weekend(modifier: str, published: date, future: bool) -> tuple[date, date, str]:
+    """ "will meet this weekend", "met over the weekend", "last weekend": the Saturday and Sunday the words
+    point to, a span of two days as "13-14 September" is. "Last weekend" and, told in the past, "this weekend",
+    "over the weekend" and "at the weekend" are the last weekend begun before the report's day; told of what is
+    to come, the next one (this one, in a report of a Saturday)."""
+    modifier = " ".join(modifier.split())
+    if modifier in ("last", "the past", "this past") or not future:
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
+    else:
+        saturday = published + timedelta(days=(5 - published.weekday()) % 7)
+    return saturday, saturday + timedelta(days=1), "day"

@@ -69,14 +69,34 @@ def _is_other_event(text: str, span: DateSpan) -> bool:
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]*$", re.IGNORECASE)
 
 
 def _opens_a_stretch_of_time(text: str, span: DateSpan) -> bool:
-    """Whether a date is the start of a stretch of time told with "since" ("the first official trip to Mongolia
-    since 2014", "have met three times since January", "relations upgraded since 2019"): it measures how long
-    something has (not) happened, the date of no engagement the sentence tells; an engagement of that time, if
-    any, is told by a clause of its own ("since he visited in 2014")."""
-    return bool(_SINCE_BEFORE.search(text[max(0, span.start_char - 20) : span.start_char]))
+    """Whether a date is the start of a stretch of time told with "since" ("the two ministers have met three
+    times since 2019", "talks have been held regularly since January"): it measures how long something has gone
+    on, the date of no engagement the sentence tells. Not a day ("has been in Delhi since Monday" tells when a
+    visit under way began), nor the year of "the first visit since 2016", which names the last visit before
+    this one (a past engagement named in passing, ``passing``)."""
+    before = text[: span.start_char]
+    return (
+        span.precision != "day"
+        and bool(_SINCE_BEFORE.search(before[-20:]))
+        and not _FIRST_SINCE.search(before)
+    )
+
+
+def _dates_the_last_one_before(text: str, span: DateSpan, status: str | None) -> bool:
+    """Whether a date is that of the last engagement before one still to come or called off ("She was to visit
+    Tanzania from March 28-29, the first Indian foreign minister to visit the country since 2003"): 2003 is the
+    past visit's, never the slot of the plan."""
+    before = text[: span.start_char]
+    return (
+        status not in (None, "held")
+        and span.precision != "day"
+        and bool(_SINCE_BEFORE.search(before[-20:]))
+        and bool(_FIRST_SINCE.search(before))
+    )
 
 
 _CAPTION_AFTER = re.compile(
@@ -264,6 +284,7 @@ def assign_dates(
             for s in spans_by_tense[forward[index], past_plan[index]]
             if (anchor.kind == "cooperation" or not _is_attribution(text, s))
             and not (status in ("cancelled", "postponed") and _dates_the_calling_off(text, s, anchor))
+            and not _dates_the_last_one_before(text, s, status)
         ]
         owners = [min(anchors, key=lambda a: _gap(a.start, a.end, s.start_char, s.end_char)) for s in spans]
         own = [s for s, owner in zip(spans, owners, strict=True) if owner is anchor]
