@@ -370,40 +370,72 @@ def _same_people(rest: pl.DataFrame, summary: pl.DataFrame, people: pl.DataFrame
     fit, or none, leave it alone: a pair's leaders meet many times, and which meeting an undated report means is
     then not known."""
     key = ["country_a", "country_b", "engagement_type"]
-    lists = ["_people", *_SIDES]
+    window = timedelta(days=UNDATED_MATCH_DAYS)
+    mentions = rest.filter(pl.col("start_date").is_null())
+    clusters = summary.filter("cluster_precise")
+    named = people.select("story_id", *_PAIR, person_id="_people").explode("person_id")
+    mention_people = mentions.select("mention_id", "story_id", *key).join(named, on=["story_id", *_PAIR])
     cluster_people = (
-        summary.select("cluster", "stories", *_PAIR)
+        clusters.select("cluster", *key, "stories")
         .explode("stories")
-        .join(people.rename({"story_id": "stories"}), on=["stories", *_PAIR])
-        .group_by("cluster")
-        .agg(
-            **{
-                f"{name}_other": pl.col(name).list.explode(keep_nulls=False, empty_as_null=False).unique()
-                for name in lists
-            }
-        )
+        .join(named.rename({"story_id": "stories"}), on=["stories", *_PAIR])
+        .select("cluster", *key, "person_id")
+        .unique()
     )
-    near = pl.col("published_date").is_null() | (
-        (pl.col("cluster_start") - pl.col("published_date")).abs() <= timedelta(days=UNDATED_MATCH_DAYS)
+
+    # candidates: for a dated mention, the engagements of its key within the window (both put in periods of the
+    # window's length, each engagement in those its window touches); for one with no date line, those of its
+    # key that share a person with it. Never every engagement of the key for every mention.
+    def periods(day: pl.Expr) -> pl.Expr:
+        return day.cast(pl.Int32).cast(pl.Int64) // UNDATED_MATCH_DAYS
+
+    start = pl.col("cluster_start")
+    nearby = (
+        mentions.filter(pl.col("published_date").is_not_null())
+        .select("mention_id", *key, _period=periods(pl.col("published_date")))
+        .join(
+            clusters.select(
+                "cluster", *key, _period=pl.int_ranges(periods(start - window), periods(start + window) + 1)
+            ).explode("_period"),
+            on=[*key, "_period"],
+        )
+        .select("mention_id", "cluster")
+    )
+    sharing = (
+        mention_people.join(mentions.filter(pl.col("published_date").is_null()), on="mention_id", how="semi")
+        .join(cluster_people, on=[*key, "person_id"])
+        .select("mention_id", "cluster")
+        .unique()
+    )
+    in_time = (
+        pl.concat([nearby, sharing])
+        .join(mentions.select("mention_id", "start_date", "status", "published_date", "ordinal"), on="mention_id")
+        .join(clusters.select("cluster", "cluster_start", "cluster_end", "cluster_ordinal"), on="cluster")
+        .filter(
+            (pl.col("published_date").is_null() | ((start - pl.col("published_date")).abs() <= window))
+            & _fits(start, pl.col("cluster_end"))
+        )
+        .select("mention_id", "cluster")
     )
     fitting = (
-        rest.filter(pl.col("start_date").is_null())
-        .select(
-            "mention_id",
-            "story_id",
-            *key,
-            "start_date",
-            "status",
-            "published_date",
-            "ordinal",
-            "initiator_country",
-            "person_domains",
+        in_time.join(mention_people.select("mention_id", "person_id"), on="mention_id")
+        .join(cluster_people.select("cluster", "person_id"), on=["cluster", "person_id"], how="semi")
+        .select("mention_id", "cluster")
+        .unique()
+        .join(
+            mentions.select(
+                "mention_id", "story_id", *_PAIR, "status", "initiator_country", "person_domains"
+            ),
+            on="mention_id",
         )
-        .join(summary.filter("cluster_precise"), on=key)
+        .join(
+            clusters.select(
+                "cluster", "stories", "cluster_statuses", "cluster_domains", "cluster_initiators"
+            ),
+            on="cluster",
+        )
         .filter(
-            near
-            & _fits(pl.col("cluster_start"), pl.col("cluster_end"))
-            & ~_status_contradicts(pl.col("cluster_statuses"))
+            ~_status_contradicts(pl.col("cluster_statuses"))
             & ~pl.col("stories").list.contains(pl.col("story_id"))
             & _domains_agree()
             & (
@@ -412,11 +444,25 @@ def _same_people(rest: pl.DataFrame, summary: pl.DataFrame, people: pl.DataFrame
                 | pl.col("cluster_initiators").list.contains(pl.col("initiator_country"))
             )
         )
-        .select("mention_id", "story_id", *_PAIR, "cluster")
+        .select("mention_id", "story_id", *_PAIR, "cluster", "stories")
+    )
+    others = (
+        fitting.select("cluster", "stories", *_PAIR)
+        .unique("cluster")
+        .explode("stories")
+        .join(people.rename({"story_id": "stories"}), on=["stories", *_PAIR])
+        .group_by("cluster")
+        .agg(
+            **{
+                f"{name}_other": pl.col(name).list.explode(keep_nulls=False, empty_as_null=False).unique()
+                for name in ("_people", *_SIDES)
+            }
+        )
     )
     return (
-        fitting.join(people, on=["story_id", *_PAIR])
-        .join(cluster_people, on="cluster")
+        fitting.drop("stories")
+        .join(people, on=["story_id", *_PAIR])
+        .join(others, on="cluster")
         .filter(_sides_agree())
         .group_by("mention_id")
         .agg(pl.col("cluster").unique())

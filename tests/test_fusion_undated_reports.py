@@ -2,8 +2,9 @@
 "talks" beside another outlet's named format) joins that engagement when both name the same people and it is the
 only one that fits; anything less certain stays a row of its own. Mentions made up for these tests."""
 
-from datetime import date
+from datetime import date, timedelta
 
+import pytest
 from test_fusion import fuse, mention
 
 ALBANESE, MANELE = ("albanese", "Prime Minister", "AUS"), ("manele", "Prime Minister", "SLB")
@@ -154,3 +155,26 @@ def test_a_report_far_from_the_dated_meeting_stays_apart():
         mention("later", status="held", people=[ALBANESE, MANELE], pair=PAIR),  # published 2022-09-06
     )
     assert sources(engagements) == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("offset", "joined"),
+    [(-31, False), (-30, True), (-1, True), (0, True), (17, True), (29, True), (30, True), (31, False)],
+)
+def test_a_dated_article_s_report_joins_within_a_month_either_side(offset, joined):
+    """Whatever the calendar periods the two dates fall in, the window is a month either way."""
+    holness, rowley = ("holness", "Prime Minister", "JAM"), ("rowley", "Prime Minister", "TTO")
+    summit = date(2022, 9, 5)
+    engagements, _, _ = fuse(
+        mention(
+            "first",
+            fmt="annual summit",
+            status="held",
+            start=summit,
+            people=[holness, rowley],
+            pair=("JAM", "TTO"),
+        ),
+        mention("next", status="proposed", people=[holness], pair=("JAM", "TTO"))
+        | {"published_date": summit + timedelta(days=offset)},
+    )
+    assert sources(engagements) == ([2] if joined else [1, 1])
