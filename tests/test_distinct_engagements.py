@@ -51,8 +51,8 @@ def test_a_past_meeting_dated_by_its_year_is_not_the_meeting_the_report_announce
 
 
 def test_a_reference_told_before_a_summit_named_in_passing_is_the_reports_own_meeting():
-    # 2019-06-13: "PM Modi's first meeting on the sidelines of the summit is with President Xi. Both leaders are
-    # discussing ways to strengthen relations. ... In April last year, Modi and Xi had met in Wuhan for an
+    # a report of 2019-06-13, in our words: "The premier's first meeting at the summit is with the president. The
+    # two leaders are talking about closer ties. ... Last April, the two had met in a lakeside city for an
     # informal summit."
     today = date(2019, 6, 13)
     engagements, _, evidence = fuse(
@@ -164,16 +164,16 @@ def told(row: dict, sentence: str) -> dict:
 
 
 def test_talks_now_expected_in_april_after_their_postponement_are_a_record_of_their_own():
-    # an undated text: "The defence minister has postponed scheduled talks with his Thai counterpart. The
-    # meeting, originally scheduled for Friday, is now expected to take place in April."
+    # an undated text: "The army chief has put off planned talks with his Lao counterpart. The meeting, first
+    # set for Thursday, is now expected to be held in May."
     engagements, _, evidence = fuse(
         told(
-            mention("a1", 0, status="postponed", pair=("KHM", "THA")),
-            "The defence minister has postponed scheduled talks with his Thai counterpart.",
+            mention("a1", 0, status="postponed", pair=("LAO", "VNM")),
+            "The army chief has put off planned talks with his Lao counterpart.",
         ),
         told(
-            mention("a1", 1, status="planned", pair=("KHM", "THA")),
-            "The meeting, originally scheduled for Friday, is now expected to take place in April.",
+            mention("a1", 1, status="planned", pair=("LAO", "VNM")),
+            "The meeting, first set for Thursday, is now expected to be held in May.",
         ),
     )
     assert evidence_of(engagements, evidence) == {
@@ -185,17 +185,17 @@ def test_talks_now_expected_in_april_after_their_postponement_are_a_record_of_th
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Merkel was due to visit Algeria on Monday as part of a trip to North Africa.",
-        "The visit will be reprogrammed at a date suitable for both parties.",
+        "Weber was due to visit Tunisia on Tuesday as part of a tour of North Africa.",
+        "The visit will be rescheduled for a date that suits both sides.",
     ],
 )
 def test_the_lapsed_plan_or_a_plan_without_a_time_after_a_calling_off_is_the_engagement_called_off(sentence):
     engagements, _, _ = fuse(
         told(
-            mention("a1", 0, type_="visit", status="cancelled", pair=("DEU", "DZA")),
-            "German Chancellor Angela Merkel cancelled a visit to Algeria on Monday.",
+            mention("a1", 0, type_="visit", status="cancelled", pair=("DEU", "TUN")),
+            "German Chancellor Karl Weber cancelled a visit to Tunisia on Tuesday.",
         ),
-        told(mention("a1", 1, type_="visit", status="planned", pair=("DEU", "DZA")), sentence),
+        told(mention("a1", 1, type_="visit", status="planned", pair=("DEU", "TUN")), sentence),
     )
     assert engagements["status"].to_list() == ["cancelled"]
 
@@ -208,7 +208,7 @@ def test_the_two_who_met_on_monday_are_the_pair_of_the_talks_announced_before_an
         [
             "Ghanaian Foreign Minister Ama Mensah is likely to hold talks with Togolese Foreign Minister Kofi Agbo"
             " on May 14 in Lomé.",
-            "The two met in Finland on Monday where they held discussions on the border.",
+            "The two met in Norway on Monday, where they talked about the border.",
         ],
         [
             GHANA,
@@ -216,7 +216,7 @@ def test_the_two_who_met_on_monday_are_the_pair_of_the_talks_announced_before_an
             LOME,
             ("Ghanaian", "COUNTRY", "GHA"),
             ("Togolese", "COUNTRY", "TGO"),
-            ("Finland", "COUNTRY", "FIN"),
+            ("Norway", "COUNTRY", "NOR"),
             ("Ama Mensah", "PERSON", "GHA"),
             ("Kofi Agbo", "PERSON", "TGO"),
         ],
@@ -235,7 +235,7 @@ def test_talks_anticipated_to_mark_a_step_are_still_to_come_on_their_own_day():
     (row,) = extract(
         [
             "The High-Level Cooperation Council meeting between Ghana and Togo, scheduled for December 7 in Lomé,"
-            " is anticipated to mark a significant step in relations."
+            " is anticipated to mark a new stage in their relations."
         ],
         [GHANA, TOGO, LOME],
         published=date(2023, 11, 24),

@@ -34,8 +34,8 @@ def test_a_summit_that_brought_together_many_presidents_is_the_gathering():
 def test_the_meeting_named_again_after_a_gathering_of_many_is_that_gathering():
     found = rows(
         [
-            "Finance ministers and central bankers from the Group of 20 countries issued a joint statement on "
-            "Friday after a two-day meeting in Peru.",
+            "Finance chiefs and central bank governors from the Group of 20 countries put out a joint statement "
+            "on Saturday after a two-day meeting in Peru.",
             "Debt relief hung heavily over the meeting in the Peruvian city of Cusco following Chilean President "
             "Ana Torres's remarks on interest rates.",
         ],
@@ -65,7 +65,7 @@ def test_the_heads_of_state_meeting_of_a_community_of_states_is_multilateral():
 def test_the_meeting_after_talks_held_on_the_sidelines_of_a_summit_stays_bilateral():
     found = rows(
         [
-            "The two leaders' closed-door meeting took place on the sidelines of the APEC summit, where Peruvian "
+            "The two presidents' closed-door meeting was held on the sidelines of the APEC summit, where Peruvian "
             "President Luis Rojas met Chilean President Ana Torres on Friday.",
             "No further details of the meeting were released.",
         ],
@@ -135,9 +135,9 @@ def test_a_minister_of_state_for_external_affairs_is_indian_in_a_story_datelined
     from test_entity_fixes import people
 
     table = people(
-        "Asuncion, November 4: Union Minister of State for External Affairs Rita Sharma on Saturday met "
-        "Paraguay's Vice Minister of Foreign Affairs Carlos Benitez.\n"
-        "Sharma also visited a museum in Paraguay, and Paraguay thanked her."
+        "Montevideo, March 9: Union Minister of State for External Affairs Rita Sharma on Thursday held talks "
+        "with Uruguay's Deputy Foreign Minister Carlos Benitez.\n"
+        "Sharma also toured a port in Uruguay, and Uruguay thanked her."
     )
     row = table.filter(table["name"] == "Rita Sharma").row(0, named=True)
     assert row["country_code"] == "IND"
@@ -156,14 +156,14 @@ def test_a_deputy_minister_of_a_shared_title_takes_no_country_from_it():
 def test_the_upcoming_high_level_cooperation_council_of_two_countries_is_a_planned_meeting():
     found = extract(
         [
-            "The Greek and Turkish foreign ministers held a phone call to discuss preparations for the upcoming "
-            "Greece-Turkey High-Level Cooperation Council."
+            "The Spanish and Moroccan foreign ministers held a phone call to go over plans for the upcoming "
+            "Spain-Morocco High-Level Cooperation Council."
         ],
         [
-            ("Greek", "COUNTRY", "GRC"),
-            ("Turkish", "COUNTRY", "TUR"),
-            ("Greece", "COUNTRY", "GRC"),
-            ("Turkey", "COUNTRY", "TUR"),
+            ("Spanish", "COUNTRY", "ESP"),
+            ("Moroccan", "COUNTRY", "MAR"),
+            ("Spain", "COUNTRY", "ESP"),
+            ("Morocco", "COUNTRY", "MAR"),
         ],
         published=PUBLISHED,
     )
@@ -193,18 +193,18 @@ def test_a_council_of_an_organisation_or_a_cabinet_is_no_meeting():
 def test_a_visit_to_a_continent_in_a_report_datelined_in_one_of_its_countries_goes_there():
     found = rows(
         [
-            "Asuncion [Paraguay], August 22 (ANI): External Affairs Minister Rita Sharma on Monday held talks with "
-            "her counterpart Carlos Benitez.",
+            "Montevideo [Uruguay], March 9 (ANI): External Affairs Minister Rita Sharma on Thursday held talks "
+            "with her counterpart Carlos Benitez.",
             "Sharma is on her first official visit to South America.",
         ],
-        [("Asuncion", "LOCATION", "PRY"), ("Paraguay", "COUNTRY", "PRY")],
+        [("Montevideo", "LOCATION", "URY"), ("Uruguay", "COUNTRY", "URY")],
         people=[
             ("Rita Sharma", "p1", "IND", "external affairs minister"),
             ("Sharma", "p1", "IND", "external affairs minister"),
-            ("Carlos Benitez", "p2", "PRY", "foreign minister"),
+            ("Carlos Benitez", "p2", "URY", "foreign minister"),
         ],
     )
-    assert (("IND", "PRY"), "visit") in found
+    assert (("IND", "URY"), "visit") in found
 
 
 def test_a_bare_surname_is_the_person_named_with_initials_before():

@@ -26,7 +26,7 @@ def test_a_deal_the_sides_are_far_apart_on_is_no_agreement():
 
 def test_a_deal_the_sides_are_a_long_way_from_is_no_agreement():
     assert (
-        rows(["Kenya and Ethiopia are still a long way from a deal on grazing rights."], [KENYA, ETHIOPIA])
+        rows(["Kenya and Ethiopia remain a long way from a deal on grazing rights."], [KENYA, ETHIOPIA])
         == set()
     )
 
@@ -104,18 +104,18 @@ def test_destinations_of_a_cancelled_trip_are_no_pair_for_the_other_anchors_of_t
 def test_a_visit_followed_by_the_host_leader_is_no_list_of_destinations():
     found = rows(
         [
-            "The talks were held between Japanese Defence Minister Ito, who is on a two-day official visit to "
-            "Sri Lanka, and President Perera in Colombo."
+            "The talks were held between Japanese Defence Minister Ito, who is on a three-day official visit to "
+            "Nepal, and President Sharma in Kathmandu."
         ],
         [
             ("Japanese", "COUNTRY", "JPN"),
             ("Ito", "PERSON", "JPN"),
-            ("Sri Lanka", "COUNTRY", "LKA"),
-            ("Perera", "PERSON", "JPN"),  # a person linked to the wrong country does not make a list
-            ("Colombo", "LOCATION", "LKA"),
+            ("Nepal", "COUNTRY", "NPL"),
+            ("Sharma", "PERSON", "JPN"),  # a person linked to the wrong country does not make a list
+            ("Kathmandu", "LOCATION", "NPL"),
         ],
     )
-    assert (("JPN", "LKA"), "visit") in found
+    assert (("JPN", "NPL"), "visit") in found
 
 
 # --- a host, mediator or inviter of two others' talks is no party --------------------------------------------
@@ -154,7 +154,7 @@ def test_the_host_of_a_visit_invited_by_its_own_leader_stays_a_party():
 def test_a_country_named_as_the_site_of_a_conflict_is_no_side():
     found = rows(
         [
-            "Amid concerns over conflicts in the Middle East and Ukraine, the UN chief will meet Putin on Thursday."
+            "Amid worries about the wars in the Middle East and Ukraine, the UN chief will meet Putin on Friday."
         ],
         [("Ukraine", "COUNTRY", "UKR"), ("Putin", "PERSON", "RUS")],
     )
@@ -232,14 +232,14 @@ def test_calling_on_an_official_with_no_visit_stated_is_a_contact_not_a_meeting(
 def test_a_leader_together_with_two_others_counterparts_is_no_bilateral():
     found = rows(
         [
-            "The Latvian president, together with her Polish and Ukrainian counterparts, will also travel to "
-            "Krakow to visit the brigade headquarters."
+            "The Estonian president, together with her Polish and Finnish counterparts, will then fly to "
+            "Gdansk to visit the naval base."
         ],
         [
-            ("Latvian", "COUNTRY", "LVA"),
+            ("Estonian", "COUNTRY", "EST"),
             ("Polish", "COUNTRY", "POL"),
-            ("Ukrainian", "COUNTRY", "UKR"),
-            ("Krakow", "LOCATION", "POL"),
+            ("Finnish", "COUNTRY", "FIN"),
+            ("Gdansk", "LOCATION", "POL"),
         ],
     )
     assert found == set()
@@ -255,8 +255,8 @@ def test_a_leader_along_with_one_counterpart_stays_bilateral():
 
 def test_the_site_of_a_summit_a_trip_is_dated_by_is_no_destination():
     found = rows(
-        ["The U.S. president had planned to visit the Andean country after the G-20 summit in Argentina."],
-        [("U.S.", "COUNTRY", "USA"), ("G-20", "ORGANIZATION", None), ("Argentina", "COUNTRY", "ARG")],
+        ["The French leader had planned to visit the Andean nation after the G-20 summit in Brazil."],
+        [("French", "COUNTRY", "FRA"), ("G-20", "ORGANIZATION", None), ("Brazil", "COUNTRY", "BRA")],
     )
     assert found == set()
 
@@ -264,10 +264,10 @@ def test_the_site_of_a_summit_a_trip_is_dated_by_is_no_destination():
 def test_a_meeting_attended_is_a_gathering_and_a_bilateral_one_not_scheduled_makes_no_row():
     found = rows(
         [
-            "Foreign Minister Khan, who had attended the meeting in Almaty, said that a bilateral meeting between "
-            "the Pakistani and Indian leaders is not scheduled."
+            "Foreign Minister Reyes, who attended the meeting in Bishkek, said a bilateral meeting between "
+            "the Armenian and Azerbaijani presidents is not scheduled."
         ],
-        [("Almaty", "LOCATION", "KAZ"), ("Pakistani", "COUNTRY", "PAK"), ("Indian", "COUNTRY", "IND")],
+        [("Bishkek", "LOCATION", "KGZ"), ("Armenian", "COUNTRY", "ARM"), ("Azerbaijani", "COUNTRY", "AZE")],
     )
     assert found == set()
 
@@ -285,18 +285,18 @@ def test_talks_attended_between_two_sides_stay_bilateral():
 def test_the_sides_of_a_border_situation_are_no_pair_of_the_call_about_it():
     found = rows(
         [
-            "The Thai deputy prime minister had a phone conversation with Malaysian Prime Minister Anwar to monitor "
-            "the progress of the Thai-Cambodian border situation."
+            "The Peruvian foreign minister had a phone conversation with Chilean President Vera to follow "
+            "the Peruvian-Ecuadorian border situation."
         ],
         [
-            ("Thai", "COUNTRY", "THA"),
-            ("Malaysian", "COUNTRY", "MYS"),
-            ("Anwar", "PERSON", "MYS"),
-            ("Thai", "COUNTRY", "THA"),
-            ("Cambodian", "COUNTRY", "KHM"),
+            ("Peruvian", "COUNTRY", "PER"),
+            ("Chilean", "COUNTRY", "CHL"),
+            ("Vera", "PERSON", "CHL"),
+            ("Peruvian", "COUNTRY", "PER"),
+            ("Ecuadorian", "COUNTRY", "ECU"),
         ],
     )
-    assert found == {(("MYS", "THA"), "call")}
+    assert found == {(("CHL", "PER"), "call")}
 
 
 def test_what_a_treaty_binds_its_parties_to_do_in_the_event_of_aggression_is_no_meeting():
@@ -313,10 +313,10 @@ def test_what_a_treaty_binds_its_parties_to_do_in_the_event_of_aggression_is_no_
 def test_their_meeting_a_cancelled_visit_was_to_hold_is_a_cancelled_meeting_of_its_own():
     found = extract(
         [
-            "The Kenyan president cancelled a visit to Uganda on Monday because President Museveni is unable to "
-            "hold their meeting due to illness."
+            "The Kenyan president cancelled a visit to Uganda on Tuesday because President Okello is unable to "
+            "hold their meeting because of a cold."
         ],
-        [KENYAN, ("Uganda", "COUNTRY", "UGA"), ("Museveni", "PERSON", "UGA")],
+        [KENYAN, ("Uganda", "COUNTRY", "UGA"), ("Okello", "PERSON", "UGA")],
         published=PUBLISHED,
     )
     assert sorted(zip(found["engagement_type"], found["status"], strict=True)) == [
@@ -379,7 +379,7 @@ def test_a_trip_to_an_organisation_or_its_gathering_is_no_visit_to_the_host():
 
 def test_a_visit_dated_by_a_summit_stays_a_visit():
     found = rows(
-        ["The US president was expected to visit Colombia after the G20 summit in Buenos Aires."],
-        [("US", "COUNTRY", "USA"), ("Colombia", "COUNTRY", "COL"), ("Buenos Aires", "LOCATION", "ARG")],
+        ["The Spanish prime minister was expected to visit Ecuador after the G20 summit in Rio de Janeiro."],
+        [("Spanish", "COUNTRY", "ESP"), ("Ecuador", "COUNTRY", "ECU"), ("Rio de Janeiro", "LOCATION", "BRA")],
     )
-    assert found == {(("COL", "USA"), "visit")}
+    assert found == {(("ECU", "ESP"), "visit")}

@@ -80,17 +80,17 @@ def test_officials_beside_companies_still_name_the_sides():
 
 def test_a_gathering_named_at_length_is_multilateral():
     article = [
-        "Officials gathered in Bali on Friday.",
-        "The third G20 Finance Ministers and Central Bank Governors meeting began on Friday in Bali, with Kenya "
-        "and Ethiopia among the guests.",
+        "Officials gathered in Lima on Thursday.",
+        "The second G20 Finance and Central Bank Deputies meeting opened on Thursday in Lima, with "
+        "Kenya and Ethiopia among the guests.",
     ]
-    assert pairs(article, [KENYA, ETHIOPIA, ("Bali", "LOCATION", "IDN")]) == []
+    assert pairs(article, [KENYA, ETHIOPIA, ("Lima", "LOCATION", "PER")]) == []
 
 
 def test_a_pact_of_three_states_joined_by_hyphens_is_multilateral():
     article = [
-        "Mexico raised tariffs on Chinese imports, with a review of the trilateral US-Mexico-Canada free trade "
-        "pact due next year.",
+        "Mexico put new duties on Chinese steel ahead of a review of the trilateral US-Mexico-Canada trade "
+        "pact in the spring.",
         "The Canada-Mexico-US agreement comes up for review in July.",
     ]
     entities = [("Mexico", "COUNTRY", "MEX"), ("Chinese", "COUNTRY", "CHN"), ("US", "COUNTRY", "USA"),
@@ -100,8 +100,8 @@ def test_a_pact_of_three_states_joined_by_hyphens_is_multilateral():
 
 def test_a_trip_to_attend_an_organisation_spelled_out_is_no_bilateral_meeting():
     article = [
-        "Kenyan Minister of Energy Ama Wanjiru left Nairobi for Vienna on Wednesday to attend the 90th general "
-        "meeting of the Organization of the Petroleum Exporting Countries (OPEC)."
+        "Kenyan Minister of Energy Ama Wanjiru left Nairobi for Vienna on Wednesday to attend the 91st ministerial "
+        "meeting of the Organisation of Petroleum Exporting Countries (OPEC)."
     ]
     entities = [("Kenyan", "COUNTRY", "KEN"), ("Nairobi", "LOCATION", "KEN"), ("Vienna", "LOCATION", "AUT")]
     assert pairs(article, entities) == []
@@ -114,8 +114,8 @@ def test_a_gathering_of_the_group_of_twenty_spelled_out_is_multilateral():
 
 def test_a_group_video_conference_of_an_organisation_is_multilateral():
     article = [
-        "OPEC oil ministers agreed on Saturday to extend output cuts provided that Kenya and other allies back the "
-        "move, Ethiopia's oil minister said at the ministers' video conference."
+        "OPEC energy ministers decided on Sunday to prolong production cuts if Kenya and other allies support "
+        "the plan, Ethiopia's oil minister said at the ministers' video conference."
     ]
     assert pairs(article, [KENYA, ("Ethiopia", "COUNTRY", "ETH")]) == []
 
@@ -177,14 +177,14 @@ def test_a_list_of_destinations_joined_by_and_is_still_a_visit_to_each():
 
 def test_a_honeymoon_trip_is_a_private_trip_not_a_visit():
     article = [
-        "A Norwegian businessman accused of arranging the killing of his wife during a honeymoon trip to Kenya "
-        "has lost his appeal against extradition."
+        "A Danish trader charged with plotting the murder of his bride during a honeymoon trip to Kenya "
+        "has lost his fight against extradition."
     ]
-    assert pairs(article, [("Norwegian", "COUNTRY", "NOR"), KENYA]) == []
+    assert pairs(article, [("Danish", "COUNTRY", "DNK"), KENYA]) == []
 
 
 def test_a_leaders_private_visit_is_still_his_visit():
-    article = ["The Kenyan president arrived in Ghana on January 25 for a private visit and met President Mensah."]
+    article = ["The Kenyan president arrived in Ghana on March 3 for a private visit, later meeting President Mensah."]
     found = pairs(article, [("Kenyan", "COUNTRY", "KEN"), ("Ghana", "COUNTRY", "GHA")])
     assert ("GHA", "KEN", "visit") in found
 
@@ -208,8 +208,8 @@ def test_a_leader_and_other_world_leaders_at_summits_are_a_gathering():
     article = [
         "Kenyan President Amara Oduya and other leaders wrapping up a summit in Zambia on Friday called for a "
         "ceasefire.",
-        "LUSAKA — Brazil's president and other world leaders wrapping up a series of summits in Zambia on Thursday "
-        "are expected to offer tepid expressions of concern.",
+        "LUSAKA — Brazil's president and other world leaders closing out a run of summits in Zambia on Wednesday "
+        "are likely to voice only mild concern.",
     ]
     entities = [("Kenyan", "COUNTRY", "KEN"), ("Zambia", "COUNTRY", "ZMB"), BRAZIL, ("LUSAKA", "LOCATION", "ZMB")]
     assert pairs(article, entities) == []
@@ -231,9 +231,9 @@ def test_a_multinational_exercise_and_its_later_mentions_are_no_exercise_of_its_
     ]
     assert pairs(article, DRILL_SIDES) == []
     article = [
-        "The US Navy announced the start of Lion Shield 2024, the world's largest international maritime "
-        "exercise, on Friday.",
-        "The spokesman said maritime exercise that will run until August 2 is led by the US Africa fleet.",
+        "The US Navy opened Lion Shield 2024, billed as the biggest international maritime "
+        "exercise, on Monday.",
+        "A spokesman said the maritime exercise, which runs until July 19, is led by the US Africa fleet.",
         "It is participated by 25 nations including Kenya.",
     ]
     assert pairs(article, DRILL_SIDES) == []

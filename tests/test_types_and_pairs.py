@@ -77,17 +77,17 @@ def test_speaking_to_reporters_about_a_minister_is_no_contact():
 def test_both_leaders_named_with_a_regional_adjective_refer_back_to_the_pair():
     found = rows(
         [
-            "The presidents of Bolivia and Peru will hold a summit on Saturday in La Paz.",
-            "Both Latin American leaders are expected to sign more than 20 agreements.",
+            "The presidents of Ecuador and Paraguay meet for a summit in Quito on Friday.",
+            "Both Latin American leaders plan to sign a dozen agreements on energy there.",
         ],
         [
-            ("Bolivia", "COUNTRY", "BOL"),
-            ("Peru", "COUNTRY", "PER"),
+            ("Ecuador", "COUNTRY", "ECU"),
+            ("Paraguay", "COUNTRY", "PRY"),
             ("American", "COUNTRY", "USA"),
-            ("La Paz", "LOCATION", "BOL"),
+            ("Quito", "LOCATION", "ECU"),
         ],
     )
-    assert found == {(("BOL", "PER"), "meeting"), (("BOL", "PER"), "agreement")}
+    assert found == {(("ECU", "PRY"), "meeting"), (("ECU", "PRY"), "agreement")}
 
 
 def test_the_two_neighbouring_countries_refer_back_to_the_pair():
@@ -104,29 +104,29 @@ def test_the_two_neighbouring_countries_refer_back_to_the_pair():
 def test_a_sentence_naming_three_sides_refers_to_no_pair_of_two():
     found = rows(
         [
-            "Albania and Italy signed agreements in Rome on Thursday.",
-            "In January, Albania signed an energy agreement with Italy and the United Arab Emirates for a cable "
-            "linking the two neighbouring countries.",
+            "Montenegro and Croatia signed agreements in Zagreb on Thursday.",
+            "Last May, Montenegro signed a power agreement with Croatia and the Netherlands for a pipeline "
+            "joining the two neighbouring countries.",
         ],
         [
-            ("Albania", "COUNTRY", "ALB"),
-            ("Italy", "COUNTRY", "ITA"),
-            ("Rome", "LOCATION", "ITA"),
-            ("United Arab Emirates", "COUNTRY", "ARE"),
+            ("Montenegro", "COUNTRY", "MNE"),
+            ("Croatia", "COUNTRY", "HRV"),
+            ("Zagreb", "LOCATION", "HRV"),
+            ("Netherlands", "COUNTRY", "NLD"),
         ],
     )
-    assert found == {(("ALB", "ITA"), "agreement")}
+    assert found == {(("HRV", "MNE"), "agreement")}
     frame = extract(
         [
-            "Albania and Italy signed agreements in Rome on Thursday.",
-            "In January, Albania signed an energy agreement with Italy and the United Arab Emirates for a cable "
-            "linking the two neighbouring countries.",
+            "Montenegro and Croatia signed agreements in Zagreb on Thursday.",
+            "Last May, Montenegro signed a power agreement with Croatia and the Netherlands for a pipeline "
+            "joining the two neighbouring countries.",
         ],
         [
-            ("Albania", "COUNTRY", "ALB"),
-            ("Italy", "COUNTRY", "ITA"),
-            ("Rome", "LOCATION", "ITA"),
-            ("United Arab Emirates", "COUNTRY", "ARE"),
+            ("Montenegro", "COUNTRY", "MNE"),
+            ("Croatia", "COUNTRY", "HRV"),
+            ("Zagreb", "LOCATION", "HRV"),
+            ("Netherlands", "COUNTRY", "NLD"),
         ],
         published=PUBLISHED,
     )
@@ -151,11 +151,11 @@ def test_what_the_two_leaders_discussed_after_a_call_is_that_call():
 def test_a_talk_between_the_two_leaders_is_a_meeting():
     found = rows(
         [
-            "The documents were signed during a talk between the prime ministers of Vietnam and Singapore in Hanoi."
+            "Three accords came out of a talk between the prime ministers of Laos and Thailand in Vientiane."
         ],
-        [("Vietnam", "COUNTRY", "VNM"), ("Singapore", "COUNTRY", "SGP"), ("Hanoi", "LOCATION", "VNM")],
+        [("Laos", "COUNTRY", "LAO"), ("Thailand", "COUNTRY", "THA"), ("Vientiane", "LOCATION", "LAO")],
     )
-    assert (("SGP", "VNM"), "meeting") in found
+    assert (("LAO", "THA"), "meeting") in found
 
 
 def test_a_talk_given_at_a_university_is_no_meeting():
@@ -185,12 +185,12 @@ def test_a_title_of_the_sisterly_kingdom_gives_the_name_its_country():
     from test_entity_fixes import people
 
     table = people(
-        "The Emir received a phone call today from King Faisal Al Noor, King of the sisterly Hashemite Kingdom of "
-        "Jordan, during which they reviewed developments in occupied Palestine and in Palestinian towns.\n"
+        "The Sultan took a phone call on Sunday from King Faisal Al Noor, King of the sisterly Kingdom of "
+        "Bahrain, in which the two went over events in occupied Palestine and in Palestinian villages.\n"
         "Palestinian officials welcomed the call, and Palestine thanked both."
     )
     row = table.filter(table["name"] == "Faisal Al Noor").row(0, named=True)
-    assert row["country_code"] == "JOR"
+    assert row["country_code"] == "BHR"
 
 
 # --- a sentence lost in cleaning -------------------------------------------------------------------------------
@@ -200,11 +200,11 @@ def test_a_photo_credit_ending_a_paragraph_does_not_take_the_next_sentence_with_
     from pipeline.clean.stage import clean_text
 
     text = clean_text(
-        "The island has been melting faster this decade. Picture: PA\n"
-        "The president has cancelled his visit to Denmark after the prime minister's remarks.\n"
-        "The cancellation was confirmed on Wednesday."
+        "The glacier has been shrinking faster this century. Picture: PA\n"
+        "The senator has cancelled her trip to Iceland over the mayor's comments.\n"
+        "Her office confirmed the cancellation on Friday."
     )
-    assert "The president has cancelled his visit to Denmark" in text
+    assert "The senator has cancelled her trip to Iceland" in text
     assert "Picture" not in text
 
 
@@ -243,20 +243,20 @@ def test_an_official_who_met_students_and_then_visited_keeps_the_visit():
 def test_a_meeting_with_businessmen_beside_one_with_the_president_keeps_the_second():
     found = rows(
         [
-            "The Chilean president's agenda includes a meeting with Mexican businessmen, as well as a meeting with "
-            "President Ramos at the National Palace."
+            "The Peruvian president's programme lists a meeting with Brazilian executives, as well as a meeting "
+            "with President Costa at the Planalto."
         ],
-        [("Chilean", "COUNTRY", "CHL"), ("Mexican", "COUNTRY", "MEX")],
-        people=[("Ramos", "p1", "MEX", "president")],
+        [("Peruvian", "COUNTRY", "PER"), ("Brazilian", "COUNTRY", "BRA")],
+        people=[("Costa", "p1", "BRA", "president")],
     )
-    assert found == {(("CHL", "MEX"), "meeting")}
+    assert found == {(("BRA", "PER"), "meeting")}
 
 
 def test_a_president_sent_on_a_visit_to_the_home_country_is_of_the_other_country():
     from test_entity_fixes import people
 
     table = people(
-        "VILNIUS - Lithuania and Poland plan to create a council of defence ministers.\n"
+        "VILNIUS - Lithuania and Poland will set up a joint council of defence ministers.\n"
         "The adviser spoke of President Dalia Kairiene's upcoming visit to Poland.\n"
         "Kairiene is scheduled to meet with President Jan Nowicki of Poland and Polish ministers in Warsaw.\n"
         "The visit will bring cooperation with Poland to a new level, and Poland welcomed it."
@@ -268,11 +268,11 @@ def test_an_adviser_to_a_countrys_prime_minister_is_of_that_country():
     from test_entity_fixes import people
 
     table = people(
-        "Kenji Mori, MP and Special Adviser to the Prime Minister of Japan, assured support to Sri Lanka.\n"
-        "Sri Lanka thanked him, and Sri Lanka's president welcomed the offer."
+        "Aziz Rahman, MP and Special Adviser to the President of Indonesia, promised help to Nepal.\n"
+        "Nepal thanked him, and Nepal's president welcomed the offer."
     )
-    row = table.filter(table["name"] == "Kenji Mori").row(0, named=True)
-    assert (row["country_code"], row["role"]) == ("JPN", "Special Adviser")
+    row = table.filter(table["name"] == "Aziz Rahman").row(0, named=True)
+    assert (row["country_code"], row["role"]) == ("IDN", "Special Adviser")
 
 
 # --- a reference to a domestic meeting takes no older pair -----------------------------------------------------
@@ -281,14 +281,14 @@ def test_an_adviser_to_a_countrys_prime_minister_is_of_that_country():
 def test_after_the_meeting_the_sentence_before_held_at_home_takes_no_older_pair():
     found = rows(
         [
-            "President Biden will cancel his trip to Papua New Guinea next week, the White House said.",
-            "Biden met with congressional leaders at the White House earlier in the day.",
-            "After the meeting, Speaker Kevin McCarthy said they are still far apart, but a deal is possible.",
+            "President Hale will call off his trip to Fiji next month, the White House said.",
+            "Hale met congressional leaders at the White House on Tuesday morning.",
+            "After the meeting, Senator Ann Porter said the two sides remain apart, but a budget deal is close.",
         ],
-        [("Papua New Guinea", "COUNTRY", "PNG"), ("White House", "ORGANIZATION", "USA")],
-        people=[("Biden", "p1", "USA", "president"), ("Kevin McCarthy", "p2", None, "speaker")],
+        [("Fiji", "COUNTRY", "FJI"), ("White House", "ORGANIZATION", "USA")],
+        people=[("Hale", "p1", "USA", "president"), ("Ann Porter", "p2", None, "senator")],
     )
-    assert found == {(("PNG", "USA"), "visit")}
+    assert found == {(("FJI", "USA"), "visit")}
 
 
 def test_after_the_meeting_of_the_two_leaders_the_pair_carries_on():

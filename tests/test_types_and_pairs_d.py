@@ -66,8 +66,8 @@ def test_an_official_trip_beside_a_private_word_is_still_a_visit():
 def test_a_leader_and_other_world_leaders_at_summits_is_a_gathering():
     found = rows(
         [
-            "LIMA, Peru — Chilean President Ana Soto and other world leaders wrapping up a series of summits in Peru "
-            "on Friday are expected to issue a joint call for calm.",
+            "LIMA, Peru — Chilean President Ana Soto and other world leaders closing out a round of summits in Peru "
+            "on Friday should issue a joint call for calm.",
             "Experts say the meeting is more than a talk-shop.",
         ],
         [("Peru", "COUNTRY", "PER"), ("Chilean", "COUNTRY", "CHL"), ("LIMA", "LOCATION", "PER")],
@@ -177,8 +177,8 @@ def test_negotiations_between_two_on_a_treaty_sign_no_agreement():
 def test_a_visit_joined_to_a_summit_by_and_is_the_leaders_own_trip():
     found = rows(
         [
-            "President Ana Soto held talks with President Luis Mora on July 1 as part of her attendance at the "
-            "G20 Summit and visit to Peru."
+            "President Ana Soto held talks with President Luis Mora on November 15 as part of her attendance at "
+            "the APEC Summit and visit to Peru."
         ],
         [PERU],
         people=[("Ana Soto", "p1", "CHL", "president"), ("Luis Mora", "p2", "PER", "president")],
@@ -255,7 +255,7 @@ def test_agreeing_to_gift_a_ship_to_the_other_side_is_cooperation():
 
 def test_providing_patrol_boats_for_a_coast_guard_is_cooperation():
     found = rows(
-        ["The Chilean Government took steps to provide two patrol boats for the Peruvian Coast Guard."],
+        ["The Chilean Government moved to provide three patrol vessels for the Peruvian Coast Guard."],
         [("Chilean", "COUNTRY", "CHL"), ("Peruvian", "COUNTRY", "PER")],
     )
     assert found == {(("CHL", "PER"), "cooperation")}
@@ -284,7 +284,7 @@ def test_a_call_naming_one_side_of_the_storys_pair_is_with_the_other_side():
     found = rows(
         [
             "Peruvian President Luis Mora will start a working visit to Chile on Thursday.",
-            "His Majesty, in a phone call in October, congratulated Mora on his election by the Peruvian congress.",
+            "His Majesty, in a phone call in March, praised Mora for his election by the Peruvian congress.",
         ],
         [("Peruvian", "COUNTRY", "PER"), CHILE],
         people=[("Luis Mora", "p1", "PER", "president"), ("Mora", "p1", "PER", "president")],
