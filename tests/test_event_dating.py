@@ -66,7 +66,7 @@ def test_month_without_year_takes_the_year_of_the_tense():
 
 
 def test_tense_cue_next_to_the_date_wins_over_the_sentence_tense():
-    sentence = "The envoy offered the help at a meeting in Tokyo on Friday and will return next month."
+    sentence = "The minister pledged the loan during talks in Seoul on Friday and will come back next month."
     assert resolve_date(sentence, date(2024, 1, 23), future=True)[0] == date(2024, 1, 19)
     sentence = "The minister, who arrived on Monday, will meet the king on Friday."
     spans = find_date_spans(sentence, date(2024, 1, 24), future=True)
@@ -173,10 +173,10 @@ MENU = "Home\n" + "Markets | World | Business | Sport | Culture\n" * 12
 @pytest.mark.parametrize(
     ("line", "day"),
     [
-        ("March 27, 2017 / 2:11 PM / 5 months ago", date(2017, 3, 27)),
+        ("June 14, 2018 / 9:40 AM / 3 months ago", date(2018, 6, 14)),
         ("4 May 2021 14:05 GMT", date(2021, 5, 4)),
-        ("Last updated March 27, 2017 2:11 PM", None),
-        ("Ministers met in Rome on March 27, 2017 at 2:11 PM.", None),
+        ("Last updated June 14, 2018 9:40 AM", None),
+        ("Ministers met in Rome on June 14, 2018 at 9:40 AM.", None),
     ],
 )
 def test_a_timestamp_alone_on_its_line_below_the_menus_is_the_publication_date(line, day):
@@ -230,7 +230,7 @@ def test_an_article_without_publication_date_keeps_dates_that_print_their_year()
 @pytest.mark.parametrize(
     ("phrase", "month"),
     [
-        ("a summit scheduled for the end of July at the palace", date(2024, 7, 1)),
+        ("a state visit planned for the end of July in Lima", date(2024, 7, 1)),
         ("talks to be held at the beginning of March", date(2024, 3, 1)),
         ("the leaders will meet at the start of February", date(2024, 2, 1)),
     ],
@@ -243,7 +243,7 @@ def test_the_end_or_beginning_of_a_month_gives_that_month(phrase, month):
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [
-        ("I will be postponing our meeting scheduled in two weeks", (date(2024, 2, 1), date(2024, 2, 29), "month")),
+        ("we must delay the summit scheduled in two weeks", (date(2024, 2, 1), date(2024, 2, 29), "month")),
         ("the ministers will meet in three days", (date(2024, 1, 28), date(2024, 1, 28), "day")),
         ("the deal is expected to be signed within ten days' time", (date(2024, 2, 4), date(2024, 2, 4), "day")),
     ],

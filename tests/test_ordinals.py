@@ -68,7 +68,7 @@ def test_an_ordinal_in_apposition_after_the_meeting_numbers_it():
     [
         "During the first foreign visit of the Japanese leader, India and Japan signed a trade pact.",
         "Japan's prime minister said the first time he visited India was in 2016.",
-        "Japan's prime minister arrived in India on the second state visit of the week.",
+        "Japan's prime minister flew to India on Tuesday, his second state visit of the week.",
     ],
 )
 def test_a_count_of_a_persons_trips_or_of_a_period_is_no_ordinal(sentence):

@@ -121,7 +121,7 @@ def test_we_signed_after_a_visit_is_the_visit_pair():
     found = pairs(
         [
             "Turkish Foreign Minister Ahmet Demir arrived in Togo on Monday for a two-day visit.",
-            '"We signed three agreements that will strengthen our cooperation."',
+            '"We signed four accords today that deepen our partnership."',
         ],
         [("Turkish", "COUNTRY", "TUR"), ("Togo", "COUNTRY", "TGO")],
         people=[("Ahmet Demir", "p1", "TUR", "foreign minister")],
@@ -130,7 +130,7 @@ def test_we_signed_after_a_visit_is_the_visit_pair():
 
 
 def test_we_signed_with_no_engagement_before_it_has_no_pair():
-    found = pairs(['"We signed three agreements that will strengthen our cooperation."'], [])
+    found = pairs(['"We signed two accords that open new markets for our farmers."'], [])
     assert found == []
 
 
@@ -207,7 +207,7 @@ def test_a_countryless_leaders_plain_visit_to_a_city_gets_no_side():
 def test_the_leader_who_invites_two_others_to_a_summit_is_no_party():
     found = pairs(
         [
-            "The deal paves the way for a summit in July at the White House with the participation of Presidents "
+            "The accord opens the way for a summit in September at the White House, held with the participation of Presidents "
             "Jean Mbala (Gabon) and Paul Ndayi (Burundi), at the invitation of President Mark Hale."
         ],
         [("Gabon", "COUNTRY", "GAB"), ("Burundi", "COUNTRY", "BDI")],

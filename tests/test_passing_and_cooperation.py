@@ -76,7 +76,7 @@ def test_vague_relations_are_no_cooperation(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Peru is one of 11 members of the CPTPP, which was signed in March in Santiago, Chile.",
+        "Peru is among the 11 parties to the CPTPP, a pact concluded in Santiago, Chile, in 2018.",
         "Ghana and Peru are both members of the RCEP trade pact signed in 2020.",
         "Peru signed the CPTPP trade pact with Ghana and nine other countries.",
     ],
@@ -89,8 +89,8 @@ def test_a_trade_pact_of_many_members_named_with_two_of_them_is_no_bilateral_agr
 def test_a_deal_signed_by_several_parties_is_no_bilateral_agreement():
     found = rows(
         [
-            "The grain deal signed in July by the UN, Ghana, Kenya and Peru is expected to be discussed during "
-            "the talks between the Ghanaian and Kenyan presidents."
+            "The fertiliser accord signed in May by the UN, Ghana, Kenya and Peru will be on the agenda when "
+            "the Ghanaian and Kenyan presidents hold talks."
         ],
         [
             ("UN", "ORGANIZATION", None),

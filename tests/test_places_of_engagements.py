@@ -54,7 +54,7 @@ def test_a_meeting_on_the_sidelines_of_a_summit_takes_the_summit_city():
 def test_a_dateline_gives_way_to_the_city_the_article_names_for_the_pair():
     rows = rows_of(
         [
-            "MANILA — Japan has offered to send patrol ships to the Philippines to fight piracy.",
+            "MANILA — Japan has agreed to supply two coast-guard vessels to the Philippines for its fisheries patrols.",
             "Officials of the two countries held a meeting in Tokyo on Friday.",
         ],
         [("Japan", "COUNTRY", "JPN"), ("Philippines", "COUNTRY", "PHL"), ("Tokyo", "LOCATION", "JPN")],

@@ -81,7 +81,7 @@ def test_the_legs_of_a_tour_go_to_the_traveller_when_the_sentence_names_others()
     found = rows(
         [
             "The Turkish foreign minister arrived in Ghana on Monday.",
-            "After praising Ghana's development plan, the minister is expected to pay official visits to Togo "
+            "After praising Ghana's new port, the minister is due to pay official visits to Togo "
             "and Benin on Wednesday, the Turkish ministry said.",
         ],
         [

@@ -34,7 +34,7 @@ def test_a_dated_definite_reference_that_names_no_pair_dates_the_article_one_exe
         [
             "Officers of the Ghanaian army arrived in Kara for the annual exercise with their hosts.",
             "The five-day exercise was inaugurated on Monday by the Togolese chief of staff.",
-            "The joint exercise between Ghana and Togo will also send a strong signal to the region.",
+            "The joint exercise between Ghana and Togo is meant to show that the shared border is watched.",
         ],
         [GHANAIAN, TOGOLESE, GHANA, TOGO],
     )
@@ -133,7 +133,7 @@ def test_a_meeting_held_at_a_signing_the_story_dates_takes_the_signing_day():
     engagements, _, _ = fuse(
         # "Ghana and Togo signed an agreement on strategic partnership in Lomé today."
         mention(sentence=0, type_="agreement", status="held", start=date(2022, 9, 6), pair=("GHA", "TGO")),
-        # "A joint session of the two governments was held, preceded by bilateral meetings."
+        # "The two cabinets then sat together in a joint session, after separate bilateral talks."
         mention(sentence=3, status="held", pair=("GHA", "TGO")),
     )
     assert sorted(zip(engagements["engagement_type"], engagements["start_date"], strict=True)) == [
