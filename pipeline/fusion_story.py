@@ -151,8 +151,8 @@ _CALLED_OFF = ["cancelled", "postponed"]
 
 def called_off_talks_keep_their_visit_slot(mentions: pl.DataFrame) -> pl.DataFrame:
     """A meeting called off that its story dates neither itself nor by any other meeting of its pair, in a story
-    that dates one current visit of the pair called off the same way ("Trump cancelled his visit to Colombia
-    planned for December 2 ... and has now cancelled [the meeting] with Ivan Duque"): the talks were to be held
+    that dates one current visit of the pair called off the same way ("Halvorsen called off his trip to Kenya,
+    set for April 7 ... and has now cancelled [the meeting] with Amina Odhiambo"): the talks were to be held
     during that visit, and keep its slot as the visit does (the guide: a called-off engagement keeps its
     original slot), at the visit's month, or its day when the visit was of one day (``_one_day_visit``), as
     talks during a visit that goes ahead (``talks_dated_by_their_visit``)."""
@@ -217,8 +217,8 @@ def _one_day_visit() -> pl.Expr:
 
 def meetings_dated_by_their_signing(mentions: pl.DataFrame) -> pl.DataFrame:
     """A meeting held that its story dates neither itself nor by any other meeting of its pair, in a story that
-    dates one current signing of the pair to a day ("signed an agreement in Budapest today ... a joint session
-    of the two governments was held"), took place at that signing: leaders sign at the talks they hold, so the
+    dates one current signing of the pair to a day ("signed a treaty in Tallinn today ... a joint sitting
+    of both cabinets was held"), took place at that signing: leaders sign at the talks they hold, so the
     meeting takes the signing's day. Not when the story dates a visit of the pair: its talks take the visit's
     date (``talks_dated_by_their_visit``)."""
     signings = (
@@ -262,7 +262,7 @@ def signings_dated_by_their_talks(mentions: pl.DataFrame) -> pl.DataFrame:
     """An agreement held or planned that its story dates neither itself nor by any other agreement of its pair,
     in a story that dates the current meetings of the pair, of the same status, to one day ("held bilateral
     discussions this afternoon (July 28) ... Following the talks, both parties exchanged agreements"; "will hold
-    a summit meeting on Saturday ... are expected to sign more than 100 agreements"): leaders sign at the talks
+    a summit meeting on Thursday ... are set to sign some 40 accords"): leaders sign at the talks
     they hold, so the signing takes the talks' day, not the month of the visit they fall in
     (``talks_dated_by_their_visit``). Meetings of two days in the story leave the day unknown."""
     talks = (

@@ -1,5 +1,5 @@
 """Dates within a story: what an article dates only by another of its engagements ("later in the day", "the
-next day", "on the second day of his visit"), a visit whose day is not given dated by the talks held during it,
+next day", "on the third day of her visit"), a visit whose day is not given dated by the talks held during it,
 and talks during a dated visit that take its month. Sentences and articles made up for these tests."""
 
 from datetime import date
@@ -177,14 +177,14 @@ def test_a_visit_takes_the_date_other_reports_give_the_talks_its_story_names_und
 def test_a_day_told_of_an_engagement_whose_pair_is_not_named_moves_the_story_day():
     rows = extract(
         [
-            "The Ghanaian president will arrive in Togo on September 12 for a three-day visit.",
-            "On the second day of his visit, he will lay a wreath, which will be followed by a meeting with the "
-            "prime minister.",
+            "The Ghanaian president will arrive in Togo on October 3 for a three-day visit.",
+            "On the second day of his visit, the president will open a port terminal and then hold a meeting "
+            "with the prime minister.",
             "Later in the day, the presidents of Ghana and Togo will sign three agreements in Lomé.",
         ],
         [GHANA, TOGO, LOME],
     )
-    assert ("agreement", 2, date(2022, 9, 13)) in dated(rows)
+    assert ("agreement", 2, date(2022, 10, 4)) in dated(rows)
 
 
 def test_a_year_named_in_passing_does_not_hide_the_day_told_before_it():

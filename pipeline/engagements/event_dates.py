@@ -1,7 +1,7 @@
 """The dates of a sentence's anchors (``assign_dates``): each date expression the sentence states goes to the
 anchor it belongs to, unless it is the date of something else the sentence tells: a saying ("said on Monday",
-"in a post on X on March 10"), another event about a person (taking office, a death), the event another is
-placed after ("after the G20 summit, which will be held from November 30"), or the decision that called the
+"in a post on Telegram on June 4"), another event about a person (taking office, a death), the event another
+is placed after ("after the Pacific Islands Forum, which opens on August 12"), or the decision that called the
 engagement off ("on Sunday postponed his visits": the record keeps its original slot)."""
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ _MESSAGE_BEFORE = re.compile(
     r"interview|briefing|press\s+conference|press\s+release|video|speech)\b[^,.;]{0,30}?\s+(?:on|last|this)\s+$",
     re.IGNORECASE,
 )
-"""A message the date is the date of ("In a post on X on March 10, he announced he would visit India", "in an
-interview last week"): when it was said, told by the message's noun rather than a verb of saying."""
+"""A message the date is the date of ("In a post on Telegram on June 4, the premier wrote that he would travel
+to Chile", "in an interview last week"): when it was said, told by the message's noun rather than a verb of
+saying."""
 
 
 _REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:on\s+|in\s+|this\s+|last\s+|next\s+)?$", re.IGNORECASE)
@@ -37,8 +38,8 @@ signing's, even when a verb of saying follows it."""
 
 def _is_attribution(text: str, span: DateSpan) -> bool:
     """Whether a date says when something was said ("said on Monday", "a statement issued on Monday", "in a post
-    on X on March 10") rather than when the engagement happens; not a date opening the clause of what was said
-    ("said that on Wednesday he will fly to Mumbai"), nor one that dates a signing ("the communique signed
+    on Telegram on June 4") rather than when the engagement happens; not a date opening the clause of what was
+    said ("said that on Wednesday he will fly to Mumbai"), nor one that dates a signing ("the communique signed
     Monday, October 22 stated")."""
     before = text[max(0, span.start_char - 60) : span.start_char]
     if _REPORTED_CLAUSE.search(before) or _SIGNED_BEFORE.search(before):
@@ -87,8 +88,8 @@ def _opens_a_stretch_of_time(text: str, span: DateSpan) -> bool:
 
 
 def _dates_the_last_one_before(text: str, span: DateSpan, status: str | None) -> bool:
-    """Whether a date is that of the last engagement before one still to come or called off ("She was to visit
-    Tanzania from March 28-29, the first Indian foreign minister to visit the country since 2003"): 2003 is the
+    """Whether a date is that of the last engagement before one still to come or called off ("He was to visit
+    Ghana from May 14-15, the first Norwegian defence minister to go there since 1998"): 1998 is the
     past visit's, never the slot of the plan."""
     before = text[: span.start_char]
     return (
@@ -118,8 +119,8 @@ _REFERENCE_POINT_BEFORE = re.compile(
 
 
 def _dates_a_reference_point(text: str, span: DateSpan, owner: Anchor) -> bool:
-    """Whether a date is that of the event another one is placed after or before ("will visit Colombia after the
-    G20 summit, which will be held from November 30"): a date told after the words "after the summit" is the
+    """Whether a date is that of the event another one is placed after or before ("will visit Peru after the
+    Pacific Islands Forum, which opens on August 12"): a date told after the words "after the summit" is the
     summit's, the point of reference, and no other anchor of the sentence borrows it (the visit is after it, on a
     day the sentence does not give). A date told before them is not ("scheduled to visit in April after
     attending the summit": April is the visit's)."""
@@ -180,7 +181,7 @@ _CALLING_OFF = re.compile(
 
 def _dates_the_calling_off(text: str, span: DateSpan, anchor: Anchor) -> bool:
     """Whether a date stands just before the verb that calls off the anchor's engagement ("the minister on Sunday
-    postponed his visits to Germany", "the news last night that Trump has decided to cancel his trip"): it dates
+    postponed his visits to Germany", "word last night that Okafor has chosen to cancel his tour"): it dates
     the decision, and the record keeps the original slot (the guide), which the text gives elsewhere if at
     all."""
     after = _CALLING_OFF.match(text[span.end_char : anchor.start])
@@ -227,9 +228,9 @@ def _counted_from_the_day_said(text: str, spans: list[DateSpan], published: date
 
 def _the_day_within(nearest: DateSpan, own: list[DateSpan]) -> DateSpan:
     """The date an anchor takes when it stands nearer a month or a year than a day that falls in it, both its own
-    ("held a phone conversation – the second this month – on 16 November", "met in Delhi this year, on March
-    4"): the day, which the coarse period only places, the more precise statement of the same time (never lose
-    precision the text gives). A day outside the period is another time, and the nearer date stays."""
+    ("spoke by telephone – the third time this month – on 9 February", "met in Hanoi this year, on
+    July 22"): the day, which the coarse period only places, the more precise statement of the same time (never
+    lose precision the text gives). A day outside the period is another time, and the nearer date stays."""
     if nearest.precision == "day" or nearest.end is None:
         return nearest
     inside = [

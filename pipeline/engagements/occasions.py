@@ -1,8 +1,8 @@
 """Dates an engagement takes from the occasion the article ties it to, when its own sentence gives none.
 
 Talks "on the sidelines of the summit", a meeting "likely during the SCO summit", a deal signed "at the
-conference" happen during a gathering that the article may date in another sentence ("The SCO summit is
-scheduled for September 15-16"). The annotation guide dates such an engagement by its occasion without
+conference" happen during a gathering that the article may date in another sentence ("The ASEAN summit is
+set for October 8-9"). The annotation guide dates such an engagement by its occasion without
 inventing precision: the occasion's month, as for talks during a visit whose day is not given (visits lend their
 month to their talks in ``fusion_story``, where a story's visit and talks meet). The one occasion that gives a
 day is the report's own: the lede of a report datelined with a day ("Kazan, October 22: X met Y ...") tells what
@@ -32,7 +32,7 @@ _TIED_TO_GATHERING = re.compile(
     re.IGNORECASE,
 )
 """Words that tie an engagement to a gathering it takes place at: "during the SCO summit", "on the sidelines of
-the 16th BRICS Summit", "at the conference", "the conference during which he is likely to meet". A meeting is a
+the annual Mekong summit", "at the conference", "the forum during which she hopes to see". A meeting is a
 gathering only when named with its organisation ("at the SCO meeting"): "during the meeting" is the engagement."""
 
 REPORT_MONTH = "report month"
@@ -59,8 +59,8 @@ def _head(trigger: str) -> str:
 def gathering_occasions(
     sentences: list[tuple[int, str, list[Anchor], list[DateSpan | None]]],
 ) -> list[Occasion]:
-    """The dated gatherings of an article: each multilateral meeting anchor ("the SCO summit is scheduled for
-    September 15-16", "the G20 summit in November") with the date its sentence gave it. ``sentences`` holds,
+    """The dated gatherings of an article: each multilateral meeting anchor ("the ASEAN summit is set for
+    October 8-9", "the G20 summit in November") with the date its sentence gave it. ``sentences`` holds,
     in article order, each anchored sentence's index, text, anchors and the dates given to them. A gathering
     known only by its year lends no month, nor one the report's month was given by default."""
     return [
