@@ -37,6 +37,7 @@ import polars as pl
 
 from pipeline.contracts import polars_schema
 from pipeline.engagements.model import ENGAGEMENT_TYPES, PARTICIPANT_DTYPE, STATUSES
+from pipeline.engagements.model import PRECISION_RANK as _PRECISION_RANK
 from pipeline.fusion_clusters import (
     _absorb_generic,
     _assign_undated,
@@ -46,9 +47,9 @@ from pipeline.fusion_clusters import (
     _merge_same_day_visits,
     _year_among_precise,
     first_told,
-    story_people,
 )
 from pipeline.fusion_counterparts import apart_by_counterpart
+from pipeline.fusion_reports import story_people
 from pipeline.fusion_story import apply_story_dates
 
 _DOMAINS = {
@@ -60,7 +61,6 @@ _DOMAINS = {
     ),
 }
 _STATUS_PRIORITY = {"cancelled": 0, "postponed": 1, "held": 2, "planned": 3, "proposed": 4}
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 class EngagementsModel(pa.DataFrameModel):

@@ -9,9 +9,12 @@ from datetime import timedelta
 
 import polars as pl
 
+from pipeline.dates.grammar import MONTH_NAMES, WEEKDAY_NAMES
+from pipeline.engagements.model import CALLED_OFF
 from pipeline.engagements.references import PLAN_TOLD_PATTERN
+from pipeline.fusion_fit import UNDATED_MATCH_DAYS, _fits, _status_contradicts
+from pipeline.fusion_reports import _same_people
 
-UNDATED_MATCH_DAYS = 30
 UNDATED_CLUSTER_GAP_DAYS = 7
 _KEY = ["country_a", "country_b", "engagement_type", "family"]
 
@@ -140,44 +143,6 @@ def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _fits(cluster_start: pl.Expr, cluster_end: pl.Expr) -> pl.Expr:
-    """An undated mention fits a dated engagement its tense allows and whose ordinal does not contradict
-    it. A mention dated by its year only (``_year_among_precise``) fits only an engagement within that year: "the
-    last time they met was in 2019" in a report of 2024 is that 2019 meeting, a record of its own (the guide's
-    past engagements named in passing), not the meeting the report announces for today."""
-    year = pl.col("start_date").dt.year()
-    own_year = pl.col("start_date").is_null() | (
-        (cluster_start.dt.year() <= year) & (cluster_end.dt.year() >= year)
-    )
-    tense = (
-        pl.when(pl.col("status") == "planned")
-        .then(cluster_end >= pl.col("published_date") - timedelta(days=1))
-        .when(pl.col("status") == "held")
-        .then(cluster_start <= pl.col("published_date"))
-        .otherwise(True)
-    )
-    ordinal = (
-        pl.col("ordinal").is_null()
-        | pl.col("cluster_ordinal").is_null()
-        | (pl.col("ordinal") == pl.col("cluster_ordinal"))
-    )
-    return tense.fill_null(True) & ordinal & own_year
-
-
-_CONTRADICTING_STATUS = {"held": ["cancelled", "postponed"], "cancelled": ["held"], "postponed": ["held"]}
-"""Statuses that cannot describe one engagement: what was held was not called off, and the reverse. A plan and
-what came of it are one engagement (a story written before a meeting says "will meet", one written after "met")."""
-
-
-def _status_contradicts(statuses: pl.Expr) -> pl.Expr:
-    """Whether the mention's status contradicts one of ``statuses`` (the statuses of an engagement's
-    mentions)."""
-    contradicting = pl.col("status").replace_strict(
-        _CONTRADICTING_STATUS, default=[], return_dtype=pl.List(pl.String)
-    )
-    return statuses.list.set_intersection(contradicting).list.len() > 0
-
-
 def _one_signing() -> pl.Expr:
     """Whether an undated agreement said signed may join a signing of its story whatever the documents' names:
     the guide makes the documents signed on one occasion one record ("signed an Agreement on strategic
@@ -204,9 +169,9 @@ def first_told(dated: pl.DataFrame) -> pl.DataFrame:
 def told_before_the_passing_one(end: pl.Expr, first_sentence: pl.Expr) -> pl.Expr:
     """Whether an undated mention (not one dated by its year) stands, in its article, before the first sentence that states a past
     engagement named in passing (one that ended over a month before the report): a reference back ("the
-    talks", "during the visit") follows what it refers to, so "Both leaders are discussing ways ..." told before
-    "In April last year, the two had met in Wuhan for an informal summit" is the report's own meeting, not that
-    summit."""
+    talks", "during the visit") follows what it refers to, so "The two presidents are discussing ways ..." told
+    before "Last spring the two had met at a lakeside retreat for an informal summit" is the report's own meeting,
+    not that summit."""
     return (
         pl.col("start_date").is_null()
         & (end < pl.col("published_date") - PASSING_BEFORE)
@@ -307,189 +272,25 @@ def _alone_family(alone: pl.DataFrame) -> pl.Expr:
     )
 
 
-_PAIR = ["country_a", "country_b"]
-_SIDES = {"_people_a": "country_a", "_people_b": "country_b"}
-
-
-def story_people(rows: pl.DataFrame) -> pl.DataFrame:
-    """(story_id, country_a, country_b, _people, _people_a, _people_b): the people a story names in its mentions
-    of a pair, whichever sentence names them ("Albanese welcomed Manele to Canberra ... This was their first
-    meeting"), all of them and those of each side."""
-    named = (
-        rows.select("story_id", *_PAIR, "participants")
-        .explode("participants")
-        .drop_nulls("participants")
-        .unnest("participants")
-    )
-    return named.group_by("story_id", *_PAIR).agg(
-        _people=pl.col("person_id").unique(),
-        **{
-            side: pl.col("person_id").filter(pl.col("country_code") == pl.col(country)).unique()
-            for side, country in _SIDES.items()
-        },
-    )
-
-
-def _sides_agree() -> pl.Expr:
-    """Whether two stories name one person of a pair at least, and, on each side both name people of, one of
-    the same: the Kenyan host who received the Ethiopian prime minister is not enough to make his visit the
-    Ethiopian president's."""
-    shared = pl.col("_people").list.set_intersection(pl.col("_people_other")).list.len() > 0
-    for side in _SIDES:
-        other = pl.col(f"{side}_other")
-        disjoint = pl.col(side).list.set_intersection(other).list.len() == 0
-        shared = shared & ~((pl.col(side).list.len() > 0) & (other.list.len() > 0) & disjoint)
-    return shared
-
-
-def _domains_agree() -> pl.Expr:
-    """Whether a domain the mention's people give (defence, foreign, leader) is one its engagement's format
-    names, or either names none: a defence minister's talks are not the foreign ministers' dialogue (as
-    ``_in_story`` asks of a mention and a format of its story)."""
-    return (
-        (pl.col("person_domains").list.len() == 0)
-        | (pl.col("cluster_domains").list.len() == 0)
-        | (pl.col("person_domains").list.set_intersection(pl.col("cluster_domains")).list.len() > 0)
-    )
-
-
-def _same_people(rest: pl.DataFrame, summary: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
-    """(mention_id, cluster): an undated report of a dated engagement that another story tells, known by the
-    people both name (which engagement of its own story a mention means is ``_in_story``'s to say).
-
-    A mention with no date that joined nothing of its story nor of its key nearby (an article with no date line
-    and no year, whose dates the guide leaves null; or a generic "talks" beside another outlet's named format)
-    is a report of the one dated engagement of its pair and type whose stories name the people its own story
-    names for the pair (``_sides_agree``), when there is exactly one such engagement (within
-    ``UNDATED_MATCH_DAYS`` of its publication, when it has a date line), its tense fits, its status does not
-    contradict, its initiator is the mention's and its format's domain is one its people's
-    (``_domains_agree``): the guide fuses reports of the same engagement into one
-    record. Only an engagement dated to a day or a month is a report's: one dated by its year alone is one named
-    in passing ("they met at the Commonwealth summit last year"), and a visit the other way (the deputy prime
-    minister's recent trip to Honiara beside the prime minister's to Canberra) is another. Two engagements that
-    fit, or none, leave it alone: a pair's leaders meet many times, and which meeting an undated report means is
-    then not known."""
-    key = ["country_a", "country_b", "engagement_type"]
-    window = timedelta(days=UNDATED_MATCH_DAYS)
-    mentions = rest.filter(pl.col("start_date").is_null())
-    clusters = summary.filter("cluster_precise")
-    named = people.select("story_id", *_PAIR, person_id="_people").explode("person_id")
-    mention_people = mentions.select("mention_id", "story_id", *key).join(named, on=["story_id", *_PAIR])
-    cluster_people = (
-        clusters.select("cluster", *key, "stories")
-        .explode("stories")
-        .join(named.rename({"story_id": "stories"}), on=["stories", *_PAIR])
-        .select("cluster", *key, "person_id")
-        .unique()
-    )
-
-    # candidates: for a dated mention, the engagements of its key within the window (both put in periods of the
-    # window's length, each engagement in those its window touches); for one with no date line, those of its
-    # key that share a person with it. Never every engagement of the key for every mention.
-    def periods(day: pl.Expr) -> pl.Expr:
-        return day.cast(pl.Int32).cast(pl.Int64) // UNDATED_MATCH_DAYS
-
-    start = pl.col("cluster_start")
-    nearby = (
-        mentions.filter(pl.col("published_date").is_not_null())
-        .select("mention_id", *key, _period=periods(pl.col("published_date")))
-        .join(
-            clusters.select(
-                "cluster", *key, _period=pl.int_ranges(periods(start - window), periods(start + window) + 1)
-            ).explode("_period"),
-            on=[*key, "_period"],
-        )
-        .select("mention_id", "cluster")
-    )
-    sharing = (
-        mention_people.join(mentions.filter(pl.col("published_date").is_null()), on="mention_id", how="semi")
-        .join(cluster_people, on=[*key, "person_id"])
-        .select("mention_id", "cluster")
-        .unique()
-    )
-    in_time = (
-        pl.concat([nearby, sharing])
-        .join(mentions.select("mention_id", "start_date", "status", "published_date", "ordinal"), on="mention_id")
-        .join(clusters.select("cluster", "cluster_start", "cluster_end", "cluster_ordinal"), on="cluster")
-        .filter(
-            (pl.col("published_date").is_null() | ((start - pl.col("published_date")).abs() <= window))
-            & _fits(start, pl.col("cluster_end"))
-        )
-        .select("mention_id", "cluster")
-    )
-    fitting = (
-        in_time.join(mention_people.select("mention_id", "person_id"), on="mention_id")
-        .join(cluster_people.select("cluster", "person_id"), on=["cluster", "person_id"], how="semi")
-        .select("mention_id", "cluster")
-        .unique()
-        .join(
-            mentions.select(
-                "mention_id", "story_id", *_PAIR, "status", "initiator_country", "person_domains"
-            ),
-            on="mention_id",
-        )
-        .join(
-            clusters.select(
-                "cluster", "stories", "cluster_statuses", "cluster_domains", "cluster_initiators"
-            ),
-            on="cluster",
-        )
-        .filter(
-            ~_status_contradicts(pl.col("cluster_statuses"))
-            & ~pl.col("stories").list.contains(pl.col("story_id"))
-            & _domains_agree()
-            & (
-                pl.col("initiator_country").is_null()
-                | (pl.col("cluster_initiators").list.len() == 0)
-                | pl.col("cluster_initiators").list.contains(pl.col("initiator_country"))
-            )
-        )
-        .select("mention_id", "story_id", *_PAIR, "cluster", "stories")
-    )
-    others = (
-        fitting.select("cluster", "stories", *_PAIR)
-        .unique("cluster")
-        .explode("stories")
-        .join(people.rename({"story_id": "stories"}), on=["stories", *_PAIR])
-        .group_by("cluster")
-        .agg(
-            **{
-                f"{name}_other": pl.col(name).list.explode(keep_nulls=False, empty_as_null=False).unique()
-                for name in ("_people", *_SIDES)
-            }
-        )
-    )
-    return (
-        fitting.drop("stories")
-        .join(people, on=["story_id", *_PAIR])
-        .join(others, on="cluster")
-        .filter(_sides_agree())
-        .group_by("mention_id")
-        .agg(pl.col("cluster").unique())
-        .filter(pl.col("cluster").list.len() == 1)
-        .select("mention_id", pl.col("cluster").list.first())
-    )
-
-
-_CALLED_OFF = ["cancelled", "postponed"]
 _NEW_SLOT = (
-    r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday|next|soon|later|tomorrow|coming|\d{1,4})\b"
+    rf"\b(?:{'|'.join(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAY_NAMES))})\b|"
+    r"(?i:\b(?:next|soon|later|tomorrow|coming|\d{1,4})\b)"
 )
-"""A time a plan names: a month, a weekday, a number, "next", "soon", "later"."""
+"""A time a plan names: a month or a weekday, capitalised (the modal "may" is no month), a number, "next", "soon",
+"later"."""
 
 
 def _plan_after_calling_off() -> pl.Expr:
     """Whether a mention is a plan its article tells, with a time of its own, after it told the engagement of the
-    same pair and type called off ("General Tea Seiha has postponed scheduled talks with his Thai counterpart ...
-    The meeting is now expected to take place in April"; "Al Nahyan assured Sharif that he would soon be making
-    a two-day visit"): the new slot, a record of its own (the guide: a postponed engagement keeps its original
-    slot, and a new date is a separate planned record). Not the lapsed plan told in the past ("Merkel was due to
-    visit Algeria on Monday", ``references.PLAN_TOLD_PATTERN``), nor a plan told before the calling-off, nor one
+    same pair and type called off ("The defence minister has postponed his talks with his Laotian counterpart ...
+    The talks are now expected in May"; "the emir told the prime minister he would soon pay a two-day
+    visit"): the new slot, a record of its own (the guide: a postponed engagement keeps its original
+    slot, and a new date is a separate planned record). Not the lapsed plan told in the past ("the chancellor was due
+    to visit Tunis on Monday", ``references.PLAN_TOLD_PATTERN``), nor a plan told before the calling-off, nor one
     with no time ("the visit will be reprogrammed"): each is the engagement that was called off."""
     key = ["article_id", "country_a", "country_b", "engagement_type"]
     first_called_off = (
-        pl.when(pl.col("status").is_in(_CALLED_OFF)).then(pl.col("sentence_index")).min().over(key)
+        pl.when(pl.col("status").is_in(CALLED_OFF)).then(pl.col("sentence_index")).min().over(key)
     )
     return (
         (pl.col("status") == "planned")

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import polars as pl
 
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-_CALLED_OFF = ["cancelled", "postponed"]
+from pipeline.engagements.model import CALLED_OFF as _CALLED_OFF
+from pipeline.engagements.model import PRECISION_RANK as _PRECISION_RANK
 
 
 def _visitors() -> pl.Expr:

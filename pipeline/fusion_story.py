@@ -16,6 +16,9 @@ from datetime import timedelta
 
 import polars as pl
 
+from pipeline.engagements.model import CALLED_OFF as _CALLED_OFF
+from pipeline.engagements.model import PRECISION_RANK as _PRECISION_RANK
+
 _TALKS = ["meeting", "agreement"]
 _ONGOING = ["held", "planned"]
 _PRECISE = ["day", "month"]
@@ -146,7 +149,6 @@ def talks_dated_by_their_visit(mentions: pl.DataFrame) -> pl.DataFrame:
     return dated.drop("_visit_month", "_visit_statuses", "_type_dated", "_one_day", "_visit_day")
 
 
-_CALLED_OFF = ["cancelled", "postponed"]
 
 
 def called_off_talks_keep_their_visit_slot(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -296,7 +298,6 @@ def signings_dated_by_their_talks(mentions: pl.DataFrame) -> pl.DataFrame:
     return _borrow(joined, apply, pl.col("_talks_day"), pl.lit("day")).drop("_talks_day", "_signing_dated")
 
 
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def apply_story_dates(clustered: pl.DataFrame) -> pl.DataFrame:

@@ -187,6 +187,7 @@ def test_talks_now_expected_in_april_after_their_postponement_are_a_record_of_th
     [
         "Weber was due to visit Tunisia on Tuesday as part of a tour of North Africa.",
         "The visit will be rescheduled for a date that suits both sides.",
+        "The visit may be rescheduled once the ministers agree on a date.",
     ],
 )
 def test_the_lapsed_plan_or_a_plan_without_a_time_after_a_calling_off_is_the_engagement_called_off(sentence):

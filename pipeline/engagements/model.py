@@ -12,6 +12,10 @@ from pipeline.contracts import polars_schema
 
 ENGAGEMENT_TYPES = ["meeting", "visit", "call", "agreement", "exercise", "cooperation"]
 STATUSES = ["planned", "held", "postponed", "cancelled", "proposed"]
+CALLED_OFF = ["cancelled", "postponed"]
+"""The statuses of an engagement that was called off: it keeps its original slot (the guide)."""
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+"""Date precisions from the most to the least precise: the more precise of two dates wins."""
 PARTICIPANT_DTYPE = pl.Struct(
     {"person_id": pl.String, "name": pl.String, "role": pl.String, "country_code": pl.String}
 )
