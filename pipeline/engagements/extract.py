@@ -19,12 +19,8 @@ from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
 from pipeline.engagements.attributes import (
-    _confidence,
     _destination,
-    _initiator,
-    _location,
     _pair_for,
-    _participants,
     _SentenceContext,
     _status,
     _status_cues,
@@ -63,6 +59,7 @@ from pipeline.engagements.lexicon_sides import (
     _OFF_TOPIC,
     _OFFICIAL,
 )
+from pipeline.engagements.mention_rows import mention_row
 from pipeline.engagements.met_people import met_people, one_row_per_counterpart
 from pipeline.engagements.model import MENTION_SCHEMA, EngagementMentionsModel
 from pipeline.engagements.not_engagements import (
@@ -283,7 +280,7 @@ def article_engagements(
             if not targets and span is not None and is_definite_reference(text, anchor):
                 references.append((sentence, ctx, anchor, index, anchors, statuses, clause, span, status))
             for pair, pair_source, destination in targets:
-                row = _row(
+                row = mention_row(
                     article,
                     sentence,
                     ctx,
@@ -317,7 +314,7 @@ def article_engagements(
                 previous_status, previous_kind = status, anchor.kind
     # a dated "the six-day exercise" that names no pair is the article's one exercise (``references``)
     rows += [
-        _row(article, sentence, ctx, anchor, index, anchors, statuses, clause, span, status, pair, "coreference", None, persons)
+        mention_row(article, sentence, ctx, anchor, index, anchors, statuses, clause, span, status, pair, "coreference", None, persons)
         for sentence, ctx, anchor, index, anchors, statuses, clause, span, status in references
         if (pair := referred_pair(anchor.kind, rows)) is not None
     ]
@@ -334,63 +331,6 @@ def _listed_sets(ctx: _SentenceContext, anchors: list[Anchor], clauses) -> list[
     talks on a deal drag on" does not make Togo and Benin the two sides of the talks)."""
     sets = [listed_countries(ctx, anchor, _clause_of(clauses, anchor.start)) for anchor in anchors]
     return [codes for codes in sets if codes]
-
-
-def _row(
-    article,
-    sentence,
-    ctx,
-    anchor,
-    index,
-    anchors,
-    statuses,
-    clause,
-    span,
-    status,
-    pair,
-    pair_source,
-    destination,
-    persons,
-) -> dict:
-    """One mention row: an anchor with one of its pairs and the attributes that follow from the pair (the
-    article's publication date and dateline are read from ``article``)."""
-    published, dateline = article.get("published_date"), article.get("dateline")
-    text = ctx.text
-    trigger_text = text[anchor.start : anchor.end]
-    initiator, host = _initiator(ctx, anchor, pair, destination, trigger_text)
-    place = destination or _location(text, index, anchors, statuses, ctx.places, clause, pair, dateline)
-    if host is None and place is not None and place.country_code in pair and anchor.kind != "cooperation":
-        host = place.country_code
-    participants = _participants(ctx, clause, pair, persons)
-    return {
-        "article_id": article["article_id"],
-        "story_id": article.get("story_id") or article["article_id"],
-        "sentence_index": sentence["sentence_index"],
-        "start_char": sentence["start_char"] + anchor.start,
-        "end_char": sentence["start_char"] + anchor.end,
-        "sentence": text,
-        "trigger": trigger_text,
-        "country_a": pair[0],
-        "country_b": pair[1],
-        "initiator_country": initiator,
-        "host_country": host,
-        "engagement_type": anchor.kind,
-        "format": anchor.format,
-        "status": status,
-        "start_date": span.start if span else None,
-        "end_date": span.end if span else None,
-        "date_precision": span.precision if span else None,
-        "end_date_implied": bool(span and span.end_implied),
-        "location_city": place.text if place is not None and place.label == "LOCATION" else None,
-        "location_country": place.country_code if place is not None else None,
-        "ordinal": anchor.ordinal,
-        "participant_person_ids": [p["person_id"] for p in participants],
-        "participants": participants,
-        "pair_source": pair_source,
-        "confidence": _confidence(anchor, pair_source, span is not None, bool(participants)),
-        "published_date": published,
-        "counterpart": None,
-    }
 
 
 def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
