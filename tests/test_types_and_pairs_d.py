@@ -119,6 +119,15 @@ def test_two_countries_meeting_with_other_countries_named_later_stay_a_pair():
     assert (("CHL", "PER"), "meeting") in found
 
 
+def test_lower_case_words_before_and_other_partners_are_no_listed_countries():
+    found = rows(
+        ["Chilean Foreign Minister Ana Soto held talks in Lima with Peru, discussing trade and other regional "
+         "partners' concerns."],
+        [("Chilean", "COUNTRY", "CHL"), ("Lima", "LOCATION", "PER"), PERU],
+    )
+    assert (("CHL", "PER"), "meeting") in found
+
+
 # --- a relation one supports or strengthens is no engagement ------------------------------------------------------
 
 

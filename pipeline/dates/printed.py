@@ -131,12 +131,12 @@ _CLOCK_AFTER = re.compile(
     r"[ \t]*(?:[A-Z]{2,4}\b|\([^)\n]{1,10}\))?[ \t]*(?:[/|,·•-][ \t]*\d{1,2}[ \t]+\w+[ \t]+ago)?[ \t]*$"
 )
 """What follows a story's timestamp on its line: a clock time, perhaps with its zone and the page's "/ 5 months
-ago" ("March 27, 2017 / 2:11 PM / 5 months ago", "4 May 2021 14:05 GMT")."""
+ago" ("October 9, 2019 / 8:40 AM / 3 months ago", "4 May 2021 14:05 GMT")."""
 
 
 def _clock_stamp(text: str) -> date | None:
-    """The date of a timestamp standing alone on its line, a full date followed by a clock time ("March 27, 2017
-    / 2:11 PM / 5 months ago"), below the top of the page (a site's menus may push the story down): a date an
+    """The date of a timestamp standing alone on its line, a full date followed by a clock time ("October 9, 2019
+    / 8:40 AM / 3 months ago"), below the top of the page (a site's menus may push the story down): a date an
     article tells of an event has no clock time after it on a line of its own. Not a "Last update" stamp or a
     banner."""
     for start, end, day in _printed_dates(text):

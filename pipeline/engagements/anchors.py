@@ -253,12 +253,12 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
     the anchor's own complement, and stays bilateral; the gathering it names ("on the sidelines of the summit")
     is multilateral even when the text does not say whose it is: sidelines are where the others meet. A deal that
     three or more parties signed ("the deal signed in July by the UN, Ghana, Kenya and Peru") is theirs, not a
-    bilateral agreement of two of them, and so is what a leader does "together with her Polish and Ukrainian
+    bilateral agreement of two of them, and so is what a leader does "together with her Latvian and Finnish
     counterparts" (``_THREE_SIDES_BEFORE``). The gathering's name may be long when it opens the anchor's noun phrase
-    ("the third G20 Finance Ministers and Central Bank Governors meeting"; ``_MULTILATERAL_NAME_BEFORE``), and a
+    ("the second G20 Trade and Investment Working Group meeting"; ``_MULTILATERAL_NAME_BEFORE``), and a
     group's gathering ("the ministers' video conference") is that organisation's in a sentence that names one.
-    A gathering named before the anchor and joined to it by "and" is another event ("his attendance at the G20
-    Summit and visit to Japan": the visit is the leader's own)."""
+    A gathering named before the anchor and joined to it by "and" is another event ("her attendance at the ASEAN
+    Summit and visit to Laos": the visit is the leader's own)."""
     window_start = max(0, start - 30)
     return bool(
         any(
@@ -368,7 +368,7 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
 
 
 def _attended_gathering(text: str, start: int, end: int) -> bool:
-    """Whether a meeting noun is something attended ("Bhutto, who had attended the meeting in Tashkent",
+    """Whether a meeting noun is something attended ("Varga, who had attended the meeting in Nairobi",
     ``lexicon._ATTENDED_BEFORE``): one attends a gathering of many, while the sides of a bilateral meeting hold
     it; unless the text says whose it is ("attended the talks between ...", "attended the bilateral meeting")."""
     return bool(_ATTENDED_BEFORE.search(text[max(0, start - 60) : start])) and not _ATTENDED_AFTER_BILATERAL.match(
@@ -426,8 +426,8 @@ def courtesy_calls(
     courtesy call, talks in person) when the sentence or the article before it states a visit that goes ahead
     ("Sonoura, who is on a visit to Sri Lanka, called on the President"; ``visiting``), else a call: with no trip
     that brings the two together, "Pompeo called on Foreign Minister Kang" is a contact of unknown medium and
-    "Vucic spoke last evening with Orban" one at a distance, not a meeting. A visit the sentence calls off ("spoke
-    to Albanese to inform him that he will be postponing his trip", ``statuses`` aligned with ``anchors``) brings
+    "Vucic spoke last evening with Orban" one at a distance, not a meeting. A visit the sentence calls off ("phoned
+    Okafor to tell him that she will be postponing her trip", ``statuses`` aligned with ``anchors``) brings
     nobody together. "The two leaders discussed ..." right after a call (``previous_kind``) tells what was
     said in that call, not talks of their own."""
     if previous_kind == "call":

@@ -188,7 +188,7 @@ def _city_of_destination(
     """The city a visit to a country goes to, where the clause or the article says it: "in the Mexican capital",
     a city of that country after a locative or departure word ("departed for Seoul for a visit to Korea") or a
     venue of it in the clause ("his visit to Canada ... on
-    Parliament Hill", "a visit to Kenya at the State House in Nairobi"), else the dateline's city in that
+    Parliament Hill", "a visit to Ghana at the Jubilee House in Accra"), else the dateline's city in that
     country; the country itself when none does."""
     code = country.country_code
     countries = [p for p in places if p.label != "LOCATION"]

@@ -1,8 +1,8 @@
 """The fate of a called-off engagement: plans told in the past tense share it.
 
-A report of a cancelled or postponed visit tells what the visit was to hold: "Pompeo cancelled a visit to
-Germany, where he was scheduled to meet Chancellor Merkel", "Qureshi had to visit Japan from 24 to 27 February to
-hold a meeting with the foreign minister". Read alone, such a plan is `planned` ("was scheduled to") or even `held`
+A report of a cancelled or postponed visit tells what the visit was to hold: "Dunmore called off a trip to
+Norway, where she was scheduled to meet Prime Minister Lunde", "Tarrant had to visit Chile from 11 to 14 May to
+hold talks with the trade minister". Read alone, such a plan is `planned` ("was scheduled to") or even `held`
 ("had to visit" is past tense). The guide keeps a called-off engagement's original slot under its fate, and the
 talks it was to hold are called off with it. A new date is told in the present or future ("is now expected in
 April", "will visit on 3 May") and stays `planned`: only a plan narrated in the past tense is the called-off one.

@@ -1,6 +1,6 @@
 """Dates carried over from one sentence to the next within an article.
 
-"Later in the day", "that afternoon", "the next day", "on the second day of his visit" date an engagement by
+"Later in the day", "that afternoon", "the next day", "on the second day of her visit" date an engagement by
 another one the article dated just before, and "the talks that followed" by the day the sentence before tells
 (a ceremony, which is no engagement: ``with_sentences_before_a_sequel`` keeps that sentence for its date); on
 their own they say nothing (they are not relative to the publication date). ``article_engagements`` keeps the last day-precise date it gave an engagement (and the last
@@ -149,8 +149,8 @@ def narrative_day(
     ``(previous, visit)``, the last engagement's date and the last visit's.
 
     The story's day moves with every day it tells of an engagement, whether or not its pair was found ("On the
-    second day of his visit, he will lay a wreath, followed by a meeting with the prime minister. Later in the
-    day, he will meet the president": the second day, not the first), and with a month told of an engagement of
+    second day of her visit, she will open a clinic, followed by a meeting with the prime minister. Later in the
+    day, she will meet the president": the second day, not the first), and with a month told of an engagement of
     a pair (after "they met in March", "later that day" tells no day). A year does not move it: a past engagement
     named in passing ("ties upgraded in 2018") or a week that straddles two months tells no day, and "earlier in
     the day" after it still means the day told before; nor does a month told of an anchor without a pair (a

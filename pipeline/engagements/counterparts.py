@@ -45,8 +45,8 @@ _LIST_OPENING = {
 }
 _LIST_SEPARATOR = re.compile(r"\s*(?:,?\s*as\s+well\s+as\s+|,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
 """With _LIST_OPENING: the words that open and join a list of destinations or counterparts right after a trigger
-("visits to Germany, Denmark and Norway", "meet the presidents of China, Russia, as well as Modi", "held meetings
-with his Azerbaijani counterpart Ilham Aliyev, Chinese President Xi Jinping and ...")."""
+("visits to Germany, Denmark and Norway", "meet the presidents of China, Russia, as well as Modi", "held talks
+with his Kazakh counterpart Arman Seitov, Mongolian President Bold Dorj and ...")."""
 _TITLE_WORD = re.compile(
     r"(?:the|his|her|their|its|of|[A-Z][\w.'’-]*|counterparts?|prime|ministers?|presidents?|premier|chancellor|"
     r"foreign|defen[cs]e|leaders?|king|emir|crown|prince|head|state|government|['’]s)$"
@@ -112,8 +112,8 @@ def _listed_counterparts(
     ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int], traveller: str | None = None
 ) -> list[tuple[str, Mention]] | None:
     """(one side, each counterpart) for a trigger followed by a list of two or more countries or leaders
-    ("cancelled his visits to Australia and Papua New Guinea", "is likely to meet the presidents of China, Russia
-    and Iran", "held meetings with his Azerbaijani counterpart Ilham Aliyev, Chinese President Xi Jinping and
+    ("cancelled his visits to Australia and Papua New Guinea", "is expected to meet the presidents of Chile, Peru
+    and Bolivia", "held talks with his Kazakh counterpart Arman Seitov, Mongolian President Bold Dorj and
     ..."): a trip to several countries is one visit to each, and meetings with several leaders one meeting with
     each; the listed countries are never a pair with each other. The one side is the single other country of the
     people the clause names, else the single other country it names; when these are several, the ``traveller``

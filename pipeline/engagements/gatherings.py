@@ -35,8 +35,8 @@ _MANY_SIDES = re.compile(
     re.IGNORECASE,
 )
 """Words that say who came to a gathering, and that they are many: "brought together 22 presidents", "attended
-by more than 30 heads of state", "finance ministers and central bankers from the Group of 20 countries",
-"leaders of the member states", "President Obama and other world leaders wrapping up a series of summits". A
+by more than 30 heads of state", "energy ministers and regulators from the Group of 20 economies",
+"leaders of the member states", "Chancellor Weiss and other world leaders closing a week of summits". A
 meeting a sentence names with them is that gathering."""
 _PAIRED_AT = re.compile(r"\s+(?:between|with\s+(?![^.;,]{0,60}?\b\w+ing\b))", re.IGNORECASE)
 """After a meeting's noun, a pair of its own: "talks between", "a meeting with his counterpart" (but not the
@@ -76,8 +76,8 @@ _NAMES_EXERCISE_OF_MANY = re.compile(
     r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b",
     re.IGNORECASE,
 )
-"""A sentence that names a multinational exercise, anchored or not ("The annual multinational combined joint
-training exercise, Cobra Gold 2013, has started in Thailand"): the exercise the article's next mentions are."""
+"""A sentence that names a multinational exercise, anchored or not ("The yearly multinational naval
+training exercise, Coral Shield 2021, has opened off Fiji"): the exercise the article's next mentions are."""
 _OWN_PAIR_BEFORE = re.compile(
     r"(?:\b(?:bilateral|two|both)\b|\bjoint\s+[A-Z][\w.'’]*\s*[-–/]\s*[A-Z])[^;]{0,40}$"
 )
@@ -91,9 +91,9 @@ def _exercise_of_many(text: str, anchor, gathering: bool) -> bool:
     """Whether an exercise anchor is a multinational exercise: one its words say many states hold
     (``_MULTINATIONAL_BEFORE``), or, once its sentence or an earlier one named such an exercise or many nations
     taking part (``gathering``), one that names no pair of its own (``_OWN_PAIR_BEFORE``, ``_SIDES_BEFORE``,
-    "between", "with"): "Sponsored by
-    the Thai-US Pacific Command, the exercise demonstrates ...", "maritime exercise that will run until August 2
-    is led by the United States Pacific Fleet"."""
+    "between", "with"): "Organised by
+    the regional naval command, the exercise shows ...", "naval drill that will run until June 14
+    is led by the Australian fleet"."""
     before = text[max(0, anchor.start - 80) : anchor.start]
     if _OWN_PAIR_BEFORE.search(before) or _PAIRED_AT.match(text, anchor.end):
         return False
@@ -124,10 +124,10 @@ def at_gatherings(anchored: list[tuple], drill_story: bool = False) -> list[tupl
     of many marked multilateral: a meeting noun in a sentence that says many came (``_MANY_SIDES``) or that
     many hold ("the heads of state meeting", ``_HEADS_OF_STATE_BEFORE``), and a
     later definite "the meeting" / "the summit" while the last sentence that named meetings named only such a
-    gathering. A sentence that also names a bilateral meeting ("the two leaders' meeting took place on the
-    sidelines of the SCO summit") makes that meeting what "the meeting" next refers to, so the rule never
+    gathering. A sentence that also names a bilateral meeting ("the two leaders' meeting, held on the
+    margins of the AU summit") makes that meeting what "the meeting" next refers to, so the rule never
     swallows the talks of two held at a summit; "this meeting" in a sentence that says many came is the one
-    the article told before ("This meeting comes as Putin hosts the summit, bringing together leaders ...").
+    the article told before ("This meeting comes as Ramaphosa hosts the summit, bringing together leaders ...").
     Exercises likewise (``_exercise_of_many``): a multinational exercise, and the later mentions of it that name
     no pair of their own, are marked multilateral, from the start in a story whose head names one
     (``drill_story``, ``names_exercise_of_many``)."""

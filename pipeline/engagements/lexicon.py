@@ -78,7 +78,7 @@ of many members (CPTPP, RCEP) and the words that say a party is one of many ("on
 make a pact named with two of its members no bilateral agreement, and so do three states joined by hyphens
 ("the US-Mexico-Canada pact"). An organisation of many states may be spelled out ("the Organization of the
 Petroleum Exporting Countries", "the Organisation of Islamic Cooperation", "the Group of 20"), and so may a
-community, union, association or league of them ("the Community of Latin American and Caribbean States", "the
+community, union, association or league of them ("the Community of Sahel-Saharan States", "the
 Association of Southeast Asian Nations", "the League of Arab States"). A summit named by a region or a people of
 many states ("the 33rd Arab Summit", "the Ibero-American Summit", "the Nordic summit") is a gathering of them:
 its host is no party to what a guest does on the way there."""
@@ -102,7 +102,7 @@ _MULTILATERAL_NAME_BEFORE = re.compile(
     + r")(?:[\s-]+(?!(?i:summit|meeting|conference|forum|assembly|gathering)\b)[\w'’.&+]+){0,7}\s+$"
 )
 """Before a trigger noun, a noun phrase that opens with a gathering's or a pact's organisation after its determiner
-("the third G20 Finance Ministers and Central Bank Governors meeting", "the trilateral US-Mexico-Canada free trade
+("the second G20 Trade and Investment Working Group meeting", "the trilateral US-Mexico-Canada free trade
 pact"): the trigger is that gathering or pact, however long its name. The phrase ends at a gathering's own head
 noun, so a trigger after "the G20 summit" is not swallowed by it. Used with ``search`` on the text before the
 trigger."""
@@ -177,8 +177,8 @@ SPOKE_WITH = (
     r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
     r"(?:counterparts?|ministers?|presidents?|premiers?|chancellors?|secretary|king|emir|amir|prince|leaders?)"
 )
-"""Speaking with an official of the other side ("spoke last evening with Hungarian Prime Minister Viktor Orban",
-"I spoke with Hun Manet, the Prime Minister of Cambodia"): between the words, only titles, names and a few title
+"""Speaking with an official of the other side ("spoke last night with Estonian Prime Minister Liina Kask",
+"I spoke with Tomas Reyes, the Prime Minister of Belize"): between the words, only titles, names and a few title
 words, so that "spoke to reporters about the minister" is no contact. It is a meeting when the two are together
 (a visit, a summit) and a call otherwise (``anchors.remote_contacts``)."""
 JOINT_TALK_VERBS = r"discuss(?:ed|es|ing)?|tackl(?:e[sd]?|ing)|review(?:s|ed|ing)?|exchang(?:e|es|ed|ing)\s+views"
@@ -278,8 +278,8 @@ departure for a named place ("before heading to Dhaka", "left for Hanoi", "en ro
 after it, so "heading to the polls" is none).
 "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
 visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose. A gift of ships,
-boats, aircraft or the like to the other side ("agreed to gift a modern ship to Sri Lanka", "took steps to provide
-two patrol boats for the coast guard") is cooperation: an announced transfer between the two, as an offer is."""
+boats, aircraft or the like to the other side ("agreed to gift a survey vessel to Fiji", "took steps to provide
+a transport aircraft for the air wing") is cooperation: an announced transfer between the two, as an offer is."""
 TRIGGER_STEM_PATTERN = "(?:" + "|".join(
     line.removeprefix("re:") if line.startswith("re:") else re.escape(line)
     for line in _data_lines("trigger_stems.txt")

@@ -23,7 +23,7 @@ _BENEFICIARY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """Before a country, the words that make it the one a meeting's sides agree to back
-("stressed the importance of providing comprehensive support for Ukraine"): what two ministers discuss, not a side
+("underlined the need for continued support for Sudan"): what two ministers discuss, not a side
 of their meeting, unless a side offers the help itself (``_OFFERED_BEFORE``). Help offered to it is a side of that
 offer, so the cooperation kind reads it as a side (``attributes._pair_for``)."""
 _OFFERED_BEFORE = re.compile(
@@ -45,7 +45,7 @@ _CONTEXT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:(?!(?:minister|official|president|government|ambassador|envoy|delegation|leader)s?\b)[\w'’&-]+\s+){0,3}?"
     + _INSTITUTION
     + r"\b|"
-    r"^(?:\s*,\s*(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s*,?\s+and\s+(?:many\s+|several\s+)?other\s+"
+    r"^(?:\s*,\s*(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})*\s*,?\s+and\s+(?:many\s+|several\s+)?other\s+"
     r"(?:[\w-]+\s+){0,2}?(?:countries|nations|states|governments|partners|allies)\b|"
     r"^(?:\s*[-–]\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?)?\s+(?:war|conflict|crisis|dispute|hostilities|fighting|"
     r"rivalry|standoff|stand-off|clash(?:es)?|border\s+(?:clash(?:es)?|dispute|conflict|tensions?|standoff|situation|"
@@ -59,7 +59,7 @@ adjective ("the Latin American bloc" names no American side), the sides of "the 
 India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
 institution or a company that is the party itself ("the University of Jordan", "the British University of Essex",
 "Germany's Grohe company", "German auto parts maker Grammer"), or one of a list that ends "and other countries"
-("efforts between the United States, Mexico and other regional countries" names many, and no pair): the guide's engagements are between states'
+("cooperation between Brazil, Chile and other regional countries" names many, and no pair): the guide's engagements are between states'
 representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)

@@ -31,9 +31,9 @@ _SOUGHT_BEFORE = re.compile(
     r"(?:(?!(?:and|or|but|sign\w*|ink\w*|conclud\w*|reach\w*|agre\w*|adopt\w*|seal\w*)\b)[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-"""Before an agreement's noun, the words that make it something sought, not signed: "still far apart on a debt
-limit deal", "a long way from a deal", "giving a push for the free trade agreement", "talks on a trade pact",
-"negotiations for an accord", "negotiations between Armenia and Azerbaijan on a peace agreement", "are negotiating a free trade agreement", "discussed a deal", "failed to reach a
+"""Before an agreement's noun, the words that make it something sought, not signed: "still some way apart on a fishing
+quota deal", "a long way from a deal", "a fresh push for the free trade agreement", "talks on a trade pact",
+"negotiations for an accord", "negotiations between Sudan and South Sudan on a border agreement", "are negotiating a free trade agreement", "discussed a deal", "failed to reach a
 deal". The agreement is then only a topic of talks or a hope (annotation guide: a signed agreement is the
 engagement; talks about one are a meeting of their own). Used with ``search`` on the text up to the noun."""
 _THREE_SIDES_BEFORE = re.compile(
@@ -41,14 +41,14 @@ _THREE_SIDES_BEFORE = re.compile(
     r"[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s+and\s+[A-Z][\w'’-]+\s+"
     r"(?:counterparts|colleagues|partners|leaders|presidents|prime\s+ministers|ministers)\b[^.;]*$"
 )
-"""Before an anchor, a leader joined by two others' counterparts ("the Lithuanian president, together with her
-Polish and Ukrainian counterparts, will travel to ..."): three states take part, so what follows is theirs, not
+"""Before an anchor, a leader joined by two others' counterparts ("the Estonian president, together with her
+Latvian and Finnish counterparts, will travel to ..."): three states take part, so what follows is theirs, not
 a bilateral engagement of two of them. Used with ``search`` on the text before the anchor."""
 _ATTENDED_BEFORE = re.compile(
     r"\battend(?:s|ed|ing)?\s+(?:the|a|an|this|that|its|their)\s+(?!bilateral\b)(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
 )
 _ATTENDED_AFTER_BILATERAL = re.compile(r"\s+(?:between|with)\b", re.IGNORECASE)
-"""With _ATTENDED_BEFORE: a meeting one "attended" ("Bhutto, who had attended the meeting in Tashkent") is a
+"""With _ATTENDED_BEFORE: a meeting one "attended" ("Varga, who had attended the meeting in Nairobi") is a
 gathering of many, unless it is said to be bilateral or between or with named sides ("attended the bilateral
 meeting", "attended the talks between ...")."""
 _CONTINGENT = (
@@ -67,7 +67,7 @@ _OTHER_EVENT_SITE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """Before a place, the words that make it the site of another event a trip is dated by ("planned to visit the
-Caribbean country after the G-20 summit in Argentina"): not the visit's destination."""
+Pacific nation after the G-20 summit in Indonesia"): not the visit's destination."""
 _ORG_TITLE_AFTER = re.compile(
     r"(?:['’]s)?(?:\s*-\s*|\s+)(?:(?:[A-Z][\w.'’-]*|secretary|general|chief|director|head|president|chair\w*|envoy|"
     r"commissioner|spokes\w+|representative|the|its|of|for)(?:\s*-\s*|\s+)){0,5}$"
@@ -147,8 +147,8 @@ def without_private_parties(text: str, anchors: list) -> list:
     meetings an official holds with them (``_PRIVATE_PEOPLE_AFTER`` right after it: "the foreign minister met
     Chinese students"). Tourism, education and trade stories name two countries this way without any state
     taking part. A comma stops the words before the trigger, so "Modi, who met students, visited Japan" keeps
-    the visit. A trigger the dropped one had absorbed stands on its own ("a meeting with Mexican businessmen, as
-    well as a meeting with President López Obrador" keeps the second)."""
+    the visit. A trigger the dropped one had absorbed stands on its own ("a meeting with Peruvian bankers, as
+    well as a meeting with President Ruiz" keeps the second)."""
 
     def private(a) -> bool:
         before = text[max(0, a.start - 60) : a.start]
@@ -189,7 +189,7 @@ has disregarded the pacts"), not the pacts, and is no such date."""
 
 def without_pacts_in_passing(text: str, anchors: list) -> list:
     """The anchors of a sentence without the agreements it names only in the plural, undated and unsigned
-    ("China has disregarded the border pacts with India", "abide by the existing agreements"): a body of past
+    ("Eritrea has ignored the border pacts with Ethiopia", "abide by the existing agreements"): a body of past
     pacts named in an argument is no record (annotation guide: a record is a signed agreement; "the two signed a
     defence pact in 2008" is one because the text signs and dates it). A sentence that signs or dates them
     (``_SIGNED_OR_DATED``) keeps them, and so does the singular ("the border pact")."""
@@ -237,7 +237,7 @@ def relations_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Ancho
     """The anchors of a sentence without the meetings and visits that only name the relation between two states
     (annotation guide: vague relations are no engagement): a dialogue, talks or contacts one supports or
     strengthens (``_RELATIONS_VERB_BEFORE``: "we support the dialogue between Belgrade and Pristina",
-    "strengthening of the political dialogue through the mutual visits of officials") and visits in the plural as
+    "deepening the political dialogue through regular mutual visits of ministers") and visits in the plural as
     a habit (``_GENERIC_VISITS_BEFORE``: "mutual visits", "exchanges of visits"). Talks that were held ("held
     talks to strengthen ties") have their verb elsewhere and stay."""
 
@@ -270,8 +270,8 @@ def without_non_engagements(text: str, anchors: list[Anchor]) -> list[Anchor]:
 def is_off_topic_story(head: str) -> bool:
     """Whether an article is a sports or business story, from its head (headline and lead): a strong sport or
     business word ("qualifier", "wickets", "takeover", "buyout") and no official word. Its sentences then name
-    countries as teams and companies' homes ("Brazil will meet Argentina on Tuesday", "the deal marks the biggest
-    Japanese investment yet in Germany") without a word of their own that says so, and state no engagement
+    countries as teams and companies' homes ("Brazil will meet Argentina on Tuesday", "the takeover is the largest
+    Korean investment so far in Poland") without a word of their own that says so, and state no engagement
     unless an official takes part in them."""
     return bool(_OFF_TOPIC_STORY.search(head)) and not _OFFICIAL.search(head)
 
@@ -332,7 +332,7 @@ def ongoing_dialogue_is_no_meeting(text: str, anchors: list[Anchor]) -> list[Anc
     """The anchors of a sentence without the meetings that are only a "dialogue" one side is ready to continue,
     maintain or pursue (``_ONGOING_DIALOGUE_BEFORE``) with no place or time of its own
     (``_DIALOGUE_SCHEDULED_AFTER``): a statement about the relationship, as in a leader's
-    message of congratulation ("Putin expressed his readiness to continue constructive dialogue on the bilateral
+    message of congratulation ("Mirza voiced her readiness to continue a frank dialogue on the bilateral
     agenda"), names no meeting that is held or planned (annotation guide, Not engagements: vague relations,
     "pledged to deepen cooperation")."""
     return [

@@ -2,8 +2,8 @@
 
 The text numbers an engagement in a few ways, all read here: an ordinal word or number before the anchor ("the
 third round of talks", "the 14th Annual Summit"), a Roman numeral opening a format's title ("the VI Binational
-Cabinet"), the session the anchor is of ("a meeting of the 17th Session of the Joint Commission"), an appositive
-after it ("This meeting, the fourth held between the leaders, ..."), and the number that ends an exercise's name
+Cabinet"), the session the anchor is of ("a meeting of the 9th Session of the Joint Committee"), an appositive
+after it ("This summit, the third held between the two presidents, ..."), and the number that ends an exercise's name
 ("Friendship Bridge-3", "dubbed Guardian of the South-2"). Recency is not an ordinal, and neither is a count of a
 person's own trips or of a period's events: "the first summit in a decade", "her first trip as defence minister",
 "his first foreign visit", "the first time he visited", "the second state visit of the week".
@@ -40,15 +40,15 @@ _SESSION_AFTER = re.compile(
     r"^\s+of\s+the\s+(?P<ord>" + _ORDINAL_WORD + r")\s+(?:session|edition|round|meeting|summit)\b",
     re.IGNORECASE,
 )
-"""The numbered session an anchor is of: "a two-day meeting of the 17th Session of the Joint Commission"."""
+"""The numbered session an anchor is of: "a three-day meeting of the 9th Session of the Joint Committee"."""
 _APPOSITIVE_AFTER = re.compile(
     r"^[^,.;:]{0,40},\s+(?:the|their|its)\s+(?P<ord>" + _ORDINAL_WORD + r")"
     r"(?=\s*[,.;]|\s+(?:such|held|of|between|meeting|summit|visit|round|session|edition|call|exercise|talks)\b)",
     re.IGNORECASE,
 )
-"""An ordinal in apposition after the anchor's noun phrase: "This meeting, the fourth held between the leaders",
+"""An ordinal in apposition after the anchor's noun phrase: "This summit, the third held between the two presidents",
 "The talks in Lima, their third this year" (the latter is then recency). The ordinal must be followed by what it
-counts ("held", "such", "meeting", ...) or end the apposition: "his visit to Caracas, the first vice president
+counts ("held", "such", "meeting", ...) or end the apposition: "her visit to Quito, the first deputy leader
 of the party said" is no count."""
 _NUMBERED_NAME = re.compile(r"[A-Z][\w'’]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’]*)*-(?P<number>\d{1,2})\b")
 """A title-case name ending in "-<number>": "Friendship Bridge-3", "Guardian of the South-2" (one or two digits:

@@ -9,8 +9,8 @@ it, for a sentence that found no pair):
 - ``people_over_topic``: the people who hold a call or talks name its pair when the pair the syntax states is
   only what they discussed ("spoke with Hun Manet to discuss the ceasefire between Cambodia and Thailand").
 - ``without_witnesses``: the host who invites two others to meet, or in whose presence they sign, is no party
-  ("a summit with Presidents Tshisekedi and Kagame, at the invitation of President Donald Trump").
-- ``three_sides``: "the Lithuanian president, together with her Polish and Ukrainian counterparts" is three
+  ("a summit with Presidents Ruto and Museveni, at the invitation of President Ana Duarte").
+- ``three_sides``: "the Estonian president, together with her Latvian and Finnish counterparts" is three
   countries, and no bilateral engagement.
 - ``first_person_pair``: "We signed three agreements", said by one side's official after the pair was named,
   is the article's previous engagement's pair.
@@ -210,7 +210,7 @@ _FIRST_PERSON = re.compile(r"^\W*we\s+(?:have\s+|had\s+|also\s+|then\s+|just\s+)
 
 def first_person_pair(ctx: _SentenceContext, previous_pair: tuple[str, str] | None) -> tuple[str, str] | None:
     """The previous engagement's pair for a sentence opened by "We" and a past verb that names no country, person
-    or place: an official quoted after the pair was named ("I am happy to have the first official visit to Togo.
+    or place: an official quoted after the pair was named ("I am glad to make this first official visit to Benin.
     We signed three agreements") speaks of what the two sides did. None when the sentence names anyone."""
     if (
         previous_pair is None
@@ -241,13 +241,13 @@ def unnamed_side_pair(
     for an engagement whose sentence names one side of it, no other country, and leaves the other side unnamed
     where the kind needs one:
 
-    - a call, which has two ends ("His Majesty, in a phone call in October, congratulated Saleh on his election by
-      the Iraqi parliament", in a story of the Jordan–Iraq pair: the caller is named by his title only);
+    - a call, which has two ends ("His Majesty, in a phone call in March, congratulated Haddad on his election by
+      the Lebanese parliament", in a story of the Jordan–Lebanon pair: the caller is named by his title only);
     - a visit whose destination is "the country" or "the Kingdom" ("Ghana's President arrives in the country on
       Friday for a two-day official visit", in a story of Ghana and Liberia).
 
-    None otherwise: a meeting one side may hold alone ("Saleh met parliament's speaker"). A call takes no pair
-    the article only states: "a planned visit to Australia and Papua New Guinea" says nothing of who was called."""
+    None otherwise: a meeting one side may hold alone ("Haddad met parliament's speaker"). A call takes no pair
+    the article only states: "a planned visit to Fiji and Samoa" says nothing of who was called."""
     trip = anchor.kind == "visit" and any(_THE_COUNTRY_AFTER.match(ctx.text[a.end :]) for a in [anchor, *anchor.absorbed])
     pair = previous_pair if anchor.kind == "call" else (previous_pair or stated_pair) if trip else None
     if pair is None:
@@ -282,13 +282,13 @@ _WITNESS_BEFORE = re.compile(
     r"witnessed\s+by)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|and)\s+){0,6}$"
 )
 """Before a person, the words that make them the host or witness of others' engagement ("at the invitation of
-President Donald Trump", "in the presence of U.S. Secretary of State Marco Rubio")."""
+President Ana Duarte", "in the presence of Qatari Minister of State Khalid Nasser")."""
 
 
 def without_witnesses(ctx: _SentenceContext) -> _SentenceContext:
     """The sentence's context without the people who host or witness an engagement of two others, and the
-    countries named in their titles: a summit "with the participation of Presidents Tshisekedi (DRC) and Kagame
-    (Rwanda), at the invitation of President Donald Trump" is between Congo and Rwanda. Only when the others
+    countries named in their titles: a summit "with the participation of Presidents Ruto (Kenya) and Museveni
+    (Uganda), at the invitation of President Ana Duarte" is between Kenya and Uganda. Only when the others
     name exactly two countries without the witness's: "visited Japan at the invitation of Prime Minister
     Kishida" keeps its host, who is one of the pair."""
     spans, codes = [], set()
@@ -320,9 +320,9 @@ _PEERS_AFTER = re.compile(
 
 
 def three_sides(ctx: _SentenceContext) -> bool:
-    """Whether the sentence's engagement has three sides: a pair written as someone's peers ("her Polish and
-    Ukrainian counterparts") beside a third country that is a party ("The Lithuanian president, together with
-    her Polish and Ukrainian counterparts, will travel to Lublin"). The guide's engagements have exactly two
+    """Whether the sentence's engagement has three sides: a pair written as someone's peers ("her Latvian and
+    Finnish counterparts") beside a third country that is a party ("The Estonian president, together with
+    her Latvian and Finnish counterparts, will travel to Tartu"). The guide's engagements have exactly two
     countries, so such a sentence states none, and the pair of the peers is not to be taken for one."""
     countries = [m for m in ctx.countries if not _is_context(ctx.text, m) and not _is_place(ctx.text, m)]
     for start, end, codes in _structured_pairs(ctx.text, countries):
@@ -351,7 +351,7 @@ _DOMESTIC_PARTY = re.compile(
 
 def is_domestic(ctx: _SentenceContext) -> bool:
     """Whether a sentence states an engagement at home: it names at most one country, by its countries and its
-    people's (not as context), and a domestic party ("Biden met with congressional leaders at the White House",
+    people's (not as context), and a domestic party ("Harlow met with congressional leaders at the presidential palace",
     "the president met opposition lawmakers"). A sentence that names one side only may leave the other unnamed
     ("Ruto received the visiting minister"), which is no domestic meeting (``refers_to_unpaired``)."""
     codes = {m.country_code for m in ctx.countries if not _is_context(ctx.text, m)}
@@ -360,9 +360,9 @@ def is_domestic(ctx: _SentenceContext) -> bool:
 
 
 def refers_to_unpaired(text: str, unpaired: set[str]) -> bool:
-    """Whether a sentence's "the meeting" ("After the meeting, Speaker McCarthy said ...") points to the
-    engagement of that kind the sentence before it stated without a foreign side (``is_domestic``) ("Biden met with congressional
-    leaders at the White House"; ``unpaired``: the kinds of such engagements): that is a domestic meeting, and the
+    """Whether a sentence's "the meeting" ("After the meeting, Speaker Jonas said ...") points to the
+    engagement of that kind the sentence before it stated without a foreign side (``is_domestic``) ("Harlow met with congressional
+    leaders at the presidential palace"; ``unpaired``: the kinds of such engagements): that is a domestic meeting, and the
     sentence must not take the pair of an older engagement of the article by coreference."""
     return any(
         _NOUN_KIND.get(re.sub(r"\s+", " ", m.group("noun").lower()), m.group("noun").lower().split()[-1]) in unpaired

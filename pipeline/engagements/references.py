@@ -93,9 +93,9 @@ def tells_a_plan(text: str) -> bool:
 def original_slot(next_text: str | None, published: date | None) -> DateSpan | None:
     """The slot of a cancelled or postponed engagement its own sentence leaves undated, from the sentence right
     after it when that one tells the lapsed plan with a date ("X has cancelled his visit to Y. He was scheduled
-    to open the fair to be held from April 26 to 30"): the guide keeps the original slot. The plan's date is
+    to open the expo to be held from June 3 to 7"): the guide keeps the original slot. The plan's date is
     resolved forward (a slot is still to come when the plan is made); a dateline is no slot. Of its dates, the
-    most precise after the plan's words ("the 2022 fair to be held from April 26 to 30" gives April 26)."""
+    most precise after the plan's words ("the 2023 expo to be held from June 3 to 7" gives June 3)."""
     plan = _PLAN_TOLD.search(next_text) if next_text else None
     if plan is None:
         return None

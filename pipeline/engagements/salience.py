@@ -1,7 +1,7 @@
 """People an engagement's sentence refers to without naming them: by a pronoun ("He arrived in Lome on Monday"),
 by their office ("the foreign minister is expected to visit Niger", "The UAE president arrived in Pakistan",
 "Qatar's emir visited Jordan") or by the offices of both sides ("The two leaders will discuss bilateral
-relations", "both heads of state are due to sign"). By the annotation guide the people of the two countries
+relations", "both heads of state are expected to sign"). By the annotation guide the people of the two countries
 take part, and a report names them once and then refers to them. Each reference resolves by salience: to the
 person of the article that fits it and was named last before it; an office none of whose holders the article
 gives the side's country may mean a holder whose country it does not tell (``_unknown_holders``). Only a side of
@@ -223,8 +223,8 @@ def _named_in_passing(row: dict) -> bool:
 def _unknown_holders(people: list[dict], office: str, row: dict) -> list[dict]:
     """The article's holders of an office whose country it does not tell, not yet taking part in ``row``, one
     mention each. When a side has no holder of the office that the reference names, and the article names just
-    as many holders of it without a country as there are such sides, they are the ones ("Ahmed Attaf, Minister of
-    Foreign Affairs of the Algerian Republic" and "his counterpart Mohamed Ali Nafti" are "the two ministers")."""
+    as many holders of it without a country as there are such sides, they are the ones ("Youssef Karimi, Minister of
+    Foreign Affairs of the Tunisian Republic" and "his counterpart Omar Belkacem" are "the two ministers")."""
     found: dict[str, dict] = {}
     for p in people:
         if (

@@ -138,20 +138,20 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
 FRIENDLY_COUNTRY = re.compile(
     r"\s+(to|of)\s+(?:the\s+)?(?:(?:sisterly|brotherly|friendly|fraternal|neighbou?ring|sister|brother)\s+)?"
 )
-"""Between a title and its country: "to", "of", and the courtesy of Gulf and Arab state media ("King Abdullah II,
-King of the sisterly Hashemite Kingdom of Jordan", "President of the brotherly State of Kuwait"): the adjective
+"""Between a title and its country: "to", "of", and the courtesy of Gulf and Arab state media ("Sultan Haitham,
+Sultan of the sisterly Sultanate of Oman", "President of the brotherly State of Kuwait"): the adjective
 does not stop the title from naming the country, as "of the" alone would otherwise do."""
 
 
 MEMBER_AND = re.compile(r"(?:MP|MEP|lawmaker|senator|Senator)\s*(?:,|and)\s+")
-"""A seat in parliament before the title of an apposition ("Kentaro Sonoura, MP and Special Adviser to the Prime
-Minister of Japan"): the title that follows is the one to read."""
+"""A seat in parliament before the title of an apposition ("Daniel Mensah, MP and Senior Adviser to the President
+of Ghana"): the title that follows is the one to read."""
 ADVISER_TO_LEADER = re.compile(
     r"\s+to\s+(?:the\s+)?(?:Prime\s+Minister|President|King|Emir|Amir|Chancellor|Premier|Crown\s+Prince|Sultan)"
     r"\s+of\s+(?:the\s+)?"
 )
-"""After a title, the leader it serves, then that leader's country ("Special Adviser to the Prime Minister of
-Japan"): an adviser is of the country whose leader he advises, where "Ambassador to Japan" is not of Japan."""
+"""After a title, the leader it serves, then that leader's country ("Senior Adviser to the President of
+Ghana"): an adviser is of the country whose leader he advises, where "Ambassador to Japan" is not of Japan."""
 
 
 def _role_after(text: str, sentence: _Sentence, name_end: int) -> _RoleParse:
