@@ -37,6 +37,7 @@ from pipeline.engagements.lexicon_sides import (
     _NORMALISE_FORMAT,
     _TOKEN,
 )
+from pipeline.engagements.model import CALLED_OFF
 from pipeline.engagements.not_engagements import (
     _ATTENDED_AFTER_BILATERAL,
     _ATTENDED_BEFORE,
@@ -413,7 +414,6 @@ def _visit_with_purpose(
 
 _CALLED_ON = re.compile(r"call(?:s|ed|ing)?\s+on\b", re.IGNORECASE)
 _SPOKE_WITH = re.compile(SPOKE_WITH, re.IGNORECASE)
-_CALLED_OFF = {"cancelled", "postponed"}
 
 
 _SIDES_DISCUSSED = re.compile(r"(?:the\s+two|both)\s", re.IGNORECASE)
@@ -437,7 +437,7 @@ def courtesy_calls(
         ]
     statuses = statuses or [None] * len(anchors)
     if visiting or any(
-        a.kind == "visit" and status not in _CALLED_OFF for a, status in zip(anchors, statuses, strict=True)
+        a.kind == "visit" and status not in CALLED_OFF for a, status in zip(anchors, statuses, strict=True)
     ):
         return anchors
     return [

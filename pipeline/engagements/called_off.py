@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 
+from pipeline.engagements.lexicon_sides import _PAST_PLAN
+from pipeline.engagements.model import CALLED_OFF
 from pipeline.engagements.references import PLAN_TOLD_PATTERN
 
-CALLED_OFF = ("cancelled", "postponed")
-
-# a plan told as past (``references``' "was scheduled to", and "was to", "had to", "had planned to"), then up to a
-# short stretch of the same clause ("to hold a meeting", "to visit Japan from 24 to 27 February to hold a")
-PAST_PLAN = re.compile(
-    rf"(?:{PLAN_TOLD_PATTERN}|\b(?:was|were)\s+to\b|\bhad\s+(?:planned\s+|intended\s+)?to\b)[^.;:!?]{{0,70}}$",
+# a plan told as past (``references``' lapsed plan "was scheduled to", ``lexicon_sides``' past perfect "had been
+# expected to", and "was to", "had to"), then up to a short stretch of the same clause ("to hold a meeting", "to
+# visit Chile from 11 to 14 May to hold a")
+_PLAN_TOLD_AS_PAST_BEFORE = re.compile(
+    rf"(?:{PLAN_TOLD_PATTERN}|{_PAST_PLAN.pattern}|\b(?:was|were)\s+to\b|\bhad\s+to\b)[^.;:!?]{{0,70}}$",
     re.IGNORECASE,
 )
 # a contrast or a new slot between the plan and the engagement: "but met", "instead", "now", "rescheduled"
@@ -29,7 +30,7 @@ _TURN = re.compile(r"\b(?:but|instead|however|although|though|while|now|reschedu
 def told_as_past_plan(before_trigger: str) -> bool:
     """Whether the words before an engagement's trigger, in its sentence, tell it as a plan in the past tense
     ("where he was scheduled to meet", "had to visit ... to hold a"), with no turn between the plan and it."""
-    found = PAST_PLAN.search(before_trigger)
+    found = _PLAN_TOLD_AS_PAST_BEFORE.search(before_trigger)
     return found is not None and not _TURN.search(found.group(0))
 
 

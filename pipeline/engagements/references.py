@@ -24,6 +24,7 @@ from datetime import date
 from pipeline.dates import DateSpan, find_date_spans, is_dateline
 from pipeline.engagements.anchors import Anchor
 from pipeline.engagements.lexicon import _NOUN_TRIGGER
+from pipeline.engagements.model import PRECISION_RANK
 
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[\w-]+\s+){0,3}$",
@@ -104,10 +105,9 @@ def original_slot(next_text: str | None, published: date | None) -> DateSpan | N
         for s in find_date_spans(next_text, published, True)
         if s.start_char >= plan.start() and not is_dateline(next_text, s)
     ]
-    return min(spans, key=lambda s: (_PRECISION_RANK.get(s.precision, 3), s.start_char)) if spans else None
+    return min(spans, key=lambda s: (PRECISION_RANK.get(s.precision, 3), s.start_char)) if spans else None
 
 
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 _REPORTED_HELD = re.compile(
