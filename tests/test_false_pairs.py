@@ -383,3 +383,20 @@ def test_a_visit_dated_by_a_summit_stays_a_visit():
         [("Spanish", "COUNTRY", "ESP"), ("Ecuador", "COUNTRY", "ECU"), ("Rio de Janeiro", "LOCATION", "BRA")],
     )
     assert found == {(("ECU", "ESP"), "visit")}
+
+
+# --- countries listed as one leader's counterparts are no pair with each other ----------------------------------
+
+TONGA, SAMOA = ("Tonga", "COUNTRY", "TON"), ("Samoa", "COUNTRY", "WSM")
+
+
+def test_countries_listed_bare_before_counterparts_are_each_the_leaders_other_side():
+    found = rows(
+        ["Island summit: New Zealand leader Harlow meets Tonga and Samoa counterparts"],
+        [("New Zealand", "COUNTRY", "NZL"), TONGA, SAMOA],
+    )
+    assert found == {(("NZL", "TON"), "meeting"), (("NZL", "WSM"), "meeting")}
+
+
+def test_countries_listed_before_counterparts_of_an_unknown_leader_make_no_pair():
+    assert rows(["Island summit: Harlow meets Tonga and Samoa counterparts"], [TONGA, SAMOA]) == set()
