@@ -400,3 +400,25 @@ def test_countries_listed_bare_before_counterparts_are_each_the_leaders_other_si
 
 def test_countries_listed_before_counterparts_of_an_unknown_leader_make_no_pair():
     assert rows(["Island summit: Harlow meets Tonga and Samoa counterparts"], [TONGA, SAMOA]) == set()
+
+
+# --- states named as examples of many partners or signatories are no pair -------------------------------------
+
+
+def test_drills_with_many_countries_including_two_make_no_pair_of_the_two():
+    found = rows(
+        ["The Ruritanian navy has held joint military drills with many countries including Kenya and Ethiopia."],
+        [KENYA, ETHIOPIA],
+    )
+    assert found == set()
+
+
+def test_a_declaration_the_leaders_of_many_countries_signed_is_no_bilateral_agreement():
+    found = rows(
+        [
+            "The leaders of 11 countries of East Africa signed the Harbour Declaration supporting the "
+            "territorial integrity of Ethiopia in Nairobi, Kenya."
+        ],
+        [KENYA, ETHIOPIA],
+    )
+    assert found == set()
