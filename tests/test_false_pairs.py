@@ -422,3 +422,28 @@ def test_a_declaration_the_leaders_of_many_countries_signed_is_no_bilateral_agre
         [KENYA, ETHIOPIA],
     )
     assert found == set()
+
+
+# --- topics and lists of supporters are no pair ---------------------------------------------------------------
+
+
+def test_countries_named_as_developments_discussed_are_no_side():
+    found = rows(
+        [
+            "The king held talks with French officials about regional issues, especially developments in "
+            "Iraq, Libya and Yemen."
+        ],
+        [("French", "COUNTRY", "FRA"), ("Iraq", "COUNTRY", "IRQ"), ("Libya", "COUNTRY", "LBY"), ("Yemen", "COUNTRY", "YEM")],
+    )
+    assert found == set()
+
+
+def test_the_last_two_of_a_list_of_supporters_with_an_article_are_no_pair():
+    found = rows(
+        [
+            "On the dispute, Kenya, the Sudan and Uganda fully support the envoy in the search for a strong "
+            "trade agreement."
+        ],
+        [KENYA, ("Sudan", "COUNTRY", "SDN"), ("Uganda", "COUNTRY", "UGA")],
+    )
+    assert found == set()

@@ -119,7 +119,8 @@ def _is_place(text: str, mention: Mention) -> bool:
 
 def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, int, frozenset[str]]]:
     """Pairs the syntax states: "India-Japan", "between Kenya and Ethiopia", "India and Japan will". Two
-    neighbouring countries joined by "and" inside a longer list ("Japan, India and Australia") are not a pair.
+    neighbouring countries joined by "and" inside a longer list ("Japan, India and Australia", "Kenya, the Sudan
+    and Uganda") are not a pair.
     Each pair comes with the span it covers, so that the one nearest an anchor can be chosen."""
     pairs = []
     ordered = sorted(countries, key=lambda m: m.start)
@@ -127,7 +128,7 @@ def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, in
         if first.country_code == second.country_code:
             continue
         between = text[first.end : second.start]
-        listed = re.search(r",\s*$", text[: first.start]) or re.match(r"^\s*,", text[second.end :])
+        listed = re.search(r",\s*(?:the\s+)?$", text[: first.start]) or re.match(r"^\s*,", text[second.end :])
         if (
             _PAIR_JOINER.match(between)
             or (_AND_JOINER.match(between) and not listed)
