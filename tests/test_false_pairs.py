@@ -447,3 +447,15 @@ def test_the_last_two_of_a_list_of_supporters_with_an_article_are_no_pair():
         [KENYA, ("Sudan", "COUNTRY", "SDN"), ("Uganda", "COUNTRY", "UGA")],
     )
     assert found == set()
+
+
+def test_where_private_travellers_go_is_no_side_of_an_officials_meeting():
+    found = rows(
+        [
+            "NAIROBI - About two million pilgrims travel through the Lodwar crossing to Ethiopia every year, "
+            "said the Turkana governor, Peter Ekai, in a meeting with local officials on Monday."
+        ],
+        [("NAIROBI", "GPE", "KEN"), ("Ethiopia", "COUNTRY", "ETH"), ("Turkana", "GPE", "KEN")],
+        [("Peter Ekai", "ekai", "KEN", "governor")],
+    )
+    assert found == set()

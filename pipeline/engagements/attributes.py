@@ -30,6 +30,7 @@ from pipeline.engagements.lexicon_sides import (
     _LOCATION_BEFORE,
     _OFFERED_BEFORE,
     _PAIR_JOINER,
+    _TRAVELLERS_TO_BEFORE,
     _VERBAL_INITIATOR,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
@@ -97,11 +98,12 @@ precision) says nothing either way. Other statuses stand: a proposal or a cancel
 
 
 def _is_context(text: str, mention: Mention) -> bool:
-    """Whether a country is named only as context ("amid tensions with China", "China's growing influence"): it
-    is then never one side of the pair, nor an initiator."""
+    """Whether a country is named only as context ("amid tensions with China", "China's growing influence", where
+    private travellers go: ``_TRAVELLERS_TO_BEFORE``): it is then never one side of the pair, nor an initiator."""
     return bool(
         _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
         or _CONTEXT_AFTER.match(text[mention.end :])
+        or _TRAVELLERS_TO_BEFORE.search(text[max(0, mention.start - 100) : mention.start])
     )
 
 

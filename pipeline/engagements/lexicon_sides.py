@@ -62,6 +62,15 @@ institution or a company that is the party itself ("the University of Jordan", "
 "Germany's Grohe company", "German auto parts maker Grammer"), or one of a list that ends "and other countries"
 ("cooperation between Brazil, Chile and other regional countries" names many, and no pair): the guide's engagements are between states'
 representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
+_TRAVELLERS_TO_BEFORE = re.compile(
+    r"\b(?:tourists|visitors|holidaymakers|travell?ers|pilgrims|migrants|refugees|students)\s+"
+    r"(?:(?:who\s+)?(?:travel|travels|travelled|traveled|go|went|flock|flocked|head|headed|cross|crossed|come|came)"
+    r"|(?:travelling|traveling|going|flocking|heading|crossing|coming))\b[^,.;]{0,60}?\b(?:to|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a country, the words that make it where private travellers go ("eight million pilgrims travel via the
+border crossing to Iraq", "tourists flocking to Japan"): a flow of a country's people, not a side of what the
+officials of the sentence do (the guide's engagements are between states' representatives)."""
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
