@@ -383,3 +383,79 @@ def test_a_visit_dated_by_a_summit_stays_a_visit():
         [("Spanish", "COUNTRY", "ESP"), ("Ecuador", "COUNTRY", "ECU"), ("Rio de Janeiro", "LOCATION", "BRA")],
     )
     assert found == {(("ECU", "ESP"), "visit")}
+
+
+# --- countries listed as one leader's counterparts are no pair with each other ----------------------------------
+
+TONGA, SAMOA = ("Tonga", "COUNTRY", "TON"), ("Samoa", "COUNTRY", "WSM")
+
+
+def test_countries_listed_bare_before_counterparts_are_each_the_leaders_other_side():
+    found = rows(
+        ["Island summit: New Zealand leader Harlow meets Tonga and Samoa counterparts"],
+        [("New Zealand", "COUNTRY", "NZL"), TONGA, SAMOA],
+    )
+    assert found == {(("NZL", "TON"), "meeting"), (("NZL", "WSM"), "meeting")}
+
+
+def test_countries_listed_before_counterparts_of_an_unknown_leader_make_no_pair():
+    assert rows(["Island summit: Harlow meets Tonga and Samoa counterparts"], [TONGA, SAMOA]) == set()
+
+
+# --- states named as examples of many partners or signatories are no pair -------------------------------------
+
+
+def test_drills_with_many_countries_including_two_make_no_pair_of_the_two():
+    found = rows(
+        ["The Ruritanian navy has held joint military drills with many countries including Kenya and Ethiopia."],
+        [KENYA, ETHIOPIA],
+    )
+    assert found == set()
+
+
+def test_a_declaration_the_leaders_of_many_countries_signed_is_no_bilateral_agreement():
+    found = rows(
+        [
+            "The leaders of 11 countries of East Africa signed the Harbour Declaration supporting the "
+            "territorial integrity of Ethiopia in Nairobi, Kenya."
+        ],
+        [KENYA, ETHIOPIA],
+    )
+    assert found == set()
+
+
+# --- topics and lists of supporters are no pair ---------------------------------------------------------------
+
+
+def test_countries_named_as_developments_discussed_are_no_side():
+    found = rows(
+        [
+            "The king held talks with French officials about regional issues, especially developments in "
+            "Iraq, Libya and Yemen."
+        ],
+        [("French", "COUNTRY", "FRA"), ("Iraq", "COUNTRY", "IRQ"), ("Libya", "COUNTRY", "LBY"), ("Yemen", "COUNTRY", "YEM")],
+    )
+    assert found == set()
+
+
+def test_the_last_two_of_a_list_of_supporters_with_an_article_are_no_pair():
+    found = rows(
+        [
+            "On the dispute, Kenya, the Sudan and Uganda fully support the envoy in the search for a strong "
+            "trade agreement."
+        ],
+        [KENYA, ("Sudan", "COUNTRY", "SDN"), ("Uganda", "COUNTRY", "UGA")],
+    )
+    assert found == set()
+
+
+def test_where_private_travellers_go_is_no_side_of_an_officials_meeting():
+    found = rows(
+        [
+            "NAIROBI - About two million pilgrims travel through the Lodwar crossing to Ethiopia every year, "
+            "said the Turkana governor, Peter Ekai, in a meeting with local officials on Monday."
+        ],
+        [("NAIROBI", "GPE", "KEN"), ("Ethiopia", "COUNTRY", "ETH"), ("Turkana", "GPE", "KEN")],
+        [("Peter Ekai", "ekai", "KEN", "governor")],
+    )
+    assert found == set()

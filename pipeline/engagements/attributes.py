@@ -30,6 +30,7 @@ from pipeline.engagements.lexicon_sides import (
     _LOCATION_BEFORE,
     _OFFERED_BEFORE,
     _PAIR_JOINER,
+    _TRAVELLERS_TO_BEFORE,
     _VERBAL_INITIATOR,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
@@ -97,11 +98,12 @@ precision) says nothing either way. Other statuses stand: a proposal or a cancel
 
 
 def _is_context(text: str, mention: Mention) -> bool:
-    """Whether a country is named only as context ("amid tensions with China", "China's growing influence"): it
-    is then never one side of the pair, nor an initiator."""
+    """Whether a country is named only as context ("amid tensions with China", "China's growing influence", where
+    private travellers go: ``_TRAVELLERS_TO_BEFORE``): it is then never one side of the pair, nor an initiator."""
     return bool(
         _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
         or _CONTEXT_AFTER.match(text[mention.end :])
+        or _TRAVELLERS_TO_BEFORE.search(text[max(0, mention.start - 100) : mention.start])
     )
 
 
@@ -119,7 +121,8 @@ def _is_place(text: str, mention: Mention) -> bool:
 
 def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, int, frozenset[str]]]:
     """Pairs the syntax states: "India-Japan", "between Kenya and Ethiopia", "India and Japan will". Two
-    neighbouring countries joined by "and" inside a longer list ("Japan, India and Australia") are not a pair.
+    neighbouring countries joined by "and" inside a longer list ("Japan, India and Australia", "Kenya, the Sudan
+    and Uganda") are not a pair.
     Each pair comes with the span it covers, so that the one nearest an anchor can be chosen."""
     pairs = []
     ordered = sorted(countries, key=lambda m: m.start)
@@ -127,7 +130,7 @@ def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, in
         if first.country_code == second.country_code:
             continue
         between = text[first.end : second.start]
-        listed = re.search(r",\s*$", text[: first.start]) or re.match(r"^\s*,", text[second.end :])
+        listed = re.search(r",\s*(?:the\s+)?$", text[: first.start]) or re.match(r"^\s*,", text[second.end :])
         if (
             _PAIR_JOINER.match(between)
             or (_AND_JOINER.match(between) and not listed)

@@ -43,6 +43,10 @@ _LIST_OPENING = {
         re.IGNORECASE,
     ),
 }
+_BARE_OPENING = re.compile(r"^\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$", re.IGNORECASE)
+_COUNTERPARTS_AFTER = re.compile(r"^\s+counterparts\b", re.IGNORECASE)
+"""A meeting trigger's bare list of countries that the word "counterparts" closes ("meets Tonga and Samoa
+counterparts")."""
 _LIST_SEPARATOR = re.compile(r"\s*(?:,?\s*as\s+well\s+as\s+|,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
 """With _LIST_OPENING: the words that open and join a list of destinations or counterparts right after a trigger
 ("visits to Germany, Denmark and Norway", "meet the presidents of China, Russia, as well as Modi", "held talks
@@ -90,18 +94,39 @@ def _coordinated(text: str, listed: list[Mention]) -> bool:
     )
 
 
+def _opened_list(text: str, anchor: Anchor, mentions: list[Mention]) -> tuple[list[Mention], int, int] | None:
+    """The items of the list that opens right after the trigger, or a trigger it absorbed ("Island summit: Harlow
+    meets Tonga and Samoa counterparts"), with where the list starts and ends, else None; ``mentions`` are the
+    clause's, in text order. The list opens as ``_LIST_OPENING`` says; a meeting's list may also stand bare before
+    the word "counterparts" ("meets Tonga and Samoa counterparts", "talks with his Kenyan and Ugandan
+    counterparts"): the listed countries are each the other side of one meeting, never a pair with each other."""
+    for trigger in (anchor, *anchor.absorbed):
+        following = [m for m in mentions if m.start >= trigger.end]
+        if not following:
+            continue
+        gap = text[trigger.end : following[0].start]
+        if _LIST_OPENING[anchor.kind].match(gap):
+            listed, end = _list_items(text, following)
+            return listed, following[0].start, end
+        if anchor.kind == "meeting" and _BARE_OPENING.match(gap):
+            listed, end = _list_items(text, following)
+            if _COUNTERPARTS_AFTER.match(text[end:]):
+                return listed, following[0].start, end
+    return None
+
+
 def listed_countries(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]) -> set[str]:
     """The countries of a coordinated list of destinations or counterparts right after a visit or meeting trigger
     ("cancelled his visit to Togo and Benin"), whatever its other side; empty when none follows."""
     if anchor.kind not in ("visit", "meeting"):
         return set()
     following = sorted(
-        [m for m in ctx.countries + ctx.people if m.country_code and anchor.end <= m.start < clause[1]],
+        [m for m in ctx.countries + ctx.people if m.country_code and clause[0] <= m.start < clause[1]],
         key=lambda m: m.start,
     )
-    if not following or not _LIST_OPENING[anchor.kind].match(ctx.text[anchor.end : following[0].start]):
+    if (opened := _opened_list(ctx.text, anchor, following)) is None:
         return set()
-    listed, _ = _list_items(ctx.text, following)
+    listed, *_ = opened
     codes = {m.country_code for m in listed}
     return (
         codes if len(codes) >= 2 and len(listed) == len(codes) and _coordinated(ctx.text, listed) else set()
@@ -128,17 +153,16 @@ def _listed_counterparts(
         [m for m in ctx.countries + ctx.people if m.country_code and clause[0] <= m.start < clause[1]],
         key=lambda m: m.start,
     )
-    following = [m for m in items if m.start >= anchor.end]
-    if not following or not _LIST_OPENING[anchor.kind].match(text[anchor.end : following[0].start]):
+    if (opened := _opened_list(text, anchor, items)) is None:
         return []
-    listed, end = _list_items(text, following)
+    listed, start, end = opened
     codes = {m.country_code for m in listed}
     if len(codes) < 2 or len(listed) != len(codes):
         return []
     rest = [
         m
         for m in items
-        if not (following[0].start <= m.start < end)
+        if not (start <= m.start < end)
         and m.country_code not in codes
         and not _is_context(text, m)
     ]

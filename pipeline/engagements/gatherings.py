@@ -87,6 +87,30 @@ navies' drill", "a bilateral exercise"; and, unless the trigger itself is called
 ("India and France held their exercise", but "Thai and U.S. officials opened the multinational exercises")."""
 
 
+_WITH_MANY_AFTER = re.compile(
+    r"\s+with\s+(?:some\s+|more\s+than\s+|over\s+|nearly\s+|about\s+|around\s+)?" + _NUMBER
+    + r"\s+(?:other\s+)?(?:[\w'’-]+\s+)?(?:countries|nations|states|navies|militaries|armies|partners)\b",
+    re.IGNORECASE,
+)
+"""After an exercise: a partner written as many states ("drills with many countries including A and B",
+"exercises with 12 nations"): the states it goes on to name are examples of the many, never a pair with each
+other."""
+_SIGNED_BY_MANY = re.compile(r"^[^.;,]{0,40}?\b(?:signed|adopted|endorsed|concluded)\b[^.;,]{0,30}$", re.IGNORECASE)
+"""Between words that say many came (``_MANY_SIDES``: "the leaders of 11 countries") and an agreement: the many
+signing it ("... of South-Eastern Europe signed the Harbour Declaration")."""
+
+
+def _agreement_of_many(text: str, anchor) -> bool:
+    """Whether an agreement anchor is a pact that many states sign ("the leaders of 11 countries of the region
+    signed the Harbour Declaration supporting Ruritania"): the subject that signs is the many of ``_MANY_SIDES``,
+    so the countries the sentence names are signatories or its topic, not the two sides of a bilateral deal
+    (annotation guide, Not engagements: multilateral agreements)."""
+    return any(
+        m.end() <= anchor.start and _SIGNED_BY_MANY.match(text[m.end() : anchor.start])
+        for m in _MANY_SIDES.finditer(text)
+    )
+
+
 def _exercise_of_many(text: str, anchor, gathering: bool) -> bool:
     """Whether an exercise anchor is a multinational exercise: one its words say many states hold
     (``_MULTINATIONAL_BEFORE``), or, once its sentence or an earlier one named such an exercise or many nations
@@ -95,6 +119,8 @@ def _exercise_of_many(text: str, anchor, gathering: bool) -> bool:
     the regional naval command, the exercise shows ...", "naval drill that will run until June 14
     is led by the Australian fleet"."""
     before = text[max(0, anchor.start - 80) : anchor.start]
+    if _WITH_MANY_AFTER.match(text, anchor.end):
+        return True
     if _OWN_PAIR_BEFORE.search(before) or _PAIRED_AT.match(text, anchor.end):
         return False
     if _MULTINATIONAL_BEFORE.search(before[-60:]):
@@ -138,6 +164,8 @@ def at_gatherings(anchored: list[tuple], drill_story: bool = False) -> list[tupl
         many = bool(_MANY_SIDES.search(text))
         for a in anchors:
             if a.kind == "exercise" and not a.multilateral and _exercise_of_many(text, a, drill_of_many):
+                a = replace(a, multilateral=True)
+            if a.kind == "agreement" and not a.multilateral and many and _agreement_of_many(text, a):
                 a = replace(a, multilateral=True)
             if a.kind == "meeting" and not a.multilateral and _meeting_noun(text, a):
                 before = text[max(0, a.start - 50) : a.start]

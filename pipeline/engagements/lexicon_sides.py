@@ -10,7 +10,8 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:amid|amidst|against|despite|counter(?:ing)?|rival|threats?\s+(?:from|by)|tensions?\s+with|"
     r"concerns?\s+(?:about|over)|disputes?\s+with|conflict\s+with|war\s+(?:with|in|on)|such\s+as|like|unlike)"
     r"\s+(?:[\w'’-]+\s+){0,3}$|(?<!well\s)\bas\s+$|"
-    r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|escalation)\s+in\s+(?:[\w'’-]+\s+){0,5}$|"
+    r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|escalation|developments|situation|events)\s+in\s+"
+    r"(?:[\w'’-]+,?\s+){0,5}$|"
     r"\b(?:rise|growth|influence|expansion|assertiveness)\s+of\s+$|\boccupied\s+$|"
     r"\b(?:Latin|Central|Pan|Ibero)[\s-]+$|"
     r"\b(?:briefed|briefs|briefing|informed|informs|informing|updated|apprised)\s+(?:[\w'’-]+\s+){0,4}?(?:on|about)\s+"
@@ -53,7 +54,7 @@ _CONTEXT_AFTER = re.compile(
     re.IGNORECASE,
 )
 """With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
-influence", "the rise of China", "conflicts in the Middle East and Ukraine", what one side briefs the other on ("briefed his
+influence", "the rise of China", "conflicts in the Middle East and Ukraine", "developments in Iraq, Libya and Yemen", what one side briefs the other on ("briefed his
 counterpart on Azerbaijan's actions"), "occupied Palestine", a region's
 adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
 India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
@@ -61,6 +62,15 @@ institution or a company that is the party itself ("the University of Jordan", "
 "Germany's Grohe company", "German auto parts maker Grammer"), or one of a list that ends "and other countries"
 ("cooperation between Brazil, Chile and other regional countries" names many, and no pair): the guide's engagements are between states'
 representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
+_TRAVELLERS_TO_BEFORE = re.compile(
+    r"\b(?:tourists|visitors|holidaymakers|travell?ers|pilgrims|migrants|refugees|students)\s+"
+    r"(?:(?:who\s+)?(?:travel|travels|travelled|traveled|go|went|flock|flocked|head|headed|cross|crossed|come|came)"
+    r"|(?:travelling|traveling|going|flocking|heading|crossing|coming))\b[^,.;]{0,60}?\b(?:to|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a country, the words that make it where private travellers go ("eight million pilgrims travel via the
+border crossing to Iraq", "tourists flocking to Japan"): a flow of a country's people, not a side of what the
+officials of the sentence do (the guide's engagements are between states' representatives)."""
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
