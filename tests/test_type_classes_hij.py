@@ -4,6 +4,8 @@ from datetime import date
 
 from test_engagements import extract
 
+from pipeline.countries import find_gazetteer_matches
+
 PUBLISHED = date(2023, 2, 15)
 
 
@@ -56,3 +58,27 @@ def test_a_leader_arriving_at_the_other_sides_seat_of_government_makes_a_visit()
         ],
     )
     assert (("GHA", "ZMB"), "visit", "held") in found
+
+
+def test_the_combining_forms_indo_and_sino_name_a_side_of_a_hyphened_pair():
+    found = [
+        (m.text, m.entry.country_code)
+        for m in find_gazetteer_matches(
+            "The Indo-Nepal drill and the Sino-Thai talks opened as Indo-Pacific and Indochina experts met."
+        )
+    ]
+    assert ("Indo", "IND") in found
+    assert ("Nepal", "NPL") in found
+    assert ("Sino", "CHN") in found
+    assert ("Thai", "THA") in found
+    assert not any(text.startswith("Indo-Pacific") and code == "IND" for text, code in found)
+    assert ("Indochina", None) in found
+
+
+def test_a_country_before_military_exercise_words_stays_a_country_not_an_army():
+    from pipeline.entities.places import _org_phrase_after
+
+    text = "the Indo-US joint military training exercise and the US military said"
+    assert _org_phrase_after(text, text.index("US") + 2) is None
+    later = text.rindex("US") + 2
+    assert _org_phrase_after(text, later) == later + len(" military")
