@@ -129,6 +129,15 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
     ("meeting", "strategic dialogue", re.compile(r"\bstrategic\s+dialogue\b", re.IGNORECASE)),
     (
         "meeting",
+        "joint commission session",
+        re.compile(
+            r"\bsessions?\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:joint|bi-?national|mixed|intergovernmental)\s+"
+            r"(?:[\w-]+\s+){0,2}?commission\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "meeting",
         "high-level cooperation council",
         re.compile(
             r"\b(?:high[-\s]level\s+(?:strategic\s+)?(?:cooperation\s+)?|strategic\s+(?:cooperation\s+)?|"
@@ -169,7 +178,9 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
 """(kind, format, pattern): known formats written in lower case ("state visit", "2+2", "phone call"). A council
 that two governments hold ("the Greece-Turkey High-Level Cooperation Council", "an intergovernmental council")
 is a meeting (annotation guide, meeting: "councils"); the organisations' councils ("Gulf Cooperation Council",
-"Security Council", China's "State Council") are not matched. Talks held by video are a call (guide: "a phone or
+"Security Council", China's "State Council") are not matched. A session of a commission two governments hold together
+("co-chaired the 8th session of the Joint High Commission", "the 10th Session of the Bi-National Commission") is
+their meeting as well; a commission alone ("the European Commission", "to elevate the Joint Commission") is none. Talks held by video are a call (guide: "a phone or
 video call"), the talks noun with it ("held videoconference talks", "talks via video link"), so that no meeting
 is read beside the call; so are talks held by telephone ("the meeting held via telephone")."""
 SPOKE_WITH = (
@@ -212,6 +223,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:visits?|visited|visiting|trip|arrived\s+in|arrives\s+in|arrive\s+in|arriving\s+in|"
             r"travel(?:s|led|ed|ling|ing)?\s+(?:on\s+)?to|tour\s+of|(?:flew|flies|fly|flying)\s+(?:on\s+)?to|"
             r"land(?:s|ed|ing)\s+(?:in|at)|arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?airport|"
+            r"arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:White\s+House|Kremlin|[ÉE]lys[ée]e|State\s+House|"
+            r"Government\s+House|Blue\s+House|Chancellery|(?:Presidential|Royal|Government)\s+Palace)|"
             r"depart(?:s|ed|ing)?\s+for|(?:head(?:s|ed|ing)?\s+(?:to|for)|le(?:ft|aves?|aving)\s+for|en\s+route\s+to)"
             r"(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + RECEIVED_AS_GUEST + r")\b",
             re.IGNORECASE,
@@ -240,7 +253,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "exercise",
         re.compile(
             r"\b(?:(?i:(?:joint|bilateral|naval|military|air|army|combined|maritime)\s+(?:military\s+|naval\s+|"
-            r"air\s+|maritime\s+|combat\s+)?(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)|war\s*games)|"
+            r"air\s+|maritime\s+|combat\s+)?(?:training\s+)?(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)|war\s*games)|"
             r"exercises?\s+[\"“']?[A-Z][\w-]+|[A-Z][\w-]*+(?:\s+[\w-]+){0,3}+[\"”’']\s+(?:exercises?|drills?))\b"
         ),
     ),
@@ -273,7 +286,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
 """(kind, pattern): the words that state an engagement of a kind without naming a format ("met", "signed").
 Translated news writes talks in the singular ("held a talk with", "during a talk between the top leaders"): a
 talk held or between two is a meeting, where "a talk at the university" is none. A trip is also told by its
-landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport"), or by its
+landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport"), or by the arrival
+at a seat of government ("arrived at the Kremlin and was greeted by", "arrived at State House"), or by its
 departure for a named place ("before heading to Dhaka", "left for Hanoi", "en route to Beijing"; a capital letter
 after it, so "heading to the polls" is none).
 "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a

@@ -34,6 +34,7 @@ GENERIC_ORG = re.compile(
 )
 ORG_HEAD_AFTER = re.compile(
     r"\s+((?:[a-z]+ ){0,2}?)(?:" + "|".join(re.escape(head) for head in ORG_HEADS) + r")\b"
+    r"(?!\s+(?:training\s+)?(?:exercises?|drills?|manoeuvres|maneuvers|war\s*games)\b)"
 )
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|into|from|near|outside|inside|across|around|towards?|via|visiting|visited|visit|reached|"
@@ -157,7 +158,9 @@ def _capital_is_place(text: str, match: GazetteerMatch, sentence_start: int) -> 
 
 
 def _org_phrase_after(text: str, pos: int) -> int | None:
-    """End of an institution phrase ("'s defence ministry", " Ministry of Defense") after a country form."""
+    """End of an institution phrase ("'s defence ministry", " Ministry of Defense") after a country form. A head
+    word that qualifies an exercise ("the Chile-Peru joint military training exercise", "a US naval drill") names
+    no body: the country form stays a side of the exercise."""
     offset = 2 if text[pos : pos + 2].lower() in ("'s", "’s") else 0
     if not text[pos + offset : pos + offset + 1].isspace():
         return None  # both patterns start with whitespace
