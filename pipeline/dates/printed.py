@@ -177,7 +177,7 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 def _banner_above_stamp(text: str, top: list[tuple[int, int, date]], index: int) -> bool:
     """Whether a top date is the page's banner (the crawl day, "Monday, 12 June, 2023" alone on a line under the
     site's name) because the story's own timestamp, a full date with a clock time ("Thu, 03 March, 2016 09:14:02
-    AM"), follows it lower in the top: the banner is the day the page was fetched, the stamp the day of the
+    PM"), follows it lower in the top: the banner is the day the page was fetched, the stamp the day of the
     story."""
     start, end, _ = top[index]
     if not _alone_on_line(text, start, end):
