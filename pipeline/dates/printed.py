@@ -20,6 +20,9 @@ which prints the month first."""
 _FOREIGN = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _PRINTED = [
     re.compile(rf"\b{_YEAR}-(?P<month>\d{{2}})-(?P<day>\d{{2}})[T ]\d{{2}}:\d{{2}}"),
+    re.compile(
+        rf"(?<![\d./-]){_YEAR}(?P<sep>[-./])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d]|[./-]\d)"
+    ),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_SUFFIX},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:{_SUFFIX}|\.)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})-{_MONTH}-{_YEAR}\b", re.IGNORECASE),
@@ -30,7 +33,7 @@ _PRINTED = [
         re.IGNORECASE,
     ),
 ]
-"""Dates with their year, as sites print them: ISO timestamps, "March 4, 2021", "4 March 2021" (or "08. Sep 2021",
+"""Dates with their year, as sites print them: ISO timestamps and year-first dates ("2021-12-02", "2024.10.23"), "March 4, 2021", "4 March 2021" (or "08. Sep 2021",
 the day with the dot of an ordinal; "August 21st, 2019", "21st of August 2019"), "28-Jun-2025",
 "21.12.2022" (day first), "10/27/2021" or "27/10/2021" (only when a number over 12 tells which is the day, or a 12-hour AM/PM time after it
 says the stamp is US-style, month first: "7/3/2019 9:30:05 AM" is July 3) and
@@ -105,6 +108,8 @@ def publication_date_in_text(text: str) -> date | None:
         )
         if first_line_alone and index + 1 < len(top):
             continue
+        if _banner_above_stamp(text, top, index):
+            continue
         (updates if _UPDATE.search(before) else plain).append(day)
     if plain:
         return plain[0]
@@ -121,6 +126,9 @@ def publication_date_in_text(text: str) -> date | None:
         if options:
             return min(options, key=lambda d: abs((d - near).days))
     stamp = _clock_stamp(text[:LABELLED_WINDOW])
+    if stamp is not None:
+        return stamp
+    stamp = _weekday_stamp(text[:LABELLED_WINDOW])
     if stamp is not None:
         return stamp
     return updates[0] if updates else _footer_date(text)
@@ -147,6 +155,53 @@ def _clock_stamp(text: str) -> date | None:
             _CLOCK_AFTER.match(rest)
             and re.search(r"\d[:.]\d", rest)
             and _ALONE.match(before)
+            and not _UPDATE.search(before)
+            and not _BANNER.search(before)
+        ):
+            return day
+    return None
+
+
+def _has_clock_after(text: str, end: int) -> bool:
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return bool(_CLOCK_AFTER.match(rest) and re.search(r"\d[:.]\d", rest))
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return bool(_ALONE.match(_line_before(text, start))) and not rest.strip(" \t,.")
+
+
+def _banner_above_stamp(text: str, top: list[tuple[int, int, date]], index: int) -> bool:
+    """Whether a top date is the page's banner (the crawl day, "Monday, 12 June, 2023" alone on a line under the
+    site's name) because the story's own timestamp, a full date with a clock time ("Thu, 03 March, 2016 09:14:02
+    PM"), follows it lower in the top: the banner is the day the page was fetched, the stamp the day of the
+    story."""
+    start, end, _ = top[index]
+    if not _alone_on_line(text, start, end):
+        return False
+    return any(
+        later_start > end
+        and _has_clock_after(text, later_end)
+        and not _UPDATE.search(_line_before(text, later_start))
+        for later_start, later_end, _ in top[index + 1 :]
+    )
+
+
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$", re.IGNORECASE)
+
+
+def _weekday_stamp(text: str) -> date | None:
+    """The date of a story stamp printed alone on its line with its weekday ("• Tuesday, 2 July 2024"), below the
+    top of the page (menus push the story down): an article telling of an event puts the date in a sentence, not
+    on a line of its own. Not a "Last update" stamp or a banner."""
+    for start, end, day in _printed_dates(text):
+        before = _line_before(text, start)
+        if (
+            _alone_on_line(text, start, end)
+            and _WEEKDAY.search(before)
             and not _UPDATE.search(before)
             and not _BANNER.search(before)
         ):

@@ -311,4 +311,27 @@ def assign_dates(
             chosen[index] = undated_default(text, anchor, status, published) or reported_span(
                 text, anchor, status, reported
             )
-    return chosen
+    return [
+        _anniversary_year(text, anchor, published) or span
+        for anchor, span in zip(anchors, chosen, strict=True)
+    ]
+
+
+_ANNIVERSARY_OF = re.compile(
+    r"\b(?P<years>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+|their\s+|its\s+|our\s+)?"
+    r"(?:[A-Z][\w-]*\s+){0,3}$"
+)
+
+
+def _anniversary_year(text: str, anchor: Anchor, published: date | None) -> DateSpan | None:
+    """The year of an agreement named as the one whose Nth anniversary the report marks ("celebrating the 40th
+    anniversary of their Treaty of Friendship" in a report of 2021 is a treaty of 1981): the anniversary is
+    today's, the signing N years back. Year precision; only with a publication date to count from."""
+    if anchor.kind != "agreement" or published is None:
+        return None
+    m = _ANNIVERSARY_OF.search(text[max(0, anchor.start - 80) : anchor.start])
+    if m is None or not 0 < int(m.group("years")) < published.year - 1000:
+        return None
+    return DateSpan(
+        date(published.year - int(m.group("years")), 1, 1), None, "year", anchor.start, anchor.end, ""
+    )
