@@ -80,6 +80,12 @@ def extract(sentences, entities, people=(), published=PUBLISHED) -> pl.DataFrame
     )
 
 
+def pair_types(sentences, entities, people=(), published=PUBLISHED) -> set[tuple[tuple[str, str], str]]:
+    """The (pair, type) of every mention the sentences give: what the tests of pairs and types compare."""
+    frame = extract(sentences, entities, people, published)
+    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+
+
 INDIA, JAPAN = ("India", "COUNTRY", "IND"), ("Japan", "COUNTRY", "JPN")
 CHINA, USA = ("China", "COUNTRY", "CHN"), ("US", "COUNTRY", "USA")
 

@@ -5,15 +5,14 @@ example per class, and the sentences the rules must leave alone."""
 
 from datetime import date
 
-from test_engagements import extract
+from test_engagements import extract, pair_types
 
 PUBLISHED = date(2024, 3, 12)
 PERU, CHILE = ("Peruvian", "COUNTRY", "PER"), ("Chilean", "COUNTRY", "CHL")
 
 
 def rows(sentences, entities, people=()):
-    frame = extract(sentences, entities, people, published=PUBLISHED)
-    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+    return pair_types(sentences, entities, people, PUBLISHED)
 
 
 # --- a gathering of many, named by who came and then by "the meeting" ----------------------------------------

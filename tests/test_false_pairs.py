@@ -3,15 +3,14 @@ mediators of others' talks, countries named as the site of a conflict. One writt
 
 from datetime import date
 
-from test_engagements import extract
+from test_engagements import extract, pair_types
 
 PUBLISHED = date(2023, 2, 15)
 KENYA, ETHIOPIA = ("Kenya", "COUNTRY", "KEN"), ("Ethiopia", "COUNTRY", "ETH")
 
 
 def rows(sentences, entities, people=()):
-    frame = extract(sentences, entities, people, published=PUBLISHED)
-    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+    return pair_types(sentences, entities, people, PUBLISHED)
 
 
 # --- a deal sought or talked about is no signed agreement ---------------------------------------------------

@@ -1,20 +1,8 @@
 """Types missed on the fresh dev batches h, i, j: one written example per class of phrasing."""
 
-from datetime import date
-
-from test_engagements import extract
+from test_type_classes import kinds
 
 from pipeline.countries import find_gazetteer_matches
-
-PUBLISHED = date(2023, 2, 15)
-
-
-def kinds(sentences, entities, people=()):
-    frame = extract(sentences, entities, people, published=PUBLISHED)
-    return {
-        ((r["country_a"], r["country_b"]), r["engagement_type"], r["status"])
-        for r in frame.iter_rows(named=True)
-    }
 
 
 def test_a_numbered_session_of_a_joint_commission_is_a_meeting():

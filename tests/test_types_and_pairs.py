@@ -3,15 +3,14 @@ phrasing, and the sentences the rules must leave alone."""
 
 from datetime import date
 
-from test_engagements import extract
+from test_engagements import extract, pair_types
 
 PUBLISHED = date(2024, 3, 12)
 SERBIAN, HUNGARIAN = ("Serbian", "COUNTRY", "SRB"), ("Hungarian", "COUNTRY", "HUN")
 
 
 def rows(sentences, entities, people=()):
-    frame = extract(sentences, entities, people, published=PUBLISHED)
-    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+    return pair_types(sentences, entities, people, PUBLISHED)
 
 
 # --- speaking with the other side's official: a call at a distance, talks when a trip brings them together --

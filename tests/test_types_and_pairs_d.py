@@ -4,15 +4,14 @@ class of phrasing, with the sentences the rules must leave alone."""
 
 from datetime import date
 
-from test_engagements import extract
+from test_engagements import extract, pair_types
 
 PUBLISHED = date(2024, 5, 14)
 PERU, CHILE = ("Peru", "COUNTRY", "PER"), ("Chile", "COUNTRY", "CHL")
 
 
 def rows(sentences, entities, people=()):
-    frame = extract(sentences, entities, people, published=PUBLISHED)
-    return {((r["country_a"], r["country_b"]), r["engagement_type"]) for r in frame.iter_rows(named=True)}
+    return pair_types(sentences, entities, people, PUBLISHED)
 
 
 # --- a country's people by their demonym, and private journeys, make no visit ---------------------------------
