@@ -122,11 +122,27 @@ def test_meeting_for_the_first_time_in_years_is_recency():
     )
 
 
-def test_an_ordinal_in_apposition_counting_his_visits_numbers_the_visit():
-    assert ordinals(
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The Chilean president began a two-day state visit to Peru on Thursday, his third.",
-        [("Chilean", "COUNTRY", "CHL"), PERU],
-    ) == [3]
+        "The Chilean president arrived in Lima on Thursday on his first official visit to Peru.",
+        "The Chilean president arrived in Lima on Thursday, his first trip to Peru for almost four years.",
+        "It was the Chilean foreign minister's first working visit to Peru.",
+    ],
+)
+def test_a_persons_count_of_own_trips_is_no_ordinal(sentence):
+    assert ordinals(sentence, [("Chilean", "COUNTRY", "CHL"), PERU]) == []
+
+
+def test_a_day_of_the_visit_is_no_ordinal():
+    assert (
+        ordinals(
+            "On the second day of his visit to Peru, the Chilean president planted a tree in Lima.",
+            [("Chilean", "COUNTRY", "CHL"), PERU],
+        )
+        == []
+    )
 
 
 def test_the_numbered_sitting_of_the_two_sides_joint_commission_is_their_meeting():

@@ -50,12 +50,14 @@ _ORDINAL_OPENING = re.compile(
 _RECENCY_AFTER = re.compile(
     r"^[^.;:]{0,50}?\b(?:as\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:prime\s+minister|president|"
     r"chancellor|premier|minister|leader|head\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|government)|secretary)|since\b|"
-    r"in\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:a|an|\w+|\d+)\s+(?:years?|decades?|months?)\b|"
+    r"(?:in|for)\s+(?:over\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+)?(?:a|an|\w+|\d+)\s+"
+    r"(?:years?|decades?|months?|weeks?)\b|"
     r"(?:of|during|in)\s+(?:his|her|their|its)\s+(?:term|tenure|presidency|premiership|mandate))",
     re.IGNORECASE,
 )
 """What makes "first" recency, not a rank in a series (the guide's Ordinals): "her first trip as defence minister",
-"the first summit in a decade", "his first visit since taking office"."""
+"the first summit in a decade", "his first trip to Lima for almost four years", "his first visit since taking
+office"."""
 MULTILATERAL = re.compile(
     r"\b(?:Quad|ASEAN|Asean|G-?20|G-?7|G-?8|BRICS|NATO|EU|European Union|SCO|"
     r"Shanghai Cooperation Organi[sz]ation|APEC|UN|U\.N\.|United Nations|African Union|AU|OAS|"

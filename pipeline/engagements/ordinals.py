@@ -26,6 +26,15 @@ _PERSONAL_SERIES = re.compile(
 """What makes an ordinal before the anchor count something other than the engagement's series: "the first time he
 visited" (a person's experience), "his first foreign visit", "the first international tour" (a person's trips
 abroad, whatever the country)."""
+_PERSONS_OWN = re.compile(
+    r"\b(?:his|her|(?:minister|president|premier|chancellor|leader|king|emir|secretary|chief)['’]s)\s+$", re.IGNORECASE
+)
+"""A person's possessive before the ordinal: "on his first official visit to Tallinn", "his first state visit to
+Hanoi", "the foreign minister's first working visit" count that person's own trips (the guide's "her first trip as defence minister"), not the two countries'
+series of engagements, which "their", "the" or the format's name number."""
+_PART_AFTER = re.compile(r"\s*(?:day|days|leg|stage|phase|half|part)\s+of\b", re.IGNORECASE)
+"""A part of the engagement, not its place in a series: "on the second day of the visit", "the third leg of the
+tour"."""
 _PERIOD_AFTER = re.compile(
     r"^[^.;:]{0,30}?\b(?:of|this)\s+(?:the\s+)?(?:week|month|year|day)\b", re.IGNORECASE
 )
@@ -42,13 +51,13 @@ _SESSION_AFTER = re.compile(
 )
 """The numbered session an anchor is of: "a three-day meeting of the 9th Session of the Joint Committee"."""
 _APPOSITIVE_AFTER = re.compile(
-    r"^[^,.;:]{0,40},\s+(?:the|their|its|his|her)\s+(?P<ord>" + _ORDINAL_WORD + r")"
+    r"^[^,.;:]{0,40},\s+(?:the|their|its)\s+(?P<ord>" + _ORDINAL_WORD + r")"
     r"(?=\s*[,.;]|\s+(?:such|held|of|between|meeting|summit|visit|round|session|edition|call|exercise|talks)\b)",
     re.IGNORECASE,
 )
 """An ordinal in apposition after the anchor's noun phrase: "This summit, the third held between the two presidents",
-"The talks in Lima, their third this year" (the latter is then recency), "a state visit to Lima, his second" (his
-visits to that country). The ordinal must be followed by what it
+"The talks in Lima, their third this year" (the latter is then recency); "a state visit to Lima, his second" counts
+the person's own trips (``_PERSONS_OWN``). The ordinal must be followed by what it
 counts ("held", "such", "meeting", ...) or end the apposition: "her visit to Quito, the first deputy leader
 of the party said" is no count."""
 _FIRST_TIME_AFTER = re.compile(r"^\s+(?:\w+\s+)?for\s+the\s+(?P<ord>first)\s+time\b", re.IGNORECASE)
@@ -71,7 +80,8 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
 
     Tried in turn: an ordinal before the anchor or opening its name (up to three words before, as in "the third
     such meeting"), unless what follows the anchor makes it recency ("... in a decade", "... as president"), a
-    period's count ("... of the week") or it counts a person's own trips ("first time", "first foreign visit");
+    period's count ("... of the week") or it counts a person's own trips ("first time", "first foreign visit", "his
+    first state visit"); a part of an engagement ("the second day of the visit") is none either;
     an ordinal counting an anniversary ("the 50th anniversary of the treaty") is none; a Roman numeral opening the
     anchor's title-case name; the session the anchor is of; an ordinal in apposition after it; "met for the first
     time" for a meeting or call; and, for exercises, the number ending the name the anchor holds, stands right before it in
@@ -82,7 +92,12 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
     if found is None:
         found, ordinal_start = _ORDINAL_OPENING.match(text, start, end), 0
     if found:
-        personal = _PERSONAL_SERIES.search(text, ordinal_start + found.start(), end)
+        ordinal_at = ordinal_start + found.start()
+        personal = _PERSONAL_SERIES.search(text, ordinal_at, end) or _PERSONS_OWN.search(
+            text[max(0, ordinal_at - 30) : ordinal_at]
+        )
+        if _PART_AFTER.match(text, ordinal_at + len(found.group("ord"))):
+            return None
         if _ANNIVERSARY.search(text, ordinal_start + found.start(), start):
             return None
         if not (_RECENCY_AFTER.match(after) or _PERIOD_AFTER.match(after) or personal):
