@@ -114,10 +114,18 @@ _PLACE_BEFORE = re.compile(
 """Before a country, the words that make it where something happens ("met in Japan", "in Lima, Peru")."""
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+"""A possessive after a country: "China's president", "Ghanas' leaders" name a side, whatever stands before."""
+
+
 def _is_place(text: str, mention: Mention) -> bool:
     """Whether a country is named as where something happens ("met in Japan", "the summit in Lima, Peru"),
-    not as a side: a meeting's location, or a host of others' talks, is no party to them."""
-    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]))
+    not as a side: a meeting's location, or a host of others' talks, is no party to them. A possessive country
+    is a side even after a place: in "the summit in Kazan, China's president met ...", the comma closes the
+    opening phrase, and China is not where Kazan is."""
+    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 50) : mention.start])) and not (
+        _POSSESSIVE_AFTER.match(text, mention.end)
+    )
 
 
 def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, int, frozenset[str]]]:

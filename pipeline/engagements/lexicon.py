@@ -121,6 +121,9 @@ _SIDELINES_OF = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+_SIDELINES_AFTER = re.compile(r"['’]s?\s+(?:sidelines?|margins?|side-lines?|fringes?)\b", re.IGNORECASE)
+"""After a gathering's noun, its sidelines in the possessive ("on the summit's sidelines", "on the forum's margins"):
+the noun is the gathering, whose sidelines hold the bilateral meetings."""
 """Before a trigger, the words that name it as the gathering on whose sidelines others meet ("on the sidelines of
 the summit"): that trigger is the gathering, not a bilateral engagement."""
 _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
