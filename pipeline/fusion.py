@@ -60,7 +60,10 @@ _DOMAINS = {
         re.IGNORECASE,
     ),
 }
-_STATUS_PRIORITY = {"cancelled": 0, "postponed": 1, "held": 2, "planned": 3, "proposed": 4}
+_STATUS_PRIORITY = {"postponed": 0, "cancelled": 1, "held": 2, "planned": 3, "proposed": 4}
+"""Which status a day's reports of one engagement settle on when they differ. Being called off is news over any
+plan; of the two ways, a postponement is the more specific: "cancelled the trip, which will be rescheduled" and a
+second report of the same day that says "postponed" both tell that a new date is to come."""
 
 
 class EngagementsModel(pa.DataFrameModel):

@@ -10,7 +10,9 @@ BOLIVIA = ("Bolivia", "COUNTRY", "BOL")
 
 
 def statuses(rows) -> list[tuple[str, str, str]]:
-    return sorted({(r["country_a"] + "-" + r["country_b"], r["engagement_type"], r["status"]) for r in rows.to_dicts()})
+    return sorted(
+        {(r["country_a"] + "-" + r["country_b"], r["engagement_type"], r["status"]) for r in rows.to_dicts()}
+    )
 
 
 def test_a_meeting_a_cancelled_visit_was_scheduled_to_hold_is_cancelled():

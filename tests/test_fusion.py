@@ -304,3 +304,11 @@ def test_visits_each_way_on_the_same_day_stay_two():
         mention("a2", 0, type_="visit", fmt="official visit", start=date(2022, 12, 21), initiator="JPN"),
     )
     assert engagements.height == 2
+
+
+def test_a_visit_reported_postponed_and_cancelled_on_one_day_is_postponed():
+    (row,) = fuse(
+        mention("a1", type_="visit", status="cancelled", start=date(2022, 9, 12)),
+        mention("a2", type_="visit", status="postponed", start=date(2022, 9, 12)),
+    )[0].to_dicts()
+    assert row["status"] == "postponed"

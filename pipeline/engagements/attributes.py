@@ -63,11 +63,12 @@ def _status_cues(text: str, anchors: list[Anchor]) -> list[tuple[int, int, str]]
 def _status(anchor: Anchor, clause: tuple[int, int], cues: list[tuple[int, int, str]]) -> str | None:
     """Status from the tense cue nearest to the anchor in its clause (in the whole sentence when the clause has
     none); a postponement or cancellation there wins, as it overrides the tense of the original plan ("the
-    talks, which were to be held next week, have been postponed"). None when the sentence has no cue."""
+    talks, which were to be held next week, have been postponed"), and of the two a postponement, as it says more
+    ("cancelled his visit, which will be rescheduled"). None when the sentence has no cue."""
     in_clause = [c for c in cues if clause[0] <= c[0] < clause[1]] or cues
     if not in_clause:
         return None
-    for decisive in ("cancelled", "postponed"):
+    for decisive in ("postponed", "cancelled"):
         if any(c[2] == decisive for c in in_clause):
             return decisive
     return min(in_clause, key=lambda c: _gap(c[0], c[1], anchor.start, anchor.end))[2]

@@ -39,13 +39,13 @@ def plans_share_the_called_off_fate(rows: list[dict], sentence_starts: dict[int,
 
     A pair whose article calls off one of its visits or meetings (status `cancelled` or `postponed`): every other
     row of that pair, other than a call, whose sentence tells it as a past plan (``told_as_past_plan``) and which
-    the article does not call off itself, takes that status (`cancelled` when any of the pair's called-off
-    engagements is cancelled). Rows of other pairs, and pairs nothing is called off for, are returned unchanged."""
+    the article does not call off itself, takes that status (`postponed` when any of the pair's called-off
+    engagements is postponed: as in fusion, a postponement is the more specific news). Rows of other pairs, and pairs nothing is called off for, are returned unchanged."""
     fates: dict[tuple[str, str], str] = {}
     for row in rows:
         if row["engagement_type"] in ("visit", "meeting") and row["status"] in CALLED_OFF:
             pair = (row["country_a"], row["country_b"])
-            fates[pair] = "cancelled" if "cancelled" in (row["status"], fates.get(pair)) else row["status"]
+            fates[pair] = "postponed" if "postponed" in (row["status"], fates.get(pair)) else row["status"]
     if not fates:
         return rows
     shared = []
