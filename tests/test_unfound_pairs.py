@@ -3,7 +3,9 @@ the rules must leave alone. The articles are our own."""
 
 from datetime import date
 
-from test_engagements import extract
+import polars as pl
+from test_engagements import extract, run_pipeline
+from test_entities import mentions
 
 PUBLISHED = date(2024, 5, 10)
 KENYAN, UGANDAN, TANZANIAN = ("Kenyan", "COUNTRY", "KEN"), ("Ugandan", "COUNTRY", "UGA"), ("Tanzanian", "COUNTRY", "TZA")
@@ -49,3 +51,38 @@ def test_one_leader_met_is_still_one_meeting():
     assert pair_types(["Oduya met Ugandan President Ruth Kagame on Monday."], people=[
         ("Oduya", "p1", "KEN", "president"), PEOPLE[1]
     ]) == {(("KEN", "UGA"), "meeting")}
+
+
+# --- a demonym that names a language names no country ----------------------------------------------------
+
+
+def countries(text: str) -> list[str]:
+    frame = mentions(text).filter(pl.col("label") == "COUNTRY")
+    return frame["country_code"].to_list()
+
+
+def test_a_language_taught_or_spoken_is_no_country():
+    assert countries("Togo and Benin, two French-speaking countries, held talks.") == ["TGO", "BEN"]
+    assert countries("The two signed agreements for the teaching of Spanish in Guyana.") == ["GUY"]
+    assert countries("The envoy, who speaks Portuguese, met Angolan officials.") == ["AGO"]
+    assert countries("Kenya will fund Chinese language classes in Nairobi.") == ["KEN"]
+
+
+def test_a_demonym_before_a_noun_is_still_its_country():
+    assert countries("The visit of Chinese, Russian and Indian leaders was delayed.") == ["CHN", "RUS", "IND"]
+    assert countries("Investment in Spanish firms grew after the talks.") == ["ESP"]
+    assert countries("He spoke to French troops in Mali.") == ["FRA", "MLI"]
+
+
+def test_a_pact_on_teaching_a_language_is_between_the_two_signatories(tmp_path):
+    (tmp_path / "guyana.txt").write_text(
+        " date 2018-07-06\n"
+        "Guyana and Chile sign education pacts\n\n"
+        "President Daniel Ruiz of Guyana also met yesterday with Chile's President Ana Soto and they discussed "
+        "mutual interests and signed agreements for the teaching of Spanish in Guyana.\n",
+        encoding="utf-8",
+    )
+    _, (engagements, *_) = run_pipeline(tmp_path)
+    pairs = {(r["country_a"], r["country_b"], r["engagement_type"]) for r in engagements.iter_rows(named=True)}
+    assert ("CHL", "GUY", "meeting") in pairs and ("CHL", "GUY", "agreement") in pairs
+    assert not any("ESP" in (a, b) for a, b, _ in pairs)
