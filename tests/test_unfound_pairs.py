@@ -5,7 +5,7 @@ from datetime import date
 
 import polars as pl
 from test_engagements import extract, run_pipeline
-from test_entities import mentions
+from test_entities import mentions, person, persons
 
 PUBLISHED = date(2024, 5, 10)
 KENYAN, UGANDAN, TANZANIAN = ("Kenyan", "COUNTRY", "KEN"), ("Ugandan", "COUNTRY", "UGA"), ("Tanzanian", "COUNTRY", "TZA")
@@ -86,3 +86,25 @@ def test_a_pact_on_teaching_a_language_is_between_the_two_signatories(tmp_path):
     pairs = {(r["country_a"], r["country_b"], r["engagement_type"]) for r in engagements.iter_rows(named=True)}
     assert ("CHL", "GUY", "meeting") in pairs and ("CHL", "GUY", "agreement") in pairs
     assert not any("ESP" in (a, b) for a, b, _ in pairs)
+
+
+# --- an apposition that states the office someone took gives that person's country ----------------------------
+
+
+def test_the_office_someone_was_sworn_into_gives_their_country():
+    table = persons(
+        "Jonas Petraitis, sworn in as Lithuania's President on Friday, will start an official visit to Poland on "
+        "Tuesday.\n"
+        "President Petraitis will meet Polish President Adam Nowak in Warsaw.\n"
+        "The Polish president said Poland was pleased to host the talks."
+    )
+    assert person(table, "Jonas Petraitis")["country_code"] == "LTU"
+    assert person(table, "Adam Nowak")["country_code"] == "POL"
+
+
+def test_the_office_someone_became_gives_their_country():
+    table = persons("Maria Lopez, who became Chile's foreign minister in March, will travel to Lima on Monday.")
+    assert (person(table, "Maria Lopez")["country_code"], person(table, "Maria Lopez")["role"]) == (
+        "CHL",
+        "Foreign Minister",
+    )
