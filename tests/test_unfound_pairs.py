@@ -108,3 +108,25 @@ def test_the_office_someone_became_gives_their_country():
         "CHL",
         "Foreign Minister",
     )
+
+
+# --- a delegation's countryless member does not take the article's pair when the clause names a third side ----
+
+
+def test_a_meeting_with_a_third_country_s_leader_keeps_its_own_pair():
+    frame = extract(
+        [
+            "The Guyana-Jamaica Joint Commission will be revived, Ruiz said after a meeting with Jamaica's prime "
+            "minister.",
+            "Ruiz and his delegation, which included Foreign Affairs Minister Carla Vega, also met yesterday with "
+            "Chile's President Pablo Soto and signed agreements on energy.",
+            "The Guyana-Jamaica partnership was praised by both sides.",
+        ],
+        [("Chile", "COUNTRY", "CHL"), ("Guyana", "COUNTRY", "GUY"), ("Jamaica", "COUNTRY", "JAM")],
+        [("Ruiz", "p1", "GUY", "president"), ("Carla Vega", "p2", None, "foreign minister"),
+         ("Pablo Soto", "p3", "CHL", "president")],
+        published=PUBLISHED,
+    )
+    found = {(r["sentence_index"], r["country_a"], r["country_b"], r["engagement_type"]) for r in frame.iter_rows(named=True)}
+    assert {(1, "CHL", "GUY", "meeting"), (1, "CHL", "GUY", "agreement")} <= found
+    assert not any(i == 1 and "JAM" in (a, b) for i, a, b, _ in found)
