@@ -130,3 +130,37 @@ def test_a_meeting_with_a_third_country_s_leader_keeps_its_own_pair():
     found = {(r["sentence_index"], r["country_a"], r["country_b"], r["engagement_type"]) for r in frame.iter_rows(named=True)}
     assert {(1, "CHL", "GUY", "meeting"), (1, "CHL", "GUY", "agreement")} <= found
     assert not any(i == 1 and "JAM" in (a, b) for i, a, b, _ in found)
+
+
+# --- an office has one holder: an unqualified title the home country already fills is the other side's ---------
+
+
+def test_an_unqualified_prime_minister_beside_the_home_country_s_named_one_is_the_other_country_s():
+    table = persons(
+        "Fijian Prime Minister Josaia Vuniwaqa says it is time to move on, after his first formal welcome in New "
+        "Zealand in ten years.\n"
+        "Prime Minister Hamish Carter said it was time to move forward.\n"
+        "Fiji's PM Josaia Vuniwaqa, in Auckland, said he wanted to take the relationship with Fiji's partners "
+        "further.\n"
+        "Fiji has been a member since 1970, and Fiji expects aid."
+    )
+    assert person(table, "Josaia Vuniwaqa")["country_code"] == "FJI"
+    assert person(table, "Hamish Carter")["country_code"] == "NZL"
+
+
+def test_an_office_several_hold_keeps_the_home_country():
+    table = persons(
+        "Fijian Minister Josaia Vuniwaqa welcomed the delegation from New Zealand.\n"
+        "Minister Ana Tuilagi said Fiji would host the next round.\n"
+        "Fiji has been a member since 1970, and Fiji expects aid."
+    )
+    assert person(table, "Ana Tuilagi")["country_code"] == "FJI"
+
+
+def test_a_former_holder_beside_the_current_one_keeps_the_home_country():
+    table = persons(
+        "Fijian Prime Minister Josaia Vuniwaqa met officials from New Zealand.\n"
+        "Former Prime Minister Ratu Mara Seru said Fiji should be patient.\n"
+        "Fiji has been a member since 1970, and Fiji expects aid."
+    )
+    assert person(table, "Ratu Mara Seru")["country_code"] == "FJI"
