@@ -164,3 +164,29 @@ def test_a_former_holder_beside_the_current_one_keeps_the_home_country():
         "Fiji has been a member since 1970, and Fiji expects aid."
     )
     assert person(table, "Ratu Mara Seru")["country_code"] == "FJI"
+
+
+# --- a pair stated as a topic is not the pair of a meeting whose counterpart is named after "with" ----------------
+
+CHINA_AND_NEIGHBOURS = [("Kenya", "COUNTRY", "KEN"), ("Uganda", "COUNTRY", "UGA"), ("Chinese", "COUNTRY", "CHN"),
+                        ("China", "COUNTRY", "CHN")]
+RUTO_AND_LI = [("Ruto", "p1", None, "president"), ("Li Wei", "p2", "CHN", "president")]
+
+
+def test_the_pair_of_a_dispute_is_not_the_pair_of_a_meeting_with_a_third_country_s_leader():
+    found = pair_types(
+        ["Relations between Kenya and Uganda soured after Ruto remarked during a meeting with Chinese President Li "
+         "Wei in June that Uganda was being used."],
+        CHINA_AND_NEIGHBOURS,
+        RUTO_AND_LI,
+    )
+    assert (("KEN", "UGA"), "meeting") not in found
+
+
+def test_a_stated_pair_that_holds_the_counterpart_s_country_stays_the_pair():
+    found = pair_types(
+        ["Talks between Kenya and China went well, Ruto said after a meeting with Chinese President Li Wei."],
+        CHINA_AND_NEIGHBOURS,
+        RUTO_AND_LI,
+    )
+    assert found == {(("CHN", "KEN"), "meeting")}
