@@ -312,6 +312,25 @@ class _SentenceContext:
     organizations: list[Mention]
 
 
+_WITH_AFTER = re.compile(r"\s+with\s+(?:(?:his|her|their|the)\s+)?$", re.IGNORECASE)
+"""Between a meeting or call trigger and the mention that names its counterpart ("a meeting with Russian
+President Vladimir Putin", "talks with his Chinese counterpart")."""
+
+
+def _met_outside(text: str, anchor: Anchor, mentions: list[Mention], codes: frozenset[str]) -> bool:
+    """Whether the anchor names its counterpart right after "with" ("during a meeting with Russian President
+    Vladimir Putin") and that counterpart's country is not one of a pair the syntax states elsewhere ("Tensions
+    between Zambia and Zimbabwe escalated after X suggested during a meeting with Russian President Putin"): a
+    side of the engagement is named, so that pair is the topic, not the engagement's sides."""
+    if anchor.kind not in ("meeting", "call"):
+        return False
+    following = [m for m in mentions if m.start >= anchor.end and m.country_code]
+    if not following:
+        return False
+    first = min(following, key=lambda m: m.start)
+    return bool(_WITH_AFTER.fullmatch(text[anchor.end : first.start])) and first.country_code not in codes
+
+
 def _pair_for(
     ctx: _SentenceContext,
     anchor: Anchor,
@@ -327,7 +346,8 @@ def _pair_for(
     cooperation, is a country the sides back ("stressed the importance of support for Ukraine"). In each scope:
 
     1. A pair the syntax states ("India-Japan", "between India and Japan"; ``_structured_pairs``) wins, the one
-       nearest the anchor when there are several.
+       nearest the anchor when there are several, unless the anchor names a counterpart of another country
+       right after "with" (``_met_outside``).
     2. Otherwise the countries named, those of the people named and a visit's destination are pooled. A
        country named as a place ("met in Japan", "in Lima, Peru"; ``_is_place``) joins the pool only to make
        a pair with the one side it holds, and never in a sentence that names a multilateral gathering (the
@@ -356,7 +376,11 @@ def _pair_for(
     for scope in (clause, (0, len(text))):
         named = [m for m in ctx.countries if within(m, scope) and not _is_context(text, m) and not backed(m)]
         countries = [m for m in named if not _is_place(text, m)]
-        structured = [p for p in _structured_pairs(text, countries) if len(p[2]) == 2]
+        structured = [
+            p
+            for p in _structured_pairs(text, countries)
+            if len(p[2]) == 2 and not _met_outside(text, anchor, ctx.countries + ctx.people, p[2])
+        ]
         if structured:
             nearest = min(structured, key=lambda p: _gap(p[0], p[1], anchor.start, anchor.end))
             return tuple(sorted(nearest[2])), "explicit"

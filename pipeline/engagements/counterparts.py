@@ -44,6 +44,10 @@ _LIST_OPENING = {
     ),
 }
 _BARE_OPENING = re.compile(r"^\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$", re.IGNORECASE)
+_MEET_VERB = re.compile(r"(?:meet|meets|met)", re.IGNORECASE)
+"""The verb "meet" in its finite forms: a transitive verb, whose objects follow it with no preposition ("Erdogan
+met Spanish Prime Minister Pedro Sanchez and Dutch Prime Minister Mark Rutte"), so that a list opening right after
+it is a list of those met, as one after "met with" is."""
 _COUNTERPARTS_AFTER = re.compile(r"^\s+counterparts\b", re.IGNORECASE)
 """A meeting trigger's bare list of countries that the word "counterparts" closes ("meets Tonga and Samoa
 counterparts")."""
@@ -94,18 +98,28 @@ def _coordinated(text: str, listed: list[Mention]) -> bool:
     )
 
 
+def _objects_of_meet(text: str, trigger: Anchor, gap: str) -> bool:
+    """Whether the mentions after a trigger are the direct objects of the verb "meet" (``_MEET_VERB``): the trigger
+    is that verb and only spaces, or "the", stand between it and the first of them. "Modi will meet Russian
+    President Putin and Afghan President Ghani" is a meeting with each, as "will meet with" is."""
+    return bool(_MEET_VERB.fullmatch(text[trigger.start : trigger.end])) and bool(
+        re.fullmatch(r"\s+(?:the\s+)?", gap, re.IGNORECASE)
+    )
+
+
 def _opened_list(text: str, anchor: Anchor, mentions: list[Mention]) -> tuple[list[Mention], int, int] | None:
     """The items of the list that opens right after the trigger, or a trigger it absorbed ("Island summit: Harlow
     meets Tonga and Samoa counterparts"), with where the list starts and ends, else None; ``mentions`` are the
     clause's, in text order. The list opens as ``_LIST_OPENING`` says; a meeting's list may also stand bare before
     the word "counterparts" ("meets Tonga and Samoa counterparts", "talks with his Kenyan and Ugandan
-    counterparts"): the listed countries are each the other side of one meeting, never a pair with each other."""
+    counterparts"): the listed countries are each the other side of one meeting, never a pair with each other. After
+    the verb "meet" the list needs no opening word (``_objects_of_meet``)."""
     for trigger in (anchor, *anchor.absorbed):
         following = [m for m in mentions if m.start >= trigger.end]
         if not following:
             continue
         gap = text[trigger.end : following[0].start]
-        if _LIST_OPENING[anchor.kind].match(gap):
+        if _LIST_OPENING[anchor.kind].match(gap) or _objects_of_meet(text, trigger, gap):
             listed, end = _list_items(text, following)
             return listed, following[0].start, end
         if anchor.kind == "meeting" and _BARE_OPENING.match(gap):

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import polars as pl
 
-from pipeline.engagements.anchors import Anchor, Mention
+from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses
 from pipeline.engagements.attributes import _is_context, _is_place, _SentenceContext, _structured_pairs
 from pipeline.engagements.lexicon_sides import (
     _COUNTRY_LABELS,
@@ -121,7 +121,7 @@ def with_article_sides(
         and destination.country_code in pair
     )
     by_place = not parties and not abroad and len(places) == 1 and places <= set(pair)
-    if not (len(sides) == 1 or by_place or abroad):
+    if not (len(sides) == 1 or by_place or abroad) or _third_side_named(ctx, pair, anchor):
         return ctx
     side = destination.country_code if abroad else next(iter(sides or places))
     other = next(code for code in pair if code != side)
@@ -153,6 +153,17 @@ def with_article_sides(
         for m in ctx.people
     ]
     return replace(ctx, people=people)
+
+
+def _third_side_named(ctx: _SentenceContext, pair: tuple[str, str], anchor: Anchor | None) -> bool:
+    """Whether the anchor's clause names, with a country, an official of a country outside the article's pair
+    ("Ruiz and his delegation, which included Foreign Minister Ana Vega, also met Chile's President Pablo Soto",
+    in a story of Guyana and Jamaica): the clause then has its two sides, one of the pair and that official's,
+    and a countryless official beside them is of the delegation, not the pair's other side."""
+    if anchor is None:
+        return False
+    start, end = _clause_of(_clauses(ctx.text), anchor.start)
+    return any(m.country_code and m.country_code not in pair and start <= m.start < end for m in ctx.people)
 
 
 _FOREIGN_VISITS = frozenset({"state visit", "official visit", "working visit"})

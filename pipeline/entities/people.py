@@ -18,6 +18,7 @@ from pipeline.entities.lexicon import (
     _is_company_word,
     _is_vocabulary,
 )
+from pipeline.entities.offices import one_holder_per_office
 from pipeline.entities.roles import SHORT_TITLES, _role_parse, _RoleParse
 from pipeline.entities.sentence import WORD, _previous_word, _Sentence
 from pipeline.persons import (
@@ -328,7 +329,8 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country; but someone the text sends on a trip to the home country ("President Dalia Grybauskaite's
     upcoming visit to Poland") is a visitor there, and takes the article's second country (``second``) if any:
-    a story of a visit names the host most, and the visitor's country next. A "counterpart" without a role of their own takes the role of the person named before them in the
+    a story of a visit names the host most, and the visitor's country next; and an unqualified office the home
+    country's named holder already fills is the second country's (``offices.one_holder_per_office``). A "counterpart" without a role of their own takes the role of the person named before them in the
     sentence ("Jaishankar met his counterpart Wang Yi")."""
     full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
     longer = _longer_full_names(full_keys)
@@ -369,6 +371,7 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
                 country_evidence=evidence,
                 organization=organization,
             )
+    one_holder_per_office(people, home, second)
     for person in people:
         if person["parse"].counterpart and not person["role"]:
             before = [

@@ -3,7 +3,7 @@ the gazetteer does not list.
 
 Rules:
 - Country names, short forms and demonyms are COUNTRY, unless glued to an unknown capitalised word ("Chad Smith",
-  "Michael Jordan"), which makes them part of a name.
+  "Michael Jordan"), which makes them part of a name, or, for a demonym, naming a language ("French-speaking").
 - A capital or seat of government is COUNTRY when it stands for the government ("Tokyo said") and LOCATION with that
   country when named as a place: after a locative word ("in Tokyo", "visit to Beijing"), before ", <country>" or a
   capitalised word ("Tokyo Olympics").
@@ -117,6 +117,26 @@ def _glued_to_name(text: str, match: GazetteerMatch, sentence_start: int) -> boo
     )
 
 
+_LANGUAGE_AFTER = re.compile(r"[-\s](?:speaking|speakers?|language|languages|medium)\b", re.IGNORECASE)
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:speak|speaks|spoke|spoken|speaking|teach|teaches|teaching|taught|learn|learns|learning|learnt|learned|"
+    r"study|studying|translated|translation|fluent|proficiency|courses?|classes|lessons)(?:\s+(?:of|in|into))?\s+$",
+    re.IGNORECASE,
+)
+_PHRASE_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:in|at|for|to|by|with|as|from|and|or)\b)")
+
+
+def _names_language(text: str, match: GazetteerMatch) -> bool:
+    """Whether a demonym names a language, not its country ("French-speaking countries", "Spanish-language press",
+    "the teaching of Spanish in Guyana", "she speaks Russian"): a language names no side of anything. It does when
+    a word of speaking follows it, or when a word of speaking, teaching or learning stands right before it and the
+    demonym qualifies no noun after it (it ends its phrase)."""
+    if _LANGUAGE_AFTER.match(text, match.end):
+        return True
+    before = text[max(0, match.start - 40) : match.start]
+    return bool(_LANGUAGE_BEFORE.search(before)) and bool(_PHRASE_ENDS.match(text, match.end))
+
+
 def _organisation_country_before(text: str, sentence: _Sentence, end: int) -> GazetteerMatch | None:
     """The demonym of "Vietnamese Communist Party General Secretary": the title belongs to that country's body
     (``end``: where the words before the title end)."""
@@ -180,6 +200,7 @@ def _gazetteer_mentions(text: str, sentence: _Sentence) -> list[dict]:
     its neighbours say which reading this sentence uses:
 
     - a one-word country form glued to an unknown capitalised word ("Chad Smith") is part of a name: no mention;
+    - a demonym that names a language ("French-speaking", "the teaching of Spanish") names no country: no mention;
     - "Georgia" beside a US state or Atlanta is the US state (LOCATION, USA);
     - a country form followed by an institution phrase ("India's Ministry of External Affairs", "Indian navy") is
       that country's ORGANIZATION, and the mention spans the phrase;
@@ -197,6 +218,8 @@ def _gazetteer_mentions(text: str, sentence: _Sentence) -> list[dict]:
         kind, code = m.entry.kind, m.entry.country_code
         label, entity_id, end = None, None, m.end
         if kind in COUNTRY_KINDS and _glued_to_name(text, m, sentence.start):
+            continue
+        if kind == "demonym" and _names_language(text, m):
             continue
         if (
             kind in {"name", "demonym"}

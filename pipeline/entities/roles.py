@@ -12,7 +12,13 @@ from pipeline.persons import HONORIFICS
 
 LAST_WORD = re.compile(r"(?s:.*)(?<![\w.])([\w.]+)")
 """The word a text ends with, as a full match (see ``sentence.PREVIOUS_WORD``)."""
-APPOSITION_START = re.compile(r"\s*,\s*(?:who (?:is|was)\s+)?(?:(?:the|a|an)\s+)?")
+APPOSITION_START = re.compile(
+    r"\s*,\s*(?:who (?:is|was|became)\s+|(?:(?:newly|recently|just)\s+)?"
+    r"(?:sworn\s+in|elected|re-elected|appointed|named|inaugurated)\s+as\s+)?(?:(?:the|a|an)\s+)?"
+)
+"""The opening of an apposition after a name: a comma, then "who is", or the office the person took ("Jonas
+Petraitis, sworn in as Lithuania's president on Friday,", "who became Chile's foreign minister"), whose title
+gives the person's role and country as a plain apposition's does."""
 SHORT_TITLES = {"PM": "prime minister", "PMs": "prime ministers"}
 """Abbreviated titles, read in capitals only (lowercase "pm" is a clock time): "Pakistan PM Shehbaz Sharif" is its
 Prime Minister."""
