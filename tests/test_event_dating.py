@@ -222,6 +222,20 @@ def test_the_date_of_becoming_leader_is_not_the_engagement_date(clause):
     assert row["start_date"] == date(2022, 9, 5)
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "his first visit abroad since assuming office in July last year",
+        "his first trip abroad since taking office in July last year",
+        "his first visit since coming to power in July last year",
+    ],
+)
+def test_the_date_of_taking_office_in_any_form_of_its_verb_is_not_the_visit_date(clause):
+    rows = extract([f"Japan's prime minister is visiting India, {clause}."], [INDIA, JAPAN]).to_dicts()
+    # the report's time (its lede), never the July of the taking of office
+    assert [(r["engagement_type"], r["start_date"].replace(day=1)) for r in rows] == [("visit", date(2022, 9, 1))]
+
+
 def test_an_article_without_publication_date_keeps_dates_that_print_their_year():
     rows = extract(["India and Japan will hold talks on April 9, 2025 in Tokyo."], [INDIA, JAPAN], published=None)
     assert {(r["start_date"], r["date_precision"]) for r in rows.to_dicts()} == {(date(2025, 4, 9), "day")}
@@ -314,3 +328,10 @@ def test_a_visit_planned_for_a_slot_and_postponed_keeps_the_slot_and_is_postpone
     assert [(r["engagement_type"], r["status"], r["start_date"], r["date_precision"]) for r in rows] == [
         ("visit", "postponed", date(2023, 3, 1), "month")
     ]
+
+
+def test_a_visit_made_for_a_swearing_in_takes_the_ceremony_date():
+    (row,) = extract(
+        ["Japan's prime minister had visited India for the president's swearing in on August 30."], [INDIA, JAPAN]
+    ).to_dicts()
+    assert (row["engagement_type"], row["start_date"]) == ("visit", date(2022, 8, 30))

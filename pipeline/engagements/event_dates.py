@@ -52,9 +52,13 @@ def _is_attribution(text: str, span: DateSpan) -> bool:
 
 
 _OTHER_EVENT_BEFORE = re.compile(
-    r"\b(?:took office|assumed office|came to power|(?:was|were) (?:re-?)?elected|(?:re-?)?election|sworn in|"
-    r"became\s+(?:the\s+(?:new\s+)?)?(?:president|prime\s+minister|premier|chancellor)(?!\s+to\b)|"
-    r"assumed\s+the\s+(?:presidency|premiership)|took\s+over\s+as\s+[\w\s-]{1,30}?|took\s+the\s+oath(?:\s+of\s+office)?|"
+    r"\b(?:(?:take|takes|took|taken|taking)\s+(?:up\s+)?office|(?:assume|assumes|assumed|assuming)\s+office|"
+    r"(?:come|comes|came|coming)\s+to\s+power|(?:was|were) (?:re-?)?elected|(?:re-?)?election|"
+    r"sworn\s+in|"
+    r"(?:became|becoming)\s+(?:the\s+(?:new\s+)?)?(?:president|prime\s+minister|premier|chancellor)(?!\s+to\b)|"
+    r"(?:assume|assumes|assumed|assuming)\s+the\s+(?:presidency|premiership)|"
+    r"(?:take|takes|took|taking)\s+over\s+as\s+[\w\s-]{1,30}?|"
+    r"(?:take|takes|took|taking)\s+the\s+oath(?:\s+of\s+office)?|"
     r"born|died|death|passed away|killed)\b[^,;.]{0,40}$",
     re.IGNORECASE,
 )
@@ -65,7 +69,8 @@ def _is_other_event(text: str, span: DateSpan) -> bool:
     death ("Petro, who took office in August, travelled to Caracas on Tuesday"; "cancelled his visit after the
     death of X on Friday"), however the taking of office is put ("who became president on January 1", "assumed
     the presidency", "took over as prime minister", "took the oath"; not "became the first president to visit",
-    where the date is the visit's). Such a date is never the engagement's."""
+    where the date is the visit's) and in whatever form of its verb ("his first visit since assuming office in July
+    last year", "since taking office in 2022"). Such a date is never the engagement's."""
     return bool(_OTHER_EVENT_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char]))
 
 
