@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pipeline.dates import DateSpan, find_date_spans, is_dateline
 from pipeline.engagements.anchors import Anchor, _gap
 from pipeline.engagements.lexicon import _ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE, _FORWARD
+from pipeline.engagements.occasions import month_of, told_under_way
 from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
 from pipeline.engagements.references import reported_span
 
@@ -261,7 +262,9 @@ def assign_dates(
     proposal borrows no date from the engagement it stands beside, except an offer of cooperation: the offer made
     "at a meeting on Friday" is made that day. An anchor still undated may take a date the report gives
     (``passing.undated_default``). A plan told in the past perfect (``passing.past_plans``) dates backward, and
-    its dates are marked "past plan" (``_status_with_dates``). Without a publication date only the dates
+    its dates are marked "past plan" (``_status_with_dates``). A visit told as under way ("who is visiting
+    Fiji") that borrows the day of another engagement of the sentence takes only its month: that day is one of
+    the visit's, not its start (``occasions.told_under_way``). Without a publication date only the dates
     that print their year ("on April 9, 2025", "in 2011") are resolved."""
     past_plan = past_plans(text, anchors, statuses)
     forward = [
@@ -309,6 +312,9 @@ def assign_dates(
         if candidates:
             nearest = min(candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char))
             chosen[index] = _the_day_within(nearest, [s for s in candidates if s in own])
+            if not own and chosen[index].precision == "day" and told_under_way(text, anchor):
+                # "signed a statement today with Peters, who is visiting Fiji": a day of the visit, not its start
+                chosen[index] = month_of(chosen[index], anchor)
         else:
             reported = [
                 s for s in spans_by_tense[forward[index], past_plan[index]] if _is_attribution(text, s)
