@@ -335,3 +335,26 @@ def test_a_visit_made_for_a_swearing_in_takes_the_ceremony_date():
         ["Japan's prime minister had visited India for the president's swearing in on August 30."], [INDIA, JAPAN]
     ).to_dicts()
     assert (row["engagement_type"], row["start_date"]) == ("visit", date(2022, 8, 30))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan to cancel planned visit of its prime minister to India in March; the minister spoke to reporters on Friday.",
+        "Japan to cancel planned visit of its prime minister to India in March. Kishida is seen at his office on Friday.",
+    ],
+)
+def test_a_day_told_after_the_end_of_a_statement_is_no_closer_telling_of_its_month(sentence):
+    rows = extract([sentence], [INDIA, JAPAN], published=date(2024, 3, 2)).to_dicts()
+    assert [(r["engagement_type"], r["start_date"], r["date_precision"]) for r in rows] == [
+        ("visit", date(2024, 3, 1), "month")
+    ]
+
+
+def test_a_day_within_the_month_told_in_the_same_statement_still_wins():
+    rows = extract(
+        ["Japan's prime minister will visit India in March, on Friday, March 8, his office said."],
+        [INDIA, JAPAN],
+        published=date(2024, 3, 2),
+    ).to_dicts()
+    assert [(r["start_date"], r["date_precision"]) for r in rows] == [(date(2024, 3, 8), "day")]

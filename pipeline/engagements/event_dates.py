@@ -232,17 +232,29 @@ def _counted_from_the_day_said(text: str, spans: list[DateSpan], published: date
     return shifted
 
 
-def _the_day_within(nearest: DateSpan, own: list[DateSpan]) -> DateSpan:
+_CLAUSE_BREAK = re.compile(r"[;|]|[a-z]{2}[.!?]\s+[A-Z]")
+"""What ends a statement within a sentence's text: a semicolon, a bar, or the end of a sentence the splitter
+left glued to the next (a headline run into a photo caption)."""
+
+
+def _the_day_within(text: str, nearest: DateSpan, own: list[DateSpan]) -> DateSpan:
     """The date an anchor takes when it stands nearer a month or a year than a day that falls in it, both its own
     ("spoke by telephone – the third time this month – on 9 February", "met in Hanoi this year, on
     July 22"): the day, which the coarse period only places, the more precise statement of the same time (never
-    lose precision the text gives). A day outside the period is another time, and the nearer date stays."""
+    lose precision the text gives). A day outside the period is another time, and the nearer date stays; so does
+    a day told after a semicolon or the end of a statement ("to cancel visit in March; Kishida is seen at his
+    office on Friday"): that day is of another statement, not a more precise telling of this one."""
     if nearest.precision == "day" or nearest.end is None:
         return nearest
     inside = [
         s
         for s in own
-        if s is not nearest and s.precision == "day" and nearest.start <= s.start <= nearest.end
+        if s is not nearest
+        and s.precision == "day"
+        and nearest.start <= s.start <= nearest.end
+        and not _CLAUSE_BREAK.search(
+            text[max(0, min(s.end_char, nearest.end_char) - 2) : max(s.start_char, nearest.start_char)]
+        )
     ]
     return inside[0] if len(inside) == 1 else nearest
 
@@ -311,7 +323,7 @@ def assign_dates(
         ]
         if candidates:
             nearest = min(candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char))
-            chosen[index] = _the_day_within(nearest, [s for s in candidates if s in own])
+            chosen[index] = _the_day_within(text, nearest, [s for s in candidates if s in own])
             if not own and chosen[index].precision == "day" and told_under_way(text, anchor):
                 # "signed a statement today with Peters, who is visiting Fiji": a day of the visit, not its start
                 chosen[index] = month_of(chosen[index], anchor)
