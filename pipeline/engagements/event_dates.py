@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.dates import DateSpan, find_date_spans, is_dateline
+from pipeline.dates import ORDINAL_ALTERNATION, ORDINAL_WORDS, DateSpan, find_date_spans, is_dateline
 from pipeline.engagements.anchors import Anchor, _gap
 from pipeline.engagements.lexicon import _ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE, _FORWARD
 from pipeline.engagements.occasions import month_of, told_under_way
@@ -341,20 +341,26 @@ def assign_dates(
 
 
 _ANNIVERSARY_OF = re.compile(
-    r"\b(?P<years>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+|their\s+|its\s+|our\s+)?"
+    rf"\b(?:(?P<years>\d{{1,3}})(?:st|nd|rd|th)|(?i:(?P<word>{ORDINAL_ALTERNATION})))\s+anniversary\s+(?:of|since)\s+"
+    r"(?:the\s+|their\s+|its\s+|our\s+)?(?:signing\s+of\s+(?:the\s+|their\s+|its\s+|our\s+)?)?"
     r"(?:[A-Z][\w-]*\s+){0,3}$"
 )
+"""The Nth anniversary of an agreement named just after it, its number in digits or words ("the 40th anniversary
+of their Treaty of Friendship", "the tenth anniversary since the signing of the Strategic Partnership"): only
+capitalised words (a name) may stand between, so "the 30th anniversary of bilateral relations by signing" dates
+no signing."""
 
 
 def _anniversary_year(text: str, anchor: Anchor, published: date | None) -> DateSpan | None:
     """The year of an agreement named as the one whose Nth anniversary the report marks ("celebrating the 40th
-    anniversary of their Treaty of Friendship" in a report of 2021 is a treaty of 1981): the anniversary is
-    today's, the signing N years back. Year precision; only with a publication date to count from."""
+    anniversary of their Treaty of Friendship" in a report of 2021 is a treaty of 1981; "at the tenth anniversary
+    since the signing of the Strategic Partnership"): the anniversary is today's, the signing N years back. Year precision; only with a publication date to count from."""
     if anchor.kind != "agreement" or published is None:
         return None
     m = _ANNIVERSARY_OF.search(text[max(0, anchor.start - 80) : anchor.start])
-    if m is None or not 0 < int(m.group("years")) < published.year - 1000:
+    if m is None:
         return None
-    return DateSpan(
-        date(published.year - int(m.group("years")), 1, 1), None, "year", anchor.start, anchor.end, ""
-    )
+    years = int(m.group("years")) if m.group("years") else ORDINAL_WORDS[m.group("word").lower()]
+    if not 0 < years < published.year - 1000:
+        return None
+    return DateSpan(date(published.year - years, 1, 1), None, "year", anchor.start, anchor.end, "")
