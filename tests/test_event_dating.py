@@ -358,3 +358,24 @@ def test_a_day_within_the_month_told_in_the_same_statement_still_wins():
         published=date(2024, 3, 2),
     ).to_dicts()
     assert [(r["start_date"], r["date_precision"]) for r in rows] == [(date(2024, 3, 8), "day")]
+
+
+def test_a_day_printed_with_its_weekday_after_the_report_is_the_engagement_date_whatever_the_tense():
+    # a programme told in the present in a report of Thursday 25 May 2017
+    rows = extract(
+        ["Japan's prime minister arrives in India on Friday, May 26, for a two-day official visit."],
+        [INDIA, JAPAN],
+        published=date(2017, 5, 25),
+    ).to_dicts()
+    assert [(r["status"], r["start_date"], r["end_date"]) for r in rows] == [
+        ("planned", date(2017, 5, 26), date(2017, 5, 27))
+    ]
+
+
+def test_a_bare_day_after_the_report_in_a_past_tense_sentence_is_not_taken_against_the_tense():
+    rows = extract(
+        ["Japan's prime minister arrived in India on May 26 for a two-day official visit."],
+        [INDIA, JAPAN],
+        published=date(2017, 5, 25),
+    ).to_dicts()
+    assert [(r["status"], r["start_date"]) for r in rows] == [("held", date(2016, 5, 26))]

@@ -10,7 +10,14 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.dates import ORDINAL_ALTERNATION, ORDINAL_WORDS, DateSpan, find_date_spans, is_dateline
+from pipeline.dates import (
+    ORDINAL_ALTERNATION,
+    ORDINAL_WORDS,
+    WEEKDAY_ALTERNATION,
+    DateSpan,
+    find_date_spans,
+    is_dateline,
+)
 from pipeline.engagements.anchors import Anchor, _gap
 from pipeline.engagements.lexicon import _ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE, _FORWARD
 from pipeline.engagements.occasions import month_of, told_under_way
@@ -136,17 +143,21 @@ def _dates_a_reference_point(text: str, span: DateSpan, owner: Anchor) -> bool:
 
 
 _FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
+_WEEKDAY_NAMED = re.compile(rf"(?:{WEEKDAY_ALTERNATION})\b", re.IGNORECASE)
+"""A weekday that opens a printed date ("Friday, May 26"): it pins the date's year as firmly as a printed year."""
 
 
 def _prints_its_year(span: DateSpan) -> bool:
-    """Whether a date gives its day and its year ("on November 22, 2017"): the anchor it stands by takes it even
-    when the tense says otherwise ("attended the consultation in Kuching on November 22, 2017" in a report of
-    November 17 is still to come, and so planned: ``_status_with_dates``). Such a date is never a guess of the
-    grammar; the tense cue may be a slip of the writer or of an agency's template."""
+    """Whether a date gives its day and its year ("on November 22, 2017"), or its day and the weekday that pins its
+    year ("on Friday, May 26"): the anchor it stands by takes it even when the tense says otherwise ("attended the
+    consultation in Kuching on November 22, 2017" in a report of November 17 is still to come, and so planned:
+    ``_status_with_dates``; "arrives in Monrovia on Friday, May 26" in a report of Thursday 25 May, the
+    present of a programme). Such a date is never a guess of the grammar; the tense cue may be a slip of the
+    writer or of an agency's template."""
     return (
         span.precision == "day"
         and span.kind in ("month_day", "day_month", "iso", "dotted")
-        and bool(_FULL_DATE.search(span.text))
+        and bool(_FULL_DATE.search(span.text) or _WEEKDAY_NAMED.search(span.text))
     )
 
 
