@@ -292,7 +292,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     - the visit earlier in its clause, when it is talks that are the visit's purpose ("visited Oslo for talks on
       trade"; ``_visit_with_purpose``);
     - otherwise the nearest named or known format of the same kind that is not multilateral, which takes the
-      trigger's ordinal if it has none;
+      trigger's ordinal if it has none and the trigger is no gathering (the 39th summit of a bloc does not number
+      a sideline meeting);
     - otherwise, unless it is a reference, the first generic anchor of the same kind kept in its clause ("met
       ... and held talks" is one meeting; an agreement so joined is multilateral when the pact named is:
       "signed the CPTPP trade pact"); if there is none it is kept as an anchor.
@@ -348,7 +349,7 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
         elif same_kind:
             target = min(same_kind, key=lambda a: _gap(a.start, a.end, g.start, g.end))
             target.absorbed.append(g)
-            if target.ordinal is None:
+            if target.ordinal is None and not g.multilateral:
                 target.ordinal = g.ordinal
             target.multilateral = target.multilateral and g.multilateral
         elif not g.reference:
@@ -360,7 +361,9 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
             ]
             if earlier:
                 earlier[0].absorbed.append(g)
-                earlier[0].ordinal = earlier[0].ordinal or g.ordinal
+                # a gathering's number is not the bilateral meeting's: "met ... at the 39th regular meeting of X"
+                if not g.multilateral:
+                    earlier[0].ordinal = earlier[0].ordinal or g.ordinal
                 # "signed the CPTPP trade pact": what was signed is the pact of many
                 earlier[0].multilateral |= g.kind == "agreement" and g.multilateral
             else:
