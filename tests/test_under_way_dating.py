@@ -81,3 +81,12 @@ def test_a_date_in_brackets_mid_sentence_is_no_dateline():
     sentence = "The ministers met in Lima, Peru, on Nov 24 (Friday) The talks went well."
     spans = find_date_spans(sentence, date(2023, 11, 25))
     assert not any(is_dateline(sentence, s) for s in spans)
+
+
+def test_a_one_day_visit_under_way_is_the_report_day():
+    rows = extract(
+        ["Ghana's foreign minister, who is on a one-day working visit to Togo, praised the port reforms."],
+        [GHANA, TOGO],
+        published=PUBLISHED,
+    )
+    assert ("visit", PUBLISHED, "day") in dated(rows)

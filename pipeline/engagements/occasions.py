@@ -198,13 +198,19 @@ attributive "the visiting prime minister" says only who the visitor is, and the 
 elsewhere."""
 
 
+_ONE_DAY = re.compile(r"\b(?:one|1|single)[- ]day\b|\bday-long\b", re.IGNORECASE)
+"""A stated length of one day ("is on a one-day working visit", "a day-long visit"): a visit under way on the
+report's day that lasts one day is that day."""
+
+
 def told_under_way(text: str, anchor: Anchor) -> bool:
     """Whether a visit or an exercise is told as a state it is in rather than an event that happens: "X, who is
     on a five-day official visit to Korea", "is in Mexico for a visit", "who is visiting Fiji", "while
     visiting Bolivia", "the navies are conducting joint exercises". The report's day is then a day of it, not its
     start, which the text does not give: the guide's "never invent precision" leaves the month. An arrival
-    ("arrived in Seoul on a state visit") or a beginning ("began a visit") is an event of its own day."""
-    if anchor.kind not in _MULTI_DAY:
+    ("arrived in Seoul on a state visit") or a beginning ("began a visit") is an event of its own day, and so is a
+    visit of one day by its stated length ("who is on a one-day visit")."""
+    if anchor.kind not in _MULTI_DAY or _ONE_DAY.search(text[max(0, anchor.start - 30) : anchor.end]):
         return False
     before = text[max(0, anchor.start - 80) : anchor.start]
     if text[anchor.start : anchor.end].lower().startswith("visiting"):
