@@ -34,3 +34,23 @@ def test_an_agreement_signed_at_an_anniversary_ceremony_keeps_the_days_date():
         published=PUBLISHED,
     )
     assert agreements(rows) == [(date(2022, 8, 9), "day")]
+
+
+def test_an_anniversary_told_in_words_and_since_the_signing_dates_the_signing_back():
+    rows = extract(
+        ["Kenya and Ghana mark the tenth anniversary since the signing of their Strategic Partnership."],
+        [KENYA, GHANA],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert agreements(rows) == [(date(2012, 1, 1), "year")]
+
+
+def test_an_anniversary_of_relations_dates_no_signing_that_marks_it():
+    rows = extract(
+        ["Kenya and Ghana marked the twentieth anniversary of bilateral relations by signing a trade accord on Tuesday."],
+        [KENYA, GHANA],
+        PEOPLE,
+        published=PUBLISHED,
+    )
+    assert agreements(rows) == [(date(2022, 8, 9), "day")]

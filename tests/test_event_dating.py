@@ -222,6 +222,20 @@ def test_the_date_of_becoming_leader_is_not_the_engagement_date(clause):
     assert row["start_date"] == date(2022, 9, 5)
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "his first visit abroad since assuming office in July last year",
+        "his first trip abroad since taking office in July last year",
+        "his first visit since coming to power in July last year",
+    ],
+)
+def test_the_date_of_taking_office_in_any_form_of_its_verb_is_not_the_visit_date(clause):
+    rows = extract([f"Japan's prime minister is visiting India, {clause}."], [INDIA, JAPAN]).to_dicts()
+    # the report's time (its lede), never the July of the taking of office
+    assert [(r["engagement_type"], r["start_date"].replace(day=1)) for r in rows] == [("visit", date(2022, 9, 1))]
+
+
 def test_an_article_without_publication_date_keeps_dates_that_print_their_year():
     rows = extract(["India and Japan will hold talks on April 9, 2025 in Tokyo."], [INDIA, JAPAN], published=None)
     assert {(r["start_date"], r["date_precision"]) for r in rows.to_dicts()} == {(date(2025, 4, 9), "day")}
@@ -314,3 +328,54 @@ def test_a_visit_planned_for_a_slot_and_postponed_keeps_the_slot_and_is_postpone
     assert [(r["engagement_type"], r["status"], r["start_date"], r["date_precision"]) for r in rows] == [
         ("visit", "postponed", date(2023, 3, 1), "month")
     ]
+
+
+def test_a_visit_made_for_a_swearing_in_takes_the_ceremony_date():
+    (row,) = extract(
+        ["Japan's prime minister had visited India for the president's swearing in on August 30."], [INDIA, JAPAN]
+    ).to_dicts()
+    assert (row["engagement_type"], row["start_date"]) == ("visit", date(2022, 8, 30))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan to cancel planned visit of its prime minister to India in March; the minister spoke to reporters on Friday.",
+        "Japan to cancel planned visit of its prime minister to India in March. Kishida is seen at his office on Friday.",
+    ],
+)
+def test_a_day_told_after_the_end_of_a_statement_is_no_closer_telling_of_its_month(sentence):
+    rows = extract([sentence], [INDIA, JAPAN], published=date(2024, 3, 2)).to_dicts()
+    assert [(r["engagement_type"], r["start_date"], r["date_precision"]) for r in rows] == [
+        ("visit", date(2024, 3, 1), "month")
+    ]
+
+
+def test_a_day_within_the_month_told_in_the_same_statement_still_wins():
+    rows = extract(
+        ["Japan's prime minister will visit India in March, on Friday, March 8, his office said."],
+        [INDIA, JAPAN],
+        published=date(2024, 3, 2),
+    ).to_dicts()
+    assert [(r["start_date"], r["date_precision"]) for r in rows] == [(date(2024, 3, 8), "day")]
+
+
+def test_a_day_printed_with_its_weekday_after_the_report_is_the_engagement_date_whatever_the_tense():
+    # a programme told in the present in a report of Thursday 25 May 2017
+    rows = extract(
+        ["Japan's prime minister arrives in India on Friday, May 26, for a two-day official visit."],
+        [INDIA, JAPAN],
+        published=date(2017, 5, 25),
+    ).to_dicts()
+    assert [(r["status"], r["start_date"], r["end_date"]) for r in rows] == [
+        ("planned", date(2017, 5, 26), date(2017, 5, 27))
+    ]
+
+
+def test_a_bare_day_after_the_report_in_a_past_tense_sentence_is_not_taken_against_the_tense():
+    rows = extract(
+        ["Japan's prime minister arrived in India on May 26 for a two-day official visit."],
+        [INDIA, JAPAN],
+        published=date(2017, 5, 25),
+    ).to_dicts()
+    assert [(r["status"], r["start_date"]) for r in rows] == [("held", date(2016, 5, 26))]

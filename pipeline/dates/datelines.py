@@ -11,7 +11,9 @@ _DATELINE_BEFORE = re.compile(
     r"(?:^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|\b[A-Z]{3,}(?:\s+[A-Z]{3,}){0,2})(?:\s*\[[^\]]{1,30}\])?,\s*$"
 )
 """The place of a dateline: at the start of the text ("New Delhi [India],") or in capitals ("WASHINGTON,")."""
-_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z ]{1,20}\)\s*)?[:—―–-]")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z ]{1,20}\)\s*)?[:—―–-]|\s*\([A-Za-z ]{1,20}\)\s+(?=[A-Z])")
+"""What closes a dateline: a colon or dash, after the agency in brackets or not ("(ANI):", "—"), or the agency in
+brackets alone before the story's first word ("Mexico City, Nov 24 (Prensa Latina) Honduran President ...")."""
 
 
 def is_dateline(text: str, span: DateSpan) -> bool:

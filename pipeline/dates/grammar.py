@@ -44,6 +44,20 @@ NUMBER_WORDS = {
         ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1
     )
 }
+_UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEEN_ORDINALS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                  "seventeenth", "eighteenth", "nineteenth")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+ORDINAL_WORDS = (
+    {word: number for number, word in enumerate(_UNIT_ORDINALS, 1)}
+    | {word: number for number, word in enumerate(_TEEN_ORDINALS, 10)}
+    | {f"{tens[:-1]}ieth": 10 * t for t, tens in enumerate(_TENS, 2)}
+    | {f"{tens}-{unit}": 10 * t + u for t, tens in enumerate(_TENS, 2) for u, unit in enumerate(_UNIT_ORDINALS, 1)}
+    | {"hundredth": 100}
+)
+"""Ordinal words from "first" to "hundredth" ("tenth", "twenty-fifth", "fiftieth"): a count of years told as a
+word ("the tenth anniversary of the treaty")."""
+ORDINAL_ALTERNATION = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
 """Every month name and abbreviation, lowercase, longest first (so that "march" is tried before "mar")."""
 WEEKDAY_ALTERNATION = "|".join(WEEKDAY_NAMES)

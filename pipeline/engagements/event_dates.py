@@ -10,9 +10,17 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from pipeline.dates import DateSpan, find_date_spans, is_dateline
+from pipeline.dates import (
+    ORDINAL_ALTERNATION,
+    ORDINAL_WORDS,
+    WEEKDAY_ALTERNATION,
+    DateSpan,
+    find_date_spans,
+    is_dateline,
+)
 from pipeline.engagements.anchors import Anchor, _gap
 from pipeline.engagements.lexicon import _ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE, _FORWARD
+from pipeline.engagements.occasions import month_of, told_under_way
 from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
 from pipeline.engagements.references import reported_span
 
@@ -52,9 +60,13 @@ def _is_attribution(text: str, span: DateSpan) -> bool:
 
 
 _OTHER_EVENT_BEFORE = re.compile(
-    r"\b(?:took office|assumed office|came to power|(?:was|were) (?:re-?)?elected|(?:re-?)?election|sworn in|"
-    r"became\s+(?:the\s+(?:new\s+)?)?(?:president|prime\s+minister|premier|chancellor)(?!\s+to\b)|"
-    r"assumed\s+the\s+(?:presidency|premiership)|took\s+over\s+as\s+[\w\s-]{1,30}?|took\s+the\s+oath(?:\s+of\s+office)?|"
+    r"\b(?:(?:take|takes|took|taken|taking)\s+(?:up\s+)?office|(?:assume|assumes|assumed|assuming)\s+office|"
+    r"(?:come|comes|came|coming)\s+to\s+power|(?:was|were) (?:re-?)?elected|(?:re-?)?election|"
+    r"sworn\s+in|"
+    r"(?:became|becoming)\s+(?:the\s+(?:new\s+)?)?(?:president|prime\s+minister|premier|chancellor)(?!\s+to\b)|"
+    r"(?:assume|assumes|assumed|assuming)\s+the\s+(?:presidency|premiership)|"
+    r"(?:take|takes|took|taking)\s+over\s+as\s+[\w\s-]{1,30}?|"
+    r"(?:take|takes|took|taking)\s+the\s+oath(?:\s+of\s+office)?|"
     r"born|died|death|passed away|killed)\b[^,;.]{0,40}$",
     re.IGNORECASE,
 )
@@ -65,7 +77,8 @@ def _is_other_event(text: str, span: DateSpan) -> bool:
     death ("Petro, who took office in August, travelled to Caracas on Tuesday"; "cancelled his visit after the
     death of X on Friday"), however the taking of office is put ("who became president on January 1", "assumed
     the presidency", "took over as prime minister", "took the oath"; not "became the first president to visit",
-    where the date is the visit's). Such a date is never the engagement's."""
+    where the date is the visit's) and in whatever form of its verb ("his first visit since assuming office in July
+    last year", "since taking office in 2022"). Such a date is never the engagement's."""
     return bool(_OTHER_EVENT_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char]))
 
 
@@ -130,17 +143,21 @@ def _dates_a_reference_point(text: str, span: DateSpan, owner: Anchor) -> bool:
 
 
 _FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
+_WEEKDAY_NAMED = re.compile(rf"(?:{WEEKDAY_ALTERNATION})\b", re.IGNORECASE)
+"""A weekday that opens a printed date ("Friday, May 26"): it pins the date's year as firmly as a printed year."""
 
 
 def _prints_its_year(span: DateSpan) -> bool:
-    """Whether a date gives its day and its year ("on November 22, 2017"): the anchor it stands by takes it even
-    when the tense says otherwise ("attended the consultation in Kuching on November 22, 2017" in a report of
-    November 17 is still to come, and so planned: ``_status_with_dates``). Such a date is never a guess of the
-    grammar; the tense cue may be a slip of the writer or of an agency's template."""
+    """Whether a date gives its day and its year ("on November 22, 2017"), or its day and the weekday that pins its
+    year ("on Friday, May 26"): the anchor it stands by takes it even when the tense says otherwise ("attended the
+    consultation in Kuching on November 22, 2017" in a report of November 17 is still to come, and so planned:
+    ``_status_with_dates``; "arrives in Monrovia on Friday, May 26" in a report of Thursday 25 May, the
+    present of a programme). Such a date is never a guess of the grammar; the tense cue may be a slip of the
+    writer or of an agency's template."""
     return (
         span.precision == "day"
         and span.kind in ("month_day", "day_month", "iso", "dotted")
-        and bool(_FULL_DATE.search(span.text))
+        and bool(_FULL_DATE.search(span.text) or _WEEKDAY_NAMED.search(span.text))
     )
 
 
@@ -226,17 +243,29 @@ def _counted_from_the_day_said(text: str, spans: list[DateSpan], published: date
     return shifted
 
 
-def _the_day_within(nearest: DateSpan, own: list[DateSpan]) -> DateSpan:
+_CLAUSE_BREAK = re.compile(r"[;|]|[a-z]{2}[.!?]\s+[A-Z]")
+"""What ends a statement within a sentence's text: a semicolon, a bar, or the end of a sentence the splitter
+left glued to the next (a headline run into a photo caption)."""
+
+
+def _the_day_within(text: str, nearest: DateSpan, own: list[DateSpan]) -> DateSpan:
     """The date an anchor takes when it stands nearer a month or a year than a day that falls in it, both its own
     ("spoke by telephone – the third time this month – on 9 February", "met in Hanoi this year, on
     July 22"): the day, which the coarse period only places, the more precise statement of the same time (never
-    lose precision the text gives). A day outside the period is another time, and the nearer date stays."""
+    lose precision the text gives). A day outside the period is another time, and the nearer date stays; so does
+    a day told after a semicolon or the end of a statement ("to cancel visit in March; Kishida is seen at his
+    office on Friday"): that day is of another statement, not a more precise telling of this one."""
     if nearest.precision == "day" or nearest.end is None:
         return nearest
     inside = [
         s
         for s in own
-        if s is not nearest and s.precision == "day" and nearest.start <= s.start <= nearest.end
+        if s is not nearest
+        and s.precision == "day"
+        and nearest.start <= s.start <= nearest.end
+        and not _CLAUSE_BREAK.search(
+            text[max(0, min(s.end_char, nearest.end_char) - 2) : max(s.start_char, nearest.start_char)]
+        )
     ]
     return inside[0] if len(inside) == 1 else nearest
 
@@ -256,7 +285,9 @@ def assign_dates(
     proposal borrows no date from the engagement it stands beside, except an offer of cooperation: the offer made
     "at a meeting on Friday" is made that day. An anchor still undated may take a date the report gives
     (``passing.undated_default``). A plan told in the past perfect (``passing.past_plans``) dates backward, and
-    its dates are marked "past plan" (``_status_with_dates``). Without a publication date only the dates
+    its dates are marked "past plan" (``_status_with_dates``). A visit told as under way ("who is visiting
+    Fiji") that borrows the day of another engagement of the sentence takes only its month: that day is one of
+    the visit's, not its start (``occasions.told_under_way``). Without a publication date only the dates
     that print their year ("on April 9, 2025", "in 2011") are resolved."""
     past_plan = past_plans(text, anchors, statuses)
     forward = [
@@ -303,7 +334,10 @@ def assign_dates(
         ]
         if candidates:
             nearest = min(candidates, key=lambda s: _gap(anchor.start, anchor.end, s.start_char, s.end_char))
-            chosen[index] = _the_day_within(nearest, [s for s in candidates if s in own])
+            chosen[index] = _the_day_within(text, nearest, [s for s in candidates if s in own])
+            if not own and chosen[index].precision == "day" and told_under_way(text, anchor):
+                # "signed a statement today with Peters, who is visiting Fiji": a day of the visit, not its start
+                chosen[index] = month_of(chosen[index], anchor)
         else:
             reported = [
                 s for s in spans_by_tense[forward[index], past_plan[index]] if _is_attribution(text, s)
@@ -318,20 +352,26 @@ def assign_dates(
 
 
 _ANNIVERSARY_OF = re.compile(
-    r"\b(?P<years>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+|their\s+|its\s+|our\s+)?"
+    rf"\b(?:(?P<years>\d{{1,3}})(?:st|nd|rd|th)|(?i:(?P<word>{ORDINAL_ALTERNATION})))\s+anniversary\s+(?:of|since)\s+"
+    r"(?:the\s+|their\s+|its\s+|our\s+)?(?:signing\s+of\s+(?:the\s+|their\s+|its\s+|our\s+)?)?"
     r"(?:[A-Z][\w-]*\s+){0,3}$"
 )
+"""The Nth anniversary of an agreement named just after it, its number in digits or words ("the 40th anniversary
+of their Treaty of Friendship", "the tenth anniversary since the signing of the Strategic Partnership"): only
+capitalised words (a name) may stand between, so "the 30th anniversary of bilateral relations by signing" dates
+no signing."""
 
 
 def _anniversary_year(text: str, anchor: Anchor, published: date | None) -> DateSpan | None:
     """The year of an agreement named as the one whose Nth anniversary the report marks ("celebrating the 40th
-    anniversary of their Treaty of Friendship" in a report of 2021 is a treaty of 1981): the anniversary is
-    today's, the signing N years back. Year precision; only with a publication date to count from."""
+    anniversary of their Treaty of Friendship" in a report of 2021 is a treaty of 1981; "at the tenth anniversary
+    since the signing of the Strategic Partnership"): the anniversary is today's, the signing N years back. Year precision; only with a publication date to count from."""
     if anchor.kind != "agreement" or published is None:
         return None
     m = _ANNIVERSARY_OF.search(text[max(0, anchor.start - 80) : anchor.start])
-    if m is None or not 0 < int(m.group("years")) < published.year - 1000:
+    if m is None:
         return None
-    return DateSpan(
-        date(published.year - int(m.group("years")), 1, 1), None, "year", anchor.start, anchor.end, ""
-    )
+    years = int(m.group("years")) if m.group("years") else ORDINAL_WORDS[m.group("word").lower()]
+    if not 0 < years < published.year - 1000:
+        return None
+    return DateSpan(date(published.year - years, 1, 1), None, "year", anchor.start, anchor.end, "")

@@ -232,7 +232,7 @@ def article_engagements(
                 span = (
                     dateline_span(text, sentence["sentence_index"], anchor, status, published)
                     or gathering_span(text, sentence["sentence_index"], anchor, status, occasions, published)
-                    or (lede := lede_span(sentence["sentence_index"], anchor, status, published, (previous_span, previous_kind)))
+                    or (lede := lede_span(text, sentence["sentence_index"], anchor, status, published, (previous_span, previous_kind)))
                     or span
                 )
             if span is None and status in ("cancelled", "postponed"):

@@ -85,7 +85,7 @@ def _fits_tense(span: DateSpan, status: str | None, published: date | None) -> b
     return span.start <= published
 
 
-def _month_of(span: DateSpan, anchor: Anchor) -> DateSpan:
+def month_of(span: DateSpan, anchor: Anchor) -> DateSpan:
     """The month an occasion starts in, as the date of an engagement tied to it (no day: the text gives none)."""
     first = span.start.replace(day=1)
     return DateSpan(first, month_end(first.year, first.month), "month", anchor.start, anchor.end, "", kind="occasion")
@@ -128,7 +128,7 @@ def gathering_span(
             o.sentence_index > sentence_index,
         ),
     )
-    return _month_of(chosen.span, anchor)
+    return month_of(chosen.span, anchor)
 
 
 def dateline_span(
@@ -143,11 +143,14 @@ def dateline_span(
     head = text[:_DATELINE_REACH]
     for span in find_date_spans(head, published, False):
         if span.precision == "day" and is_dateline(head, span) and span.end_char <= anchor.start:
+            if told_under_way(text, anchor):
+                return month_of(span, anchor)
             return DateSpan(span.start, None, "day", anchor.start, anchor.end, "", kind="occasion")
     return None
 
 
 def lede_span(
+    text: str,
     sentence_index: int,
     anchor: Anchor,
     status: str | None,
@@ -163,13 +166,56 @@ def lede_span(
     ministers discussed trade" after "held talks on Monday" is Monday's talks) or more than a day from publication
     ("visited Togo in March. Later that day, the presidents held talks": the lede tells March's story). "Held
     talks" after "arrived on Monday", in a Tuesday report, is news of its own. A later sentence may go back in time and is left
-    undated, and so is every sentence of a report with no publication date."""
+    undated, and so is every sentence of a report with no publication date. A visit or exercise the lede tells as
+    under way ("who is on a five-day visit to Seoul") began on a day it does not give: the report's month
+    (``told_under_way``)."""
     if published is None or sentence_index > _LEDE_SENTENCES or status != "held" or anchor.multilateral:
         return None
     told_span, told_kind = told
     if told_span is not None and (told_kind == anchor.kind or abs((told_span.start - published).days) > 1):
         return None  # the day's engagement of this kind is told already, or the lede tells another day's story
+    if told_under_way(text, anchor):
+        return month_of(DateSpan(published, None, "day", anchor.start, anchor.end, ""), anchor)
     return DateSpan(published, None, "day", anchor.start, anchor.end, "", kind="occasion")
+
+
+_MULTI_DAY = {"visit", "exercise"}
+"""The kinds of engagement that last days: told as under way, they began on a day the report need not give."""
+
+_UNDER_WAY_BEFORE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:now\s+|currently\s+|still\s+|already\s+)?"
+    r"(?:(?:on|in\s+[^,;.]{1,30}?\s+(?:on|for))\s+(?:a|an|the|his|her|their|its)\s+|\w{2,}ing\s+)"
+    r"(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+"""A present state or progressive that governs an engagement noun: "is on a five-day official visit to",
+"is in Mexico for a visit", "are conducting joint naval exercises", "was on a two-day working visit"."""
+
+
+_VISITING_BEFORE = re.compile(r"\b(?:is|are|was|were|while|whilst|when)\s+(?:now\s+|currently\s+|still\s+)?$", re.IGNORECASE)
+"""Before "visiting", what makes it the verb of a state ("who is visiting Fiji", "while visiting Bolivia"); the
+attributive "the visiting prime minister" says only who the visitor is, and the article may tell the arrival
+elsewhere."""
+
+
+_ONE_DAY = re.compile(r"\b(?:one|1|single)[- ]day\b|\bday-long\b", re.IGNORECASE)
+"""A stated length of one day ("is on a one-day working visit", "a day-long visit"): a visit under way on the
+report's day that lasts one day is that day."""
+
+
+def told_under_way(text: str, anchor: Anchor) -> bool:
+    """Whether a visit or an exercise is told as a state it is in rather than an event that happens: "X, who is
+    on a five-day official visit to Korea", "is in Mexico for a visit", "who is visiting Fiji", "while
+    visiting Bolivia", "the navies are conducting joint exercises". The report's day is then a day of it, not its
+    start, which the text does not give: the guide's "never invent precision" leaves the month. An arrival
+    ("arrived in Seoul on a state visit") or a beginning ("began a visit") is an event of its own day, and so is a
+    visit of one day by its stated length ("who is on a one-day visit")."""
+    if anchor.kind not in _MULTI_DAY or _ONE_DAY.search(text[max(0, anchor.start - 30) : anchor.end]):
+        return False
+    before = text[max(0, anchor.start - 80) : anchor.start]
+    if text[anchor.start : anchor.end].lower().startswith("visiting"):
+        return bool(_VISITING_BEFORE.search(before))
+    return bool(_UNDER_WAY_BEFORE.search(before))
 
 
 _LEDE_SENTENCES = 1
