@@ -15,6 +15,7 @@ from datetime import date
 from pipeline.dates import DateSpan
 from pipeline.engagements.anchors import Anchor, Mention, _gap
 from pipeline.engagements.lexicon import (
+    _ANY_TRIGGER_LOWERCASE,
     _COREFERENCE,
     _STATUS_CUES,
     MULTILATERAL,
@@ -30,6 +31,8 @@ from pipeline.engagements.lexicon_sides import (
     _LOCATION_BEFORE,
     _OFFERED_BEFORE,
     _PAIR_JOINER,
+    _TOPIC_BREAK,
+    _TOPIC_VERB,
     _TRAVELLERS_TO_BEFORE,
     _VERBAL_INITIATOR,
 )
@@ -99,12 +102,40 @@ precision) says nothing either way. Other statuses stand: a proposal or a cancel
 
 def _is_context(text: str, mention: Mention) -> bool:
     """Whether a country is named only as context ("amid tensions with China", "China's growing influence", where
-    private travellers go: ``_TRAVELLERS_TO_BEFORE``): it is then never one side of the pair, nor an initiator."""
+    private travellers go: ``_TRAVELLERS_TO_BEFORE``; a topic, ``_is_topic``): it is then never one side of the
+    pair, nor an initiator."""
     return bool(
         _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
         or _CONTEXT_AFTER.match(text[mention.end :])
         or _TRAVELLERS_TO_BEFORE.search(text[max(0, mention.start - 100) : mention.start])
+        or _is_topic(text, mention)
     )
+
+
+def _is_topic(text: str, mention: Mention) -> bool:
+    """Whether a country is named in the object of a verb that says what a meeting was about (``_TOPIC_VERB``:
+    "the meeting also covered Switzerland's immigration policy, Britain's decision to leave the bloc", "they
+    discussed the peace process, stressing the need to revive Palestinian-Israeli negotiations"): a topic of two
+    others' talks is no side of them (annotation guide: a third country as topic is no party). "With" or
+    "between" before it (``_TOPIC_BREAK``: "discussed trade with Ethiopia's prime minister") makes it a side
+    again, and so does an engagement's own trigger before it ("discussed the state visit of the Kenyan president
+    to Ethiopia": the visit named keeps its sides) or in the name the country opens ("preparations for the upcoming
+    Greece-Turkey High-Level Cooperation Council", ``_NAME_AFTER``)."""
+    found = _TOPIC_VERB.search(text[max(0, mention.start - 200) : mention.start])
+    if found is None:
+        return False
+    span = found.group("span")
+    name = _NAME_AFTER.match(text, mention.end)
+    return (
+        not _TOPIC_BREAK.search(span)
+        and not _ANY_TRIGGER_LOWERCASE.search(span.lower())
+        and not (name and _ANY_TRIGGER_LOWERCASE.search(name.group().lower()))
+    )
+
+
+_NAME_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w.'’-]*)*(?:\s+[A-Z][\w.'’-]*){1,5}")
+"""After a country, the capitalised words of a name it opens ("Greece-Turkey High-Level Cooperation Council"): when
+the name is an engagement's, the country is its side, not a topic."""
 
 
 _PLACE_BEFORE = re.compile(

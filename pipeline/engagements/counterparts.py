@@ -39,7 +39,7 @@ _LIST_OPENING = {
     "meeting": re.compile(
         r"^(?:\s*(?:with\s+)?(?:the\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government)|"
         r"counterparts|(?:foreign|defen[cs]e)\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$|"
-        r"\s*with\s+(?:his\s+|her\s+|their\s+)?$)",
+        r"\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$)",
         re.IGNORECASE,
     ),
 }
@@ -57,6 +57,16 @@ _TITLE_WORD = re.compile(
 )
 """A word that may stand in a list item around its country or person: a title ("Chinese President", "his
 Azerbaijani counterpart"), a determiner or a possessive ("Russia's Vladimir Putin")."""
+
+
+_AT_GATHERING_AFTER = re.compile(
+    r"[^.;]{0,40}?\bat\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?=" + MULTILATERAL.pattern + ")"
+)
+"""After a list of counterparts, the gathering of many where they are all met ("meet her South African
+counterpart and the Brazilian foreign minister at the 8th India-Brazil-South Africa Trilateral Commission"): meeting
+two or more states' officials together there is attending that gathering, not one bilateral meeting with each.
+"On the sidelines of" a summit is not "at" it: talks held there with one counterpart stay bilateral. Used with
+``match(text, end)`` at the list's end, so it has no "^"."""
 
 
 def _title_words(gap: str) -> bool:
@@ -145,7 +155,8 @@ def _listed_counterparts(
     (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or if the clause
     names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"). A list whose one
     side is still unknown gives None: the anchor has no pair, since the listed countries are no pair with each
-    other. [] when no list follows the trigger. Only for visits and meetings."""
+    other. So does a meeting with the listed counterparts at a gathering of many (``_AT_GATHERING_AFTER``). []
+    when no list follows the trigger. Only for visits and meetings."""
     if anchor.kind not in ("visit", "meeting"):
         return []
     text = ctx.text
@@ -175,6 +186,8 @@ def _listed_counterparts(
         others = {traveller}
     if len(others) != 1:
         return None if _coordinated(text, listed) else []
+    if anchor.kind == "meeting" and _AT_GATHERING_AFTER.match(text, end):
+        return None
     side = others.pop()
     return [(side, m) for m in listed]
 

@@ -99,6 +99,7 @@ from pipeline.engagements.references import (
     tells_a_plan,
 )
 from pipeline.engagements.salience import people_by_article, with_referred_people
+from pipeline.engagements.unsigned_pacts import without_unsigned_pacts
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
 
@@ -162,6 +163,7 @@ def anchored_sentences(
             continue
         anchors = without_non_engagements(text, _find_anchors(text, ctx.countries)) if triggered else []
         anchors = without_sentence_level_negatives(text, anchors, ctx.countries)
+        anchors = without_unsigned_pacts(text, anchors, ctx.countries)
         anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))

@@ -62,6 +62,21 @@ institution or a company that is the party itself ("the University of Jordan", "
 "Germany's Grohe company", "German auto parts maker Grammer"), or one of a list that ends "and other countries"
 ("cooperation between Brazil, Chile and other regional countries" names many, and no pair): the guide's engagements are between states'
 representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
+_TOPIC_VERB = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"
+    r"\b(?:discuss(?:ed|es|ing)?|covered|covers|covering|touched\s+(?:up)?on|focus(?:s?ed|es|ing)?\s+on|"
+    r"exchanged\s+views\s+on|talked\s+about|reviewed)\b(?P<span>[^.;\"“”]*)$",
+    re.IGNORECASE,
+)
+_TOPIC_BREAK = re.compile(
+    r"\b(?:(?:with|between)\s+(?:[\w'’-]+\s+){0,4}$|and\s+(?:then\s+)?(?:met|visited|signed|held|called)\b)", re.I
+)
+"""With ``attributes._is_context``: a verb in the active whose object is what a meeting was about ("the meeting
+also covered Switzerland's immigration policy", "they discussed the peace process, stressing the need to revive
+Palestinian-Israeli negotiations"); the object ends at a quotation mark ("... will be discussed," the Nepalese
+secretary said) and a passive ("will be discussed") has its topic before the verb, and the words after it that bring a side back in: "with" or "between" right before the country ("discussed
+trade with Ethiopia's prime minister"; "with the Monarch stressing ..." further away is no such side), or a new
+verb of engagement ("and then met ...")."""
 _TRAVELLERS_TO_BEFORE = re.compile(
     r"\b(?:tourists|visitors|holidaymakers|travell?ers|pilgrims|migrants|refugees|students)\s+"
     r"(?:(?:who\s+)?(?:travel|travels|travelled|traveled|go|went|flock|flocked|head|headed|cross|crossed|come|came)"
