@@ -226,3 +226,39 @@ def test_counterparts_met_on_the_sidelines_of_a_summit_stay_bilateral():
         [("Ruto", "ruto", "KEN", "President"), ("Abiy Ahmed", "abiy", "ETH", "Prime Minister")],
     )
     assert (("ETH", "KEN"), "meeting") in found
+
+
+# --- countries given as examples of a set are no pair with each other ---------------------------------------
+
+
+def test_two_countries_given_as_examples_of_a_tour_are_no_pair():
+    found = rows(
+        [
+            "Ugandan President Yoweri Museveni last Friday paid a working visit to Kenya as part of his tour of "
+            "some countries in the region, including Ethiopia and Somalia."
+        ],
+        [("Ugandan", "COUNTRY", "UGA"), KENYA, ETHIOPIA, ("Somalia", "COUNTRY", "SOM")],
+        [("Yoweri Museveni", "museveni", "UGA", "President")],
+    )
+    assert (("ETH", "SOM"), "visit") not in found
+    assert (("KEN", "UGA"), "visit") in found
+
+
+# --- the sides of tensions or a dispute "between" two countries are no pair ----------------------------------
+
+
+def test_the_sides_of_tensions_between_two_countries_are_no_pair_of_a_meeting_with_a_third():
+    found = rows(
+        [
+            "Tensions between Kenya and Ethiopia escalated after Abiy suggested during a meeting with Russian "
+            "President Vladimir Putin in June that Kenya was isolating Ethiopia."
+        ],
+        [KENYA, ETHIOPIA, ("Russian", "COUNTRY", "RUS")],
+        [("Vladimir Putin", "putin", "RUS", "President")],
+    )
+    assert (("ETH", "KEN"), "meeting") not in found
+
+
+def test_talks_between_two_countries_stay_their_pair():
+    found = rows(["Talks between Kenya and Ethiopia were held in Nairobi on Monday."], [KENYA, ETHIOPIA])
+    assert (("ETH", "KEN"), "meeting") in found

@@ -150,10 +150,16 @@ def _is_place(text: str, mention: Mention) -> bool:
     return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]))
 
 
+_EXAMPLES_BEFORE = re.compile(r"\b(?:including|includes|include|such\s+as|notably|among\s+them)\s+(?:the\s+)?$", re.I)
+"""Before two countries joined by "and", the words that make them examples of a larger set ("his tour of some
+countries in the region, including Nigeria and Côte d'Ivoire"): members of a set, not a pair."""
+
+
 def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, int, frozenset[str]]]:
     """Pairs the syntax states: "India-Japan", "between Kenya and Ethiopia", "India and Japan will". Two
     neighbouring countries joined by "and" inside a longer list ("Japan, India and Australia", "Kenya, the Sudan
-    and Uganda") are not a pair.
+    and Uganda") or given as examples of a set (``_EXAMPLES_BEFORE``: "a tour of countries in the region,
+    including Nigeria and Côte d'Ivoire") are not a pair.
     Each pair comes with the span it covers, so that the one nearest an anchor can be chosen."""
     pairs = []
     ordered = sorted(countries, key=lambda m: m.start)
@@ -161,7 +167,11 @@ def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, in
         if first.country_code == second.country_code:
             continue
         between = text[first.end : second.start]
-        listed = re.search(r",\s*(?:the\s+)?$", text[: first.start]) or re.match(r"^\s*,", text[second.end :])
+        listed = (
+            re.search(r",\s*(?:the\s+)?$", text[: first.start])
+            or re.match(r"^\s*,", text[second.end :])
+            or _EXAMPLES_BEFORE.search(text[: first.start])
+        )
         if (
             _PAIR_JOINER.match(between)
             or (_AND_JOINER.match(between) and not listed)

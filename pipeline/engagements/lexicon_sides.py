@@ -13,6 +13,8 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|escalation|developments|situation|events)\s+in\s+"
     r"(?:[\w'’-]+,?\s+){0,5}$|"
     r"\b(?:rise|growth|influence|expansion|assertiveness)\s+of\s+$|\boccupied\s+$|"
+    r"\b(?:tensions?|disputes?|conflicts?|wars?|row|rift|clash(?:es)?|hostilities|stand-?off|feud|hostility)\s+"
+    r"between\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){1,3}?and\s+(?:the\s+)?)?$|"
     r"\b(?:Latin|Central|Pan|Ibero)[\s-]+$|"
     r"\b(?:briefed|briefs|briefing|informed|informs|informing|updated|apprised)\s+(?:[\w'’-]+\s+){0,4}?(?:on|about)\s+"
     r"(?:the\s+)?$|"
@@ -56,8 +58,8 @@ _CONTEXT_AFTER = re.compile(
 """With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
 influence", "the rise of China", "conflicts in the Middle East and Ukraine", "developments in Iraq, Libya and Yemen", what one side briefs the other on ("briefed his
 counterpart on Azerbaijan's actions"), "occupied Palestine", a region's
-adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
-India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
+adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict", "the
+India-Pakistan border dispute" or "situation", or "tensions between Zambia and Zimbabwe", which name a conflict, not an engagement), or the home of an
 institution or a company that is the party itself ("the University of Jordan", "the British University of Essex",
 "Germany's Grohe company", "German auto parts maker Grammer"), or one of a list that ends "and other countries"
 ("cooperation between Brazil, Chile and other regional countries" names many, and no pair): the guide's engagements are between states'
