@@ -262,3 +262,22 @@ def test_the_sides_of_tensions_between_two_countries_are_no_pair_of_a_meeting_wi
 def test_talks_between_two_countries_stay_their_pair():
     found = rows(["Talks between Kenya and Ethiopia were held in Nairobi on Monday."], [KENYA, ETHIOPIA])
     assert (("ETH", "KEN"), "meeting") in found
+
+
+# --- an organisation's official named bare later in the article still speaks for it ---------------------------
+
+
+def test_an_organisation_chief_named_by_surname_later_is_still_no_side():
+    found = rows(
+        [
+            "UN Secretary General Amina Okafor arrived in Nairobi on Wednesday to attend the summit.",
+            "Okafor will meet with several leaders at the summit, including a scheduled meeting with Ruto on Thursday.",
+        ],
+        [("Nairobi", "LOCATION", "KEN"), ("UN", "ORGANIZATION", None)],
+        [
+            ("Amina Okafor", "okafor", "NGA", "Secretary"),
+            ("Okafor", "okafor", "NGA", "Secretary"),
+            ("Ruto", "ruto", "KEN", "President"),
+        ],
+    )
+    assert found == set()

@@ -173,9 +173,7 @@ def _listed_counterparts(
     rest = [
         m
         for m in items
-        if not (start <= m.start < end)
-        and m.country_code not in codes
-        and not _is_context(text, m)
+        if not (start <= m.start < end) and m.country_code not in codes and not _is_context(text, m)
     ]
     others = {m.country_code for m in rest if m.label == "PERSON"}
     if len(others) != 1:
@@ -237,12 +235,28 @@ def _speaks_for_an_organisation(text: str, person: Mention) -> bool:
     )
 
 
-def without_organisation_officials(ctx: _SentenceContext) -> _SentenceContext:
+def organisation_officials(contexts: list[_SentenceContext]) -> set[str]:
+    """The people (entity ids) an article names anywhere with an organisation's title ("UN Secretary General
+    Antonio Guterres arrived in Kazan"): the same person named bare later ("Guterres will meet Putin") still speaks
+    for the organisation (annotation guide: a surname alone later in the article is the same person)."""
+    return {
+        m.entity_id
+        for ctx in contexts
+        for m in ctx.people
+        if m.entity_id and _speaks_for_an_organisation(ctx.text, m)
+    }
+
+
+def without_organisation_officials(
+    ctx: _SentenceContext, officials: set[str] = frozenset()
+) -> _SentenceContext:
     """The sentence's context without the people who speak for a multilateral organisation ("UN Secretary-General
-    Antonio Guterres will meet Putin", "IMF chief Kristalina Georgieva"): meetings with organisations are no
-    bilateral engagements (annotation guide), and the person table's country of such a person (their birth) is no
-    side of one."""
-    people = [m for m in ctx.people if not _speaks_for_an_organisation(ctx.text, m)]
+    Antonio Guterres will meet Putin", "IMF chief Kristalina Georgieva"), there or elsewhere in the article
+    (``officials``, from ``organisation_officials``): meetings with organisations are no bilateral engagements
+    (annotation guide), and the person table's country of such a person (their birth) is no side of one."""
+    people = [
+        m for m in ctx.people if not _speaks_for_an_organisation(ctx.text, m) and m.entity_id not in officials
+    ]
     if len(people) == len(ctx.people):
         return ctx
     return _SentenceContext(ctx.text, ctx.countries, people, ctx.places, ctx.organizations)
