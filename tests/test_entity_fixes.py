@@ -190,3 +190,13 @@ def test_a_bare_surname_between_two_namesakes_named_alike_stays_apart():
         "Mr Harper has cancelled his visit to Denmark.",
     )
     assert "Harper" in set(table["name"])
+
+
+def test_a_country_before_a_tenure_word_and_a_title_is_the_persons_country():
+    table = people(
+        "SUVA - Kenya's recently appointed Deputy Prime Minister Otieno Wafula will visit Fiji tomorrow.\n"
+        "Uganda's newly elected President Ama Kato arrived in Suva on Monday.\n"
+        "Fiji's Prime Minister will meet Wafula in Suva."
+    )
+    assert person(table, "Otieno Wafula")["country_code"] == "KEN"
+    assert person(table, "Ama Kato")["country_code"] == "UGA"
