@@ -200,3 +200,22 @@ def test_a_country_before_a_tenure_word_and_a_title_is_the_persons_country():
     )
     assert person(table, "Otieno Wafula")["country_code"] == "KEN"
     assert person(table, "Ama Kato")["country_code"] == "UGA"
+
+
+def test_a_minister_sent_on_a_trip_to_the_two_countries_most_named_is_of_neither():
+    table = people(
+        "Foreign Minister Ama Lwanga flew out on Wednesday for visits to Tonga and Samoa.\n"
+        "Lwanga will meet Tonga's prime minister and Samoa's head of state.\n"
+        "Tonga and Samoa signed deals with China last month.\n"
+        "Tonga's government welcomed the visit."
+    )
+    assert person(table, "Ama Lwanga")["country_code"] is None
+
+
+def test_a_minister_at_home_in_the_country_most_named_is_still_its_own():
+    table = people(
+        "Foreign Minister Ama Lwanga met the Samoan envoy on Wednesday.\n"
+        "Tonga and Samoa signed deals with China last month.\n"
+        "Tonga's government said Tonga would host the next round in Tonga."
+    )
+    assert person(table, "Ama Lwanga")["country_code"] == "TON"

@@ -281,3 +281,17 @@ def test_an_organisation_chief_named_by_surname_later_is_still_no_side():
         ],
     )
     assert found == set()
+
+
+# --- the destination of another leg of a trip is no side of the trip's list of destinations -------------------
+
+
+def test_an_earlier_legs_destination_is_no_side_of_the_next_legs():
+    found = rows(
+        [
+            "Senator Lwanga flew out on Wednesday for visits to Samoa and Tonga, following a visit to Fiji last week."
+        ],
+        [("Samoa", "COUNTRY", "WSM"), ("Tonga", "COUNTRY", "TON"), ("Fiji", "COUNTRY", "FJI")],
+        [("Lwanga", "lwanga", None, "Senator")],
+    )
+    assert not {pair for pair, _ in found} & {("FJI", "WSM"), ("FJI", "TON")}

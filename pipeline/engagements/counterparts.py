@@ -69,6 +69,13 @@ two or more states' officials together there is attending that gathering, not on
 ``match(text, end)`` at the list's end, so it has no "^"."""
 
 
+_OTHER_LEG_BEFORE = re.compile(
+    r"\b(?:visits?|trips?|tours?|stops?|stopovers?|legs?)\s+(?:to|in|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+"""Before a country, the words that make it the destination of another leg of a trip ("flew out for visits to
+Samoa and Tonga following a visit to Fiji last week"): a place the traveller went, never the traveller's side."""
+
+
 def _title_words(gap: str) -> bool:
     """Whether the text between two parts of one list item holds only title words (at most five)."""
     words = re.findall(r"[\w.'’-]+|['’]s\b|[^\w\s]", gap)
@@ -151,7 +158,9 @@ def _listed_counterparts(
     and Bolivia", "held talks with his Kazakh counterpart Arman Seitov, Mongolian President Bold Dorj and
     ..."): a trip to several countries is one visit to each, and meetings with several leaders one meeting with
     each; the listed countries are never a pair with each other. The one side is the single other country of the
-    people the clause names, else the single other country it names; when these are several, the ``traveller``
+    people the clause names, else the single other country it names that is not another leg's destination
+    (``_OTHER_LEG_BEFORE``: "visits to Samoa and Tonga following a visit to Fiji" has no side in Fiji); when these
+    are several, the ``traveller``
     (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or if the clause
     names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"). A list whose one
     side is still unknown gives None: the anchor has no pair, since the listed countries are no pair with each
@@ -173,7 +182,10 @@ def _listed_counterparts(
     rest = [
         m
         for m in items
-        if not (start <= m.start < end) and m.country_code not in codes and not _is_context(text, m)
+        if not (start <= m.start < end)
+        and m.country_code not in codes
+        and not _is_context(text, m)
+        and not (m.label != "PERSON" and _OTHER_LEG_BEFORE.search(text[max(0, m.start - 40) : m.start]))
     ]
     others = {m.country_code for m in rest if m.label == "PERSON"}
     if len(others) != 1:
