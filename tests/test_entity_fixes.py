@@ -219,3 +219,17 @@ def test_a_minister_at_home_in_the_country_most_named_is_still_its_own():
         "Tonga's government said Tonga would host the next round in Tonga."
     )
     assert person(table, "Ama Lwanga")["country_code"] == "TON"
+
+
+def test_a_demonym_used_as_a_language_names_no_country():
+    from tests.test_entities import mentions
+
+    found = mentions(
+        "Pacts were signed with Chile for the teaching of Spanish, and a minerals partnership.\n"
+        "The talks were held in French.\n"
+        "Spanish and Chilean officials signed a memorandum on Monday."
+    )
+    countries = found.filter(found["label"] == "COUNTRY")
+    assert countries.filter(countries["sentence_index"] == 0)["country_code"].to_list() == ["CHL"]
+    assert countries.filter(countries["sentence_index"] == 1).height == 0
+    assert sorted(countries.filter(countries["sentence_index"] == 2)["country_code"].to_list()) == ["CHL", "ESP"]

@@ -175,11 +175,34 @@ def _org_phrase_after(text: str, pos: int) -> int | None:
     return None
 
 
+LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|into|of|from|speaks?|speaking|spoke|learn(?:s|ing|t|ed)?|teach(?:es|ing)?|taught|study(?:ing)?|"
+    r"studied|translat(?:e|ed|es|ing|ion))\s+$",
+    re.IGNORECASE,
+)
+LANGUAGE_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|\s+(?:language|lessons?|classes|courses?|teachers?)\b)")
+"""Around a demonym, the words that make it a language used as a noun ("pacts signed for teaching of Spanish,
+natural resources", "talks held in French.", "learning Chinese language"): the demonym stands alone after a verb or
+preposition of language and before a punctuation mark or a word of teaching."""
+
+
+def _is_language(text: str, match: GazetteerMatch) -> bool:
+    """Whether a demonym names a language, not its country (``LANGUAGE_BEFORE``, ``LANGUAGE_AFTER``): "the
+    teaching of Spanish" names no Spain, so no pair of a deal in that sentence takes it as a side."""
+    return (
+        match.entry.kind == "demonym"
+        and " " not in match.text
+        and bool(LANGUAGE_BEFORE.search(text[max(0, match.start - 30) : match.start]))
+        and bool(LANGUAGE_AFTER.match(text, match.end))
+    )
+
+
 def _gazetteer_mentions(text: str, sentence: _Sentence) -> list[dict]:
     """The mention each gazetteer match of the sentence makes, in order. The gazetteer says what a string can be;
     its neighbours say which reading this sentence uses:
 
-    - a one-word country form glued to an unknown capitalised word ("Chad Smith") is part of a name: no mention;
+    - a one-word country form glued to an unknown capitalised word ("Chad Smith") is part of a name, and a demonym
+      used as a language ("the teaching of Spanish", ``_is_language``) names no country: no mention;
     - "Georgia" beside a US state or Atlanta is the US state (LOCATION, USA);
     - a country form followed by an institution phrase ("India's Ministry of External Affairs", "Indian navy") is
       that country's ORGANIZATION, and the mention spans the phrase;
@@ -196,7 +219,7 @@ def _gazetteer_mentions(text: str, sentence: _Sentence) -> list[dict]:
             continue
         kind, code = m.entry.kind, m.entry.country_code
         label, entity_id, end = None, None, m.end
-        if kind in COUNTRY_KINDS and _glued_to_name(text, m, sentence.start):
+        if kind in COUNTRY_KINDS and (_glued_to_name(text, m, sentence.start) or _is_language(text, m)):
             continue
         if (
             kind in {"name", "demonym"}
