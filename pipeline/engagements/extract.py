@@ -42,6 +42,7 @@ from pipeline.engagements.counterparts import (
     _listed_counterparts,
     _onward_leg,
     listed_countries,
+    organisation_officials,
     without_hosts,
     without_organisation_officials,
 )
@@ -99,6 +100,7 @@ from pipeline.engagements.references import (
     tells_a_plan,
 )
 from pipeline.engagements.salience import people_by_article, with_referred_people
+from pipeline.engagements.unsigned_pacts import without_unsigned_pacts
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
 
@@ -147,21 +149,21 @@ def anchored_sentences(
             continue
         by_sentence.setdefault(m["sentence_index"], []).append(Mention.in_sentence(m, base))
     anchored = []
-    for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
+    ordered = sorted(sentences, key=lambda s: s["sentence_index"])
+    contexts = [_sentence_context(s["text"], by_sentence.get(s["sentence_index"], []), persons) for s in ordered]
+    officials = organisation_officials(contexts)  # named with an organisation's title anywhere in the article
+    for sentence, context in zip(ordered, contexts, strict=True):
         text = sentence["text"]
         lowered = text.lower()
         triggered = _may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)
         if not triggered and not exercise_references(text):
             continue
-        ctx = without_hosts(
-            without_organisation_officials(
-                _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
-            )
-        )
+        ctx = without_hosts(without_organisation_officials(context, officials))
         if _is_off_topic(ctx, story_off_topic):
             continue
         anchors = without_non_engagements(text, _find_anchors(text, ctx.countries)) if triggered else []
         anchors = without_sentence_level_negatives(text, anchors, ctx.countries)
+        anchors = without_unsigned_pacts(text, anchors, ctx.countries)
         anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))

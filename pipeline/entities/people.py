@@ -285,24 +285,34 @@ VISIT_AFTER_NAME = re.compile(
     r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+(?:to|of)\s+|"
     r",?\s+(?:who\s+(?:is|was)\s+on\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip)\s+to\s+|"
     r"(?:will\s+|is\s+(?:set\s+|due\s+|scheduled\s+)?to\s+)?(?:arrive[sd]?\s+in|visit(?:s|ed)?|"
-    r"travel(?:s|led|ed)?\s+to|flew\s+to|land(?:s|ed)\s+in)\s+))(?:the\s+)?"
+    r"travel(?:s|led|ed)?\s+to|flew\s+to|land(?:s|ed)\s+in|"
+    r"(?:flew|flies|fly|set|sets|left)\s+(?:out|off)\s+(?:[\w-]+\s+){0,3}?for\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:visits?|trips?|tour)\s+(?:to|of)|"
+    r"(?:['’]s\s+)?(?:[\w-]+\s+){0,6}?will\s+(?:involve|include)\s+(?:visits?|trips?|stops?)\s+(?:to|in))\s+))(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
+    r"(?P<more>(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})*)"
 )
-"""After a person's name, the trip that person makes and its destination ("Grybauskaite's upcoming visit to
-Poland", "Abe, who is on a visit to Sri Lanka", "Abe arrived in Colombo")."""
+"""After a person's name, the trip that person makes and its destinations ("Grybauskaite's upcoming visit to
+Poland", "Abe, who is on a visit to Sri Lanka", "Abe arrived in Colombo", "Wong flew out on Wednesday for visits
+to Samoa and Tonga", "Wong's second trip to the Pacific will involve visits to Samoa and Tonga")."""
 
 
-def _travels_to(text: str, person: dict, country: str) -> bool:
-    """Whether the text right after this mention of a person names a trip of theirs to ``country`` (a name,
-    demonym or capital of it): that person is then a visitor there, not one of its own officials."""
+def _destinations(text: str, person: dict) -> set[str]:
+    """The countries (by a name, demonym or capital) of the trip the text right after this mention of a person
+    names, one or a list ("visits to Samoa and Tonga"): that person is a visitor in each, not one of its own
+    officials."""
     found = VISIT_AFTER_NAME.match(text, person["end_char"])
     if not found:
-        return False
-    words = found.group("place").split()
-    return any(
-        (entry := gazetteer().get(" ".join(words[:n]))) is not None and entry.country_code == country
-        for n in range(len(words), 0, -1)
-    )
+        return set()
+    places = [found.group("place"), *re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", found.group("more"))]
+    codes = set()
+    for place in places:
+        words = re.sub(r"^the\s+", "", place).split()
+        for n in range(len(words), 0, -1):
+            if (entry := gazetteer().get(" ".join(words[:n]))) is not None and entry.country_code:
+                codes.add(entry.country_code)
+                break
+    return codes
 
 
 def _surname_joins_its_initials(people: list[dict]) -> None:
@@ -328,9 +338,10 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
     paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier,
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country; but someone the text sends on a trip to the home country ("President Dalia Grybauskaite's
-    upcoming visit to Poland") is a visitor there, and takes the article's second country (``second``) if any:
-    a story of a visit names the host most, and the visitor's country next; and an unqualified office the home
-    country's named holder already fills is the second country's (``offices.one_holder_per_office``). A "counterpart" without a role of their own takes the role of the person named before them in the
+    upcoming visit to Poland") is a visitor there, and takes the article's second country (``second``) if any and
+    if the trip does not go there too ("visits to Samoa and Tonga" makes the traveller of neither): a story of a
+    visit names the host most, and the visitor's country next; and an unqualified office the home country's named
+    holder already fills is the second country's (``offices.one_holder_per_office``). A "counterpart" without a role of their own takes the role of the person named before them in the
     sentence ("Jaishankar met his counterpart Wang Yi")."""
     full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
     longer = _longer_full_names(full_keys)
@@ -361,8 +372,11 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
         elif role_country(role):
             country, evidence = role_country(role), "role"
         elif (role or organization) and home:
-            visitor = any(_travels_to(text, p, home) for p in group)
-            country, evidence = (second, "article") if visitor else (home, "article")
+            destinations = set().union(*(_destinations(text, p) for p in group))
+            if home not in destinations:
+                country, evidence = home, "article"
+            elif second is not None and second not in destinations:
+                country, evidence = second, "article"
         for p in group:
             p.update(
                 role=role,

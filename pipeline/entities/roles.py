@@ -86,8 +86,19 @@ class _RoleParse:
     formal: bool = False
 
 
+TENURE_BEFORE = re.compile(
+    r"\s+(?:(?:recently|newly|freshly|just)[\s-]+(?:appointed|elected|named|installed|sworn[\s-]+in)|"
+    r"new|incoming|outgoing|interim|caretaker|long-?serving|newly-?appointed|newly-?elected)$",
+    re.IGNORECASE,
+)
+"""Between a country and the title after it, the words of the holder's tenure ("New Zealand's recently appointed
+Deputy Prime Minister Winston Peters", "Uganda's newly elected President"): the country is still the title's.
+Used with ``search`` on the text up to the title."""
+
+
 def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
-    """Title right before a name: '[then] [Japanese|Japan's] Foreign Minister [of Japan] NAME'."""
+    """Title right before a name: '[then] [Japanese|Japan's] [recently appointed] Foreign Minister [of Japan]
+    NAME'."""
     parse = _RoleParse()
     left = text[sentence.start : name_start].rstrip()
     while (word := LAST_WORD.fullmatch(left)) and word.group(1).lower().rstrip(".") in HONORIFICS:
@@ -128,8 +139,11 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     title_start = role_start
     while title_start > 0 and text[title_start - 1].isspace():
         title_start -= 1
-    before = _country_match_ending(sentence, title_start) or _organisation_country_before(
-        text, sentence, title_start
+    tenure = TENURE_BEFORE.search(text, sentence.start, title_start)
+    before = (
+        _country_match_ending(sentence, title_start)
+        or (tenure and _country_match_ending(sentence, tenure.start()))
+        or _organisation_country_before(text, sentence, title_start)
     )
     if before and not parse.country:
         parse.country = before.entry.country_code
