@@ -3,6 +3,7 @@
 from pipeline.engagements.attributes import _SentenceContext
 from pipeline.engagements.extract import _is_off_topic, anchored_sentences
 from pipeline.engagements.gatherings import at_gatherings
+from pipeline.engagements.lexicon_sides import _TRAVELLERS_TO_BEFORE, travellers_go_to
 from pipeline.engagements.venues import _names_a_venue, _venue_pattern, _venues, venue_place
 
 
@@ -63,3 +64,21 @@ def test_a_sentence_without_a_venue_name_holds_no_venue():
         if not _names_a_venue(text, 0, len(text)):
             assert venue_place(text, (0, len(text)), None) is None
     assert venue_place(texts[0], (0, len(texts[0])), None).text == "Washington"
+
+
+def test_travellers_are_read_only_before_to_or_the_as_the_pattern_reads_them():
+    texts = [
+        "tourists flocking to ",
+        "eight million pilgrims travel via the border crossing to ",
+        "students who went to the ",
+        "Tourists Flocking TO\t",
+        "holidaymakers going into THE \n",
+        "tourists went to the capital of ",
+        "refugees crossed into ",
+        "visitors came, then went to ",
+        "the minister travelled to ",
+        "",
+    ]
+    for text in texts:
+        assert travellers_go_to(text) == bool(_TRAVELLERS_TO_BEFORE.search(text)), text
+    assert [travellers_go_to(text) for text in texts[:5]] == [True] * 5

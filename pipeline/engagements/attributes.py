@@ -30,8 +30,8 @@ from pipeline.engagements.lexicon_sides import (
     _LOCATION_BEFORE,
     _OFFERED_BEFORE,
     _PAIR_JOINER,
-    _TRAVELLERS_TO_BEFORE,
     _VERBAL_INITIATOR,
+    travellers_go_to,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
@@ -99,11 +99,11 @@ precision) says nothing either way. Other statuses stand: a proposal or a cancel
 
 def _is_context(text: str, mention: Mention) -> bool:
     """Whether a country is named only as context ("amid tensions with China", "China's growing influence", where
-    private travellers go: ``_TRAVELLERS_TO_BEFORE``): it is then never one side of the pair, nor an initiator."""
+    private travellers go: ``travellers_go_to``): it is then never one side of the pair, nor an initiator."""
     return bool(
         _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
         or _CONTEXT_AFTER.match(text[mention.end :])
-        or _TRAVELLERS_TO_BEFORE.search(text[max(0, mention.start - 100) : mention.start])
+        or travellers_go_to(text[max(0, mention.start - 100) : mention.start])
     )
 
 

@@ -419,11 +419,12 @@ def extract_engagements(
         if sentences.height
         else {}
     )
-    place_mentions = (
+    place_mentions = (  # of the articles that may state an engagement, the only ones that ask for their places
         entity_mentions.select(mention_columns)
         .filter(pl.col("label").is_in(["LOCATION", "COUNTRY"]))
+        .join(sentences.select("article_id").unique(), on="article_id", how="semi", maintain_order="left")
         .rows_by_key("article_id", named=True, unique=False)
-        if entity_mentions.height
+        if entity_mentions.height and sentences.height
         else {}
     )
     people = people_by_article(entity_mentions, sentences)
