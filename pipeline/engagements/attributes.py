@@ -34,8 +34,8 @@ from pipeline.engagements.lexicon_sides import (
     _PAIR_JOINER,
     _TOPIC_BREAK,
     _TOPIC_VERB,
-    _TRAVELLERS_TO_BEFORE,
     _VERBAL_INITIATOR,
+    travellers_go_to,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
@@ -104,12 +104,12 @@ precision) says nothing either way. Other statuses stand: a proposal or a cancel
 
 def _is_context(text: str, mention: Mention) -> bool:
     """Whether a country is named only as context ("amid tensions with China", "China's growing influence", where
-    private travellers go: ``_TRAVELLERS_TO_BEFORE``; a topic, ``_is_topic``): it is then never one side of the
-    pair, nor an initiator."""
+    private travellers go: ``travellers_go_to``; a topic, ``_is_topic``): it is then never one side of the pair,
+    nor an initiator."""
     return bool(
         _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
         or _CONTEXT_AFTER.match(text[mention.end :])
-        or _TRAVELLERS_TO_BEFORE.search(text[max(0, mention.start - 100) : mention.start])
+        or travellers_go_to(text[max(0, mention.start - 100) : mention.start])
         or _is_topic(text, mention)
     )
 

@@ -88,6 +88,15 @@ _TRAVELLERS_TO_BEFORE = re.compile(
 """Before a country, the words that make it where private travellers go ("eight million pilgrims travel via the
 border crossing to Iraq", "tourists flocking to Japan"): a flow of a country's people, not a side of what the
 officials of the sentence do (the guide's engagements are between states' representatives)."""
+
+
+def travellers_go_to(before: str) -> bool:
+    """Whether ``before`` (the words before a country) ends as ``_TRAVELLERS_TO_BEFORE`` says private travellers
+    go there. Every match ends in "to" or "the" and spaces, so only such a text is searched: the pattern is
+    otherwise tried at each of its characters for every country of every sentence that names two."""
+    return before.rstrip()[-3:].lower().endswith(("to", "the")) and bool(_TRAVELLERS_TO_BEFORE.search(before))
+
+
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
