@@ -14,7 +14,7 @@ from pipeline.engagements.model import CALLED_OFF
 from pipeline.engagements.references import PLAN_TOLD_PATTERN
 from pipeline.fusion_fit import UNDATED_MATCH_DAYS, _fits, _status_contradicts
 from pipeline.fusion_reports import _same_people
-from pipeline.fusion_signings import same_signing, signing_family
+from pipeline.fusion_signings import one_signing_per_story, same_signing
 
 UNDATED_CLUSTER_GAP_DAYS = 7
 _KEY = ["country_a", "country_b", "engagement_type", "family"]
@@ -298,8 +298,8 @@ def _assign_undated(
     """Step 3: undated mentions join a dated engagement (same story first, ``_in_story``; then the one of their
     key nearest in time; then the single one of their pair and type that names the people their story names,
     ``_same_people``, given ``people``, ``story_people`` of all mentions), else cluster among themselves, a
-    generic mention with the one format its story names (``_alone_family``), an agreement with the other signings
-    of its story (``fusion_signings.signing_family``)."""
+    generic mention with the one format its story names (``_alone_family``), the documents a story signs as one
+    agreement (``fusion_signings.one_signing_per_story``)."""
     undated = undated.with_columns(_join_family=pl.col("family").fill_null(""))
     summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
     join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
@@ -326,7 +326,7 @@ def _assign_undated(
         assigned = pl.concat([assigned, _same_people(rest, summary.drop("family"), people)])
     alone_key = ["country_a", "country_b", "engagement_type", "_join_family", "_replanned"]
     alone = (
-        signing_family(_alone_family(undated.join(assigned, on="mention_id", how="anti")))
+        _alone_family(undated.join(assigned, on="mention_id", how="anti"))
         .with_columns(_replanned=_plan_after_calling_off())
         .sort([*alone_key, "published_date", "mention_id"], nulls_last=True)
         .with_columns(
@@ -338,6 +338,7 @@ def _assign_undated(
         .with_columns(
             cluster=pl.concat_str([pl.lit("u"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
         )
+        .pipe(one_signing_per_story)
         .select("mention_id", "cluster")
     )
     return undated.drop("_join_family").join(pl.concat([assigned, alone]), on="mention_id", how="left")

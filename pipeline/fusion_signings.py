@@ -4,9 +4,9 @@ Transfer of Prisoners", "a memorandum on health care") or as a whole ("signed fo
 a format family of its own, so the steps that fuse by family left one row per document, or one per report that
 named another document of the same ceremony.
 
-Here the family gives way to the occasion: dated signings of one pair within a day of each other are one
+Here the family gives way to the occasion: signings of one pair dated to days within a day of each other are one
 (``merge_signings_of_one_occasion``), and the undated ones that join no dated engagement are one signing of their
-story (``signing_family``)."""
+story (``one_signing_per_story``)."""
 
 from __future__ import annotations
 
@@ -35,21 +35,30 @@ def same_signing() -> pl.Expr:
     return (pl.col("engagement_type") == "agreement") & (held | planned)
 
 
-def signing_family(alone: pl.DataFrame) -> pl.DataFrame:
-    """``alone`` (undated mentions that joined no dated engagement) with the family an agreement clusters under:
-    in a story that names documents of its pair ("The four proposed MoUs are - Agreement on Avoidance of Double
-    Taxation; Agreement on the Transfer of Prisoners; MoU on Health Care ..."), one for all its signings of the
-    pair, named or not, whatever their tense (a plan and what came of it are one engagement): one record, not
-    three. Only within the story: other reports' documents may be other signings, and generic ones ("signed an
-    agreement") keep clustering across reports as before. A signing called off keeps its own family, as do other
-    types."""
+def one_signing_per_story(alone: pl.DataFrame) -> pl.DataFrame:
+    """``alone`` (undated mentions that joined no dated engagement, each in the ``cluster`` of its pair, type and
+    family) with the clusters of a pair's agreements that one story names merged into one: the documents a story
+    names ("The four proposed MoUs are - Agreement on Avoidance of Double Taxation; Agreement on the Transfer of
+    Prisoners; MoU on Health Care ...") are one signing, whatever their tense (a plan and what came of it are one
+    engagement): one record, not three. Each cluster keeps the reports of its document from other stories, which
+    the merge takes along (clusters linked through the stories they share are one). A signing called off links
+    no clusters (its own stays apart unless a signing shares it), and other types are left as they are."""
     signing = (pl.col("engagement_type") == "agreement") & ~pl.col("status").is_in(CALLED_OFF)
-    story = ["story_id", "country_a", "country_b"]
-    names_documents = (signing & (pl.col("_join_family") != "")).any().over(story)
-    return alone.with_columns(
-        _join_family=pl.when(signing & names_documents)
-        .then(pl.lit("\x00signing ") + pl.col("story_id"))
-        .otherwise(pl.col("_join_family"))
+    links = alone.filter(signing).select("cluster", "story_id", *_PAIR).unique()
+    if links.height == 0:
+        return alone
+    links = links.with_columns(_component=pl.col("cluster"))
+    for _ in range(8):
+        spread = links.with_columns(_component=pl.col("_component").min().over("story_id", *_PAIR))
+        spread = spread.with_columns(_component=pl.col("_component").min().over("cluster"))
+        if spread["_component"].equals(links["_component"]):
+            break
+        links = spread
+    target = links.select("cluster", "_component").unique()
+    return (
+        alone.join(target, on="cluster", how="left")
+        .with_columns(cluster=pl.coalesce("_component", "cluster"))
+        .drop("_component")
     )
 
 
@@ -59,14 +68,18 @@ ONE_OCCASION = timedelta(days=1)
 
 
 def merge_signings_of_one_occasion(rows: pl.DataFrame) -> pl.DataFrame:
-    """Dated agreements of one pair whose days lie within ``ONE_OCCASION`` of each other are one signing, whatever
+    """Agreements of one pair dated to days within ``ONE_OCCASION`` of each other are one signing, whatever
     documents each report names ("the Treaty of Alliance" on the 21st in one report, "signed an agreement on
     allied relations and an agreement on demarcating the border" on the 22nd in another). Run after the stories
     lend their dates, so that a signing dated by its talks counts. Not when one report says the signing took
     place and another that it was called off: those are two records (the guide keeps a called-off engagement's
-    slot)."""
+    slot). Only days count: a month or a year is no occasion ("the 2008 Joint Declaration and the 2009 Action
+    Plan" are two documents, and a year's span ends the day before the next begins)."""
     signed = rows.filter(
-        (pl.col("engagement_type") == "agreement") & pl.col("start_date").is_not_null() & ~pl.col("absorbed")
+        (pl.col("engagement_type") == "agreement")
+        & (pl.col("date_precision") == "day")
+        & pl.col("start_date").is_not_null()
+        & ~pl.col("absorbed")
     )
     if not signed.height:
         return rows

@@ -122,3 +122,39 @@ def test_undated_documents_of_one_story_are_one_signing_but_another_report_keeps
         mention("a1", sentence=2, type_="agreement", fmt="MoU on fisheries", status="held"),
         mention("a2", sentence=3, type_="agreement", fmt="defence cooperation agreement", status="held"),
     ) == [(None, [0, 1, 2]), (None, [3])]
+
+
+def test_documents_dated_by_consecutive_years_stay_two_agreements():
+    """ "the 2008 Joint Declaration on Security Cooperation and the 2009 Action Plan": a year is no occasion."""
+    assert agreements(
+        mention(
+            "a1",
+            sentence=0,
+            type_="agreement",
+            fmt="Joint Declaration",
+            status="held",
+            start=date(2008, 1, 1),
+            end=date(2008, 12, 31),
+            precision="year",
+        ),
+        mention(
+            "a1",
+            sentence=1,
+            type_="agreement",
+            fmt="Action Plan",
+            status="held",
+            start=date(2009, 1, 1),
+            end=date(2009, 12, 31),
+            precision="year",
+        ),
+    ) == [(date(2008, 1, 1), [0]), (date(2009, 1, 1), [1])]
+
+
+def test_one_document_named_undated_in_two_reports_stays_one_agreement():
+    """No date line in either: "the implementation of the Special Partnership Agreement" in two reports of one
+    summit, one of which also signs the agreement generically, are one record."""
+    assert agreements(
+        mention("a1", sentence=0, type_="agreement", fmt="Special Partnership Agreement", status="planned"),
+        mention("a1", sentence=1, type_="agreement", status="planned"),
+        mention("a2", sentence=2, type_="agreement", fmt="Special Partnership Agreement", status="planned"),
+    ) == [(None, [0, 1, 2])]
