@@ -1,9 +1,11 @@
-"""One engagement read as the right type: a joint statement is an agreement only when it is signed or adopted as a
-document (annotation guide, "A record"), not when it is only where words were said. Articles made up for these
-tests."""
+"""One engagement read as the right type and status: a joint statement is an agreement only when it is signed or
+adopted as a document (annotation guide, "A record"), not when it is only where words were said; talks named in a
+document's title are that document's subject; what two sides agree or decide to hold is still to come. Articles
+made up for these tests."""
 
+import polars as pl
 import pytest
-from test_engagements import pair_types
+from test_engagements import extract, pair_types
 
 GHANA, TOGO = ("Ghana", "COUNTRY", "GHA"), ("Togo", "COUNTRY", "TGO")
 GHANAIAN, TOGOLESE = ("Ghanaian", "COUNTRY", "GHA"), ("Togolese", "COUNTRY", "TGO")
@@ -43,3 +45,29 @@ def test_a_word_that_only_begins_like_a_signing_does_not_make_a_quoted_statement
         " relations."
     )
     assert (("GHA", "TGO"), "agreement") not in pair_types([sentence], ENTITIES, PEOPLE)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ghana and Togo signed four MoUs on Thursday, among them an MoU on Bilateral Foreign Office Consultations"
+        " between the two foreign secretaries.",
+        "The Memorandum of Understanding (MoU) on Bilateral Consultations between the foreign ministries of Ghana"
+        " and Togo was signed in July 2012.",
+    ],
+)
+def test_talks_named_inside_a_document_title_are_the_document_not_a_meeting(sentence):
+    assert pair_types([sentence], ENTITIES, PEOPLE) == {(("GHA", "TGO"), "agreement")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two governments agreed to regularly hold a Trade Secretary Level Meeting between Ghana and Togo to"
+        " address trade issues.",
+        "Kwame Adjei and Faure Gnassingbé decided to hold talks on the Ghana-Togo border in Lomé.",
+    ],
+)
+def test_a_meeting_the_two_sides_agreed_or_decided_to_hold_is_planned(sentence):
+    rows = extract([sentence], ENTITIES, PEOPLE).filter(pl.col("engagement_type") == "meeting")
+    assert rows["status"].to_list() == ["planned"]
