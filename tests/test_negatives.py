@@ -26,7 +26,10 @@ def test_a_match_report_names_teams_that_meet_not_states():
         "Brazil will meet Argentina without their injured captain, and the two sides met twice last year.",
         "The visitors arrived in Rio on Sunday.",
     ]
-    assert pairs(article, [BRAZIL, ARGENTINA, ("Rio de Janeiro", "LOCATION", "BRA"), ("Rio", "LOCATION", "BRA")]) == []
+    assert (
+        pairs(article, [BRAZIL, ARGENTINA, ("Rio de Janeiro", "LOCATION", "BRA"), ("Rio", "LOCATION", "BRA")])
+        == []
+    )
 
 
 def test_an_official_meeting_reported_in_a_match_report_stays():
@@ -34,7 +37,9 @@ def test_an_official_meeting_reported_in_a_match_report_stays():
         "Brazil beat Argentina 2-1 in a World Cup qualifier in Rio de Janeiro on Tuesday.",
         "Brazil's president met Argentina's president in Rio on Monday before the game.",
     ]
-    found = pairs(article, [BRAZIL, ARGENTINA, ("Rio de Janeiro", "LOCATION", "BRA"), ("Rio", "LOCATION", "BRA")])
+    found = pairs(
+        article, [BRAZIL, ARGENTINA, ("Rio de Janeiro", "LOCATION", "BRA"), ("Rio", "LOCATION", "BRA")]
+    )
     assert found == [("ARG", "BRA", "meeting")]
 
 
@@ -64,8 +69,12 @@ def test_a_memorandum_between_universities_is_no_agreement_between_states():
         "of Mombasa on student exchange.",
         "Ghana's Volta Cement company and Kenya's Rift Mills signed a supply agreement on Friday.",
     ]
-    entities = [("Ghana", "COUNTRY", "GHA"), ("Kenyan", "COUNTRY", "KEN"), ("Kenya", "COUNTRY", "KEN"),
-                ("Accra", "LOCATION", "GHA")]
+    entities = [
+        ("Ghana", "COUNTRY", "GHA"),
+        ("Kenyan", "COUNTRY", "KEN"),
+        ("Kenya", "COUNTRY", "KEN"),
+        ("Accra", "LOCATION", "GHA"),
+    ]
     assert pairs(article, entities) == []
 
 
@@ -93,8 +102,12 @@ def test_a_pact_of_three_states_joined_by_hyphens_is_multilateral():
         "pact in the spring.",
         "The Canada-Mexico-US agreement comes up for review in July.",
     ]
-    entities = [("Mexico", "COUNTRY", "MEX"), ("Chinese", "COUNTRY", "CHN"), ("US", "COUNTRY", "USA"),
-                ("Canada", "COUNTRY", "CAN")]
+    entities = [
+        ("Mexico", "COUNTRY", "MEX"),
+        ("Chinese", "COUNTRY", "CHN"),
+        ("US", "COUNTRY", "USA"),
+        ("Canada", "COUNTRY", "CAN"),
+    ]
     assert pairs(article, entities) == []
 
 
@@ -128,6 +141,25 @@ def test_the_two_ministers_video_call_stays_bilateral():
 def test_a_bilateral_meeting_on_the_sidelines_of_a_gathering_stays_bilateral():
     article = ["On the sidelines of the G20 summit, Kenya and Ethiopia held talks on Friday."]
     assert pairs(article, [KENYA, ETHIOPIA]) == [("ETH", "KEN", "meeting")]
+
+
+def test_a_sideline_meeting_after_the_summits_city_keeps_the_possessive_country_as_a_side():
+    article = [
+        "On the sidelines of the bloc's summit in Mombasa, Ethiopia's president met the Eritrean president."
+    ]
+    assert pairs(article, [("Ethiopia", "COUNTRY", "ETH"), ("Eritrean", "COUNTRY", "ERI")]) == [
+        ("ERI", "ETH", "meeting")
+    ]
+
+
+def test_a_meeting_on_a_summits_sidelines_in_the_possessive_stays_bilateral():
+    article = [
+        "Twelve heads of state attended the summit in Mombasa on Friday.",
+        "On the summit's sidelines, the Ethiopian president met his Eritrean counterpart.",
+    ]
+    assert pairs(article, [("Ethiopian", "COUNTRY", "ETH"), ("Eritrean", "COUNTRY", "ERI")]) == [
+        ("ERI", "ETH", "meeting")
+    ]
 
 
 # --- conflict --------------------------------------------------------------------------------------------
@@ -184,7 +216,9 @@ def test_a_honeymoon_trip_is_a_private_trip_not_a_visit():
 
 
 def test_a_leaders_private_visit_is_still_his_visit():
-    article = ["The Kenyan president arrived in Ghana on March 3 for a private visit, later meeting President Mensah."]
+    article = [
+        "The Kenyan president arrived in Ghana on March 3 for a private visit, later meeting President Mensah."
+    ]
     found = pairs(article, [("Kenyan", "COUNTRY", "KEN"), ("Ghana", "COUNTRY", "GHA")])
     assert ("GHA", "KEN", "visit") in found
 
@@ -211,15 +245,27 @@ def test_a_leader_and_other_world_leaders_at_summits_are_a_gathering():
         "LUSAKA — Brazil's president and other world leaders closing out a run of summits in Zambia on Wednesday "
         "are likely to voice only mild concern.",
     ]
-    entities = [("Kenyan", "COUNTRY", "KEN"), ("Zambia", "COUNTRY", "ZMB"), BRAZIL, ("LUSAKA", "LOCATION", "ZMB")]
+    entities = [
+        ("Kenyan", "COUNTRY", "KEN"),
+        ("Zambia", "COUNTRY", "ZMB"),
+        BRAZIL,
+        ("LUSAKA", "LOCATION", "ZMB"),
+    ]
     assert pairs(article, entities) == []
 
 
 # --- multinational exercises as a whole --------------------------------------------------------------------
 
-DRILL_SIDES = [KENYA, ("Kenyan", "COUNTRY", "KEN"), ("US", "COUNTRY", "USA"), ("U.S.", "COUNTRY", "USA"),
-               ("Tanzania", "COUNTRY", "TZA"), ("Uganda", "COUNTRY", "UGA"), ("Rwanda", "COUNTRY", "RWA"),
-               ("Kenyan-US", "COUNTRY", "KEN")]
+DRILL_SIDES = [
+    KENYA,
+    ("Kenyan", "COUNTRY", "KEN"),
+    ("US", "COUNTRY", "USA"),
+    ("U.S.", "COUNTRY", "USA"),
+    ("Tanzania", "COUNTRY", "TZA"),
+    ("Uganda", "COUNTRY", "UGA"),
+    ("Rwanda", "COUNTRY", "RWA"),
+    ("Kenyan-US", "COUNTRY", "KEN"),
+]
 
 
 def test_a_multinational_exercise_and_its_later_mentions_are_no_exercise_of_its_two_hosts():
@@ -253,7 +299,9 @@ def test_the_joint_exercise_a_multinational_one_began_as_and_a_bilateral_one_sta
 
 
 def test_an_ambassador_recalled_for_consultations_is_a_protest_not_a_meeting():
-    article = ["Ghana recalled its ambassador from Kenya for consultations on Monday, after the arrest of its traders."]
+    article = [
+        "Ghana recalled its ambassador from Kenya for consultations on Monday, after the arrest of its traders."
+    ]
     assert pairs(article, [("Ghana", "COUNTRY", "GHA"), KENYA]) == []
 
 
@@ -264,8 +312,13 @@ def test_consultations_between_two_ministries_stay_a_meeting():
 
 
 def test_a_deal_signed_by_a_company_is_no_agreement_between_states():
-    entities = [KENYA, ("Kenyan", "COUNTRY", "KEN"), ("Chinese", "COUNTRY", "CHN"), ("Japan", "COUNTRY", "JPN"),
-                ("Indian", "COUNTRY", "IND")]
+    entities = [
+        KENYA,
+        ("Kenyan", "COUNTRY", "KEN"),
+        ("Chinese", "COUNTRY", "CHN"),
+        ("Japan", "COUNTRY", "JPN"),
+        ("Indian", "COUNTRY", "IND"),
+    ]
     article = [
         "Chinese telecoms giant Huawei signed a deal with Kenya Power on Monday.",
         "Japan's biggest carmaker agreed a joint venture with an Indian firm to build electric cars.",
@@ -275,6 +328,8 @@ def test_a_deal_signed_by_a_company_is_no_agreement_between_states():
 
 
 def test_governments_signing_a_deal_for_companies_is_still_an_agreement():
-    article = ["The Indian and Kenyan governments signed an agreement on Monday for Indian firms to build a dam."]
+    article = [
+        "The Indian and Kenyan governments signed an agreement on Monday for Indian firms to build a dam."
+    ]
     entities = [("Indian", "COUNTRY", "IND"), ("Kenyan", "COUNTRY", "KEN")]
     assert pairs(article, entities) == [("IND", "KEN", "agreement")]

@@ -83,3 +83,87 @@ def test_a_role_in_apposition_after_the_anchor_is_no_ordinal():
         )
         == []
     )
+
+
+def test_a_gatherings_number_does_not_number_a_meeting_on_its_margins():
+    assert (
+        ordinals(
+            "Ruritania's president met his Borduvian counterpart on the margins of the 27th summit of the "
+            "Northern League of States.",
+            [("Ruritania", "COUNTRY", "CHL"), ("Borduvian", "COUNTRY", "PER")],
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile and Peru marked the 40th anniversary of their fisheries treaty in Lima on Monday.",
+        "Chile and Peru celebrated the 40th anniversary of the signing of their fisheries treaty.",
+    ],
+)
+def test_an_anniversary_counts_years_not_the_series(sentence):
+    assert ordinals(sentence, [CHILE, PERU]) == []
+
+
+def test_two_sides_meeting_for_the_first_time_is_their_first_meeting():
+    assert ordinals(
+        "The defence ministers of Chile and Peru met for the first time in Arica on Friday.", [CHILE, PERU]
+    ) == [1]
+
+
+def test_meeting_for_the_first_time_in_years_is_recency():
+    assert (
+        ordinals(
+            "The presidents of Chile and Peru met for the first time in six years on Friday.", [CHILE, PERU]
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chilean president began a two-day state visit to Peru on Thursday, his third.",
+        "The Chilean president arrived in Lima on Thursday on his first official visit to Peru.",
+        "The Chilean president arrived in Lima on Thursday, his first trip to Peru for almost four years.",
+        "It was the Chilean foreign minister's first working visit to Peru.",
+    ],
+)
+def test_a_persons_count_of_own_trips_is_no_ordinal(sentence):
+    assert ordinals(sentence, [("Chilean", "COUNTRY", "CHL"), PERU]) == []
+
+
+def test_a_day_of_the_visit_is_no_ordinal():
+    assert (
+        ordinals(
+            "On the second day of his visit to Peru, the Chilean president planted a tree in Lima.",
+            [("Chilean", "COUNTRY", "CHL"), PERU],
+        )
+        == []
+    )
+
+
+def test_the_numbered_sitting_of_the_two_sides_joint_commission_is_their_meeting():
+    rows = extract(
+        ["Chile and Peru held the 11th sitting of their joint permanent commission in Tacna on Monday."],
+        [CHILE, PERU],
+    )
+    assert rows.select("engagement_type", "format", "ordinal").rows() == [
+        ("meeting", "joint commission session", 11)
+    ]
+
+
+def test_a_binational_cabinet_is_a_meeting_of_the_two_governments():
+    rows = extract(["Chile and Peru held the fourth Binational Cabinet in Arica on Monday."], [CHILE, PERU])
+    assert rows.select("engagement_type", "format", "ordinal").rows() == [
+        ("meeting", "binational cabinet", 4)
+    ]
+
+
+def test_a_single_naval_manoeuvre_is_an_exercise():
+    rows = extract(
+        ["The navies of Chile and Peru held their second joint naval manoeuvre off Arica."], [CHILE, PERU]
+    )
+    assert rows.select("engagement_type", "ordinal").rows() == [("exercise", 2)]

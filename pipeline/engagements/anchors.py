@@ -27,6 +27,7 @@ from pipeline.engagements.lexicon import (
     _PURPOSE_BEFORE,
     _REFERENCE_DETERMINER,
     _RIGHT_CONNECTORS,
+    _SIDELINES_AFTER,
     _SIDELINES_OF,
     _SIGNED_BY_MANY,
     _SPECIFIC_LOWERCASE,
@@ -303,6 +304,7 @@ def _is_multilateral(text: str, start: int, end: int) -> bool:
         or (_GROUP_POSSESSIVE_BEFORE.search(text[max(0, start - 60) : start]) and MULTILATERAL.search(text))
         or _MULTILATERAL_AFTER.match(text, end)
         or _SIDELINES_OF.search(text[max(0, start - 60) : start])
+        or _SIDELINES_AFTER.match(text, end)
         or _SIGNED_BY_MANY.match(text, end)
         or _THREE_SIDES_BEFORE.search(text[max(0, start - 200) : start])
     )
@@ -314,6 +316,7 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     Anchors are found from the most to the least informative, and a later one may not overlap an earlier one:
     title-case format names ("Foreign Ministers' Strategic Dialogue", by ``_named_anchors``), then known formats
     in lower case ("state visit", "2+2", "phone call"), then generic triggers ("met", "signed", "drills"). A
+    known meeting format that is attended ("twelve heads of state attended the summit") is a gathering. A
     generic trigger that is a noun is marked multilateral when a gathering of more than two states is named at it
     ("the G20 summit talks"), and a reference when a word before it points back ("this meeting"). Every anchor
     takes the ordinal written up to three words before it ("the third round of talks").
@@ -325,7 +328,8 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     - the visit earlier in its clause, when it is talks that are the visit's purpose ("visited Oslo for talks on
       trade"; ``_visit_with_purpose``);
     - otherwise the nearest named or known format of the same kind that is not multilateral, which takes the
-      trigger's ordinal if it has none;
+      trigger's ordinal if it has none and the trigger is no gathering (the 39th summit of a bloc does not number
+      a sideline meeting);
     - otherwise, unless it is a reference, the first generic anchor of the same kind kept in its clause ("met
       ... and held talks" is one meeting; an agreement so joined is multilateral when the pact named is:
       "signed the CPTPP trade pact"); if there is none it is kept as an anchor.
@@ -342,9 +346,10 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     for kind, fmt, pattern in _SPECIFIC_LOWERCASE:
         for m in pattern.finditer(text):
             if not overlaps(m.start(), m.end()):
-                anchors.append(
-                    Anchor(kind, m.start(), m.end(), fmt, True, _is_multilateral(text, m.start(), m.end()))
+                multilateral = _is_multilateral(text, m.start(), m.end()) or (
+                    kind == "meeting" and _attended_gathering(text, m.start(), m.end())
                 )
+                anchors.append(Anchor(kind, m.start(), m.end(), fmt, True, multilateral))
     generic = []
     for kind, pattern in _GENERIC:
         for m in pattern.finditer(text):
@@ -381,7 +386,7 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
         elif same_kind:
             target = min(same_kind, key=lambda a: _gap(a.start, a.end, g.start, g.end))
             target.absorbed.append(g)
-            if target.ordinal is None:
+            if target.ordinal is None and not g.multilateral:
                 target.ordinal = g.ordinal
             target.multilateral = target.multilateral and g.multilateral
         elif not g.reference:
@@ -393,7 +398,9 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
             ]
             if earlier:
                 earlier[0].absorbed.append(g)
-                earlier[0].ordinal = earlier[0].ordinal or g.ordinal
+                # a gathering's number is not the bilateral meeting's: "met ... at the 39th regular meeting of X"
+                if not g.multilateral:
+                    earlier[0].ordinal = earlier[0].ordinal or g.ordinal
                 # "signed the CPTPP trade pact": what was signed is the pact of many
                 earlier[0].multilateral |= g.kind == "agreement" and g.multilateral
             else:

@@ -14,6 +14,7 @@ from datetime import date
 
 from pipeline.dates import DateSpan
 from pipeline.engagements.anchors import Anchor, Mention, _gap
+from pipeline.engagements.cities import site_city
 from pipeline.engagements.lexicon import (
     _COREFERENCE,
     _STATUS_CUES,
@@ -113,10 +114,18 @@ _PLACE_BEFORE = re.compile(
 """Before a country, the words that make it where something happens ("met in Japan", "in Lima, Peru")."""
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+"""A possessive after a country: "China's president", "Ghanas' leaders" name a side, whatever stands before."""
+
+
 def _is_place(text: str, mention: Mention) -> bool:
     """Whether a country is named as where something happens ("met in Japan", "the summit in Lima, Peru"),
-    not as a side: a meeting's location, or a host of others' talks, is no party to them."""
-    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 50) : mention.start]))
+    not as a side: a meeting's location, or a host of others' talks, is no party to them. A possessive country
+    is a side even after a place: in "the summit in Kazan, China's president met ...", the comma closes the
+    opening phrase, and China is not where Kazan is."""
+    return bool(_PLACE_BEFORE.search(text[max(0, mention.start - 50) : mention.start])) and not (
+        _POSSESSIVE_AFTER.match(text, mention.end)
+    )
 
 
 def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, int, frozenset[str]]]:
@@ -198,6 +207,7 @@ def _city_of_destination(
     candidates = [
         capital_place(text, (country.start, clause[1]), countries, places),
         venue_place(text, clause, (code, code)),
+        site_city(text, clause, (code,)),
         *(
             p
             for p in places
@@ -229,7 +239,8 @@ def _location(
        clause with the same status (a meeting and an agreement held there), not to a planned visit stated beside
        them; the nearest such city.
     2. A place the text implies: a well-known venue ("at Hyderabad House" is New Delhi), "in the Mexican capital",
-       a city the gazetteer does not know named with its country ("in Samarkand, Uzbekistan").
+       a city the gazetteer does not know named with its country ("in Samarkand, Uzbekistan"), or a smaller city of
+       one of the pair after a locative word ("the talks in Ghent"; ``cities.site_city``).
     3. "in Japan": a country after a locative word, as in 1; the dateline's city when it is in that country.
     4. A capital as the engagement's modifier ("the Paris summit"); the city a visit stated in the same clause
        goes to ("will visit Tokyo for a summit"): the talks are held where the visitor goes.
@@ -258,6 +269,7 @@ def _location(
         venue_place(text, clause, pair)
         or capital_place(text, clause, countries, places)
         or city_with_country(text, clause, countries)
+        or (site_city(text, clause, pair) if pair else None)
     )
     if implied is not None:
         return implied

@@ -50,12 +50,14 @@ _ORDINAL_OPENING = re.compile(
 _RECENCY_AFTER = re.compile(
     r"^[^.;:]{0,50}?\b(?:as\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:prime\s+minister|president|"
     r"chancellor|premier|minister|leader|head\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|government)|secretary)|since\b|"
-    r"in\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:a|an|\w+|\d+)\s+(?:years?|decades?|months?)\b|"
+    r"(?:in|for)\s+(?:over\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+)?(?:a|an|\w+|\d+)\s+"
+    r"(?:years?|decades?|months?|weeks?)\b|"
     r"(?:of|during|in)\s+(?:his|her|their|its)\s+(?:term|tenure|presidency|premiership|mandate))",
     re.IGNORECASE,
 )
 """What makes "first" recency, not a rank in a series (the guide's Ordinals): "her first trip as defence minister",
-"the first summit in a decade", "his first visit since taking office"."""
+"the first summit in a decade", "his first trip to Lima for almost four years", "his first visit since taking
+office"."""
 MULTILATERAL = re.compile(
     r"\b(?:Quad|ASEAN|Asean|G-?20|G-?7|G-?8|BRICS|NATO|EU|European Union|SCO|"
     r"Shanghai Cooperation Organi[sz]ation|APEC|UN|U\.N\.|United Nations|African Union|AU|OAS|"
@@ -119,6 +121,9 @@ _SIDELINES_OF = re.compile(
     r"(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+_SIDELINES_AFTER = re.compile(r"['’]s?\s+(?:sidelines?|margins?|side-lines?|fringes?)\b", re.IGNORECASE)
+"""After a gathering's noun, its sidelines in the possessive ("on the summit's sidelines", "on the forum's margins"):
+the noun is the gathering, whose sidelines hold the bilateral meetings."""
 """Before a trigger, the words that name it as the gathering on whose sidelines others meet ("on the sidelines of
 the summit"): that trigger is the gathering, not a bilateral engagement."""
 _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
@@ -131,11 +136,12 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
         "meeting",
         "joint commission session",
         re.compile(
-            r"\bsessions?\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:joint|bi-?national|mixed|intergovernmental)\s+"
-            r"(?:[\w-]+\s+){0,2}?commission\b",
+            r"\b(?:sessions?|sittings?|meetings?|rounds?)\s+of\s+(?:the|their|its)\s+(?:(?!of\b)[\w'’-]+\s+){0,4}?"
+            r"(?:joint|bi-?national|mixed|intergovernmental)\s+(?:[\w-]+\s+){0,2}?commission\b",
             re.IGNORECASE,
         ),
     ),
+    ("meeting", "binational cabinet", re.compile(r"\bbi-?national\s+cabinets?\b", re.IGNORECASE)),
     (
         "meeting",
         "high-level cooperation council",
@@ -179,8 +185,9 @@ _SPECIFIC_LOWERCASE: list[tuple[str, str, re.Pattern[str]]] = [
 that two governments hold ("the Greece-Turkey High-Level Cooperation Council", "an intergovernmental council")
 is a meeting (annotation guide, meeting: "councils"); the organisations' councils ("Gulf Cooperation Council",
 "Security Council", China's "State Council") are not matched. A session of a commission two governments hold together
-("co-chaired the 8th session of the Joint High Commission", "the 10th Session of the Bi-National Commission") is
-their meeting as well; a commission alone ("the European Commission", "to elevate the Joint Commission") is none. Talks held by video are a call (guide: "a phone or
+("co-chaired the 8th session of the Joint High Commission", "the 10th Session of the Bi-National Commission", "the
+inaugural sitting of their joint permanent commission") is their meeting as well, and so is a binational cabinet
+(the joint sitting of two governments' ministers); a commission alone ("the European Commission", "to elevate the Joint Commission") is none. Talks held by video are a call (guide: "a phone or
 video call"), the talks noun with it ("held videoconference talks", "talks via video link"), so that no meeting
 is read beside the call; so are talks held by telephone ("the meeting held via telephone")."""
 SPOKE_WITH = (
@@ -253,7 +260,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
         "exercise",
         re.compile(
             r"\b(?:(?i:(?:joint|bilateral|naval|military|air|army|combined|maritime)\s+(?:military\s+|naval\s+|"
-            r"air\s+|maritime\s+|combat\s+)?(?:training\s+)?(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)|war\s*games)|"
+            r"air\s+|maritime\s+|combat\s+)?(?:training\s+)?(?:exercises?|drills?|war\s*games|manoeuvres?|maneuvers?)|war\s*games)|"
             r"exercises?\s+[\"“']?[A-Z][\w-]+|[A-Z][\w-]*+(?:\s+[\w-]+){0,3}+[\"”’']\s+(?:exercises?|drills?))\b"
         ),
     ),

@@ -26,6 +26,15 @@ _PERSONAL_SERIES = re.compile(
 """What makes an ordinal before the anchor count something other than the engagement's series: "the first time he
 visited" (a person's experience), "his first foreign visit", "the first international tour" (a person's trips
 abroad, whatever the country)."""
+_PERSONS_OWN = re.compile(
+    r"\b(?:his|her|(?:minister|president|premier|chancellor|leader|king|emir|secretary|chief)['’]s)\s+$", re.IGNORECASE
+)
+"""A person's possessive before the ordinal: "on his first official visit to Tallinn", "his first state visit to
+Hanoi", "the foreign minister's first working visit" count that person's own trips (the guide's "her first trip as defence minister"), not the two countries'
+series of engagements, which "their", "the" or the format's name number."""
+_PART_AFTER = re.compile(r"\s*(?:day|days|leg|stage|phase|half|part)\s+of\b", re.IGNORECASE)
+"""A part of the engagement, not its place in a series: "on the second day of the visit", "the third leg of the
+tour"."""
 _PERIOD_AFTER = re.compile(
     r"^[^.;:]{0,30}?\b(?:of|this)\s+(?:the\s+)?(?:week|month|year|day)\b", re.IGNORECASE
 )
@@ -47,9 +56,16 @@ _APPOSITIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 """An ordinal in apposition after the anchor's noun phrase: "This summit, the third held between the two presidents",
-"The talks in Lima, their third this year" (the latter is then recency). The ordinal must be followed by what it
+"The talks in Lima, their third this year" (the latter is then recency); "a state visit to Lima, his second" counts
+the person's own trips (``_PERSONS_OWN``). The ordinal must be followed by what it
 counts ("held", "such", "meeting", ...) or end the apposition: "her visit to Quito, the first deputy leader
 of the party said" is no count."""
+_FIRST_TIME_AFTER = re.compile(r"^\s+(?:\w+\s+)?for\s+the\s+(?P<ord>first)\s+time\b", re.IGNORECASE)
+"""Two sides meeting "for the first time" ("the two ministers met for the first time in Lima"): the first of their
+meetings. Only a meeting or a call is counted so, as it is mutual; "visited Lima for the first time" is a person's
+own experience, like "the first time he visited"."""
+_ANNIVERSARY = re.compile(r"\banniversary\b", re.IGNORECASE)
+""""The 50th anniversary of the treaty" counts years since the engagement, not the engagement's place in a series."""
 _NUMBERED_NAME = re.compile(r"[A-Z][\w'’]*(?:\s+(?:of\s+the\s+)?[A-Z][\w'’]*)*-(?P<number>\d{1,2})\b")
 """A title-case name ending in "-<number>": "Friendship Bridge-3", "Guardian of the South-2" (one or two digits:
 a year is no edition number)."""
@@ -64,9 +80,11 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
 
     Tried in turn: an ordinal before the anchor or opening its name (up to three words before, as in "the third
     such meeting"), unless what follows the anchor makes it recency ("... in a decade", "... as president"), a
-    period's count ("... of the week") or it counts a person's own trips ("first time", "first foreign visit");
-    a Roman numeral opening the anchor's title-case name; the session the anchor is of; an ordinal in apposition
-    after it; and, for exercises, the number ending the name the anchor holds, stands right before it in
+    period's count ("... of the week") or it counts a person's own trips ("first time", "first foreign visit", "his
+    first state visit"); a part of an engagement ("the second day of the visit") is none either;
+    an ordinal counting an anniversary ("the 50th anniversary of the treaty") is none; a Roman numeral opening the
+    anchor's title-case name; the session the anchor is of; an ordinal in apposition after it; "met for the first
+    time" for a meeting or call; and, for exercises, the number ending the name the anchor holds, stands right before it in
     quotes, or is given after it ("dubbed ...")."""
     after = text[end : end + 80]
     before = text[max(0, start - 60) : start]
@@ -74,7 +92,14 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
     if found is None:
         found, ordinal_start = _ORDINAL_OPENING.match(text, start, end), 0
     if found:
-        personal = _PERSONAL_SERIES.search(text, ordinal_start + found.start(), end)
+        ordinal_at = ordinal_start + found.start()
+        personal = _PERSONAL_SERIES.search(text, ordinal_at, end) or _PERSONS_OWN.search(
+            text[max(0, ordinal_at - 30) : ordinal_at]
+        )
+        if _PART_AFTER.match(text, ordinal_at + len(found.group("ord"))):
+            return None
+        if _ANNIVERSARY.search(text, ordinal_start + found.start(), start):
+            return None
         if not (_RECENCY_AFTER.match(after) or _PERIOD_AFTER.match(after) or personal):
             token = found.group("ord").lower()
             return _ORDINALS.get(token) or int(re.match(r"\d+", token).group())
@@ -86,7 +111,8 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
     )
     if roman and roman.group("roman") not in ("", "I"):
         return _roman_value(roman.group("roman"))
-    for pattern in (_SESSION_AFTER, _APPOSITIVE_AFTER):
+    patterns = (_SESSION_AFTER, _APPOSITIVE_AFTER) + ((_FIRST_TIME_AFTER,) if kind in ("meeting", "call") else ())
+    for pattern in patterns:
         found = pattern.match(after)
         if found and not _RECENCY_AFTER.match(after[found.end() :]):
             token = found.group("ord").lower()

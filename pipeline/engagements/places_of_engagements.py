@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from pipeline.countries import gazetteer
 from pipeline.engagements.anchors import Mention
+from pipeline.engagements.cities import site_city, unique_site_city
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.venues import _capitals, city_with_country, venue_place
 
@@ -67,10 +68,13 @@ def _is_city(mention: dict) -> bool:
 def article_places(sentences: list[dict], mentions: list[dict]) -> list[ArticlePlace]:
     """The cities an article names as the site of something, in text order: a city after a locative, arrival or
     departure word (``_SITE_BEFORE``; not the site of another event a trip is dated by, "after the summit in
-    Lima"), or a city the gazetteer does not know named with its country ("in Samarkand, Uzbekistan").
+    Lima"), or a city the gazetteer does not know named with its country ("in Samarkand, Uzbekistan"), else a
+    smaller city of a country the article names, or a large city of one country only, after a locative word
+    (``cities``: "talks in Ghent", "the summit in Samarkand").
     ``sentences`` carry their text and ``start_char``; ``mentions`` are the article's entity mentions with
     offsets in the article."""
     by_sentence: dict[int, list[dict]] = {}
+    article_countries = tuple({m["country_code"] for m in mentions if m["label"] == "COUNTRY" and m["country_code"]})
     for m in mentions:
         by_sentence.setdefault(m["sentence_index"], []).append(m)
     places = []
@@ -95,6 +99,8 @@ def article_places(sentences: list[dict], mentions: list[dict]) -> list[ArticleP
         if venue is not None:
             found.append(ArticlePlace(venue.text, venue.country_code, base + venue.start, gathering))
         named = city_with_country(text, (0, len(text)), countries)
+        if named is None and not found:
+            named = site_city(text, (0, len(text)), article_countries) or unique_site_city(text, (0, len(text)))
         if named is not None and not any(p.start == base + named.start for p in found):
             found.append(ArticlePlace(named.text, named.country_code, base + named.start, gathering))
         places += sorted(found, key=lambda p: p.start)

@@ -13,6 +13,7 @@ import re
 
 from pipeline.countries import country_table, gazetteer
 from pipeline.engagements.anchors import Mention
+from pipeline.engagements.cities import unique_city
 from pipeline.engagements.lexicon import _data_lines
 from pipeline.entities.lexicon import _is_vocabulary
 
@@ -166,7 +167,8 @@ def modifier_place(text: str, anchor_start: int, countries: list[Mention]) -> Me
 def dateline_place(text: str) -> Mention | None:
     """The city of an article's dateline, in one of its first lines ("NAIROBI —", "ADDIS ABABA-", "New Delhi
     [India], March 15 (ANI):"): a city or capital the gazetteer knows (a city-state by its name), or any city
-    whose country the dateline gives in brackets or after a comma. The offsets are those of the city in ``text``.
+    whose country the dateline gives in brackets or after a comma, or a large city of one country only
+    (``cities.unique_city``: "SAMARKAND, Sept 16 -"). The offsets are those of the city in ``text``.
     A country's name ("Togo: ...", a headline) is no dateline."""
     offset = 0
     for line in text.split("\n", _DATELINE_LINES)[:_DATELINE_LINES]:
@@ -200,4 +202,6 @@ def _dateline_city(found: re.Match) -> tuple[str, str] | None:
         return name, entry.country_code
     if entry is None and stated_code and not any(_is_vocabulary(w) for w in name.split()):
         return name, stated_code
+    if entry is None and stated is None and (code := unique_city(name)) is not None:
+        return name, code
     return None
