@@ -20,7 +20,9 @@ one family) + compatible dates. All grouping is sort/sweep or join within a stor
 4. A generic engagement merges into the single specific engagement of its pair and type whose dates overlap;
    an engagement a story reports as held with two or more hosts of a visit is one meeting per host
    (``fusion_counterparts``); visits of one pair that start on the same day (their stories' dates lent) are one
-   trip, whatever format each report names.
+   trip, whatever format each report names; dated signings of one pair within a day of each other are one
+   agreement, whatever documents each report names (``fusion_signings``: the guide makes the documents signed
+   on one occasion one record).
 
 Conflicting details are resolved by specificity (not absorbed > absorbed, day > month > year, a stated end
 over one implied by a duration) and stay visible in ``conflicts``.
@@ -50,6 +52,7 @@ from pipeline.fusion_clusters import (
 )
 from pipeline.fusion_counterparts import apart_by_counterpart
 from pipeline.fusion_reports import story_people
+from pipeline.fusion_signings import merge_signings_of_one_occasion
 from pipeline.fusion_story import apply_story_dates
 
 _DOMAINS = {
@@ -445,7 +448,7 @@ def fuse_engagements(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     )
     clustered = pl.concat([dated.drop("new"), undated], how="diagonal_relaxed")
     clustered = apart_by_counterpart(_merge_generic_clusters(clustered))
-    clustered = _merge_same_day_visits(apply_story_dates(clustered))
+    clustered = merge_signings_of_one_occasion(_merge_same_day_visits(apply_story_dates(clustered)))
     engagements = _aggregate(clustered)
     cluster_ids = engagements.select("cluster", "engagement_id", "initiator_country", "engagement_type")
 

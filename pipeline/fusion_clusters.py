@@ -14,6 +14,7 @@ from pipeline.engagements.model import CALLED_OFF
 from pipeline.engagements.references import PLAN_TOLD_PATTERN
 from pipeline.fusion_fit import UNDATED_MATCH_DAYS, _fits, _status_contradicts
 from pipeline.fusion_reports import _same_people
+from pipeline.fusion_signings import one_signing_per_story, same_signing
 
 UNDATED_CLUSTER_GAP_DAYS = 7
 _KEY = ["country_a", "country_b", "engagement_type", "family"]
@@ -143,18 +144,6 @@ def _cluster_summary(dated: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _one_signing() -> pl.Expr:
-    """Whether an undated agreement said signed may join a signing of its story whatever the documents' names:
-    the guide makes the documents signed on one occasion one record ("signed an Agreement on strategic
-    partnership today ... the foreign ministers signed a Memorandum of Cooperation"), so an undated signing
-    of another document is that occasion's when it is the story's single one (``_in_story``)."""
-    return (
-        (pl.col("engagement_type") == "agreement")
-        & (pl.col("status") == "held")
-        & pl.col("cluster_statuses").list.contains("held")
-    )
-
-
 PASSING_BEFORE = timedelta(days=31)
 """An engagement that ended more than this before a report's publication is, in that report, one named in
 passing (the guide's "signed a defence pact in 2008"), not the report's news (``fusion_story.CURRENT_BEFORE``)."""
@@ -188,8 +177,8 @@ def _in_story(undated: pl.DataFrame, summary: pl.DataFrame, firsts: pl.DataFrame
     format's. Of the same format family (both generic counts as one), the engagement nearest the publication
     date; across families (a generic mention and a named format, either way round), only an engagement that is
     the story's single candidate: which of two formats "the meeting" means is not known. Documents signed are
-    the one signing of their story whatever their names (``_one_signing``). Not an engagement named in passing
-    that its article states only after the mention (``told_before_the_passing_one``)."""
+    the one signing of their story whatever their names (``fusion_signings.same_signing``). Not an engagement
+    named in passing that its article states only after the mention (``told_before_the_passing_one``)."""
     join_key = ["country_a", "country_b", "engagement_type", "story_id"]
     candidates = undated.join(
         summary.explode("stories").rename({"stories": "story_id", "_join_family": "_cluster_family"}),
@@ -207,7 +196,7 @@ def _in_story(undated: pl.DataFrame, summary: pl.DataFrame, firsts: pl.DataFrame
             & ~_status_contradicts(pl.col("cluster_statuses"))
             & (
                 (pl.col("_join_family") == pl.col("_cluster_family"))
-                | _one_signing()
+                | same_signing()
                 | (
                     ((pl.col("_join_family") == "") | (pl.col("_cluster_family") == ""))
                     & (
@@ -309,7 +298,8 @@ def _assign_undated(
     """Step 3: undated mentions join a dated engagement (same story first, ``_in_story``; then the one of their
     key nearest in time; then the single one of their pair and type that names the people their story names,
     ``_same_people``, given ``people``, ``story_people`` of all mentions), else cluster among themselves, a
-    generic mention with the one format its story names (``_alone_family``)."""
+    generic mention with the one format its story names (``_alone_family``), the documents a story signs as one
+    agreement (``fusion_signings.one_signing_per_story``)."""
     undated = undated.with_columns(_join_family=pl.col("family").fill_null(""))
     summary = summary.with_columns(_join_family=pl.col("family").fill_null(""))
     join_key = ["country_a", "country_b", "engagement_type", "_join_family"]
@@ -348,6 +338,7 @@ def _assign_undated(
         .with_columns(
             cluster=pl.concat_str([pl.lit("u"), pl.col("new").cast(pl.Int64).cum_sum().cast(pl.String)])
         )
+        .pipe(one_signing_per_story)
         .select("mention_id", "cluster")
     )
     return undated.drop("_join_family").join(pl.concat([assigned, alone]), on="mention_id", how="left")

@@ -64,7 +64,11 @@ HONORIFICS = {
     "rev",
     "shri",
     "smt",
+    "hon'ble",
+    "honble",
 }
+POST_NOMINALS = {"MP", "MEP", "MLA", "MPP", "MHA", "QC", "KC", "SC"}
+"""Letters written after a name for a seat or a rank ("Anthony Albanese MP"): no part of the name."""
 NAME_PARTICLES = {
     "bin",
     "bint",
@@ -178,13 +182,27 @@ class PersonMentionLinksModel(pa.DataFrameModel):
 
 
 def strip_honorifics(name: str) -> str:
-    """Drop leading honorifics ("Dr.", "Lt. Gen.", "H.E.", "Sheikh") and a trailing possessive."""
+    """Drop leading honorifics ("Dr.", "Lt. Gen.", "H.E.", "H. E. Shri", "Hon'ble Mr."), trailing post-nominal
+    letters ("MP", ``POST_NOMINALS``) and a trailing possessive: one person is "Narendra Modi" in one report and
+    "H. E. Shri Narendra Modi" in another, and must be one person for their reports to be known as one."""
     tokens = name.replace("’", "'").split()
-    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in HONORIFICS:
-        tokens = tokens[1:]
+    while len(tokens) > 1:
+        if tokens[0].lower().rstrip(".") in HONORIFICS:
+            tokens = tokens[1:]
+        elif len(tokens) > 2 and _spelled_honorific(tokens[0], tokens[1]):
+            tokens = tokens[2:]
+        else:
+            break
+    while len(tokens) > 2 and tokens[-1].rstrip(",.") in POST_NOMINALS:
+        tokens = tokens[:-1]
     if tokens and tokens[-1].endswith("'s"):
         tokens[-1] = tokens[-1][:-2]
     return " ".join(tokens)
+
+
+def _spelled_honorific(first: str, second: str) -> bool:
+    """Whether two initials spell an honorific ("H. E." for His Excellency)."""
+    return bool(INITIAL.match(first) and INITIAL.match(second)) and (first[0] + "." + second[0]).lower() in HONORIFICS
 
 
 def _fold_accents(text: str) -> str:

@@ -144,7 +144,8 @@ def _named_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     "of", ... between two of them) and right through "of Understanding"-like tails (``_extend_right``); function
     words at its start ("the", "during") and a trailing "." or "," are left out, and a "(2+2)" after it is taken
     in. A meeting word standing alone ("Talks began") is not a name, as sentences start with capitals. The name
-    gives the anchor its format (``_format_name``); such anchors are the most specific a sentence has."""
+    gives the anchor its format (``_format_name``); such anchors are the most specific a sentence has. A name
+    that stands inside a longer one is part of it (``_outside_longer_names``)."""
     if not _CAPITALISED_HEAD.search(text):
         return []
     tokens = list(_TOKEN.finditer(text))
@@ -194,14 +195,31 @@ def _named_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
                 _is_multilateral(text, start, end),
             )
         )
-    return anchors
+    return _outside_longer_names(anchors)
+
+
+def _outside_longer_names(anchors: list[Anchor]) -> list[Anchor]:
+    """The named anchors without those whose name stands inside a longer one: "Bilateral Foreign Office
+    Consultations" in "MoU on Bilateral Foreign Office Consultations", "Bilateral Consultations" in "the Memorandum of
+    Understanding on Bilateral Consultations ... was signed in July 2012" is the subject of the document the
+    longer name signs, not talks held (the consultations the document sets up are held later, and reported as
+    such), as a document named in a summit's name is its topic."""
+    return [
+        a
+        for a in anchors
+        if not any(
+            o is not a and o.start <= a.start and a.end <= o.end and o.end - o.start > a.end - a.start
+            for o in anchors
+        )
+    ]
 
 
 def _extend_right(tokens: list[re.Match[str]], h: int) -> int:
     """Continue a name through "of Understanding", "on Security Cooperation", "to advance Security
-    Cooperation"."""
+    Cooperation", and past the abbreviation in brackets an outlet puts inside it ("Memorandum of Understanding
+    (MoU) on Bilateral Consultations" is one name)."""
     right = h
-    j = h + 1
+    j = _after_abbreviation(tokens, h + 1)
     while j < len(tokens) and tokens[j].group().lower() in _RIGHT_CONNECTORS:
         k = j + 1
         while (
@@ -216,8 +234,23 @@ def _extend_right(tokens: list[re.Match[str]], h: int) -> int:
         ):
             right = k
             k += 1
-        j = k
+        j = _after_abbreviation(tokens, k)
     return right
+
+
+def _after_abbreviation(tokens: list[re.Match[str]], j: int) -> int:
+    """The token after a bracketed abbreviation that starts at ``j`` and is followed by a connector ("(MoU) on",
+    "(JCC) for"), else ``j``: the name goes on after it."""
+    if (
+        j + 3 < len(tokens)
+        and tokens[j].group() == "("
+        and tokens[j + 2].group() == ")"
+        and re.fullmatch(r"[A-Za-z]*[A-Z][A-Za-z]*s?", tokens[j + 1].group())
+        and sum(c.isupper() for c in tokens[j + 1].group()) >= 2
+        and tokens[j + 3].group().lower() in _RIGHT_CONNECTORS
+    ):
+        return j + 3
+    return j
 
 
 def _format_name(name: str, offset: int, countries: list[Mention], lower: bool) -> str:

@@ -43,9 +43,12 @@ _PROPOSE = {
     "urge",
 }
 _PLAN = {
-    "plan", "schedule", "expect", "anticipate", "slate", "intend", "prepare", "due", "set", "poise", "aim", "arrange"
+    "plan", "schedule", "expect", "anticipate", "slate", "intend", "prepare", "due", "set", "poise", "aim", "arrange",
+    "agree", "decide", "resolve",
 }
-"""Verbs of plan: "is expected to", "is anticipated to", "scheduled for" tell an engagement still to come."""
+"""Verbs of plan: "is expected to", "is anticipated to", "scheduled for" tell an engagement still to come, and so
+do the verbs of a decision taken about it ("agreed to hold a trade secretaries' meeting", "decided to hold the
+next round in Lomé"): what two sides agree to hold has not been held yet."""
 _HEDGE_ADJ = {"likely", "possible", "unlikely", "probable"}
 _PROPOSAL_NOUNS = {
     "possibility",

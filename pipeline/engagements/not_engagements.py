@@ -269,11 +269,51 @@ def relations_are_no_engagements(text: str, anchors: list[Anchor]) -> list[Ancho
     return sorted(kept, key=lambda a: a.start)
 
 
+_JOINT_STATEMENT = re.compile(r"joint\s+(?:statement|declaration|communiqu[eé])s?$", re.IGNORECASE)
+_SOURCE_OF_WORDS_BEFORE = re.compile(
+    r"\b(?:in|through|via|according\s+to)\s+(?:a|an|the|their|its|his|her|a\s+new)\s+$", re.IGNORECASE
+)
+_DOCUMENT_MADE = re.compile(
+    r"\b(?:sign(?:s|ed|ing|ature)?|ink(?:s|ed|ing)?|adopt(?:s|ed|ing|ion)?|initial(?:l?ed|l?ing|s)?)\b", re.IGNORECASE
+)
+"""A statement signed or adopted ("signed a joint declaration", "are to adopt a Joint Statement"); not
+"significant"."""
+
+
+def statements_quoted_are_no_agreements(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """The anchors of a sentence without a joint statement that is only where words were said ("Trump and
+    Trudeau said in a joint statement", "In a joint statement, the president expressed optimism", "according to
+    the joint statement"): the guide makes a joint statement an agreement only when it is signed or adopted as a
+    document, and a statement quoted as the source of words is neither. A sentence that signs or adopts it
+    (``_DOCUMENT_MADE``) keeps it."""
+    if _DOCUMENT_MADE.search(text):
+        return anchors
+
+    def quoted(a: Anchor) -> bool:
+        return (
+            a.kind == "agreement"
+            and bool(_JOINT_STATEMENT.search(text[a.start : a.end]))
+            and bool(_SOURCE_OF_WORDS_BEFORE.search(text[max(0, a.start - 40) : a.start]))
+        )
+
+    kept = []
+    for a in anchors:
+        if not quoted(a):
+            kept.append(a)
+            continue
+        heirs = [g for g in a.absorbed if not quoted(g)]
+        if heirs:
+            kept.append(replace(heirs[0], absorbed=heirs[1:]))
+    return sorted(kept, key=lambda a: a.start)
+
+
 def without_non_engagements(text: str, anchors: list[Anchor]) -> list[Anchor]:
     """The anchors of a sentence without those that state no engagement between two states: offers inside
-    coercion, treaty provisions, relations one only wishes for, and what private people do (in that order)."""
+    coercion, treaty provisions, relations one only wishes for, joint statements quoted as the source of words,
+    and what private people do (in that order)."""
     anchors = provisions_are_no_engagements(text, coercion_is_no_offer(text, anchors))
-    return without_private_parties(text, relations_are_no_engagements(text, anchors))
+    anchors = statements_quoted_are_no_agreements(text, relations_are_no_engagements(text, anchors))
+    return without_private_parties(text, anchors)
 
 
 def is_off_topic_story(head: str) -> bool:
