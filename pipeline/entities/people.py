@@ -21,6 +21,7 @@ from pipeline.entities.lexicon import (
 from pipeline.entities.offices import one_holder_per_office
 from pipeline.entities.roles import SHORT_TITLES, _role_parse, _RoleParse
 from pipeline.entities.sentence import WORD, _previous_word, _Sentence
+from pipeline.entities.visitors import settle_visitors, trip_destinations
 from pipeline.persons import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -281,30 +282,6 @@ def _longer_full_names(full_keys: list[str]) -> dict[str, str]:
     return mapping
 
 
-VISIT_AFTER_NAME = re.compile(
-    r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+(?:to|of)\s+|"
-    r",?\s+(?:who\s+(?:is|was)\s+on\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip)\s+to\s+|"
-    r"(?:will\s+|is\s+(?:set\s+|due\s+|scheduled\s+)?to\s+)?(?:arrive[sd]?\s+in|visit(?:s|ed)?|"
-    r"travel(?:s|led|ed)?\s+to|flew\s+to|land(?:s|ed)\s+in)\s+))(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
-)
-"""After a person's name, the trip that person makes and its destination ("Grybauskaite's upcoming visit to
-Poland", "Abe, who is on a visit to Sri Lanka", "Abe arrived in Colombo")."""
-
-
-def _travels_to(text: str, person: dict, country: str) -> bool:
-    """Whether the text right after this mention of a person names a trip of theirs to ``country`` (a name,
-    demonym or capital of it): that person is then a visitor there, not one of its own officials."""
-    found = VISIT_AFTER_NAME.match(text, person["end_char"])
-    if not found:
-        return False
-    words = found.group("place").split()
-    return any(
-        (entry := gazetteer().get(" ".join(words[:n]))) is not None and entry.country_code == country
-        for n in range(len(words), 0, -1)
-    )
-
-
 def _surname_joins_its_initials(people: list[dict]) -> None:
     """A bare surname still unresolved ("Jaishankar") joins the article's one partial name of the same tokens
     written with initials ("S Jaishankar"), in place: with no full name in the article, the two are one person,
@@ -320,7 +297,14 @@ def _surname_joins_its_initials(people: list[dict]) -> None:
             person["person_key"] = same[0]
 
 
-def _resolve_people(text: str, people: list[dict], home: str | None, second: str | None = None) -> None:
+def _resolve_people(
+    text: str,
+    people: list[dict],
+    home: str | None,
+    second: str | None = None,
+    by_mentions: list[str] | None = None,
+    sentence_ends: dict[int, int] | None = None,
+) -> None:
     """Article-level identity, role and country for every person mention (in place).
 
     A partial name joins the article's unique full name that contains it (``persons.resolve_partial``). All the
@@ -328,8 +312,11 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
     paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier,
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country; but someone the text sends on a trip to the home country ("President Dalia Grybauskaite's
-    upcoming visit to Poland") is a visitor there, and takes the article's second country (``second``) if any:
-    a story of a visit names the host most, and the visitor's country next; and an unqualified office the home
+    upcoming visit to Poland", ``visitors.trip_destinations``) is a visitor there, and takes the article's most
+    named country that is none of their destinations nor has its own holder of their office named
+    (``visitors.settle_visitors``, ``by_mentions`` most named first; failing it, the article's second country
+    ``second``): a story of a visit names the host most, and the visitor's country next; and an
+    unqualified office the home
     country's named holder already fills is the second country's (``offices.one_holder_per_office``). A "counterpart" without a role of their own takes the role of the person named before them in the
     sentence ("Jaishankar met his counterpart Wang Yi")."""
     full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
@@ -345,6 +332,7 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
     by_key: dict[str, list[dict]] = {}
     for person in people:
         by_key.setdefault(person["person_key"], []).append(person)
+    visiting: dict[str, set[str]] = {}
     for group in by_key.values():
         roles = Counter(
             (p["parse"].role, p["parse"].former, p["parse"].formal) for p in group if p["parse"].role
@@ -361,8 +349,11 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
         elif role_country(role):
             country, evidence = role_country(role), "role"
         elif (role or organization) and home:
-            visitor = any(_travels_to(text, p, home) for p in group)
-            country, evidence = (second, "article") if visitor else (home, "article")
+            destinations = _destinations(text, group, sentence_ends)
+            if home in destinations and by_mentions:
+                visiting[group[0]["person_key"]] = destinations
+            country = second if home in destinations else home
+            evidence = "article"
         for p in group:
             p.update(
                 role=role,
@@ -371,6 +362,7 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
                 country_evidence=evidence,
                 organization=organization,
             )
+    settle_visitors(people, visiting, by_mentions or [])
     one_holder_per_office(people, home, second)
     for person in people:
         if person["parse"].counterpart and not person["role"]:
@@ -384,6 +376,16 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
             if before and before[-1]["role"]:
                 for p in by_key[person["person_key"]]:
                     p.update(role=before[-1]["role"], role_is_former=before[-1]["role_is_former"])
+
+
+def _destinations(text: str, group: list[dict], sentence_ends: dict[int, int] | None) -> set[str]:
+    """The countries any mention of one person travels to (``visitors.trip_destinations``), each read up to the
+    end of the mention's sentence (the text's end when sentence ends are not given)."""
+    found: set[str] = set()
+    for p in group:
+        end = sentence_ends[p["sentence_index"]] if sentence_ends else len(text)
+        found |= trip_destinations(text, p["start_char"], p["end_char"], end)
+    return found
 
 
 def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:
