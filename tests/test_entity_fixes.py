@@ -190,3 +190,15 @@ def test_a_bare_surname_between_two_namesakes_named_alike_stays_apart():
         "Mr Harper has cancelled his visit to Denmark.",
     )
     assert "Harper" in set(table["name"])
+
+
+def test_a_country_before_words_of_tenure_still_qualifies_the_title():
+    table = people(
+        "Norway’s recently appointed Deputy Prime Minister Oskar Venn met officials in Fiji on Monday.\n"
+        "Chile's former president Ana Roble spoke at the forum, and Japan's new prime minister Ito Haru listened.\n"
+        "Fiji and Norway are close. Fiji is glad. Fiji will host the forum. Fiji again."
+    )
+    assert person(table, "Oskar Venn")["country_code"] == "NOR"
+    assert person(table, "Ana Roble")["country_code"] == "CHL"
+    assert person(table, "Ana Roble")["role_is_former"]
+    assert person(table, "Ito Haru")["country_code"] == "JPN"
