@@ -21,6 +21,7 @@ from pipeline.entities.lexicon import (
 from pipeline.entities.offices import one_holder_per_office
 from pipeline.entities.roles import SHORT_TITLES, _role_parse, _RoleParse
 from pipeline.entities.sentence import WORD, _previous_word, _Sentence
+from pipeline.entities.sides import sentence_sides
 from pipeline.entities.visitors import settle_visitors, trip_destinations
 from pipeline.persons import (
     HONORIFICS,
@@ -309,11 +310,13 @@ def _resolve_people(
 
     A partial name joins the article's unique full name that contains it (``persons.resolve_partial``). All the
     mentions of one person then share one role (a current one before a former one, the official title before a
-    paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier,
+    paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier
+    or the country the sentence has them act for ("signed on behalf of Zimbabwe", ``sides.sentence_sides``),
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country; but someone the text sends on a trip to the home country ("President Dalia Grybauskaite's
     upcoming visit to Poland", ``visitors.trip_destinations``) is a visitor there, and takes the article's most
-    named country that is none of their destinations nor has its own holder of their office named
+    named country that is none of their destinations (nor of a counterpart's country: "her Zambian counterpart")
+    nor has its own holder of their office named
     (``visitors.settle_visitors``, ``by_mentions`` most named first; failing it, the article's second country
     ``second``): a story of a visit names the host most, and the visitor's country next; and an
     unqualified office the home
@@ -333,6 +336,8 @@ def _resolve_people(
     for person in people:
         by_key.setdefault(person["person_key"], []).append(person)
     visiting: dict[str, set[str]] = {}
+    stated, not_of = sentence_sides(text, people, sentence_ends)
+    stated_of = {id(people[index]): code for index, code in stated.items()}
     for group in by_key.values():
         roles = Counter(
             (p["parse"].role, p["parse"].former, p["parse"].formal) for p in group if p["parse"].role
@@ -342,14 +347,16 @@ def _resolve_people(
             ranked = max(roles.items(), key=lambda i: (not i[0][1], i[0][2], i[1], len(i[0][0].split())))
             role, former = ranked[0][0], ranked[0][1]
         organization = next((p["parse"].organization for p in group if p["parse"].organization), None)
-        explicit = Counter(p["parse"].country for p in group if p["parse"].country)
+        explicit = Counter(
+            p["parse"].country or stated_of[id(p)] for p in group if p["parse"].country or id(p) in stated_of
+        )
         country, evidence = None, None
         if explicit:
             country, evidence = explicit.most_common(1)[0][0], "explicit"
         elif role_country(role):
             country, evidence = role_country(role), "role"
         elif (role or organization) and home:
-            destinations = _destinations(text, group, sentence_ends)
+            destinations = _destinations(text, group, sentence_ends) | not_of.get(group[0]["person_key"], set())
             if home in destinations and by_mentions:
                 visiting[group[0]["person_key"]] = destinations
             country = second if home in destinations else home
