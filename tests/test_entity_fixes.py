@@ -202,3 +202,15 @@ def test_a_country_before_words_of_tenure_still_qualifies_the_title():
     assert person(table, "Ana Roble")["country_code"] == "CHL"
     assert person(table, "Ana Roble")["role_is_former"]
     assert person(table, "Ito Haru")["country_code"] == "JPN"
+
+
+def test_a_title_before_a_comma_is_another_persons_but_a_counterpart_is_the_names_own():
+    table = people(
+        "Arriving in Suva to meet Fiji’s Deputy Prime Minister, Foreign Minister Aldo Penn of Norway said ties "
+        "mattered.\n"
+        "President Tavo Miri and his Zambian counterpart, President Kelo Banda, met in Lusaka.\n"
+        "Fiji and Norway are close."
+    )
+    assert person(table, "Aldo Penn")["role"] == "Foreign Minister"
+    assert person(table, "Aldo Penn")["country_code"] == "NOR"
+    assert person(table, "Kelo Banda")["country_code"] == "ZMB"

@@ -87,7 +87,10 @@ class _RoleParse:
 
 
 def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
-    """Title right before a name: '[then] [Japanese|Japan's] Foreign Minister [of Japan] NAME'."""
+    """Title right before a name: '[then] [Japanese|Japan's] Foreign Minister [of Japan] NAME'. The title ends at a
+    comma: in "to meet Tonga's Deputy Prime Minister, Foreign Minister Winston Peters said", the words before the
+    comma are another person's title, so neither they nor their country are the name's; but "his Zambian
+    counterpart, President Hakainde Hichilema" is one person's, a counterpart being no title of its own."""
     parse = _RoleParse()
     left = text[sentence.start : name_start].rstrip()
     while (word := LAST_WORD.fullmatch(left)) and word.group(1).lower().rstrip(".") in HONORIFICS:
@@ -110,6 +113,10 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
             word in ROLE_WORDS
             or words[index].group() in SHORT_TITLES
             or (role_words and word in {"of", "for"})
+        ) and not (
+            role_words
+            and "," in text[words[index].end() : words[index + 1].start()]
+            and not word.startswith("counterpart")
         ):
             role_words.insert(0, words[index].group())
             index -= 1
