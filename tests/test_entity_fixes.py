@@ -214,3 +214,46 @@ def test_a_title_before_a_comma_is_another_persons_but_a_counterpart_is_the_name
     assert person(table, "Aldo Penn")["role"] == "Foreign Minister"
     assert person(table, "Aldo Penn")["country_code"] == "NOR"
     assert person(table, "Kelo Banda")["country_code"] == "ZMB"
+
+
+def test_a_country_before_a_tenure_word_and_a_title_is_the_persons_country():
+    table = people(
+        "SUVA - Kenya's recently appointed Deputy Prime Minister Otieno Wafula will visit Fiji tomorrow.\n"
+        "Uganda's newly elected President Ama Kato arrived in Suva on Monday.\n"
+        "Fiji's Prime Minister will meet Wafula in Suva."
+    )
+    assert person(table, "Otieno Wafula")["country_code"] == "KEN"
+    assert person(table, "Ama Kato")["country_code"] == "UGA"
+
+
+def test_a_minister_sent_on_a_trip_to_the_two_countries_most_named_is_of_neither():
+    table = people(
+        "Foreign Minister Ama Lwanga flew out on Wednesday for visits to Tonga and Samoa.\n"
+        "Lwanga will meet Tonga's prime minister and Samoa's head of state.\n"
+        "Tonga and Samoa signed deals with China last month.\n"
+        "Tonga's government welcomed the visit."
+    )
+    assert person(table, "Ama Lwanga")["country_code"] is None
+
+
+def test_a_minister_at_home_in_the_country_most_named_is_still_its_own():
+    table = people(
+        "Foreign Minister Ama Lwanga met the Samoan envoy on Wednesday.\n"
+        "Tonga and Samoa signed deals with China last month.\n"
+        "Tonga's government said Tonga would host the next round in Tonga."
+    )
+    assert person(table, "Ama Lwanga")["country_code"] == "TON"
+
+
+def test_a_demonym_used_as_a_language_names_no_country():
+    from tests.test_entities import mentions
+
+    found = mentions(
+        "Pacts were signed with Chile for the teaching of Spanish, and a minerals partnership.\n"
+        "The talks were held in French.\n"
+        "Spanish and Chilean officials signed a memorandum on Monday."
+    )
+    countries = found.filter(found["label"] == "COUNTRY")
+    assert countries.filter(countries["sentence_index"] == 0)["country_code"].to_list() == ["CHL"]
+    assert countries.filter(countries["sentence_index"] == 1).height == 0
+    assert sorted(countries.filter(countries["sentence_index"] == 2)["country_code"].to_list()) == ["CHL", "ESP"]

@@ -154,7 +154,7 @@ def test_a_sideline_meeting_after_the_summits_city_keeps_the_possessive_country_
 
 def test_a_meeting_on_a_summits_sidelines_in_the_possessive_stays_bilateral():
     article = [
-        "Twelve heads of state attended the summit in Mombasa on Friday.",
+        "The summit in Mombasa brought together twelve heads of state on Friday.",
         "On the summit's sidelines, the Ethiopian president met his Eritrean counterpart.",
     ]
     assert pairs(article, [("Ethiopian", "COUNTRY", "ETH"), ("Eritrean", "COUNTRY", "ERI")]) == [

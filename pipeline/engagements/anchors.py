@@ -283,7 +283,6 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     Anchors are found from the most to the least informative, and a later one may not overlap an earlier one:
     title-case format names ("Foreign Ministers' Strategic Dialogue", by ``_named_anchors``), then known formats
     in lower case ("state visit", "2+2", "phone call"), then generic triggers ("met", "signed", "drills"). A
-    known meeting format that is attended ("twelve heads of state attended the summit") is a gathering. A
     generic trigger that is a noun is marked multilateral when a gathering of more than two states is named at it
     ("the G20 summit talks"), and a reference when a word before it points back ("this meeting"). Every anchor
     takes the ordinal written up to three words before it ("the third round of talks").
@@ -313,10 +312,9 @@ def _find_anchors(text: str, countries: list[Mention]) -> list[Anchor]:
     for kind, fmt, pattern in _SPECIFIC_LOWERCASE:
         for m in pattern.finditer(text):
             if not overlaps(m.start(), m.end()):
-                multilateral = _is_multilateral(text, m.start(), m.end()) or (
-                    kind == "meeting" and _attended_gathering(text, m.start(), m.end())
+                anchors.append(
+                    Anchor(kind, m.start(), m.end(), fmt, True, _is_multilateral(text, m.start(), m.end()))
                 )
-                anchors.append(Anchor(kind, m.start(), m.end(), fmt, True, multilateral))
     generic = []
     for kind, pattern in _GENERIC:
         for m in pattern.finditer(text):

@@ -16,6 +16,7 @@ from pipeline.dates import DateSpan
 from pipeline.engagements.anchors import Anchor, Mention, _gap
 from pipeline.engagements.cities import site_city
 from pipeline.engagements.lexicon import (
+    _ANY_TRIGGER_LOWERCASE,
     _COREFERENCE,
     _STATUS_CUES,
     MULTILATERAL,
@@ -31,8 +32,10 @@ from pipeline.engagements.lexicon_sides import (
     _LOCATION_BEFORE,
     _OFFERED_BEFORE,
     _PAIR_JOINER,
-    _TRAVELLERS_TO_BEFORE,
+    _TOPIC_BREAK,
+    _TOPIC_VERB,
     _VERBAL_INITIATOR,
+    travellers_go_to,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
@@ -101,12 +104,40 @@ precision) says nothing either way. Other statuses stand: a proposal or a cancel
 
 def _is_context(text: str, mention: Mention) -> bool:
     """Whether a country is named only as context ("amid tensions with China", "China's growing influence", where
-    private travellers go: ``_TRAVELLERS_TO_BEFORE``): it is then never one side of the pair, nor an initiator."""
+    private travellers go: ``travellers_go_to``; a topic, ``_is_topic``): it is then never one side of the pair,
+    nor an initiator."""
     return bool(
         _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
         or _CONTEXT_AFTER.match(text[mention.end :])
-        or _TRAVELLERS_TO_BEFORE.search(text[max(0, mention.start - 100) : mention.start])
+        or travellers_go_to(text[max(0, mention.start - 100) : mention.start])
+        or _is_topic(text, mention)
     )
+
+
+def _is_topic(text: str, mention: Mention) -> bool:
+    """Whether a country is named in the object of a verb that says what a meeting was about (``_TOPIC_VERB``:
+    "the meeting also covered Switzerland's immigration policy, Britain's decision to leave the bloc", "they
+    discussed the peace process, stressing the need to revive Palestinian-Israeli negotiations"): a topic of two
+    others' talks is no side of them (annotation guide: a third country as topic is no party). "With" or
+    "between" before it (``_TOPIC_BREAK``: "discussed trade with Ethiopia's prime minister") makes it a side
+    again, and so does an engagement's own trigger before it ("discussed the state visit of the Kenyan president
+    to Ethiopia": the visit named keeps its sides) or in the name the country opens ("preparations for the upcoming
+    Greece-Turkey High-Level Cooperation Council", ``_NAME_AFTER``)."""
+    found = _TOPIC_VERB.search(text[max(0, mention.start - 200) : mention.start])
+    if found is None:
+        return False
+    span = found.group("span")
+    name = _NAME_AFTER.match(text, mention.end)
+    return (
+        not _TOPIC_BREAK.search(span)
+        and not _ANY_TRIGGER_LOWERCASE.search(span.lower())
+        and not (name and _ANY_TRIGGER_LOWERCASE.search(name.group().lower()))
+    )
+
+
+_NAME_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w.'’-]*)*(?:\s+[A-Z][\w.'’-]*){1,5}")
+"""After a country, the capitalised words of a name it opens ("Greece-Turkey High-Level Cooperation Council"): when
+the name is an engagement's, the country is its side, not a topic."""
 
 
 _PLACE_BEFORE = re.compile(
@@ -129,10 +160,16 @@ def _is_place(text: str, mention: Mention) -> bool:
     )
 
 
+_EXAMPLES_BEFORE = re.compile(r"\b(?:including|includes|include|such\s+as|notably|among\s+them)\s+(?:the\s+)?$", re.I)
+"""Before two countries joined by "and", the words that make them examples of a larger set ("his tour of some
+countries in the region, including Nigeria and Côte d'Ivoire"): members of a set, not a pair."""
+
+
 def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, int, frozenset[str]]]:
     """Pairs the syntax states: "India-Japan", "between Kenya and Ethiopia", "India and Japan will". Two
     neighbouring countries joined by "and" inside a longer list ("Japan, India and Australia", "Kenya, the Sudan
-    and Uganda") are not a pair.
+    and Uganda") or given as examples of a set (``_EXAMPLES_BEFORE``: "a tour of countries in the region,
+    including Nigeria and Côte d'Ivoire") are not a pair.
     Each pair comes with the span it covers, so that the one nearest an anchor can be chosen."""
     pairs = []
     ordered = sorted(countries, key=lambda m: m.start)
@@ -140,7 +177,11 @@ def _structured_pairs(text: str, countries: list[Mention]) -> list[tuple[int, in
         if first.country_code == second.country_code:
             continue
         between = text[first.end : second.start]
-        listed = re.search(r",\s*(?:the\s+)?$", text[: first.start]) or re.match(r"^\s*,", text[second.end :])
+        listed = (
+            re.search(r",\s*(?:the\s+)?$", text[: first.start])
+            or re.match(r"^\s*,", text[second.end :])
+            or _EXAMPLES_BEFORE.search(text[: first.start])
+        )
         if (
             _PAIR_JOINER.match(between)
             or (_AND_JOINER.match(between) and not listed)

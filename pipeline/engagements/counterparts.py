@@ -39,7 +39,7 @@ _LIST_OPENING = {
     "meeting": re.compile(
         r"^(?:\s*(?:with\s+)?(?:the\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government)|"
         r"counterparts|(?:foreign|defen[cs]e)\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$|"
-        r"\s*with\s+(?:his\s+|her\s+|their\s+)?$)",
+        r"\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$)",
         re.IGNORECASE,
     ),
 }
@@ -61,6 +61,23 @@ _TITLE_WORD = re.compile(
 )
 """A word that may stand in a list item around its country or person: a title ("Chinese President", "his
 Azerbaijani counterpart"), a determiner or a possessive ("Russia's Vladimir Putin")."""
+
+
+_AT_GATHERING_AFTER = re.compile(
+    r"[^.;]{0,40}?\bat\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?=" + MULTILATERAL.pattern + ")"
+)
+"""After a list of counterparts, the gathering of many where they are all met ("meet her South African
+counterpart and the Brazilian foreign minister at the 8th India-Brazil-South Africa Trilateral Commission"): meeting
+two or more states' officials together there is attending that gathering, not one bilateral meeting with each.
+"On the sidelines of" a summit is not "at" it: talks held there with one counterpart stay bilateral. Used with
+``match(text, end)`` at the list's end, so it has no "^"."""
+
+
+_OTHER_LEG_BEFORE = re.compile(
+    r"\b(?:visits?|trips?|tours?|stops?|stopovers?|legs?)\s+(?:to|in|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+"""Before a country, the words that make it the destination of another leg of a trip ("flew out for visits to
+Samoa and Tonga following a visit to Fiji last week"): a place the traveller went, never the traveller's side."""
 
 
 def _title_words(gap: str) -> bool:
@@ -155,11 +172,14 @@ def _listed_counterparts(
     and Bolivia", "held talks with his Kazakh counterpart Arman Seitov, Mongolian President Bold Dorj and
     ..."): a trip to several countries is one visit to each, and meetings with several leaders one meeting with
     each; the listed countries are never a pair with each other. The one side is the single other country of the
-    people the clause names, else the single other country it names; when these are several, the ``traveller``
+    people the clause names, else the single other country it names that is not another leg's destination
+    (``_OTHER_LEG_BEFORE``: "visits to Samoa and Tonga following a visit to Fiji" has no side in Fiji); when these
+    are several, the ``traveller``
     (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or if the clause
     names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"). A list whose one
     side is still unknown gives None: the anchor has no pair, since the listed countries are no pair with each
-    other. [] when no list follows the trigger. Only for visits and meetings."""
+    other. So does a meeting with the listed counterparts at a gathering of many (``_AT_GATHERING_AFTER``). []
+    when no list follows the trigger. Only for visits and meetings."""
     if anchor.kind not in ("visit", "meeting"):
         return []
     text = ctx.text
@@ -179,6 +199,7 @@ def _listed_counterparts(
         if not (start <= m.start < end)
         and m.country_code not in codes
         and not _is_context(text, m)
+        and not (m.label != "PERSON" and _OTHER_LEG_BEFORE.search(text[max(0, m.start - 40) : m.start]))
     ]
     others = {m.country_code for m in rest if m.label == "PERSON"}
     if len(others) != 1:
@@ -189,6 +210,8 @@ def _listed_counterparts(
         others = {traveller}
     if len(others) != 1:
         return None if _coordinated(text, listed) else []
+    if anchor.kind == "meeting" and _AT_GATHERING_AFTER.match(text, end):
+        return None
     side = others.pop()
     return [(side, m) for m in listed]
 
@@ -238,12 +261,28 @@ def _speaks_for_an_organisation(text: str, person: Mention) -> bool:
     )
 
 
-def without_organisation_officials(ctx: _SentenceContext) -> _SentenceContext:
+def organisation_officials(contexts: list[_SentenceContext]) -> set[str]:
+    """The people (entity ids) an article names anywhere with an organisation's title ("UN Secretary General
+    Antonio Guterres arrived in Kazan"): the same person named bare later ("Guterres will meet Putin") still speaks
+    for the organisation (annotation guide: a surname alone later in the article is the same person)."""
+    return {
+        m.entity_id
+        for ctx in contexts
+        for m in ctx.people
+        if m.entity_id and _speaks_for_an_organisation(ctx.text, m)
+    }
+
+
+def without_organisation_officials(
+    ctx: _SentenceContext, officials: set[str] = frozenset()
+) -> _SentenceContext:
     """The sentence's context without the people who speak for a multilateral organisation ("UN Secretary-General
-    Antonio Guterres will meet Putin", "IMF chief Kristalina Georgieva"): meetings with organisations are no
-    bilateral engagements (annotation guide), and the person table's country of such a person (their birth) is no
-    side of one."""
-    people = [m for m in ctx.people if not _speaks_for_an_organisation(ctx.text, m)]
+    Antonio Guterres will meet Putin", "IMF chief Kristalina Georgieva"), there or elsewhere in the article
+    (``officials``, from ``organisation_officials``): meetings with organisations are no bilateral engagements
+    (annotation guide), and the person table's country of such a person (their birth) is no side of one."""
+    people = [
+        m for m in ctx.people if not _speaks_for_an_organisation(ctx.text, m) and m.entity_id not in officials
+    ]
     if len(people) == len(ctx.people):
         return ctx
     return _SentenceContext(ctx.text, ctx.countries, people, ctx.places, ctx.organizations)

@@ -11,6 +11,8 @@ of articles.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from functools import partial
 
 import polars as pl
@@ -42,6 +44,7 @@ from pipeline.engagements.counterparts import (
     _listed_counterparts,
     _onward_leg,
     listed_countries,
+    organisation_officials,
     without_hosts,
     without_organisation_officials,
 )
@@ -99,6 +102,7 @@ from pipeline.engagements.references import (
     tells_a_plan,
 )
 from pipeline.engagements.salience import people_by_article, with_referred_people
+from pipeline.engagements.unsigned_pacts import without_unsigned_pacts
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
 
@@ -123,11 +127,14 @@ def _sentence_context(text: str, mentions: list[Mention], persons: dict[str, dic
     return _SentenceContext(text, countries, people, places + countries, organizations)
 
 
-def _is_off_topic(ctx: _SentenceContext, story_off_topic: bool = False) -> bool:
+def _is_off_topic(ctx: _SentenceContext, story_off_topic: bool | Callable[[], bool] = False) -> bool:
     """Whether a sentence is sports or business news, which name countries and "visits" without any state taking
     part: an off-topic word, or a story that is off topic as a whole (``is_off_topic_story``), and no official
-    word in the sentence ("minister", "government", "navy")."""
-    return (story_off_topic or bool(_OFF_TOPIC.search(ctx.text))) and not _OFFICIAL.search(ctx.text)
+    word in the sentence ("minister", "government", "navy"). ``story_off_topic`` may be the call that tells it
+    (``extract_engagements``): it is asked only for a sentence with neither an official nor an off-topic word."""
+    if _OFFICIAL.search(ctx.text):
+        return False
+    return bool(_OFF_TOPIC.search(ctx.text)) or (story_off_topic() if callable(story_off_topic) else story_off_topic)
 
 
 def anchored_sentences(
@@ -147,21 +154,21 @@ def anchored_sentences(
             continue
         by_sentence.setdefault(m["sentence_index"], []).append(Mention.in_sentence(m, base))
     anchored = []
-    for sentence in sorted(sentences, key=lambda s: s["sentence_index"]):
+    ordered = sorted(sentences, key=lambda s: s["sentence_index"])
+    contexts = [_sentence_context(s["text"], by_sentence.get(s["sentence_index"], []), persons) for s in ordered]
+    officials = organisation_officials(contexts)  # named with an organisation's title anywhere in the article
+    for sentence, context in zip(ordered, contexts, strict=True):
         text = sentence["text"]
         lowered = text.lower()
         triggered = _may_hold_trigger(lowered) and _ANY_TRIGGER_LOWERCASE.search(lowered)
         if not triggered and not exercise_references(text):
             continue
-        ctx = without_hosts(
-            without_organisation_officials(
-                _sentence_context(text, by_sentence.get(sentence["sentence_index"], []), persons)
-            )
-        )
+        ctx = without_hosts(without_organisation_officials(context, officials))
         if _is_off_topic(ctx, story_off_topic):
             continue
         anchors = without_non_engagements(text, _find_anchors(text, ctx.countries)) if triggered else []
         anchors = without_sentence_level_negatives(text, anchors, ctx.countries)
+        anchors = without_unsigned_pacts(text, anchors, ctx.countries)
         anchors = without_pacts_in_passing(text, anchors) or exercise_references(text)
         if anchors:
             anchored.append((sentence, ctx, anchors))
@@ -414,11 +421,12 @@ def extract_engagements(
         if sentences.height
         else {}
     )
-    place_mentions = (
+    place_mentions = (  # of the articles that may state an engagement, the only ones that ask for their places
         entity_mentions.select(mention_columns)
         .filter(pl.col("label").is_in(["LOCATION", "COUNTRY"]))
+        .join(sentences.select("article_id").unique(), on="article_id", how="semi", maintain_order="left")
         .rows_by_key("article_id", named=True, unique=False)
-        if entity_mentions.height
+        if entity_mentions.height and sentences.height
         else {}
     )
     people = people_by_article(entity_mentions, sentences)
@@ -431,7 +439,9 @@ def extract_engagements(
             continue
         head = (texts.get(article["article_id"]) or "")[:_DATELINE_HEAD]
         article["dateline"] = dateline_place(head)
-        article["off_topic_story"], article["drill_story"] = is_off_topic_story(head), names_exercise_of_many(head)
+        # read from the head when a sentence asks (``_is_off_topic``, ``gatherings.at_gatherings``), once
+        article["off_topic_story"] = functools.cache(partial(is_off_topic_story, head))
+        article["drill_story"] = functools.cache(partial(names_exercise_of_many, head))
         article["stated_pair"] = stated_pairs.get(article["article_id"])
         article["places"] = partial(  # listed when a row wants a place (``with_article_places``)
             article_places,

@@ -10,6 +10,7 @@ states named in such a sentence (the host's city, a leader quoted there) are no 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.engagements.lexicon import _NOUN_TRIGGER, MULTILATERAL
@@ -145,7 +146,7 @@ def names_exercise_of_many(head: str) -> bool:
     return bool(_NAMES_EXERCISE_OF_MANY.search(head) or _MANY_NATIONS.search(head))
 
 
-def at_gatherings(anchored: list[tuple], drill_story: bool = False) -> list[tuple]:
+def at_gatherings(anchored: list[tuple], drill_story: bool | Callable[[], bool] = False) -> list[tuple]:
     """The article's anchored sentences ``(sentence, ctx, anchors)``, with the meetings that are its gathering
     of many marked multilateral: a meeting noun in a sentence that says many came (``_MANY_SIDES``) or that
     many hold ("the heads of state meeting", ``_HEADS_OF_STATE_BEFORE``), and a
@@ -156,15 +157,22 @@ def at_gatherings(anchored: list[tuple], drill_story: bool = False) -> list[tupl
     the article told before ("This meeting comes as Ramaphosa hosts the summit, bringing together leaders ...").
     Exercises likewise (``_exercise_of_many``): a multinational exercise, and the later mentions of it that name
     no pair of their own, are marked multilateral, from the start in a story whose head names one
-    (``drill_story``, ``names_exercise_of_many``)."""
-    out, gathering, drill_of_many = [], False, drill_story
+    (``drill_story``, ``names_exercise_of_many``).
+
+    Whether exercises of many are being told is asked only at an exercise anchor, which few articles hold:
+    ``drill_story`` may be the call that reads the head, and the sentences read since it was last known are
+    searched then, in order (``_drill_of_many``)."""
+    out, gathering = [], False
+    drill_known, unread = drill_story, []  # exercises of many are told: drill_known, or so says an unread text
     for sentence, ctx, anchors in anchored:
         text, marked = sentence["text"], []
-        drill_of_many = drill_of_many or names_exercise_of_many(text)
+        unread.append(text)
         many = bool(_MANY_SIDES.search(text))
         for a in anchors:
-            if a.kind == "exercise" and not a.multilateral and _exercise_of_many(text, a, drill_of_many):
-                a = replace(a, multilateral=True)
+            if a.kind == "exercise" and not a.multilateral:
+                drill_known, unread = _drill_of_many(drill_known, unread), []
+                if _exercise_of_many(text, a, drill_known):
+                    a = replace(a, multilateral=True)
             if a.kind == "agreement" and not a.multilateral and many and _agreement_of_many(text, a):
                 a = replace(a, multilateral=True)
             if a.kind == "meeting" and not a.multilateral and _meeting_noun(text, a):
@@ -180,6 +188,15 @@ def at_gatherings(anchored: list[tuple], drill_story: bool = False) -> list[tupl
         meetings = [a for a in marked if a.kind == "meeting"]
         gathering = all(a.multilateral for a in meetings) if meetings else gathering
         drills = [a for a in marked if a.kind == "exercise"]
-        drill_of_many = all(a.multilateral for a in drills) if drills else drill_of_many
+        if drills:
+            drill_known, unread = all(a.multilateral for a in drills), []
         out.append((sentence, ctx, marked))
     return out
+
+
+def _drill_of_many(known: bool | Callable[[], bool], unread: list[str]) -> bool:
+    """Whether exercises of many are being told: ``known`` (a flag, or the call that tells it) says so as of the
+    sentence before ``unread``, or one of the ``unread`` sentences names such an exercise
+    (``names_exercise_of_many``). The same answer as asking every sentence as it comes, asked only when an
+    exercise anchor needs it."""
+    return (known() if callable(known) else known) or any(map(names_exercise_of_many, unread))

@@ -58,6 +58,12 @@ _RECENCY_AFTER = re.compile(
 """What makes "first" recency, not a rank in a series (the guide's Ordinals): "her first trip as defence minister",
 "the first summit in a decade", "his first trip to Lima for almost four years", "his first visit since taking
 office"."""
+_TWO_WORD_COUNTRY = (
+    r"(?:United|South|North|New|Saudi|Sri|Costa|El|Papua|Sierra|Burkina|Cape|Czech|Dominican|East|San|Solomon|"
+    r"Marshall|Central|Ivory|Puerto|Hong|Timor|Equatorial|Trinidad)"
+)
+"""The first words of two-word country names ("United States", "South Africa", "Sri Lanka"), which may stand in a
+chain of three states joined by hyphens ("the Canada-United States-Mexico Agreement")."""
 MULTILATERAL = re.compile(
     r"\b(?:Quad|ASEAN|Asean|G-?20|G-?7|G-?8|BRICS|NATO|EU|European Union|SCO|"
     r"Shanghai Cooperation Organi[sz]ation|APEC|UN|U\.N\.|United Nations|African Union|AU|OAS|"
@@ -69,7 +75,7 @@ MULTILATERAL = re.compile(
     r"multilateral|quadrilateral|tripartite|quadripartite|trilateral|regional|Security Council|General Assembly|"
     r"CPTPP|RCEP|TPP|Trans-Pacific Partnership|Regional Comprehensive Economic Partnership|NAFTA|USMCA|"
     r"among others|one of (?:\d+|[a-z]+) (?:countries|members|nations|signatories|states)|"
-    r"[A-Z][\w.]*(?:[-–][A-Z][\w.]*){2,}|"
+    r"(?:" + _TWO_WORD_COUNTRY + r"\s+)?[A-Z][\w.]*(?:[-–](?:" + _TWO_WORD_COUNTRY + r"\s+)?[A-Z][\w.]*){2,}|"
     r"(?:Organi[sz]ation|Community|Union|Association|League|Conference)\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+|and\s+){0,5}"
     r"(?:Countries|States|Nations|Co-?operation)|"
     r"Group\s+of\s+(?:Seven|Eight|Twenty|20|7|8|77))\b"
@@ -78,7 +84,8 @@ MULTILATERAL = re.compile(
 spelling of several outlets; "tripartite" and "quadripartite" name meetings of three and four states. Trade pacts
 of many members (CPTPP, RCEP) and the words that say a party is one of many ("one of 11 members", "among others")
 make a pact named with two of its members no bilateral agreement, and so do three states joined by hyphens
-("the US-Mexico-Canada pact"). An organisation of many states may be spelled out ("the Organization of the
+("the US-Mexico-Canada pact", "the Canada-United States-Mexico Agreement", ``_TWO_WORD_COUNTRY``); "the
+Spain-Morocco High-Level Council" is no such chain. An organisation of many states may be spelled out ("the Organization of the
 Petroleum Exporting Countries", "the Organisation of Islamic Cooperation", "the Group of 20"), and so may a
 community, union, association or league of them ("the Community of Sahel-Saharan States", "the
 Association of Southeast Asian Nations", "the League of Arab States"). A summit named by a region or a people of

@@ -13,6 +13,8 @@ _CONTEXT_BEFORE = re.compile(
     r"\b(?:conflicts?|wars?|crisis|crises|fighting|violence|escalation|developments|situation|events)\s+in\s+"
     r"(?:[\w'’-]+,?\s+){0,5}$|"
     r"\b(?:rise|growth|influence|expansion|assertiveness)\s+of\s+$|\boccupied\s+$|"
+    r"\b(?:tensions?|disputes?|conflicts?|wars?|row|rift|clash(?:es)?|hostilities|stand-?off|feud|hostility)\s+"
+    r"between\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){1,3}?and\s+(?:the\s+)?)?$|"
     r"\b(?:Latin|Central|Pan|Ibero)[\s-]+$|"
     r"\b(?:briefed|briefs|briefing|informed|informs|informing|updated|apprised)\s+(?:[\w'’-]+\s+){0,4}?(?:on|about)\s+"
     r"(?:the\s+)?$|"
@@ -56,12 +58,27 @@ _CONTEXT_AFTER = re.compile(
 """With _CONTEXT_BEFORE: a country that is only context ("amid tensions with China", "China's growing
 influence", "the rise of China", "conflicts in the Middle East and Ukraine", "developments in Iraq, Libya and Yemen", what one side briefs the other on ("briefed his
 counterpart on Azerbaijan's actions"), "occupied Palestine", a region's
-adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict" or "the
-India-Pakistan border dispute" or "situation", which name a conflict, not an engagement), or the home of an
+adjective ("the Latin American bloc" names no American side), the sides of "the Russia-Ukraine conflict", "the
+India-Pakistan border dispute" or "situation", or "tensions between Zambia and Zimbabwe", which name a conflict, not an engagement), or the home of an
 institution or a company that is the party itself ("the University of Jordan", "the British University of Essex",
 "Germany's Grohe company", "German auto parts maker Grammer"), or one of a list that ends "and other countries"
 ("cooperation between Brazil, Chile and other regional countries" names many, and no pair): the guide's engagements are between states'
 representatives, so it is never one side of the pair. "Kenyan officials and companies" still names Kenya's side."""
+_TOPIC_VERB = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)"
+    r"\b(?:discuss(?:ed|es|ing)?|covered|covers|covering|touched\s+(?:up)?on|focus(?:s?ed|es|ing)?\s+on|"
+    r"exchanged\s+views\s+on|talked\s+about|reviewed)\b(?P<span>[^.;\"“”]*)$",
+    re.IGNORECASE,
+)
+_TOPIC_BREAK = re.compile(
+    r"\b(?:(?:with|between)\s+(?:[\w'’-]+\s+){0,4}$|and\s+(?:then\s+)?(?:met|visited|signed|held|called)\b)", re.I
+)
+"""With ``attributes._is_context``: a verb in the active whose object is what a meeting was about ("the meeting
+also covered Switzerland's immigration policy", "they discussed the peace process, stressing the need to revive
+Palestinian-Israeli negotiations"); the object ends at a quotation mark ("... will be discussed," the Nepalese
+secretary said) and a passive ("will be discussed") has its topic before the verb, and the words after it that bring a side back in: "with" or "between" right before the country ("discussed
+trade with Ethiopia's prime minister"; "with the Monarch stressing ..." further away is no such side), or a new
+verb of engagement ("and then met ...")."""
 _TRAVELLERS_TO_BEFORE = re.compile(
     r"\b(?:tourists|visitors|holidaymakers|travell?ers|pilgrims|migrants|refugees|students)\s+"
     r"(?:(?:who\s+)?(?:travel|travels|travelled|traveled|go|went|flock|flocked|head|headed|cross|crossed|come|came)"
@@ -71,6 +88,15 @@ _TRAVELLERS_TO_BEFORE = re.compile(
 """Before a country, the words that make it where private travellers go ("eight million pilgrims travel via the
 border crossing to Iraq", "tourists flocking to Japan"): a flow of a country's people, not a side of what the
 officials of the sentence do (the guide's engagements are between states' representatives)."""
+
+
+def travellers_go_to(before: str) -> bool:
+    """Whether ``before`` (the words before a country) ends as ``_TRAVELLERS_TO_BEFORE`` says private travellers
+    go there. Every match ends in "to" or "the" and spaces, so only such a text is searched: the pattern is
+    otherwise tried at each of its characters for every country of every sentence that names two."""
+    return before.rstrip()[-3:].lower().endswith(("to", "the")) and bool(_TRAVELLERS_TO_BEFORE.search(before))
+
+
 _PAIR_JOINER = re.compile(r"^\s*[-–—/]\s*$")
 _AND_JOINER = re.compile(r"^\s+and\s+(?:its\s+\w+\s+(?:partner\s+)?)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)

@@ -100,17 +100,24 @@ _PRIVATE_PEOPLE = (
     r"(?:tourists|visitors|holidaymakers|travell?ers|students|pupils|scholars|academics|scientists|researchers|"
     r"pilgrims|fans|supporters|migrants|refugees|workers|executives|businessmen|businesswomen|business\s+people|"
     r"business\s+leaders|entrepreneurs|investors|athletes|artists|journalists|diaspora|community|"
-    r"communities|expatriates|expats)"
+    r"communities|expatriates|expats|citizens|nationals|residents|passengers|holidaygoers)"
 )
 _PRIVATE_PEOPLE_BEFORE = re.compile(r"\b" + _PRIVATE_PEOPLE + r"(?:\s+[\w'’-]+){0,2}\s+$", re.IGNORECASE)
 _PRIVATE_PEOPLE_AFTER = re.compile(
     r"\s+(?:with\s+)?(?:the\s+|a\s+group\s+of\s+|members\s+of\s+the\s+)?(?:[\w'’-]+\s+){0,2}?" + _PRIVATE_PEOPLE + r"\b",
     re.IGNORECASE,
 )
+_PRIVATE_VISITORS_AFTER = re.compile(
+    r"\s+by\s+(?:(?:about|some|over|nearly|almost|around|more\s+than|a\s+total\s+of|the)\s+)?"
+    r"(?:[\d.,]+\s+(?:(?:thousand|million|hundred|lakh)\s+)?(?:[\d.,]+\s+)?)?(?:[\w'’-]+\s+){0,2}?" + _PRIVATE_PEOPLE + r"\b",
+    re.IGNORECASE,
+)
 """Private people around a trigger: travellers who make the trip ("Chinese tourists visited Japan", "Indian
-pilgrims visiting China", "business executives arrived in Tokyo"), signers ("Japanese and Chinese scientists
-signed a memorandum"), or those an official meets ("met Chinese students", "met the Indian community in Sydney").
-The guide's engagements are between states' representatives: no such trip, deal or meeting is one."""
+pilgrims visiting China", "business executives arrived in Tokyo", "whose 218 thousand citizens visited Bahrain",
+"2 million Saudi nationals arrived"), signers ("Japanese and Chinese scientists signed a memorandum"), or those an
+official meets ("met Chinese students", "met the Indian community in Sydney"); and, after a visit's trigger, the
+agent of a passive ("Turkey was visited by 40.1 thousand Russian tourists", ``_PRIVATE_VISITORS_AFTER``). The
+guide's engagements are between states' representatives: no such trip, deal or meeting is one."""
 _COUNTED_NATIONALS_BEFORE = re.compile(
     r"(?:\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:hundreds|thousands|millions|dozens|numbers?|influx|flow|more|fewer|many))"
     r"\s+(?:of\s+)?[A-Z][a-z]+(?:s|ese)\s+$"
@@ -145,7 +152,8 @@ def without_private_parties(text: str, anchors: list) -> list:
     demonym, ``_NATIONALS_TRAVELLING_BEFORE``: "groups of Cambodians visiting the temple"; a private journey,
     ``_PRIVATE_TRIP_BEFORE``: "a honeymoon trip to South Africa"), and the
     meetings an official holds with them (``_PRIVATE_PEOPLE_AFTER`` right after it: "the foreign minister met
-    Chinese students"). Tourism, education and trade stories name two countries this way without any state
+    Chinese students"), and the visits a passive gives them as agents (``_PRIVATE_VISITORS_AFTER``: "was visited
+    by 40 thousand Russian tourists"). Tourism, education and trade stories name two countries this way without any state
     taking part. A comma stops the words before the trigger, so "Modi, who met students, visited Japan" keeps
     the visit. A trigger the dropped one had absorbed stands on its own ("a meeting with Peruvian bankers, as
     well as a meeting with President Ruiz" keeps the second)."""
@@ -162,6 +170,7 @@ def without_private_parties(text: str, anchors: list) -> list:
             )
             or (a.kind in ("visit", "agreement", "meeting") and bool(_PRIVATE_PEOPLE_BEFORE.search(before)))
             or (a.kind == "meeting" and bool(_PRIVATE_PEOPLE_AFTER.match(text, a.end)))
+            or (a.kind == "visit" and bool(_PRIVATE_VISITORS_AFTER.match(text, a.end)))
         )
 
     kept = []

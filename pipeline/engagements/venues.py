@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+import ahocorasick
+
 from pipeline.countries import country_table, gazetteer
 from pipeline.engagements.anchors import Mention
 from pipeline.engagements.cities import unique_city
@@ -63,6 +65,24 @@ def _venue_pattern() -> re.Pattern:
 
 
 @functools.cache
+def _venue_names() -> ahocorasick.Automaton:
+    """Every venue's name, found in one pass over a text (``_names_a_venue``)."""
+    automaton = ahocorasick.Automaton()
+    for name in _venues():
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def _names_a_venue(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a venue's name anywhere, word boundaries aside: a match of
+    ``_venue_pattern`` there is one of these names, so a text without one holds no venue. Most sentences hold
+    none, and the automaton tells it several times faster than the pattern's search (``article_places`` asks it
+    of every sentence of an article)."""
+    return next(_venue_names().iter(text, start, end), None) is not None
+
+
+@functools.cache
 def _capitals() -> dict[str, str]:
     """Country code -> the name of its capital."""
     table = country_table().select("country_code", "capital").drop_nulls()
@@ -76,7 +96,7 @@ def _city(start: int, end: int, city: str, code: str | None) -> Mention:
 def venue_place(text: str, scope: tuple[int, int], pair: tuple[str, str] | None) -> Mention | None:
     """The city of a well-known venue named as a place in ``scope`` ("at the Élysée", "on Parliament Hill"). A venue
     several countries have ("State House") counts only when exactly one of the pair has one."""
-    if not any(ch.isupper() for ch in text[scope[0] : scope[1]]):
+    if not _names_a_venue(text, *scope):
         return None
     for found in _venue_pattern().finditer(text, scope[0], scope[1]):
         if not _VENUE_BEFORE.search(text[max(0, found.start() - 30) : found.start()]):

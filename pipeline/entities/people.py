@@ -303,7 +303,7 @@ def _resolve_people(
     people: list[dict],
     home: str | None,
     second: str | None = None,
-    by_mentions: list[str] | None = None,
+    by_mentions: list[tuple[str, int]] | None = None,
     sentence_ends: dict[int, int] | None = None,
 ) -> None:
     """Article-level identity, role and country for every person mention (in place).

@@ -75,10 +75,10 @@ def _resolve_ambiguous(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
     return resolved
 
 
-def _ranked_countries(mentions: list[dict]) -> list[str]:
-    """The article's countries by their COUNTRY mentions, most named first (ties in order of first mention): whom a
-    visitor with no stated country may belong to (``visitors.visitor_country``)."""
-    return [code for code, _ in Counter(m["country_code"] for m in mentions if m["label"] == "COUNTRY").most_common()]
+def _ranked_countries(mentions: list[dict]) -> list[tuple[str, int]]:
+    """The article's countries and their COUNTRY mention counts, most named first (ties in order of first mention):
+    whom a visitor with no stated country may belong to (``visitors.visitor_country``)."""
+    return Counter(m["country_code"] for m in mentions if m["label"] == "COUNTRY").most_common()
 
 
 def _second_country(mentions: list[dict], home: str | None) -> str | None:
@@ -130,16 +130,22 @@ _LANGUAGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PHRASE_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$|\s(?:in|at|for|to|by|with|as|from|and|or)\b)")
+_IN_BEFORE = re.compile(r"\b(?:in|into)\s+$", re.IGNORECASE)
+_SENTENCE_PART_ENDS = re.compile(r"\s*(?:[.;:)!?]|$)")
+"""A demonym alone between "in" and the end of a sentence part is the language talks are held in ("The talks were
+held in French.")."""
 
 
 def _names_language(text: str, match: GazetteerMatch) -> bool:
     """Whether a demonym names a language, not its country ("French-speaking countries", "Spanish-language press",
-    "the teaching of Spanish in Guyana", "she speaks Russian"): a language names no side of anything. It does when
+    "the teaching of Spanish in Guyana", "she speaks Russian", "held in French."): a language names no side of anything. It does when
     a word of speaking follows it, or when a word of speaking, teaching or learning stands right before it and the
     demonym qualifies no noun after it (it ends its phrase)."""
     if _LANGUAGE_AFTER.match(text, match.end):
         return True
     before = text[max(0, match.start - 40) : match.start]
+    if _IN_BEFORE.search(before) and _SENTENCE_PART_ENDS.match(text, match.end):
+        return True
     return bool(_LANGUAGE_BEFORE.search(before)) and bool(_PHRASE_ENDS.match(text, match.end))
 
 

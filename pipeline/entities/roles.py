@@ -152,7 +152,8 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
 
 
 TENURE_WORDS = frozenset(
-    {"new", "newly", "recently", "just", "incoming", "current", "sitting", "serving", "acting", "interim"}
+    {"new", "newly", "recently", "freshly", "just", "incoming", "current", "sitting", "serving", "acting", "interim"}
+    | {"caretaker", "long-serving", "newly-appointed", "newly-elected", "sworn"}
     | {"elected", "re-elected", "appointed", "named", "installed", "designated", "sworn-in", "then"}
 )
 """Words of a title's tenure that stand between a country and the title ("New Zealand's recently appointed Deputy

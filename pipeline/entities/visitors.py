@@ -9,11 +9,12 @@ from pipeline.entities.lexicon import ROLE_HEADS
 from pipeline.entities.offices import SINGLE_HOLDER_ROLES
 
 TRIP_AFTER_NAME = re.compile(
+    r"(?:['’]s\s+)?(?:[\w-]+\s+){0,6}?will\s+(?:involve|include)\s+(?:visits?|trips?|stops?)\s+(?:to|in)\s+|"
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+(?:to|of)\s+|"
     r",?\s+who\s+(?:is|was|will\s+be)\s+on\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to\s+"
 )
 """Right after a person's name, a trip of theirs: "Grybauskaite's upcoming visit to Poland", "Abe, who is on a visit
-to Sri Lanka"."""
+to Sri Lanka", "Wong's second trip to the Pacific will involve visits to Samoa and Tonga"."""
 
 TRAVEL_VERB = re.compile(
     r"\s*,?\s+(?:(?:will|would|is|are|was|were|has|have|had)\s+)?(?:(?:set|due|scheduled|expected|about)\s+)?"
@@ -101,14 +102,17 @@ def _country_of(place: str) -> str | None:
     return None
 
 
-def visitor_country(destinations: set[str], ranked: list[str]) -> str | None:
+def visitor_country(destinations: set[str], ranked: list[tuple[str, int]]) -> str | None:
     """The country of a person the article sends to ``destinations``, with no country of their own stated: the
-    article's most named country (``ranked``, most named first) that is none of the places they go to. A story of a
-    visit names the host most and the guest's country next, but a tour's story names each of its stops."""
-    return next((code for code in ranked if code not in destinations), None)
+    article's most named country (``ranked``: codes and mention counts, most named first) that is none of the places
+    they go to, if the article names it more than once; else None. A story of a visit names the host most and the
+    guest's country next, but a tour's story names each of its stops; a country named once is named in passing."""
+    return next((code for code, count in ranked if code not in destinations and count > 1), None)
 
 
-def settle_visitors(people: list[dict], visiting: dict[str, set[str]], by_mentions: list[str]) -> None:
+def settle_visitors(
+    people: list[dict], visiting: dict[str, set[str]], by_mentions: list[tuple[str, int]]
+) -> None:
     """Give each visitor (``visiting``: person key to their destinations) the article's most named country that is
     none of their destinations and none whose holder of the visitor's office the text names with that country (in
     place): a country has one foreign minister at a time, so a guest foreign minister touring the region in a story
