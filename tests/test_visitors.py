@@ -60,5 +60,6 @@ def test_a_trip_is_read_from_the_verb_whose_subject_holds_the_name_and_stops_at_
 
 def test_a_visitor_with_no_other_country_named_more_than_in_passing_has_none():
     assert visitor_country({"TON"}, [("TON", 5)]) is None
+    assert visitor_country({"POL"}, [("POL", 5), ("LTU", 1)]) == "LTU"
     assert visitor_country({"TON", "WSM"}, [("TON", 5), ("WSM", 3), ("AUS", 2), ("NZL", 2)]) == "AUS"
     assert visitor_country({"TON", "WSM"}, [("TON", 5), ("WSM", 3), ("CHN", 1)]) is None

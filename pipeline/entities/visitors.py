@@ -105,9 +105,13 @@ def _country_of(place: str) -> str | None:
 def visitor_country(destinations: set[str], ranked: list[tuple[str, int]]) -> str | None:
     """The country of a person the article sends to ``destinations``, with no country of their own stated: the
     article's most named country (``ranked``: codes and mention counts, most named first) that is none of the places
-    they go to, if the article names it more than once; else None. A story of a visit names the host most and the
-    guest's country next, but a tour's story names each of its stops; a country named once is named in passing."""
-    return next((code for code, count in ranked if code not in destinations and count > 1), None)
+    they go to, if it is the article's second country or named more than once; else None. A story of a visit names
+    the host most and the guest's country next, but a tour's story names each of its stops; a third country named
+    once is named in passing."""
+    return next(
+        (code for rank, (code, count) in enumerate(ranked) if code not in destinations and (rank == 1 or count > 1)),
+        None,
+    )
 
 
 def settle_visitors(
