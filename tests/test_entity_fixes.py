@@ -192,6 +192,30 @@ def test_a_bare_surname_between_two_namesakes_named_alike_stays_apart():
     assert "Harper" in set(table["name"])
 
 
+def test_a_country_before_words_of_tenure_still_qualifies_the_title():
+    table = people(
+        "Norway’s recently appointed Deputy Prime Minister Oskar Venn met officials in Fiji on Monday.\n"
+        "Chile's former president Ana Roble spoke at the forum, and Japan's new prime minister Ito Haru listened.\n"
+        "Fiji and Norway are close. Fiji is glad. Fiji will host the forum. Fiji again."
+    )
+    assert person(table, "Oskar Venn")["country_code"] == "NOR"
+    assert person(table, "Ana Roble")["country_code"] == "CHL"
+    assert person(table, "Ana Roble")["role_is_former"]
+    assert person(table, "Ito Haru")["country_code"] == "JPN"
+
+
+def test_a_title_before_a_comma_is_another_persons_but_a_counterpart_is_the_names_own():
+    table = people(
+        "Arriving in Suva to meet Fiji’s Deputy Prime Minister, Foreign Minister Aldo Penn of Norway said ties "
+        "mattered.\n"
+        "President Tavo Miri and his Zambian counterpart, President Kelo Banda, met in Lusaka.\n"
+        "Fiji and Norway are close."
+    )
+    assert person(table, "Aldo Penn")["role"] == "Foreign Minister"
+    assert person(table, "Aldo Penn")["country_code"] == "NOR"
+    assert person(table, "Kelo Banda")["country_code"] == "ZMB"
+
+
 def test_a_country_before_a_tenure_word_and_a_title_is_the_persons_country():
     table = people(
         "SUVA - Kenya's recently appointed Deputy Prime Minister Otieno Wafula will visit Fiji tomorrow.\n"

@@ -21,6 +21,8 @@ from pipeline.entities.lexicon import (
 from pipeline.entities.offices import one_holder_per_office
 from pipeline.entities.roles import SHORT_TITLES, _role_parse, _RoleParse
 from pipeline.entities.sentence import WORD, _previous_word, _Sentence
+from pipeline.entities.sides import sentence_sides
+from pipeline.entities.visitors import settle_visitors, trip_destinations
 from pipeline.persons import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -281,40 +283,6 @@ def _longer_full_names(full_keys: list[str]) -> dict[str, str]:
     return mapping
 
 
-VISIT_AFTER_NAME = re.compile(
-    r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+(?:to|of)\s+|"
-    r",?\s+(?:who\s+(?:is|was)\s+on\s+an?\s+(?:[\w-]+\s+){0,3}?(?:visit|trip)\s+to\s+|"
-    r"(?:will\s+|is\s+(?:set\s+|due\s+|scheduled\s+)?to\s+)?(?:arrive[sd]?\s+in|visit(?:s|ed)?|"
-    r"travel(?:s|led|ed)?\s+to|flew\s+to|land(?:s|ed)\s+in|"
-    r"(?:flew|flies|fly|set|sets|left)\s+(?:out|off)\s+(?:[\w-]+\s+){0,3}?for\s+(?:an?\s+)?(?:[\w-]+\s+)?"
-    r"(?:visits?|trips?|tour)\s+(?:to|of)|"
-    r"(?:['’]s\s+)?(?:[\w-]+\s+){0,6}?will\s+(?:involve|include)\s+(?:visits?|trips?|stops?)\s+(?:to|in))\s+))(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
-    r"(?P<more>(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})*)"
-)
-"""After a person's name, the trip that person makes and its destinations ("Grybauskaite's upcoming visit to
-Poland", "Abe, who is on a visit to Sri Lanka", "Abe arrived in Colombo", "Wong flew out on Wednesday for visits
-to Samoa and Tonga", "Wong's second trip to the Pacific will involve visits to Samoa and Tonga")."""
-
-
-def _destinations(text: str, person: dict) -> set[str]:
-    """The countries (by a name, demonym or capital) of the trip the text right after this mention of a person
-    names, one or a list ("visits to Samoa and Tonga"): that person is a visitor in each, not one of its own
-    officials."""
-    found = VISIT_AFTER_NAME.match(text, person["end_char"])
-    if not found:
-        return set()
-    places = [found.group("place"), *re.findall(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", found.group("more"))]
-    codes = set()
-    for place in places:
-        words = re.sub(r"^the\s+", "", place).split()
-        for n in range(len(words), 0, -1):
-            if (entry := gazetteer().get(" ".join(words[:n]))) is not None and entry.country_code:
-                codes.add(entry.country_code)
-                break
-    return codes
-
-
 def _surname_joins_its_initials(people: list[dict]) -> None:
     """A bare surname still unresolved ("Jaishankar") joins the article's one partial name of the same tokens
     written with initials ("S Jaishankar"), in place: with no full name in the article, the two are one person,
@@ -330,18 +298,29 @@ def _surname_joins_its_initials(people: list[dict]) -> None:
             person["person_key"] = same[0]
 
 
-def _resolve_people(text: str, people: list[dict], home: str | None, second: str | None = None) -> None:
+def _resolve_people(
+    text: str,
+    people: list[dict],
+    home: str | None,
+    second: str | None = None,
+    by_mentions: list[tuple[str, int]] | None = None,
+    sentence_ends: dict[int, int] | None = None,
+) -> None:
     """Article-level identity, role and country for every person mention (in place).
 
     A partial name joins the article's unique full name that contains it (``persons.resolve_partial``). All the
     mentions of one person then share one role (a current one before a former one, the official title before a
-    paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier,
+    paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier
+    or the country the sentence has them act for ("signed on behalf of Zimbabwe", ``sides.sentence_sides``),
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country; but someone the text sends on a trip to the home country ("President Dalia Grybauskaite's
-    upcoming visit to Poland") is a visitor there, and takes the article's second country (``second``) if any and
-    if the trip does not go there too ("visits to Samoa and Tonga" makes the traveller of neither): a story of a
-    visit names the host most, and the visitor's country next; and an unqualified office the home country's named
-    holder already fills is the second country's (``offices.one_holder_per_office``). A "counterpart" without a role of their own takes the role of the person named before them in the
+    upcoming visit to Poland", ``visitors.trip_destinations``) is a visitor there, and takes the article's most
+    named country that is none of their destinations (nor of a counterpart's country: "her Zambian counterpart")
+    nor has its own holder of their office named
+    (``visitors.settle_visitors``, ``by_mentions`` most named first; failing it, the article's second country
+    ``second``): a story of a visit names the host most, and the visitor's country next; and an
+    unqualified office the home
+    country's named holder already fills is the second country's (``offices.one_holder_per_office``). A "counterpart" without a role of their own takes the role of the person named before them in the
     sentence ("Jaishankar met his counterpart Wang Yi")."""
     full_keys = sorted({p["person_key"] for p in people if p["is_full_name"]})
     longer = _longer_full_names(full_keys)
@@ -356,6 +335,9 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
     by_key: dict[str, list[dict]] = {}
     for person in people:
         by_key.setdefault(person["person_key"], []).append(person)
+    visiting: dict[str, set[str]] = {}
+    stated, not_of = sentence_sides(text, people, sentence_ends)
+    stated_of = {id(people[index]): code for index, code in stated.items()}
     for group in by_key.values():
         roles = Counter(
             (p["parse"].role, p["parse"].former, p["parse"].formal) for p in group if p["parse"].role
@@ -365,18 +347,20 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
             ranked = max(roles.items(), key=lambda i: (not i[0][1], i[0][2], i[1], len(i[0][0].split())))
             role, former = ranked[0][0], ranked[0][1]
         organization = next((p["parse"].organization for p in group if p["parse"].organization), None)
-        explicit = Counter(p["parse"].country for p in group if p["parse"].country)
+        explicit = Counter(
+            p["parse"].country or stated_of[id(p)] for p in group if p["parse"].country or id(p) in stated_of
+        )
         country, evidence = None, None
         if explicit:
             country, evidence = explicit.most_common(1)[0][0], "explicit"
         elif role_country(role):
             country, evidence = role_country(role), "role"
         elif (role or organization) and home:
-            destinations = set().union(*(_destinations(text, p) for p in group))
-            if home not in destinations:
-                country, evidence = home, "article"
-            elif second is not None and second not in destinations:
-                country, evidence = second, "article"
+            destinations = _destinations(text, group, sentence_ends) | not_of.get(group[0]["person_key"], set())
+            if home in destinations and by_mentions:
+                visiting[group[0]["person_key"]] = destinations
+            country = second if home in destinations else home
+            evidence = "article"
         for p in group:
             p.update(
                 role=role,
@@ -385,6 +369,7 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
                 country_evidence=evidence,
                 organization=organization,
             )
+    settle_visitors(people, visiting, by_mentions or [])
     one_holder_per_office(people, home, second)
     for person in people:
         if person["parse"].counterpart and not person["role"]:
@@ -398,6 +383,16 @@ def _resolve_people(text: str, people: list[dict], home: str | None, second: str
             if before and before[-1]["role"]:
                 for p in by_key[person["person_key"]]:
                     p.update(role=before[-1]["role"], role_is_former=before[-1]["role_is_former"])
+
+
+def _destinations(text: str, group: list[dict], sentence_ends: dict[int, int] | None) -> set[str]:
+    """The countries any mention of one person travels to (``visitors.trip_destinations``), each read up to the
+    end of the mention's sentence (the text's end when sentence ends are not given)."""
+    found: set[str] = set()
+    for p in group:
+        end = sentence_ends[p["sentence_index"]] if sentence_ends else len(text)
+        found |= trip_destinations(text, p["start_char"], p["end_char"], end)
+    return found
 
 
 def _person_row(text: str, sentence: _Sentence, start: int, end: int) -> dict:

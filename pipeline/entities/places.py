@@ -75,6 +75,12 @@ def _resolve_ambiguous(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
     return resolved
 
 
+def _ranked_countries(mentions: list[dict]) -> list[tuple[str, int]]:
+    """The article's countries and their COUNTRY mention counts, most named first (ties in order of first mention):
+    whom a visitor with no stated country may belong to (``visitors.visitor_country``)."""
+    return Counter(m["country_code"] for m in mentions if m["label"] == "COUNTRY").most_common()
+
+
 def _second_country(mentions: list[dict], home: str | None) -> str | None:
     """The country with most COUNTRY mentions after the home country, when there is a home country and one
     such runner-up: in a story of a visit, the visitor's country (``people._resolve_people``)."""

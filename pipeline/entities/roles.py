@@ -86,19 +86,11 @@ class _RoleParse:
     formal: bool = False
 
 
-TENURE_BEFORE = re.compile(
-    r"\s+(?:(?:recently|newly|freshly|just)[\s-]+(?:appointed|elected|named|installed|sworn[\s-]+in)|"
-    r"new|incoming|outgoing|interim|caretaker|long-?serving|newly-?appointed|newly-?elected)$",
-    re.IGNORECASE,
-)
-"""Between a country and the title after it, the words of the holder's tenure ("New Zealand's recently appointed
-Deputy Prime Minister Winston Peters", "Uganda's newly elected President"): the country is still the title's.
-Used with ``search`` on the text up to the title."""
-
-
 def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
-    """Title right before a name: '[then] [Japanese|Japan's] [recently appointed] Foreign Minister [of Japan]
-    NAME'."""
+    """Title right before a name: '[then] [Japanese|Japan's] Foreign Minister [of Japan] NAME'. The title ends at a
+    comma: in "to meet Tonga's Deputy Prime Minister, Foreign Minister Winston Peters said", the words before the
+    comma are another person's title, so neither they nor their country are the name's; but "his Zambian
+    counterpart, President Hakainde Hichilema" is one person's, a counterpart being no title of its own."""
     parse = _RoleParse()
     left = text[sentence.start : name_start].rstrip()
     while (word := LAST_WORD.fullmatch(left)) and word.group(1).lower().rstrip(".") in HONORIFICS:
@@ -121,6 +113,10 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
             word in ROLE_WORDS
             or words[index].group() in SHORT_TITLES
             or (role_words and word in {"of", "for"})
+        ) and not (
+            role_words
+            and "," in text[words[index].end() : words[index + 1].start()]
+            and not word.startswith("counterpart")
         ):
             role_words.insert(0, words[index].group())
             index -= 1
@@ -139,20 +135,47 @@ def _role_before(text: str, sentence: _Sentence, name_start: int) -> _RoleParse:
     title_start = role_start
     while title_start > 0 and text[title_start - 1].isspace():
         title_start -= 1
-    tenure = TENURE_BEFORE.search(text, sentence.start, title_start)
+    tenure_start, tenure = _tenure_before(text, sentence, title_start)
     before = (
         _country_match_ending(sentence, title_start)
-        or (tenure and _country_match_ending(sentence, tenure.start()))
         or _organisation_country_before(text, sentence, title_start)
+        or (_country_match_ending(sentence, tenure_start) if tenure else None)
     )
     if before and not parse.country:
         parse.country = before.entry.country_code
         role_start = before.start
     previous = _previous_word(text, role_start).lower()
-    parse.former = former_prefix or previous in FORMER_WORDS
+    parse.former = former_prefix or previous in FORMER_WORDS or bool(tenure & FORMER_WORDS)
     parse.role = normalise_role(role_words, parse.country)
     parse.formal = _is_formal(role_words)
     return parse
+
+
+TENURE_WORDS = frozenset(
+    {"new", "newly", "recently", "freshly", "just", "incoming", "current", "sitting", "serving", "acting", "interim"}
+    | {"caretaker", "long-serving", "newly-appointed", "newly-elected", "sworn"}
+    | {"elected", "re-elected", "appointed", "named", "installed", "designated", "sworn-in", "then"}
+)
+"""Words of a title's tenure that stand between a country and the title ("New Zealand's recently appointed Deputy
+Prime Minister", "Japan's new prime minister"): the country still qualifies the title, as it does with the words
+of a former tenure (``FORMER_WORDS``: "Chile's former president")."""
+TENURE_WORD_BEFORE = re.compile(r"([\w-]+)\s*$")
+
+
+def _tenure_before(text: str, sentence: _Sentence, title_start: int) -> tuple[int, set[str]]:
+    """Where the run of tenure words (``TENURE_WORDS``, ``FORMER_WORDS``; at most three) right before a title
+    starts, and its words (lowercased; empty when there are none)."""
+    start, words = title_start, set()
+    for _ in range(3):
+        found = TENURE_WORD_BEFORE.search(text, sentence.start, start)
+        word = found.group(1).lower() if found else ""
+        if word not in TENURE_WORDS | FORMER_WORDS:
+            break
+        words.add(word)
+        start = found.start(1)
+        while start > sentence.start and text[start - 1].isspace():
+            start -= 1
+    return start, words
 
 
 FRIENDLY_COUNTRY = re.compile(

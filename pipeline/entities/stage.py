@@ -24,7 +24,13 @@ from pipeline.entities.people import (
     _resolve_people,
     _surname_sweep,
 )
-from pipeline.entities.places import _gazetteer_mentions, _generic_orgs, _home_country, _second_country
+from pipeline.entities.places import (
+    _gazetteer_mentions,
+    _generic_orgs,
+    _home_country,
+    _ranked_countries,
+    _second_country,
+)
 from pipeline.entities.prefilter import _plan_model, _prepare
 from pipeline.entities.sentence import _Sentence
 from pipeline.persons import PersonMentionsModel
@@ -89,7 +95,8 @@ def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[i
             ]
     people += [_person_row(text, s, start, end) for s, start, end in _surname_sweep(text, sentences, people)]
     people.sort(key=lambda p: p["start_char"])
-    _resolve_people(text, people, home, _second_country(mentions, home))
+    ends = {s.index: s.end for s in sentences}
+    _resolve_people(text, people, home, _second_country(mentions, home), _ranked_countries(mentions), ends)
     people += _descriptive_references(text, sentences, people)
     person_spans = [(p["start_char"], p["end_char"]) for p in people]
     if person_spans:
