@@ -27,13 +27,15 @@ def _visitors() -> pl.Expr:
 
 
 def _host_met(clustered: pl.DataFrame) -> pl.DataFrame:
-    """(row index, _met, _met_name): for each meeting mention whose counterpart is of the host side of its story's
+    """(row index, _met, _met_name, _peer): for each meeting mention whose counterpart is of the host side of its story's
     visit (a country other than the visitor's, or unknown), the counterpart's name and surname, lower-cased: one
     person is named "H.E. Mr. Javier Gimenez" in one sentence and "Javier Gimenez" in another, and the person
     table may link them apart. When the story tells no visitor, only the people of a list met one by one
     (``engagements.met_people``: one anchor, several rows) count: the sentence itself says they were met apart.
     When the one met is the visitor ("Modi held talks with the visiting Kishida", "the minister will call on the
-    visiting prime minister"), the host is the single participant of the host's country."""
+    visiting prime minister"), the host is the single participant of the host's country. ``_peer``: the host
+    holds the office (role) of one of the mention's participants of the visitor's country, a president meeting
+    a president."""
     pair = ["story_id", "country_a", "country_b"]
     visitors = (
         clustered.group_by(pair)
@@ -62,22 +64,30 @@ def _host_met(clustered: pl.DataFrame) -> pl.DataFrame:
         people.join(visitor_met, on="_row", how="semi")
         .filter(pl.col("country_code").is_not_null() & (pl.col("country_code") != pl.col("_visitor")))
         .group_by("_row")
-        .agg(pl.col("name").unique())
+        .agg(pl.col("name").unique(), pl.col("role").first())
         .filter(pl.col("name").list.len() == 1)
-        .select("_row", pl.col("name").list.first())
+        .select("_row", pl.col("name").list.first(), "role")
     )
-    met = pl.concat([direct.select("_row", "name"), host_meets])
-    return met.select(
+    met = pl.concat([direct.select("_row", "name", "role"), host_meets])
+    visitor_roles = (
+        people.filter(pl.col("country_code") == pl.col("_visitor"))
+        .group_by("_row")
+        .agg(_visitor_roles=pl.col("role").str.to_lowercase().drop_nulls())
+    )
+    return met.join(visitor_roles, on="_row", how="left").select(
         "_row",
         _met=pl.col("name").str.strip_chars(" .").str.split(" ").list.last().str.to_lowercase(),
         _met_name=pl.col("name"),
+        _peer=pl.col("_visitor_roles").list.contains(pl.col("role").str.to_lowercase()).fill_null(False),
     )
 
 
 def apart_by_counterpart(clustered: pl.DataFrame) -> pl.DataFrame:
     """Each engagement that a story reports as held with two or more distinct hosts of a visit (``_host_met``)
     is split: the mentions with the host of its best-dated mention (dated first, then day before month before
-    year, its own statement before an absorbed one, earliest report and sentence) keep the engagement, with the
+    year, then the visitor's peer, a host of the visitor's own office (``_host_met``'s ``_peer``: the talks of
+    "President S's visit" are the presidents', and the prime minister and speaker she also meets are the others),
+    its own statement before an absorbed one, earliest report and sentence) keep the engagement, with the
     mentions that name no host; those of each other host make an engagement of their own, marked ``_apart`` so
     that it may take the visit's month (``fusion_story.talks_dated_by_their_visit``) though its story dates the
     meeting with the first host. Other reports' mentions of a host so split off go with them. ``_host_name`` is
@@ -90,7 +100,11 @@ def apart_by_counterpart(clustered: pl.DataFrame) -> pl.DataFrame:
     rows = (
         clustered.with_row_index("_row")
         .join(met, on="_row", how="left", maintain_order="left")
-        .with_columns(_met=pl.when(counts).then("_met"), _met_name=pl.when(counts).then("_met_name"))
+        .with_columns(
+            _met=pl.when(counts).then("_met"),
+            _met_name=pl.when(counts).then("_met_name"),
+            _other=~pl.col("_peer").fill_null(False),
+        )
     )
     several = (
         rows.filter(pl.col("_met").is_not_null())
@@ -112,6 +126,7 @@ def apart_by_counterpart(clustered: pl.DataFrame) -> pl.DataFrame:
                 "cluster",
                 "_undated",
                 "_rank",
+                "_other",
                 "absorbed",
                 "published_date",
                 "article_id",
@@ -134,5 +149,5 @@ def apart_by_counterpart(clustered: pl.DataFrame) -> pl.DataFrame:
             _apart=apart.fill_null(False),
             _host_name=pl.when(apart).then("_met_name").otherwise("_keeper_name"),
         )
-        .drop("_row", "_met", "_met_name", "_keeper", "_keeper_name")
+        .drop("_row", "_met", "_met_name", "_peer", "_other", "_keeper", "_keeper_name")
     )

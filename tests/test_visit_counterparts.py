@@ -137,3 +137,61 @@ def test_a_parliament_speaker_listed_among_the_people_met_is_a_meeting_of_its_ow
         (date(2022, 9, 6), "day", "Robert Dussey"),
         (date(2022, 9, 6), "day", "Yawa Tsegan"),
     ]
+
+
+MENSAH = ("Kofi Mensah", "p-mensah", "GHA", "President")
+HEADS = [*PEOPLE, MENSAH, ("Mensah", *MENSAH[1:])]
+STATE_VISIT = "Ghana's President Kofi Mensah arrived in Lomé on Monday for a working visit to Togo."
+
+
+def head_meetings(sentences: list[str]) -> list[tuple[date | None, str | None, str | None]]:
+    engagements, _, _ = fuse_engagements(extract(sentences, ENTITIES, HEADS))
+    rows = engagements.filter(engagements["engagement_type"] == "meeting")
+    return sorted((r["start_date"], r["date_precision"], r["counterpart"]) for r in rows.iter_rows(named=True))
+
+
+def test_a_head_of_state_and_a_head_of_government_listed_are_met_one_by_one():
+    assert head_meetings(
+        [STATE_VISIT, "Mensah will meet Togolese President Faure Gnassingbé and Prime Minister Victoire Tomegah."]
+    ) == [
+        (date(2022, 9, 1), "month", "Faure Gnassingbé"),
+        (date(2022, 9, 1), "month", "Victoire Tomegah"),
+    ]
+
+
+def test_a_prime_minister_and_a_parliament_chairman_listed_are_met_one_by_one():
+    assert head_meetings(
+        [
+            STATE_VISIT,
+            "Mensah is also expected to meet with Prime Minister Victoire Tomegah, and Parliament Chairman Yawa"
+            " Tsegan.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Victoire Tomegah"),
+        (date(2022, 9, 1), "month", "Yawa Tsegan"),
+    ]
+
+
+def test_the_visitors_peer_keeps_the_talks_the_visit_is_dated_by():
+    assert head_meetings(
+        [
+            "Ghana's President Kofi Mensah arrived in Lomé on Monday for a working visit to hold talks with Togolese"
+            " officials.",
+            "Mensah is expected to meet with Prime Minister Victoire Tomegah and Parliament Chairman Yawa Tsegan.",
+            "Mensah is in Lomé for talks with his Togolese counterpart Faure Gnassingbé.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Victoire Tomegah"),
+        (date(2022, 9, 1), "month", "Yawa Tsegan"),
+        (date(2022, 9, 5), "day", "Faure Gnassingbé"),
+    ]
+
+
+def test_a_meeting_between_two_heads_of_the_two_sides_is_one_meeting():
+    assert head_meetings(
+        [
+            STATE_VISIT,
+            "There will be a bilateral meeting between President Kofi Mensah and Prime Minister Victoire Tomegah on"
+            " Tuesday.",
+        ]
+    ) == [(date(2022, 9, 6), "day", None)]
