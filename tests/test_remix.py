@@ -57,7 +57,8 @@ def test_every_remixed_file_is_an_article_or_a_rejected_input(remixed_build):
         " (SELECT 1 FROM engagement_evidence v WHERE v.engagement_id = e.engagement_id)",
         "SELECT count(*) FROM engagements WHERE country_a >= country_b",
         "SELECT count(*) FROM (SELECT 1 FROM engagements GROUP BY country_a, country_b, engagement_type, format,"
-        " start_date, end_date, CASE WHEN start_date IS NULL THEN first_reported END HAVING count(*) > 1)",
+        " start_date, end_date, counterpart, CASE WHEN start_date IS NULL THEN first_reported END"
+        " HAVING count(*) > 1)",  # the key of invariants.ENGAGEMENT_KEY: meetings with two hosts are two
         "SELECT count(*) FROM engagements WHERE start_date > end_date OR start_date < DATE '1945-01-01'",
         "SELECT count(*) FROM engagement_evidence v WHERE NOT EXISTS"
         " (SELECT 1 FROM engagements e WHERE e.engagement_id = v.engagement_id)",

@@ -4,6 +4,7 @@ one row. Articles made up for these tests."""
 
 from datetime import date
 
+import polars as pl
 from test_engagements import extract
 
 from pipeline.fusion import fuse_engagements
@@ -29,7 +30,9 @@ def meetings(sentences: list[str]) -> list[tuple[date | None, str | None, str | 
     )
 
 
-ARRIVAL = "Ghana's Foreign Minister Kwame Adjei arrived in Lomé on Monday for a three-day official visit to Togo."
+ARRIVAL = (
+    "Ghana's Foreign Minister Kwame Adjei arrived in Lomé on Monday for a three-day official visit to Togo."
+)
 
 
 def test_courtesy_calls_on_two_office_holders_are_two_meetings_beside_the_dated_talks():
@@ -136,4 +139,127 @@ def test_a_parliament_speaker_listed_among_the_people_met_is_a_meeting_of_its_ow
     ) == [
         (date(2022, 9, 6), "day", "Robert Dussey"),
         (date(2022, 9, 6), "day", "Yawa Tsegan"),
+    ]
+
+
+MENSAH = ("Kofi Mensah", "p-mensah", "GHA", "President")
+HEADS = [*PEOPLE, MENSAH, ("Mensah", *MENSAH[1:])]
+STATE_VISIT = "Ghana's President Kofi Mensah arrived in Lomé on Monday for a working visit to Togo."
+
+
+def head_meetings(sentences: list[str]) -> list[tuple[date | None, str | None, str | None]]:
+    engagements, _, _ = fuse_engagements(extract(sentences, ENTITIES, HEADS))
+    rows = engagements.filter(engagements["engagement_type"] == "meeting")
+    return sorted(
+        (r["start_date"], r["date_precision"], r["counterpart"]) for r in rows.iter_rows(named=True)
+    )
+
+
+def test_a_head_of_state_and_a_head_of_government_listed_are_met_one_by_one():
+    assert head_meetings(
+        [
+            STATE_VISIT,
+            "Mensah will meet Togolese President Faure Gnassingbé and Prime Minister Victoire Tomegah.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Faure Gnassingbé"),
+        (date(2022, 9, 1), "month", "Victoire Tomegah"),
+    ]
+
+
+def test_a_prime_minister_and_a_parliament_chairman_listed_are_met_one_by_one():
+    assert head_meetings(
+        [
+            STATE_VISIT,
+            "Mensah is also expected to meet with Prime Minister Victoire Tomegah, and Parliament Chairman Yawa"
+            " Tsegan.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Victoire Tomegah"),
+        (date(2022, 9, 1), "month", "Yawa Tsegan"),
+    ]
+
+
+def test_the_visitors_peer_keeps_the_talks_the_visit_is_dated_by():
+    assert head_meetings(
+        [
+            "Ghana's President Kofi Mensah arrived in Lomé on Monday for a working visit to hold talks with Togolese"
+            " officials.",
+            "Mensah is expected to meet with Prime Minister Victoire Tomegah and Parliament Chairman Yawa Tsegan.",
+            "Mensah is in Lomé for talks with his Togolese counterpart Faure Gnassingbé.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Victoire Tomegah"),
+        (date(2022, 9, 1), "month", "Yawa Tsegan"),
+        (date(2022, 9, 5), "day", "Faure Gnassingbé"),
+    ]
+
+
+def test_a_meeting_between_two_heads_of_the_two_sides_is_one_meeting():
+    assert head_meetings(
+        [
+            STATE_VISIT,
+            "There will be a bilateral meeting between President Kofi Mensah and Prime Minister Victoire Tomegah on"
+            " Tuesday.",
+        ]
+    ) == [(date(2022, 9, 6), "day", None)]
+
+
+def test_hosts_named_by_two_reports_of_the_visit_are_two_meetings():
+    """One report tells the courtesy call on the president, another (of another story) the talks with the foreign
+    minister: fused as one meeting of the pair, they are two, one per host."""
+    first = extract(
+        [ARRIVAL, "This morning Adjei will pay a courtesy call on President Faure Gnassingbé."],
+        ENTITIES,
+        PEOPLE,
+    )
+    second = extract(
+        [
+            "Kwame Adjei arrived in Lomé on Monday for his first official visit.",
+            "Adjei will also meet with Foreign Minister Robert Dussey.",
+        ],
+        ENTITIES,
+        PEOPLE,
+    ).with_columns(article_id=pl.lit("a2"), story_id=pl.lit("a2"))
+    engagements, _, _ = fuse_engagements(pl.concat([first, second]))
+    rows = engagements.filter(engagements["engagement_type"] == "meeting")
+    assert sorted(
+        (r["start_date"], r["date_precision"], r["counterpart"]) for r in rows.iter_rows(named=True)
+    ) == [
+        (date(2022, 9, 1), "month", "Robert Dussey"),
+        (date(2022, 9, 6), "day", "Faure Gnassingbé"),
+    ]
+
+
+def test_a_meeting_two_stories_tell_from_its_two_ends_stays_one_meeting():
+    """Each report's host is the other's visitor (a story of Adjei's visit to Togo, another that has Faure visit
+    Ghana next year): the two "hosts" are the meeting's two sides, not two meetings."""
+    first = extract([ARRIVAL, "On Tuesday, Adjei met with President Faure Gnassingbé."], ENTITIES, PEOPLE)
+    second = extract(
+        [
+            "On Tuesday, Faure Gnassingbé held talks with Foreign Minister Kwame Adjei in Lomé.",
+            "Faure Gnassingbé was invited to visit Ghana next year.",
+        ],
+        ENTITIES,
+        PEOPLE,
+    ).with_columns(article_id=pl.lit("a2"), story_id=pl.lit("a2"))
+    engagements, _, _ = fuse_engagements(pl.concat([first, second]))
+    rows = engagements.filter(engagements["engagement_type"] == "meeting")
+    assert [(r["start_date"], r["date_precision"]) for r in rows.iter_rows(named=True)] == [
+        (date(2022, 9, 6), "day")
+    ]
+
+
+def test_hosts_of_a_visit_whose_visitor_country_is_unnamed_are_told_apart():
+    """The report names no country for the visitor ("Kwame Adjei arrived into Togo"), but every person it has
+    him meet is Togolese: they are the hosts, one meeting each."""
+    assert meetings(
+        [
+            "Kwame Adjei arrived into Togo last night for his first official visit.",
+            "Adjei will pay a courtesy call on President Faure Gnassingbé this morning.",
+            "He will also meet with Foreign Minister Robert Dussey.",
+        ]
+    ) == [
+        (date(2022, 9, 1), "month", "Robert Dussey"),
+        (date(2022, 9, 6), "day", "Faure Gnassingbé"),
     ]

@@ -38,6 +38,46 @@ _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"\bspeakers?\s+of\b|\bparliament(?:ary)?\s+speaker\b", re.IGNORECASE)
 """A parliament's speaker among the people met: the head of a legislature receives a visitor on their own, not
 at the government's talks ("met with the Speaker of the Parliament, H, and the Minister of Foreign Affairs, T")."""
+_LEGISLATURE = (
+    r"(?:parliament|national\s+assembly|assembly|senate|national\s+council|congress|legislature|chamber|house|duma|"
+    r"rada|majlis|knesset|sejm|diet)"
+)
+_OFFICES = (
+    (
+        "legislature",
+        re.compile(
+            rf"\bspeaker\b|\b(?:chair(?:man|woman|person)?|president)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*"
+            rf"{_LEGISLATURE}\b|\b{_LEGISLATURE}(?:ary)?\s+(?:chair(?:man|woman|person)?|president)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "party",
+        re.compile(
+            r"\bparty\s+(?:general\s+secretary|secretary[\s-]+general|chief|leader)\b|"
+            r"\b(?:general\s+secretary|secretary[\s-]+general)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*party\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "government",
+        re.compile(
+            r"(?<!vice\s)(?<!deputy\s)\b(?:prime\s+minister|premier|chancellor|head\s+of\s+government)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "state",
+        re.compile(
+            r"(?<!vice\s)(?<!vice-)(?<!deputy\s)\b(?:president|king|queen|emir|amir|sultan|head\s+of\s+state)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+"""The offices that head a state's distinct institutions, the closed class of a country's top counterparts: its
+legislature (a speaker, the chairman or president of a parliament or assembly), its ruling party (a party's
+general secretary), its government (a prime minister, premier, chancellor) and the state itself (a president or
+monarch). Tested in this order: "President of the National Assembly" heads the legislature, not the state."""
 _IN_A_TITLE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*$")
 """What comes before a "person" that is the institution ending a title ("the Speaker of the Estonian Parliament")."""
 _MAX_TITLE_WORDS = 10
@@ -69,7 +109,8 @@ def met_people(
     trigger (only "with", "on", "to" and a title between), and the people listed after it, joined by "and" or
     commas with their titles; a "person" that ends a title ("of the Estonian Parliament", ``_IN_A_TITLE``) is
     none of them. Empty when no person follows the trigger so, or when one of the list is of a country outside
-    the pair (a list of several countries' leaders is ``counterparts._listed_counterparts``')."""
+    the pair (a list of several countries' leaders is ``counterparts._listed_counterparts``'), or when the list
+    holds people of both sides of the pair: those are the meeting's two sides."""
     if anchor.kind != "meeting":
         return []
     following = sorted(
@@ -96,17 +137,41 @@ def met_people(
         listed.append(m)
     if any(m.country_code is not None and m.country_code not in pair for m in listed):
         return []
+    if len({m.country_code for m in listed} - {None}) > 1:
+        return []  # "a meeting between Prime Minister M and President X" names its two sides, not whom one met
     return listed
+
+
+def office(title: str) -> str | None:
+    """Which of a state's institutions the title a listed person is named with heads (``_OFFICES``): "Prime
+    Minister" the government, "Parliament Chairman" or "the Speaker of the Senate" the legislature, "Party
+    General Secretary" the party, "President" or "King" the state; None for any other office ("Foreign Minister",
+    "Vice President")."""
+    for name, pattern in _OFFICES:
+        if pattern.search(title):
+            return name
+    return None
+
+
+def _offices(text: str, anchor: Anchor, listed: list[Mention]) -> set[str]:
+    """The top offices (``office``) of the people a meeting trigger lists, each read from the title between that
+    person and the trigger or the person listed before them."""
+    starts = [anchor.end, *(m.end for m in listed[:-1])]
+    return {name for start, m in zip(starts, listed, strict=True) if (name := office(text[start : m.start]))}
 
 
 def meets_each(text: str, anchor: Anchor, listed: list[Mention]) -> bool:
     """Whether the people a meeting trigger lists (``met_people``, two or more distinct people) were each met on
     their own: the trigger or its sentence says the meetings were several (``_SEVERAL``, "separately"), "both"
-    opens the list, or a parliament's speaker is among them (``_SPEAKER``)."""
+    opens the list, a parliament's speaker is among them (``_SPEAKER``), or they head two or more of a state's
+    distinct institutions (``_offices``: "will meet President D and Prime Minister M", "meet with Prime Minister S
+    and Parliament Chairman T"): each of those receives a visitor on their own, while a minister comes along to the
+    head's talks ("met with President M and Foreign Minister A" is one meeting)."""
     if len({m.entity_id for m in listed}) < 2:
         return False
     return bool(
-        _SEVERAL.search(text[anchor.start : listed[0].start])
+        len(_offices(text, anchor, listed)) >= 2
+        or _SEVERAL.search(text[anchor.start : listed[0].start])
         or _BOTH.search(text[anchor.end : listed[0].start])
         or _SPEAKER.search(text[anchor.end : listed[-1].end + _APPOSITIVE])
         or re.search(r"\bseparate(?:ly)?\b", text, re.IGNORECASE)
