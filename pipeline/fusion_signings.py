@@ -38,8 +38,8 @@ def same_signing() -> pl.Expr:
 def one_signing_per_story(alone: pl.DataFrame) -> pl.DataFrame:
     """``alone`` (undated mentions that joined no dated engagement, each in the ``cluster`` of its pair, type and
     family) with the clusters of a pair's agreements that one story names merged into one: the documents a story
-    names ("The four proposed MoUs are - Agreement on Avoidance of Double Taxation; Agreement on the Transfer of
-    Prisoners; MoU on Health Care ...") are one signing, whatever their tense (a plan and what came of it are one
+    names ("The four draft MoUs are - Agreement on Mutual Customs Assistance; Agreement on Seasonal
+    Workers; MoU on Fisheries ...") are one signing, whatever their tense (a plan and what came of it are one
     engagement): one record, not three. Each cluster keeps the reports of its document from other stories, which
     the merge takes along (clusters linked through the stories they share are one). A signing called off links
     no clusters (its own stays apart unless a signing shares it), and other types are left as they are."""

@@ -361,14 +361,14 @@ def test_a_day_within_the_month_told_in_the_same_statement_still_wins():
 
 
 def test_a_day_printed_with_its_weekday_after_the_report_is_the_engagement_date_whatever_the_tense():
-    # a programme told in the present in a report of Thursday 25 May 2017
+    # a programme told in the present in a report of Tuesday 10 October 2023
     rows = extract(
-        ["Japan's prime minister arrives in India on Friday, May 26, for a two-day official visit."],
+        ["Japan's prime minister arrives in India on Thursday, October 12, for a three-day state visit."],
         [INDIA, JAPAN],
-        published=date(2017, 5, 25),
+        published=date(2023, 10, 10),
     ).to_dicts()
     assert [(r["status"], r["start_date"], r["end_date"]) for r in rows] == [
-        ("planned", date(2017, 5, 26), date(2017, 5, 27))
+        ("planned", date(2023, 10, 12), date(2023, 10, 14))
     ]
 
 

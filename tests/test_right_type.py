@@ -52,8 +52,8 @@ def test_a_word_that_only_begins_like_a_signing_does_not_make_a_quoted_statement
     [
         "Ghana and Togo signed four MoUs on Thursday, among them an MoU on Bilateral Foreign Office Consultations"
         " between the two foreign secretaries.",
-        "The Memorandum of Understanding (MoU) on Bilateral Consultations between the foreign ministries of Ghana"
-        " and Togo was signed in July 2012.",
+        "A Memorandum of Understanding (MoU) on Annual Political Consultations between the foreign ministries of"
+        " Ghana and Togo was signed in March 2009.",
     ],
 )
 def test_talks_named_inside_a_document_title_are_the_document_not_a_meeting(sentence):

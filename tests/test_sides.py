@@ -5,8 +5,8 @@ from tests.test_entities import person, persons
 
 SIGNING = (
     "Zambia and Zimbabwe signed four agreements in Lusaka on Friday.\n"
-    "Trade Minister Tafadzwa Moyo signed the first MoU on behalf of Zimbabwe, while Zambian Minister of Commerce "
-    "Bwalya Mumba signed on behalf of Zambia.\n"
+    "Trade Minister Tafadzwa Moyo signed the first MoU on behalf of Zimbabwe, and Zambian Commerce Minister "
+    "Bwalya Mumba signed the second on behalf of Zambia.\n"
     "Gender Minister Rudo Chari and her Zambian counterpart Mutale Zulu signed the fourth MoU.\n"
     "Zambia hopes trade will grow, and Zambia will host the next commission.\n"
     "Zambia thanked its neighbour."

@@ -250,11 +250,11 @@ def test_two_countries_given_as_examples_of_a_tour_are_no_pair():
 def test_the_sides_of_tensions_between_two_countries_are_no_pair_of_a_meeting_with_a_third():
     found = rows(
         [
-            "Tensions between Kenya and Ethiopia escalated after Abiy suggested during a meeting with Russian "
-            "President Vladimir Putin in June that Kenya was isolating Ethiopia."
+            "Tensions between Kenya and Ethiopia grew after Tesfaye claimed during a meeting with Brazilian "
+            "President Rafael Mendes in March that Kenya was sidelining Ethiopia."
         ],
-        [KENYA, ETHIOPIA, ("Russian", "COUNTRY", "RUS")],
-        [("Vladimir Putin", "putin", "RUS", "President")],
+        [KENYA, ETHIOPIA, ("Brazilian", "COUNTRY", "BRA")],
+        [("Rafael Mendes", "mendes", "BRA", "President")],
     )
     assert (("ETH", "KEN"), "meeting") not in found
 
@@ -271,7 +271,7 @@ def test_an_organisation_chief_named_by_surname_later_is_still_no_side():
     found = rows(
         [
             "UN Secretary General Amina Okafor arrived in Nairobi on Wednesday to attend the summit.",
-            "Okafor will meet with several leaders at the summit, including a scheduled meeting with Ruto on Thursday.",
+            "Okafor will meet with a dozen heads of state there, among them a planned meeting with Ruto on Thursday.",
         ],
         [("Nairobi", "LOCATION", "KEN"), ("UN", "ORGANIZATION", None)],
         [
@@ -289,9 +289,9 @@ def test_an_organisation_chief_named_by_surname_later_is_still_no_side():
 def test_an_earlier_legs_destination_is_no_side_of_the_next_legs():
     found = rows(
         [
-            "Senator Lwanga flew out on Wednesday for visits to Samoa and Tonga, following a visit to Fiji last week."
+            "Senator Lwanga flew out on Monday for visits to Palau and Nauru, following a visit to Kiribati last month."
         ],
-        [("Samoa", "COUNTRY", "WSM"), ("Tonga", "COUNTRY", "TON"), ("Fiji", "COUNTRY", "FJI")],
+        [("Palau", "COUNTRY", "PLW"), ("Nauru", "COUNTRY", "NRU"), ("Kiribati", "COUNTRY", "KIR")],
         [("Lwanga", "lwanga", None, "Senator")],
     )
-    assert not {pair for pair, _ in found} & {("FJI", "WSM"), ("FJI", "TON")}
+    assert not {pair for pair, _ in found} & {("KIR", "PLW"), ("KIR", "NRU")}

@@ -63,7 +63,7 @@ def countries(text: str) -> list[str]:
 
 def test_a_language_taught_or_spoken_is_no_country():
     assert countries("Togo and Benin, two French-speaking countries, held talks.") == ["TGO", "BEN"]
-    assert countries("The two signed agreements for the teaching of Spanish in Guyana.") == ["GUY"]
+    assert countries("The two ministers agreed to fund the teaching of Spanish in Guyana.") == ["GUY"]
     assert countries("The envoy, who speaks Portuguese, met Angolan officials.") == ["AGO"]
     assert countries("Kenya will fund Chinese language classes in Nairobi.") == ["KEN"]
 
@@ -79,7 +79,7 @@ def test_a_pact_on_teaching_a_language_is_between_the_two_signatories(tmp_path):
         " date 2018-07-06\n"
         "Guyana and Chile sign education pacts\n\n"
         "President Daniel Ruiz of Guyana also met yesterday with Chile's President Ana Soto and they discussed "
-        "mutual interests and signed agreements for the teaching of Spanish in Guyana.\n",
+        "shared priorities and signed two accords on the teaching of Spanish in Guyana.\n",
         encoding="utf-8",
     )
     _, (engagements, *_) = run_pipeline(tmp_path)
@@ -93,8 +93,8 @@ def test_a_pact_on_teaching_a_language_is_between_the_two_signatories(tmp_path):
 
 def test_the_office_someone_was_sworn_into_gives_their_country():
     table = persons(
-        "Jonas Petraitis, sworn in as Lithuania's President on Friday, will start an official visit to Poland on "
-        "Tuesday.\n"
+        "Jonas Petraitis, sworn in as Lithuania's President last month, is due to pay a state visit to Poland next "
+        "Monday.\n"
         "President Petraitis will meet Polish President Adam Nowak in Warsaw.\n"
         "The Polish president said Poland was pleased to host the talks."
     )
@@ -118,7 +118,7 @@ def test_a_meeting_with_a_third_country_s_leader_keeps_its_own_pair():
         [
             "The Guyana-Jamaica Joint Commission will be revived, Ruiz said after a meeting with Jamaica's prime "
             "minister.",
-            "Ruiz and his delegation, which included Foreign Affairs Minister Carla Vega, also met yesterday with "
+            "Ruiz and his team, among them Foreign Affairs Minister Carla Vega, also met yesterday with "
             "Chile's President Pablo Soto and signed agreements on energy.",
             "The Guyana-Jamaica partnership was praised by both sides.",
         ],
@@ -140,8 +140,8 @@ def test_an_unqualified_prime_minister_beside_the_home_country_s_named_one_is_th
         "Fijian Prime Minister Josaia Vuniwaqa says it is time to move on, after his first formal welcome in New "
         "Zealand in ten years.\n"
         "Prime Minister Hamish Carter said it was time to move forward.\n"
-        "Fiji's PM Josaia Vuniwaqa, in Auckland, said he wanted to take the relationship with Fiji's partners "
-        "further.\n"
+        "Fiji's PM Josaia Vuniwaqa, in Auckland, said he hoped to deepen ties with Fiji's partners "
+        "this year.\n"
         "Fiji has been a member since 1970, and Fiji expects aid."
     )
     assert person(table, "Josaia Vuniwaqa")["country_code"] == "FJI"

@@ -7,9 +7,9 @@ from tests.test_entities import person, persons
 
 def test_a_list_of_named_ministers_heading_to_a_country_are_its_guests():
     table = persons(
-        "Three Moldovan ministers and Prime Minister Ion Varga are on their way to Kyiv for a two-day visit.\n"
+        "Three Moldovan ministers and Prime Minister Ion Varga are on their way to Kyiv this morning.\n"
         "Arvo Lind, Minister of Energy, and Petra Oskan, Minister of Transport, as well as Ruslan Tomu, State "
-        "Secretary, are heading to Ukraine together with the Prime Minister.\n"
+        "Secretary, are heading to Ukraine alongside the Prime Minister.\n"
         "Ukraine hopes the talks with Moldova will bring new grain routes, a Ukrainian official said.\n"
         "Ukraine has hosted many delegations this year."
     )
@@ -19,23 +19,23 @@ def test_a_list_of_named_ministers_heading_to_a_country_are_its_guests():
 
 def test_a_visitor_on_a_tour_takes_the_country_that_is_none_of_the_stops():
     table = persons(
-        "Foreign Minister Jana Holt flew out on Wednesday for visits to Samoa and Tonga.\n"
-        "In Tonga she will meet the king, and Tonga's prime minister will host a dinner.\n"
-        "Tonga and Samoa are close partners of Australia in the Pacific, and Australia funds their ports.\n"
-        "Tonga has asked for help with its wharves."
+        "Foreign Minister Jana Holt flew out on Monday for visits to Tuvalu and Vanuatu.\n"
+        "In Vanuatu she will meet the president, and Vanuatu's prime minister will host a dinner.\n"
+        "Vanuatu and Tuvalu are close partners of Australia in the Pacific, and Australia funds their ports.\n"
+        "Vanuatu has asked for help with its wharves."
     )
     assert person(table, "Jana Holt")["country_code"] == "AUS"
 
 
 def test_a_touring_minister_is_none_of_the_legs_nor_of_a_country_whose_own_minister_is_named():
     table = persons(
-        "Foreign Minister Jana Holt flew out on Wednesday for visits to Samoa and Tonga, following a visit to "
-        "Fiji last week.\n"
+        "Foreign Minister Jana Holt flew out on Monday for visits to Tuvalu and Vanuatu, following a visit to "
+        "Kiribati last month.\n"
         "Her trip comes as Chinese Foreign Minister Li Wenhao tours the region, and China has signed deals with "
-        "Tonga and Samoa.\n"
-        "China and Fiji agreed on a police pact, and China will open a consulate in Tonga.\n"
-        "Tonga and Samoa are close partners of Australia, and Australia funds their ports.\n"
-        "Tonga has asked for help with its wharves, and Samoa for new ferries, and Tonga for roads."
+        "Vanuatu and Tuvalu.\n"
+        "China and Kiribati agreed on a police pact, and China will open a consulate in Vanuatu.\n"
+        "Vanuatu and Tuvalu are close partners of Australia, and Australia funds their ports.\n"
+        "Vanuatu has asked for help with its wharves, and Tuvalu for new ferries, and Vanuatu for roads."
     )
     assert person(table, "Jana Holt")["country_code"] == "AUS"
     assert person(table, "Li Wenhao")["country_code"] == "CHN"

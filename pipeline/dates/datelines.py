@@ -13,7 +13,7 @@ _DATELINE_BEFORE = re.compile(
 """The place of a dateline: at the start of the text ("New Delhi [India],") or in capitals ("WASHINGTON,")."""
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z ]{1,20}\)\s*)?[:—―–-]|\s*\([A-Za-z ]{1,20}\)\s+(?=[A-Z])")
 """What closes a dateline: a colon or dash, after the agency in brackets or not ("(ANI):", "—"), or the agency in
-brackets alone before the story's first word ("Mexico City, Nov 24 (Prensa Latina) Honduran President ...")."""
+brackets alone before the story's first word ("Port Louis, Mar 3 (Island Wire) Mauritian Prime Minister ...")."""
 
 
 def is_dateline(text: str, span: DateSpan) -> bool:

@@ -121,8 +121,8 @@ def _is_topic(text: str, mention: Mention) -> bool:
     others' talks is no side of them (annotation guide: a third country as topic is no party). "With" or
     "between" before it (``_TOPIC_BREAK``: "discussed trade with Ethiopia's prime minister") makes it a side
     again, and so does an engagement's own trigger before it ("discussed the state visit of the Kenyan president
-    to Ethiopia": the visit named keeps its sides) or in the name the country opens ("preparations for the upcoming
-    Greece-Turkey High-Level Cooperation Council", ``_NAME_AFTER``)."""
+    to Ethiopia": the visit named keeps its sides) or in the name the country opens ("the agenda of the coming
+    Chile-Peru Joint Strategic Dialogue Forum", ``_NAME_AFTER``)."""
     found = _TOPIC_VERB.search(text[max(0, mention.start - 200) : mention.start])
     if found is None:
         return False
@@ -136,7 +136,7 @@ def _is_topic(text: str, mention: Mention) -> bool:
 
 
 _NAME_AFTER = re.compile(r"(?:\s*[-–]\s*[A-Z][\w.'’-]*)*(?:\s+[A-Z][\w.'’-]*){1,5}")
-"""After a country, the capitalised words of a name it opens ("Greece-Turkey High-Level Cooperation Council"): when
+"""After a country, the capitalised words of a name it opens ("Chile-Peru Joint Strategic Dialogue Forum"): when
 the name is an engagement's, the country is its side, not a topic."""
 
 
@@ -354,14 +354,14 @@ class _SentenceContext:
 
 
 _WITH_AFTER = re.compile(r"\s+with\s+(?:(?:his|her|their|the)\s+)?$", re.IGNORECASE)
-"""Between a meeting or call trigger and the mention that names its counterpart ("a meeting with Russian
-President Vladimir Putin", "talks with his Chinese counterpart")."""
+"""Between a meeting or call trigger and the mention that names its counterpart ("a meeting with Brazilian
+President Rafael Mendes", "talks with his Chinese counterpart")."""
 
 
 def _met_outside(text: str, anchor: Anchor, mentions: list[Mention], codes: frozenset[str]) -> bool:
-    """Whether the anchor names its counterpart right after "with" ("during a meeting with Russian President
-    Vladimir Putin") and that counterpart's country is not one of a pair the syntax states elsewhere ("Tensions
-    between Zambia and Zimbabwe escalated after X suggested during a meeting with Russian President Putin"): a
+    """Whether the anchor names its counterpart right after "with" ("during a meeting with Brazilian President
+    Rafael Mendes") and that counterpart's country is not one of a pair the syntax states elsewhere ("Tensions
+    between Chad and Niger rose after X remarked during a meeting with Brazilian President Mendes"): a
     side of the engagement is named, so that pair is the topic, not the engagement's sides."""
     if anchor.kind not in ("meeting", "call"):
         return False

@@ -357,15 +357,15 @@ _ANNIVERSARY_OF = re.compile(
     r"(?:[A-Z][\w-]*\s+){0,3}$"
 )
 """The Nth anniversary of an agreement named just after it, its number in digits or words ("the 40th anniversary
-of their Treaty of Friendship", "the tenth anniversary since the signing of the Strategic Partnership"): only
+of their Treaty of Friendship", "the sixth anniversary since the signing of our Fisheries Accord"): only
 capitalised words (a name) may stand between, so "the 30th anniversary of bilateral relations by signing" dates
 no signing."""
 
 
 def _anniversary_year(text: str, anchor: Anchor, published: date | None) -> DateSpan | None:
     """The year of an agreement named as the one whose Nth anniversary the report marks ("celebrating the 40th
-    anniversary of their Treaty of Friendship" in a report of 2021 is a treaty of 1981; "at the tenth anniversary
-    since the signing of the Strategic Partnership"): the anniversary is today's, the signing N years back. Year precision; only with a publication date to count from."""
+    anniversary of their Treaty of Friendship" in a report of 2021 is a treaty of 1981; "at the sixth anniversary
+    since the signing of our Fisheries Accord"): the anniversary is today's, the signing N years back. Year precision; only with a publication date to count from."""
     if anchor.kind != "agreement" or published is None:
         return None
     m = _ANNIVERSARY_OF.search(text[max(0, anchor.start - 80) : anchor.start])

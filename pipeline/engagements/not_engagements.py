@@ -116,7 +116,7 @@ _PRIVATE_VISITORS_AFTER = re.compile(
 pilgrims visiting China", "business executives arrived in Tokyo", "whose 218 thousand citizens visited Bahrain",
 "2 million Saudi nationals arrived"), signers ("Japanese and Chinese scientists signed a memorandum"), or those an
 official meets ("met Chinese students", "met the Indian community in Sydney"); and, after a visit's trigger, the
-agent of a passive ("Turkey was visited by 40.1 thousand Russian tourists", ``_PRIVATE_VISITORS_AFTER``). The
+agent of a passive ("Malta was visited by 52.7 thousand Polish tourists", ``_PRIVATE_VISITORS_AFTER``). The
 guide's engagements are between states' representatives: no such trip, deal or meeting is one."""
 _COUNTED_NATIONALS_BEFORE = re.compile(
     r"(?:\b(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:hundreds|thousands|millions|dozens|numbers?|influx|flow|more|fewer|many))"
@@ -281,8 +281,8 @@ _DOCUMENT_MADE = re.compile(
 
 
 def statements_quoted_are_no_agreements(text: str, anchors: list[Anchor]) -> list[Anchor]:
-    """The anchors of a sentence without a joint statement that is only where words were said ("Trump and
-    Trudeau said in a joint statement", "In a joint statement, the president expressed optimism", "according to
+    """The anchors of a sentence without a joint statement that is only where words were said ("Okoro and
+    Lindqvist said in a joint statement", "In a joint statement, the president expressed optimism", "according to
     the joint statement"): the guide makes a joint statement an agreement only when it is signed or adopted as a
     document, and a statement quoted as the source of words is neither. A sentence that signs or adopts it
     (``_DOCUMENT_MADE``) keeps it."""

@@ -205,7 +205,7 @@ report's day that lasts one day is that day."""
 
 def told_under_way(text: str, anchor: Anchor) -> bool:
     """Whether a visit or an exercise is told as a state it is in rather than an event that happens: "X, who is
-    on a five-day official visit to Korea", "is in Mexico for a visit", "who is visiting Fiji", "while
+    on a four-day state visit to Laos", "is in Mexico for a visit", "who is visiting Fiji", "while
     visiting Bolivia", "the navies are conducting joint exercises". The report's day is then a day of it, not its
     start, which the text does not give: the guide's "never invent precision" leaves the month. An arrival
     ("arrived in Seoul on a state visit") or a beginning ("began a visit") is an event of its own day, and so is a

@@ -33,8 +33,8 @@ _PERSONS_OWN = re.compile(
 Hanoi", "the foreign minister's first working visit" count that person's own trips (the guide's "her first trip as defence minister"), not the two countries'
 series of engagements, which "their", "the" or the format's name number."""
 _PART_AFTER = re.compile(r"\s*(?:day|days|leg|stage|phase|half|part)\s+of\b", re.IGNORECASE)
-"""A part of the engagement, not its place in a series: "on the second day of the visit", "the third leg of the
-tour"."""
+"""A part of the engagement, not its place in a series: "on the fourth day of her stay", "the final leg of the
+trip"."""
 _PERIOD_AFTER = re.compile(
     r"^[^.;:]{0,30}?\b(?:of|this)\s+(?:the\s+)?(?:week|month|year|day)\b", re.IGNORECASE
 )

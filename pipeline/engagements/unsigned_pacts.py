@@ -30,7 +30,7 @@ _ENDED_PACT_AFTER = re.compile(
 )
 """Around an agreement's noun, the words that end, leave or break it: before it, "suspended the Indus Waters
 Treaty", "suspending its involvement in a water-sharing treaty", "withdrew from the accord", "in breach of the
-2015 agreement"; after it, in the same sentence, "even though the United States has backed out", "the pact was
+2015 agreement"; after it, in the same sentence, "even though Paraguay has since backed out", "the pact was
 suspended". Used with ``search`` on the clause before the noun and ``match`` at its end."""
 _SIGNING = re.compile(r"\b(?:sign\w*|ink\w*|seal\w*|conclud\w*|entered|struck|reached)\b", re.IGNORECASE)
 """A signing in the sentence ("signed", "entered into", "reached"): what it names is an agreement made."""
@@ -79,7 +79,7 @@ def pacts_with_two_listed_states_are_multilateral(
     text: str, anchors: list[Anchor], countries: list
 ) -> list[Anchor]:
     """The anchors of a sentence without the agreements named in the singular whose other side is a list of two or
-    more states ("Australia's AUKUS pact with the United States and United Kingdom", "a deal with Ethiopia and
+    more states ("Chile's PACIFICA pact with New Zealand and South Korea", "a deal with Ethiopia and
     South Sudan"): one pact of three or more states, which no pair of them makes bilateral (annotation guide:
     representatives of exactly two countries). Agreements in the plural ("agreements with Ethiopia and South
     Sudan") may be one with each and are left to the pair rules."""

@@ -29,8 +29,8 @@ of foreign affairs and defence. Not "minister", "ambassador" or "deputy prime mi
 def one_holder_per_office(people: list[dict], home: str | None, second: str | None) -> None:
     """Give the article's second country (in place) to the people whose country only the article's home country
     gave (``country_evidence`` "article"), when the home country's holder of their office is someone else that the
-    text names with that country ("Fijian Prime Minister Frank Bainimarama ... Prime Minister John Key", in a story
-    told from New Zealand that names Fiji most): an office has one holder, so the unqualified one is the other
+    text names with that country ("Samoan Prime Minister Tavita Leauga ... Prime Minister Gordon Pike", in a story
+    told from Australia that names Samoa most): an office has one holder, so the unqualified one is the other
     side's. Left alone when the second country's holder of that office is also named, when either is a former
     holder, and when there is no second country."""
     if home is None or second is None:

@@ -28,8 +28,8 @@ TRAVEL_VERB = re.compile(
     r")\s+"
 )
 """After the subject a person's name stands in, a verb of travel and its preposition: "arrived in", "visited",
-"travelled to", "flew out for visits to", "is heading to", "are on their way to", "set to embark on a diplomatic
-visit to". The closed class of verbs of motion towards a place, with the auxiliaries and the plan words of a trip
+"travelled to", "flew out for visits to", "is heading to", "are on their way to", "set to embark on a brief regional
+tour to". The closed class of verbs of motion towards a place, with the auxiliaries and the plan words of a trip
 to come."""
 
 SUBJECT_WORDS = frozenset({"and", "as", "well", "of", "the", "for", "de", "del", "da", "bin", "al", "el"})
@@ -44,8 +44,8 @@ NEXT_LEG = re.compile(
     r"\s*,?\s+(?:following|after|before|then)\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:visit|trip|stop|stay)\s+(?:to|in)\s+"
 )
-"""After a trip's destinations, another leg of the same tour: "for visits to Samoa and Tonga, following a visit to
-Fiji last week", "after a stop in Tonga"."""
+"""After a trip's destinations, another leg of the same tour: "for visits to Palau and Nauru, following a trip to
+Kiribati last month", "after a stop in Nauru"."""
 SUBJECT_REACH = 300
 """How far after a name a travel verb is looked for, through the subject's list of names and titles."""
 
