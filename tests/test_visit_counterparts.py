@@ -183,7 +183,7 @@ def test_a_prime_minister_and_a_parliament_chairman_listed_are_met_one_by_one():
 def test_the_visitors_peer_keeps_the_talks_the_visit_is_dated_by():
     assert head_meetings(
         [
-            "Ghana's President Kofi Mensah arrived in Lomé on Monday for a working visit to hold talks with Togolese"
+            "Ghana's President Kofi Mensah arrived in Lomé on Monday on a working trip, to hold talks with Togolese"
             " officials.",
             "Mensah is expected to meet with Prime Minister Victoire Tomegah and Parliament Chairman Yawa Tsegan.",
             "Mensah is in Lomé for talks with his Togolese counterpart Faure Gnassingbé.",

@@ -45,8 +45,8 @@ _LIST_OPENING = {
 }
 _BARE_OPENING = re.compile(r"^\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$", re.IGNORECASE)
 _MEET_VERB = re.compile(r"(?:meet|meets|met)", re.IGNORECASE)
-"""The verb "meet" in its finite forms: a transitive verb, whose objects follow it with no preposition ("Erdogan
-met Spanish Prime Minister Pedro Sanchez and Dutch Prime Minister Mark Rutte"), so that a list opening right after
+"""The verb "meet" in its finite forms: a transitive verb, whose objects follow it with no preposition ("the
+chancellor met Ruritanian Premier Ana Vel and Borduvian Premier Jan Holt"), so that a list opening right after
 it is a list of those met, as one after "met with" is."""
 _COUNTERPARTS_AFTER = re.compile(r"^\s+counterparts\b", re.IGNORECASE)
 """A meeting trigger's bare list of countries that the word "counterparts" closes ("meets Tonga and Samoa
@@ -76,8 +76,8 @@ two or more states' officials together there is attending that gathering, not on
 _OTHER_LEG_BEFORE = re.compile(
     r"\b(?:visits?|trips?|tours?|stops?|stopovers?|legs?)\s+(?:to|in|of)\s+(?:the\s+)?$", re.IGNORECASE
 )
-"""Before a country, the words that make it the destination of another leg of a trip ("flew out for visits to
-Samoa and Tonga following a visit to Fiji last week"): a place the traveller went, never the traveller's side."""
+"""Before a country, the words that make it the destination of another leg of a trip ("set off on trips to
+Palau and Nauru after a stop in Tuvalu the week before"): a place the traveller went, never the traveller's side."""
 
 
 def _title_words(gap: str) -> bool:
@@ -173,7 +173,7 @@ def _listed_counterparts(
     ..."): a trip to several countries is one visit to each, and meetings with several leaders one meeting with
     each; the listed countries are never a pair with each other. The one side is the single other country of the
     people the clause names, else the single other country it names that is not another leg's destination
-    (``_OTHER_LEG_BEFORE``: "visits to Samoa and Tonga following a visit to Fiji" has no side in Fiji); when these
+    (``_OTHER_LEG_BEFORE``: "trips to Palau and Nauru after a stop in Tuvalu" has no side in Tuvalu); when these
     are several, the ``traveller``
     (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or if the clause
     names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"). A list whose one
@@ -263,7 +263,7 @@ def _speaks_for_an_organisation(text: str, person: Mention) -> bool:
 
 def organisation_officials(contexts: list[_SentenceContext]) -> set[str]:
     """The people (entity ids) an article names anywhere with an organisation's title ("UN Secretary General
-    Antonio Guterres arrived in Kazan"): the same person named bare later ("Guterres will meet Putin") still speaks
+    Ines Varga landed in Oslo"): the same person named bare later ("Varga will meet the king") still speaks
     for the organisation (annotation guide: a surname alone later in the article is the same person)."""
     return {
         m.entity_id
