@@ -56,6 +56,10 @@ _PLAN = {
 do the verbs of a decision taken about it ("agreed to hold a trade secretaries' meeting", "decided to hold the
 next round in Lomé"): what two sides agree to hold has not been held yet."""
 _HEDGE_ADJ = {"likely", "possible", "unlikely", "probable"}
+_READY_ADJ = {"ready", "prepared", "willing"}
+"""Adjectives of readiness: "is ready to hold drills", "stands prepared to host talks", "is willing to meet" say
+that one side would take part, not that the engagement is arranged: proposed (annotation guide, Status: offered,
+with no commitment)."""
 _PROPOSAL_NOUNS = {
     "possibility",
     "prospect",
@@ -156,6 +160,11 @@ _MODAL_PROPOSED = {"may", "might", "could", "can"}
 _MODAL_PLANNED = {"will", "shall", "'ll", "would", "wo"}
 
 
+_PARTICLES = {"off", "back", "down"}
+"""The particles of "call off", "push back", "turn down", which the parser may read as an adverb right after the
+verb ("the visit was pushed back")."""
+
+
 @dataclass(frozen=True)
 class _Clause:
     """What one verb of the chain says: its lemma, tag, auxiliaries and negation."""
@@ -178,7 +187,14 @@ def _clause(verb) -> _Clause:
     negated = any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children
     )
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next(
+        (
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)
+        ),
+        "",
+    )
     return _Clause(_lemma(verb), verb.tag_, aux, negated, particle)
 
 
@@ -227,6 +243,8 @@ def _governor(head):
             if _pos(target) in _VERBAL:
                 if parent.lower_ in _SETTING_PREPS and not under_noun:
                     return target, "setting:" + parent.lower_
+                if parent.dep_ == "agent" and not under_noun:
+                    return target, "agent"
                 return None
             node, under_noun = target, True
         elif node.dep_ in ("compound", "conj", "appos", "amod", "nmod", "poss"):
@@ -264,6 +282,62 @@ def _hedged(verb) -> bool:
             return False
         node = node.head
     return False
+
+
+_WISHES = {"hope", "wish", "propose", "proposal", "suggest", "suggestion"}
+"""Verbs and nouns of wish or proposal whose content clause is what is wished for: "expressed hope he will travel
+to Nicaragua", "suggested that the two leaders meet in May", "the proposal that talks be held in Geneva"."""
+
+
+def _wished(verb) -> bool:
+    """Whether a verb's clause is the content of a wish or proposal (``_WISHES``): "expressed hope he will travel"
+    tells a hope, not a plan, whatever the tense inside the clause (annotation guide, Status: proposed is offered
+    or hoped for, with no commitment). Climbs the same clausal links as ``_hedged``, and the clause a noun of
+    wish takes ("hope", "proposal")."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "acl") or node.head is node:
+            return False
+        parent = node.head
+        if node.dep_ in ("ccomp", "acl") and _lemma(parent) in _WISHES:
+            return True
+        node = parent
+    return False
+
+
+_INTENT_VERBS = {"intend", "aim", "seek"}
+"""Verbs of effect that tell a purpose ("the visit was aimed at ..."): said of a plan as readily as of a visit
+made, so even in the past tense they say nothing of the engagement's status."""
+
+
+def _told_as_past(verb) -> bool:
+    """Whether a verb is in the simple past or the perfect, with no modal, negation or infinitive under it ("the
+    visit marked his first trip", "the meeting was followed by a signing", "the talks have paved the way"):
+    an engagement that had an effect has taken place, while "will mark", "comes after" or "was to mark" say
+    nothing of it."""
+    children = list(verb.children)
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux) or any(c.dep_ == "xcomp" for c in children) or _clause(verb).negated:
+        return False
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and any(
+        _lemma(a) == "have" or (a.dep_ == "auxpass" and a.tag_ == "VBD") for a in aux
+    )
+
+
+def _programme(verb, lemma: str, role: str) -> bool:
+    """Whether the anchor is an item of a programme: the object of "include", "feature" or "involve" whose subject
+    is an agenda ("the agenda for Wednesday includes a meeting with ..."), or which is told in the present ("a
+    visit that includes a meeting at the National Palace", "the trip involves talks with"): a programme tells
+    what is to come; what a visit has held is told in the past ("the visit included talks")."""
+    if role != "dobj" or lemma not in ("include", "feature", "involve"):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "nsubj" and any(_lemma(t) in _AGENDA_NOUNS for t in c.subtree) for c in verb.children
+    )
 
 
 _ASKING = {"ask", "urge", "request", "demand", "press", "appeal", "beg"}
@@ -316,20 +390,14 @@ def governing_status(doc, start: int, end: int) -> str | None:
         return DROP
     decisive = _verdict(verb, _clause(verb), True, role)
     if decisive in (DROP, "cancelled", "postponed"):
-        return decisive
+        return SILENT if role.startswith("setting") else decisive
     if (called_off := _slot_of_a_call_off(verb, lemma, role)) is not None:
         return called_off
-    if (role in ("nsubj", "nsubjpass") and lemma in _EFFECT_VERBS) or (
-        role in ("dobj", "nsubjpass") and lemma in _REPORT_VERBS
-    ):
+    if role in ("nsubj", "nsubjpass") and lemma in _EFFECT_VERBS:
+        return "held" if lemma not in _INTENT_VERBS and _told_as_past(verb) else SILENT
+    if role in ("dobj", "nsubjpass") and lemma in _REPORT_VERBS:
         return SILENT
-    if (
-        role == "dobj"
-        and lemma in ("include", "feature", "involve")
-        and any(
-            c.dep_ == "nsubj" and any(_lemma(t) in _AGENDA_NOUNS for t in c.subtree) for c in verb.children
-        )
-    ):
+    if _programme(verb, lemma, role):
         return "planned"
     climb = ("xcomp",) if role.startswith("setting") else ("xcomp", "advcl", "acl", "conj", "acomp", "pcomp")
     chain = [verb]
@@ -343,7 +411,7 @@ def governing_status(doc, start: int, end: int) -> str | None:
             return DROP if _noun_negated(node) else _through_noun(node)
         verdict = _verdict(node, _clause(node), index == 0, role)
         if verdict is not None:
-            if verdict in ("planned", "held") and _hedged(chain[-1]):
+            if verdict in ("planned", "held") and (_hedged(chain[-1]) or _wished(chain[-1])):
                 verdict = "proposed"
             if verdict == "proposed" and role.startswith("setting"):
                 return None  # "likely to figure in the talks": the hedge is about what happens there
@@ -368,13 +436,39 @@ def _slot_of_a_call_off(verb, lemma: str, role: str) -> str | None:
     return verdict if verdict in ("cancelled", "postponed") else None
 
 
+_DECISIONS = {"agree", "decide", "resolve"}
+
+
+def _plan_of_its_infinitive(verb, lemma: str) -> bool:
+    """Whether a verb of plan in the passive sets up the infinitive under it ("during the visit, he was scheduled
+    to meet the president", "at the talks, the two are expected to sign"): the setting is the planned event's, so
+    the plan's modality, not the passive's tense, is its status. A decision taken at a meeting ("at the meeting
+    they agreed to hold drills") is the meeting's outcome: the meeting was held."""
+    return (
+        lemma in _PLAN
+        and lemma not in _DECISIONS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def _ready(verb, lemma: str) -> bool:
+    """Whether a word of the chain tells readiness (``_READY_ADJ``): the adjective ("is ready to", "willing to"), or
+    "prepared" read as a passive with an infinitive ("Iran is prepared to hold drills")."""
+    if lemma in _READY_ADJ:
+        return True
+    return lemma == "prepare" and verb.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
     """What one verb or adjective of the chain says of the anchor's status (see ``governing_status``). A trigger
     noun that is only the setting of its verb ("offered help at a meeting") takes the verb's tense, not the
     modality of its lemma: the offer is a proposal, the meeting was held."""
     lemma = clause.lemma
     by_lemma = not (
-        first and (role == "verb" or role in ("setting:at", "setting:during", "setting:in", "setting:on"))
+        first
+        and (role in ("verb", "agent") or role in ("setting:at", "setting:during", "setting:in", "setting:on"))
+        and not (role.startswith("setting") and _plan_of_its_infinitive(verb, lemma))
     )
     if lemma in _CANCEL or (lemma == "call" and clause.particle == "off") or (lemma == "unable" and not first):
         return "cancelled"
@@ -384,7 +478,7 @@ def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
         return DROP
     if clause.negated and (first or lemma in _PLAN):
         return DROP
-    if any(a in _MODAL_PROPOSED for a in clause.aux) or lemma in _HEDGE_ADJ:
+    if any(a in _MODAL_PROPOSED for a in clause.aux) or lemma in _HEDGE_ADJ or _ready(verb, lemma):
         return "proposed"
     if by_lemma and (lemma in _PROPOSE or lemma in _PROPOSAL_NOUNS):
         return "proposed"
