@@ -22,6 +22,24 @@ from pipeline.engagements.parsing import (  # noqa: F401 (parse and prefetched_p
     parse,
     prefetched_parses,
 )
+from pipeline.engagements.status_words import (
+    _AGENDA_NOUNS,
+    _CANCEL,
+    _DECLINE,
+    _EFFECT_VERBS,
+    _HEDGE_ADJ,
+    _MODAL_PLANNED,
+    _MODAL_PROPOSED,
+    _PARTICLES,
+    _PLAN,
+    _PLAN_NOUNS,
+    _POSTPONE,
+    _PROPOSAL_NOUNS,
+    _PROPOSE,
+    _READY_ADJ,
+    _REPORT_VERBS,
+    _SETTING_PREPS,
+)
 
 DROP = "none"
 """The verdict for an engagement the sentence says does not take place: "no meeting is scheduled", "did not
@@ -31,139 +49,6 @@ SILENT = "silent"
 """The verdict for an anchor the sentence's tense is not about: the subject of a verb of effect ("the summit will
 provide an opportunity") or the object of a verb of saying ("described the meeting as ..."). Its status is then
 the article's previous status, or the default (``extract.article_engagements``), not the nearest tense cue."""
-
-_CANCEL = {"cancel", "scrap", "axe", "skip", "abandon", "drop", "nix"}
-_POSTPONE = {"postpone", "defer", "delay", "reschedule"}
-_DECLINE = {"decline", "reject", "refuse", "rebuff", "snub"}
-_PROPOSE = {
-    "invite",
-    "propose",
-    "suggest",
-    "offer",
-    "hope",
-    "want",
-    "wish",
-    "seek",
-    "request",
-    "consider",
-    "urge",
-}
-_PLAN = {
-    "plan", "schedule", "expect", "anticipate", "slate", "intend", "prepare", "due", "set", "poise", "aim", "arrange",
-    "agree", "decide", "resolve",
-}
-"""Verbs of plan: "is expected to", "is anticipated to", "scheduled for" tell an engagement still to come, and so
-do the verbs of a decision taken about it ("agreed to hold a trade secretaries' meeting", "decided to hold the
-next round in Lomé"): what two sides agree to hold has not been held yet."""
-_HEDGE_ADJ = {"likely", "possible", "unlikely", "probable"}
-_READY_ADJ = {"ready", "prepared", "willing"}
-"""Adjectives of readiness: "is ready to hold drills", "stands prepared to host talks", "is willing to meet" say
-that one side would take part, not that the engagement is arranged: proposed (annotation guide, Status: offered,
-with no commitment)."""
-_PROPOSAL_NOUNS = {
-    "possibility",
-    "prospect",
-    "invitation",
-    "proposal",
-    "offer",
-    "idea",
-    "suggestion",
-    "hope",
-    "request",
-}
-_PLAN_NOUNS = {"plan", "schedule", "preparation", "expectation", "arrangement", "date"}
-_AGENDA_NOUNS = _PLAN_NOUNS | {"agenda", "programme", "program", "itinerary"}
-"""With "include": "the agenda for Wednesday includes a meeting with ..." is a plan."""
-_EFFECT_VERBS = {
-    "come",
-    "mark",
-    "provide",
-    "offer",
-    "send",
-    "give",
-    "open",
-    "pave",
-    "reflect",
-    "underscore",
-    "underline",
-    "highlight",
-    "show",
-    "signal",
-    "represent",
-    "be",
-    "follow",
-    "help",
-    "boost",
-    "strengthen",
-    "include",
-    "focus",
-    "cover",
-    "intend",
-    "aim",
-    "seek",
-    "build",
-    "deepen",
-    "bring",
-    "allow",
-    "serve",
-    "demonstrate",
-    "stress",
-    "emphasise",
-    "emphasize",
-    "stem",
-    "symbolise",
-    "symbolize",
-    "signify",
-    "embody",
-    "cement",
-    "consolidate",
-    "testify",
-    "attest",
-    "present",
-}
-"""Verbs that say what an engagement brings, means or comes from, not whether it happens: "the visit will mark a
-new start", "the summit will provide an opportunity", "the visit comes after ...", "the visit stresses the
-commitment to ...", "the visit stems from distinguished relations", "the meeting presents an opportunity". Their
-tense says nothing of the engagement's status."""
-_REPORT_VERBS = {
-    "say",
-    "tell",
-    "announce",
-    "confirm",
-    "note",
-    "describe",
-    "welcome",
-    "praise",
-    "hail",
-    "discuss",
-    "release",
-    "report",
-    "state",
-    "stress",
-    "add",
-    "call",
-    "term",
-    "label",
-    "deny",
-    "criticise",
-    "criticize",
-    "applaud",
-    "greet",
-    "mention",
-    "recall",
-}
-"""Verbs whose object is something talked about: their tense is when it was said, not the engagement's."""
-_SETTING_PREPS = {"during", "at", "in", "for", "after", "before", "on", "ahead", "following", "with", "into"}
-"""Prepositions that make a trigger noun the setting of a verb's event ("offered help at a meeting", "departed
-for a two-day trip"): the verb's tense is the engagement's."""
-_MODAL_PROPOSED = {"may", "might", "could", "can"}
-_MODAL_PLANNED = {"will", "shall", "'ll", "would", "wo"}
-
-
-_PARTICLES = {"off", "back", "down"}
-"""The particles of "call off", "push back", "turn down", which the parser may read as an adverb right after the
-verb ("the visit was pushed back")."""
-
 
 @dataclass(frozen=True)
 class _Clause:
