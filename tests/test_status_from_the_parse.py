@@ -13,9 +13,9 @@ CHILE_PERU = [
 ]
 
 
-def statuses(sentences, entities=CHILE_PERU, people=()):
+def statuses(sentences, entities=CHILE_PERU, people=(), published=PUBLISHED):
     """(sentence index, type, status) of every mention the sentences give."""
-    frame = extract(sentences, entities, people, published=PUBLISHED)
+    frame = extract(sentences, entities, people, published=published)
     return [(r["sentence_index"], r["engagement_type"], r["status"]) for r in frame.iter_rows(named=True)]
 
 
@@ -128,3 +128,26 @@ def test_a_visit_pushed_back_is_postponed():
     """The parser may read the particle of "push back", "call off" as an adverb: it still calls the visit off."""
     found = statuses(["The Chilean president's visit to Peru was pushed back at the request of Lima."])
     assert found == [(0, "visit", "postponed")]
+
+
+def test_the_edition_of_an_exercise_that_commenced_was_held():
+    """ "The 8th edition of the joint exercise commenced Monday": the edition is the exercise, so the verb above
+    it is the exercise's own; the tagger's past participle heading the sentence is a simple past. (No date line:
+    the verb alone, not a date before publication, tells it.)"""
+    found = statuses(
+        ["The 5th edition of the Chile-Peru Joint Naval Exercise, PACIFICO-2023, commenced Monday at the naval base "
+         "in Callao."],
+        published=None,
+    )
+    assert found == [(0, "exercise", "held")]
+
+
+def test_an_agreement_whose_signing_followed_talks_was_signed():
+    found = statuses(
+        [
+            "The Chilean and Peruvian presidents held talks in Lima.",
+            "The talks were followed by the signing of a Memorandum of Understanding on fisheries, which will "
+            "open new markets.",
+        ]
+    )
+    assert ("agreement", "held") in [(kind, status) for index, kind, status in found if index == 1]

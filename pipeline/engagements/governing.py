@@ -28,6 +28,7 @@ from pipeline.engagements.status_words import (
     _DECLINE,
     _EFFECT_VERBS,
     _HEDGE_ADJ,
+    _INSTANCE_NOUNS,
     _MODAL_PLANNED,
     _MODAL_PROPOSED,
     _PARTICLES,
@@ -102,9 +103,18 @@ def _noun_negated(noun) -> bool:
 
 
 def _finite(verb) -> bool:
-    """Whether a verb carries its own tense: a finite form, or a finite or modal auxiliary."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children
+    """Whether a verb carries its own tense: a finite form, or a finite or modal auxiliary, or a past participle
+    that heads the sentence with a subject and no auxiliary (the tagger's reading of a simple past such as "the
+    exercise commenced Monday": a participle alone cannot head a clause with a subject)."""
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children)
+        or (
+            verb.tag_ == "VBN"
+            and verb.dep_ == "ROOT"
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )
     )
 
 
@@ -131,7 +141,7 @@ def _governor(head):
                 if parent.dep_ == "agent" and not under_noun:
                     return target, "agent"
                 return None
-            node, under_noun = target, True
+            node, under_noun = target, under_noun or not (parent.lower_ == "of" and _lemma(target) in _INSTANCE_NOUNS)
         elif node.dep_ in ("compound", "conj", "appos", "amod", "nmod", "poss"):
             node = parent
         elif node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"):

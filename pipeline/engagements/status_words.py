@@ -133,3 +133,7 @@ _MODAL_PLANNED = {"will", "shall", "'ll", "would", "wo"}
 _PARTICLES = {"off", "back", "down"}
 """The particles of "call off", "push back", "turn down", which the parser may read as an adverb right after the
 verb ("the visit was pushed back")."""
+_INSTANCE_NOUNS = {"edition", "round", "session", "leg", "stage", "phase", "signing", "holding", "start", "opening"}
+"""Nouns whose "of" names the engagement they are an instance, a part or the act of: "the 8th edition of the joint
+exercise commenced", "the first leg of the tour", "the signing of a memorandum followed the talks". The verb above
+them is the engagement's own, unlike the verb above a noun only about it ("information regarding the visit")."""
