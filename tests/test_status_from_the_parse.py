@@ -151,3 +151,19 @@ def test_an_agreement_whose_signing_followed_talks_was_signed():
         ]
     )
     assert ("agreement", "held") in [(kind, status) for index, kind, status in found if index == 1]
+
+
+def test_an_engagement_of_the_publication_day_that_no_tense_speaks_of_is_held():
+    """A report of the day tells what has happened or is under way (guide: held), when no verb says otherwise;
+    "will meet on Wednesday" in Wednesday's report stays planned."""
+    wednesday = date(2023, 2, 15)
+    found = statuses(
+        [
+            "Lima - The Chilean president, on Wednesday telephone call from the Peruvian president, who "
+            "congratulated him on the national holiday."
+        ],
+        published=wednesday,
+    )
+    assert found == [(0, "call", "held")]
+    planned = statuses(["The Chilean president will meet the Peruvian president on Wednesday."], published=wednesday)
+    assert [status for _, _, status in planned] == ["planned"]

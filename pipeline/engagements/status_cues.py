@@ -52,7 +52,9 @@ def _status_with_dates(status: str | None, span: DateSpan | None, published: dat
     something else in the sentence). A month or a year containing the publication day ("next week" at a month's
 precision) says nothing either way. Other statuses stand: a proposal or a cancellation may be dated either side
     of publication. A plan told in the past perfect for a past slot ("had been scheduled to visit in April") was
-    not kept: cancelled, with its slot."""
+    not kept: cancelled, with its slot. An engagement dated to the publication day that no tense speaks of ("on
+    Friday telephone call from the president", in Friday's report) is held: the guide's held includes what is
+    under way on the publication day, and a report of the day tells what has happened."""
     if span is None or published is None:
         return status
     if span.kind == "past plan" and status in (None, "planned") and span.start < published:
@@ -61,6 +63,8 @@ precision) says nothing either way. Other statuses stand: a proposal or a cancel
         (span.end or span.start) < published
         or (span.precision == "day" and span.start < published <= (span.end or span.start))
     ):
+        return "held"
+    if status is None and span.precision == "day" and span.start == published:
         return "held"
     if status in (None, "held") and span.start > published:
         return "planned"
