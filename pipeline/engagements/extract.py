@@ -20,14 +20,7 @@ import polars as pl
 from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
-from pipeline.engagements.attributes import (
-    _destination,
-    _pair_for,
-    _SentenceContext,
-    _status,
-    _status_cues,
-    _status_with_dates,
-)
+from pipeline.engagements.attributes import _destination, _pair_for, _SentenceContext
 from pipeline.engagements.called_off import plans_share_the_called_off_fate
 from pipeline.engagements.carry import (
     REFERRED_BACK,
@@ -102,6 +95,7 @@ from pipeline.engagements.references import (
     tells_a_plan,
 )
 from pipeline.engagements.salience import people_by_article, with_referred_people
+from pipeline.engagements.status_cues import _status, _status_cues, _status_with_dates
 from pipeline.engagements.unsigned_pacts import without_unsigned_pacts
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
