@@ -415,10 +415,13 @@ _COREFERENCE = re.compile(
     r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit)|"
     r"their\s+(?:[\w-]+\s+){0,2}?(?:visit|talks|meeting|trip|summit)|today['’]s\s+(?:[\w-]+\s+)?(?:visit|talks|meeting)|"
     r"^\s*(?:he|she)\s|the\s+two\s+(?=(?:also\s+|last\s+|first\s+|had\s+|have\s+)?(?:met|held|spoke|signed|talked|"
-    r"discussed)\b))\b",
+    r"discussed)\b)|(?:both|the\s+two)\s+parties|(?:this|that|the)\s+(?:[\w-]+\s+)?(?:session|sitting))\b",
     re.IGNORECASE,
 )
 """Words that refer back to an engagement already named ("the two sides", "during the visit", "their closed-door
 meeting", "today's visit": the one under way on the publication day), or to its person: a sentence opened by "He" or "She" goes on about the one just named ("He is
 scheduled to meet Yoon in the afternoon"), and "the two" as the subject of a meeting ("The two met in Finland on
-Monday": the two just named, the meeting another of theirs)."""
+Monday": the two just named, the meeting another of theirs). The parties of an engagement ("a signing ceremony
+between both parties") are its two sides, and "this session" or "the plenary sitting" is the session of a joint
+body just named ("This session was marked by the signing of 13 agreements"): what is signed there is the two
+sides' agreement."""
