@@ -35,3 +35,30 @@ def test_both_parties_name_no_pair_where_no_engagement_came_before():
         [],
     )
     assert not found
+
+
+def test_an_official_coming_to_the_other_sides_capital_makes_a_visit():
+    found = kinds(
+        [
+            "Ghanaian President Kofi Boateng said he was coming to Lusaka to revive relations with Zambia.",
+        ],
+        [("Ghanaian", "COUNTRY", "GHA"), ("Kofi Boateng", "PERSON", "GHA"), ("Lusaka", "LOCATION", "ZMB"),
+         ("Zambia", "COUNTRY", "ZMB")],
+    )
+    assert (("GHA", "ZMB"), "visit", "held") in found
+
+
+def test_when_it_comes_to_a_country_is_no_visit():
+    found = kinds(
+        ["When it comes to Zambia, Ghanaian President Kofi Boateng said trade is growing."],
+        [("Ghanaian", "COUNTRY", "GHA"), ("Kofi Boateng", "PERSON", "GHA"), ("Zambia", "COUNTRY", "ZMB")],
+    )
+    assert not any(kind == "visit" for _, kind, _ in found)
+
+
+def test_arrived_to_a_country_is_a_visit():
+    found = kinds(
+        ["A few days ago, Ghanaian Foreign Minister Ama Mensah arrived to Zambia and met her counterpart."],
+        [("Ghanaian", "COUNTRY", "GHA"), ("Ama Mensah", "PERSON", "GHA"), ("Zambia", "COUNTRY", "ZMB")],
+    )
+    assert (("GHA", "ZMB"), "visit", "held") in found

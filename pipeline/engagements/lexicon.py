@@ -239,7 +239,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"land(?:s|ed|ing)\s+(?:in|at)|arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?airport|"
             r"arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:White\s+House|Kremlin|[ÉE]lys[ée]e|State\s+House|"
             r"Government\s+House|Blue\s+House|Chancellery|(?:Presidential|Royal|Government)\s+Palace)|"
-            r"depart(?:s|ed|ing)?\s+for|(?:head(?:s|ed|ing)?\s+(?:to|for)|le(?:ft|aves?|aving)\s+for|en\s+route\s+to)"
+            r"depart(?:s|ed|ing)?\s+for|(?:head(?:s|ed|ing)?\s+(?:to|for)|le(?:ft|aves?|aving)\s+for|en\s+route\s+to|"
+            r"(?<!\bit\s)c(?:ame|omes?|oming)\s+to|arriv(?:e|es|ed|ing)\s+to)"
             r"(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + RECEIVED_AS_GUEST + r")\b",
             re.IGNORECASE,
         ),
@@ -303,7 +304,9 @@ talk held or between two is a meeting, where "a talk at the university" is none.
 landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport"), or by the arrival
 at a seat of government ("arrived at the Kremlin and was greeted by", "arrived at State House"), or by its
 departure for a named place ("before heading to Dhaka", "left for Hanoi", "en route to Beijing"; a capital letter
-after it, so "heading to the polls" is none).
+after it, so "heading to the polls" is none), or by the coming to one ("he was coming to Belgrade", "came to the
+White House"; not "when it comes to China", an idiom, nor "came to power"); "arrived to Abu Dhabi", as translated
+news writes it, is "arrived in".
 "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
 visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose. A gift of ships,
 boats, aircraft or the like to the other side ("agreed to gift a survey vessel to Fiji", "took steps to provide
