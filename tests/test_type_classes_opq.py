@@ -62,3 +62,34 @@ def test_arrived_to_a_country_is_a_visit():
         [("Ghanaian", "COUNTRY", "GHA"), ("Ama Mensah", "PERSON", "GHA"), ("Zambia", "COUNTRY", "ZMB")],
     )
     assert (("GHA", "ZMB"), "visit", "held") in found
+
+
+def test_documents_to_be_adopted_during_a_visit_are_an_agreement():
+    found = kinds(
+        [
+            "The Ghanaian president will pay a state visit to Zambia on Tuesday.",
+            "As part of the visit, a package of documents on trade and transport will be adopted.",
+        ],
+        [GHA, ("Zambia", "COUNTRY", "ZMB")],
+    )
+    assert (("GHA", "ZMB"), "agreement", "planned") in found
+
+
+def test_the_exchange_of_cooperation_documents_is_an_agreement():
+    found = kinds(
+        [
+            "The Ghanaian and Zambian presidents held talks in Lusaka on Monday and witnessed the exchange of "
+            "five cooperation documents."
+        ],
+        [GHA, ZMB, ("Lusaka", "LOCATION", "ZMB")],
+    )
+    assert (("GHA", "ZMB"), "agreement", "held") in found
+
+
+def test_documents_exchanged_with_information_are_what_a_memorandum_provides_for():
+    from pipeline.engagements.anchors import _find_anchors
+
+    text = (
+        "The memorandum provides for the exchange of information and documents between the two foreign services."
+    )
+    assert [text[a.start : a.end] for a in _find_anchors(text, [])] == ["memorandum"]

@@ -213,6 +213,15 @@ RECEIVED_AS_GUEST = (
     r"|(?:[\w'’-]+\s+){0,4}?(?:at|in)\s+(?:the\s+)?(?:State\s+House|(?:[\w'’-]+\s+){0,2}?Palace|airport))"
 )
 """A guest received officially, or at a palace, State House or airport, made a trip there: a visit (guide)."""
+DOCUMENTS_ADOPTED = (
+    r"(?:adopt(?:s|ed|ing)?|exchang(?:e|es|ed|ing)(?:\s+of)?)\s+(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:documents|papers)|"
+    r"(?:documents|papers)\s+(?:[\w-]+\s+){0,8}?(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be|were|was|are|"
+    r"have\s+been|had\s+been)\s+(?:adopted|exchanged)"
+)
+"""Documents the two sides adopt or exchange ("a series of documents ... will be adopted", "witnessing the exchange
+of many cooperation documents"): the guide's agreement is a document signed "or adopted", and papers exchanged at
+a ceremony are signed ones. Documents named with other things exchanged ("the exchange of information and
+documents", what a memorandum provides for) are none."""
 _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting",
@@ -260,7 +269,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?<!according to a )(?<!according to an )(?<!according to the )"
             r"(?:sign|signs|signed|signing|inked|inks|agreements?|accords?|pacts?|treaty|treaties|"
             r"memorand(?:um|a)|mous?|joint\s+declaration|joint\s+statement|action\s+plan|(?:a|the|new|trade|defen[cs]e|"
-            r"arms|bilateral|energy|investment)\s+deals?)\b",
+            r"arms|bilateral|energy|investment)\s+deals?|" + DOCUMENTS_ADOPTED + r")\b",
             re.IGNORECASE,
         ),
     ),
