@@ -93,3 +93,25 @@ def test_documents_exchanged_with_information_are_what_a_memorandum_provides_for
         "The memorandum provides for the exchange of information and documents between the two foreign services."
     )
     assert [text[a.start : a.end] for a in _find_anchors(text, [])] == ["memorandum"]
+
+
+def test_speaking_to_a_new_leader_with_no_trip_is_a_call():
+    found = kinds(
+        [
+            "Ghana's president talks to new Zambian PM Banda",
+            "President Kofi Boateng has spoken to new Zambian Prime Minister Mwila Banda about trade.",
+            "Boateng on Tuesday also spoke to Mr Banda about the border.",
+        ],
+        [GHA, ZMB, ("Ghana", "COUNTRY", "GHA"), ("Kofi Boateng", "PERSON", "GHA"), ("Boateng", "PERSON", "GHA"),
+         ("Mwila Banda", "PERSON", "ZMB"), ("Banda", "PERSON", "ZMB")],
+    )
+    assert {kind for _, kind, _ in found} == {"call"}
+
+
+def test_talks_to_resolve_a_dispute_are_no_call():
+    found = kinds(
+        ["Ghanaian and Zambian ministers held talks to settle the border dispute in Lusaka on Monday."],
+        [GHA, ZMB, ("Lusaka", "LOCATION", "ZMB")],
+    )
+    assert (("GHA", "ZMB"), "meeting", "held") in found
+    assert not any(kind == "call" for _, kind, _ in found)

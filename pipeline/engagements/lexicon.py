@@ -198,13 +198,17 @@ inaugural sitting of their joint permanent commission") is their meeting as well
 video call"), the talks noun with it ("held videoconference talks", "talks via video link"), so that no meeting
 is read beside the call; so are talks held by telephone ("the meeting held via telephone")."""
 SPOKE_WITH = (
-    r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
-    r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
-    r"(?:counterparts?|ministers?|presidents?|premiers?|chancellors?|secretary|king|emir|amir|prince|leaders?)"
+    r"(?:spoke|speaks|speak|speaking|spoken|talked|talks(?=\s+to\s))\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
+    r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting|new|newly[\s-]elected|incoming)\s+|"
+    r"(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
+    r"(?:counterparts?|ministers?|presidents?|premiers?|chancellors?|secretary|king|emir|amir|prince|leaders?|pm|"
+    r"(?:mr|mrs|ms|dr)\.?\s+(?-i:[A-Z])[\w'’-]+)"
 )
 """Speaking with an official of the other side ("spoke last night with Estonian Prime Minister Liina Kask",
 "I spoke with Tomas Reyes, the Prime Minister of Belize"): between the words, only titles, names and a few title
-words, so that "spoke to reporters about the minister" is no contact. It is a meeting when the two are together
+words, so that "spoke to reporters about the minister" is no contact. The official may be new in office ("has
+spoken to new Japanese Prime Minister Fumio Kishida"), a "PM", or named with an honorific ("spoke to Mr Kishida");
+a headline's "talks to" is the verb ("Morrison talks to new Japanese PM Kishida"), not talks held. It is a meeting when the two are together
 (a visit, a summit) and a call otherwise (``anchors.remote_contacts``)."""
 JOINT_TALK_VERBS = r"discuss(?:ed|es|ing)?|tackl(?:e[sd]?|ing)|review(?:s|ed|ing)?|exchang(?:e|es|ed|ing)\s+views"
 """Talks the two leaders or sides hold ("the two presidents will tackle concrete topics"): a meeting."""
