@@ -115,3 +115,37 @@ def test_talks_to_resolve_a_dispute_are_no_call():
     )
     assert (("GHA", "ZMB"), "meeting", "held") in found
     assert not any(kind == "call" for _, kind, _ in found)
+
+
+def test_an_exchange_of_high_level_visits_is_a_kind_of_engagement_not_a_visit():
+    found = kinds(
+        [
+            "The two ministers urged closer ties between Ghana and Zambia through exchange of high level visits.",
+        ],
+        [("Ghana", "COUNTRY", "GHA"), ("Zambia", "COUNTRY", "ZMB")],
+    )
+    assert not any(kind == "visit" for _, kind, _ in found)
+
+
+def test_drills_a_pact_provides_for_in_a_list_of_topics_are_no_exercise():
+    found = kinds(
+        [
+            "The Ghana-Zambia defence pact will facilitate intelligence sharing, the sale of Ghanaian boats to "
+            "Zambia and joint military drills.",
+            "The commitment shows in the busy schedule of joint naval exercises between Ghana and Zambia.",
+        ],
+        [("Ghana", "COUNTRY", "GHA"), ("Ghanaian", "COUNTRY", "GHA"), ("Zambia", "COUNTRY", "ZMB")],
+    )
+    assert not any(kind == "exercise" for _, kind, _ in found)
+
+
+def test_joint_drills_held_or_agreed_to_stay_exercises():
+    found = kinds(
+        [
+            "Ghana, Zambia agree to joint military exercises",
+            "The navies of Ghana and Zambia held joint drills off Accra on Monday.",
+        ],
+        [("Ghana", "COUNTRY", "GHA"), ("Zambia", "COUNTRY", "ZMB"), ("Accra", "LOCATION", "GHA")],
+    )
+    assert (("GHA", "ZMB"), "exercise", "planned") in found
+    assert (("GHA", "ZMB"), "exercise", "held") in found
