@@ -149,3 +149,15 @@ def test_joint_drills_held_or_agreed_to_stay_exercises():
     )
     assert (("GHA", "ZMB"), "exercise", "planned") in found
     assert (("GHA", "ZMB"), "exercise", "held") in found
+
+
+def test_a_host_expected_to_receive_the_other_sides_leader_holds_a_meeting():
+    found = kinds(
+        [
+            "Zambian President Mwila Banda is expected to formally receive Prime Minister Kofi Boateng of Ghana at "
+            "State House on Monday."
+        ],
+        [("Zambian", "COUNTRY", "ZMB"), ("Mwila Banda", "PERSON", "ZMB"), ("Kofi Boateng", "PERSON", "GHA"),
+         ("Ghana", "COUNTRY", "GHA")],
+    )
+    assert (("GHA", "ZMB"), "meeting", "planned") in found

@@ -235,7 +235,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
             r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
             r"(?:[a-z]+\s+){0,3}?(?:" + JOINT_TALK_VERBS + r")|"
-            r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"receiv(?:e|es|ed|ing)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy)|"
             r"call(?:s|ed|ing)?\s+on\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|king|emir|prince)|"
@@ -320,7 +320,9 @@ departure for a named place ("before heading to Dhaka", "left for Hanoi", "en ro
 after it, so "heading to the polls" is none), or by the coming to one ("he was coming to Belgrade", "came to the
 White House"; not "when it comes to China", an idiom, nor "came to power"); "arrived to Abu Dhabi", as translated
 news writes it, is "arrived in".
-"The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
+A host who receives an official of the other side meets them, in any tense ("is expected to formally receive
+Prime Minister Abiy on Monday", "received his Tunisian counterpart"): the guide's "X received Y", whose meeting is
+the required record. "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
 visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose. A gift of ships,
 boats, aircraft or the like to the other side ("agreed to gift a survey vessel to Fiji", "took steps to provide
 a transport aircraft for the air wing") is cooperation: an announced transfer between the two, as an offer is."""
