@@ -43,6 +43,7 @@ from pipeline.engagements.counterparts import (
 )
 from pipeline.engagements.event_dates import assign_dates
 from pipeline.engagements.gatherings import at_gatherings, names_exercise_of_many
+from pipeline.engagements.generic_plurals import without_kinds_named
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -210,6 +211,7 @@ def article_engagements(
         cues = _status_cues(text, anchors)
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
         statuses, silent = governed_statuses(text, anchors, statuses)
+        statuses = without_kinds_named(text, anchors, statuses)
         dates = assign_dates(text, anchors, statuses, published)
         analysed.append((sentence, ctx, anchors, clauses, statuses, silent, dates))
     occasions = gathering_occasions([(s["sentence_index"], s["text"], a, d) for s, _, a, *_, d in analysed])
