@@ -1,0 +1,151 @@
+"""Known people: a gazetteer of well-known office holders (``lexicon/known_people.tsv``), as the country gazetteer
+is of places. News names a head of government or a foreign minister without their country far more often than
+it names a capital without its country ("Prime Minister Benjamin Netanyahu cancelled a trip to London", "Takaichi
+will meet with Trump"): the text alone then gives the person no side, or the article's home country, while the
+reader knows the side at once. The gazetteer gives such a person their country (it does not change with the office
+they hold, so it needs no dates), and finds their name where neither the model nor the title patterns read it.
+
+Names are matched with diacritics folded ("Erdogan" is "Erdoğan") and hyphens taken as spaces ("Suk-yeol");
+a short form ("Putin") names the person alone only where the article names no one else in full with that word
+("Francesca Albanese" is not the Australian prime minister), and only as a name of its own (not inside a run of
+capitalised words: "Petro Poroshenko" holds no "Petro" of Colombia)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from pipeline.entities.lexicon import LEXICON_FOLDER, ROLE_HEADS
+from pipeline.entities.roles import SHORT_TITLES
+from pipeline.persons import HONORIFICS, name_parts, person_key
+
+_WORD = re.compile(r"[A-Za-z][\w'’.]*")
+"""A word of a folded text: names start with a letter and may hold apostrophes and dots ("N'Guesso", "Jr.")."""
+_POSSESSIVE = re.compile(r"'s$")
+
+
+def _fold(text: str) -> str:
+    """The text with diacritics folded away, character by character, so that offsets stay those of the text: a
+    character whose folding is not one character is kept as it is."""
+    out = []
+    for char in text.replace("’", "'"):
+        if char.isascii():
+            out.append(char)
+            continue
+        folded = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        out.append(folded if len(folded) == 1 else char)
+    return "".join(out)
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    """The lowercase words of a folded name, hyphens taken as spaces."""
+    return tuple(w.lower().rstrip(".") for w in _WORD.findall(_fold(name).replace("-", " ")))
+
+
+@functools.cache
+def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[tuple[str, ...], bool]]]]:
+    """(country by person key of a full name, country by the key of a short form, the names and short forms by
+    their first word: (their words, whether a short form)), read once from ``known_people.tsv``. A short form two
+    people share names neither."""
+    countries: dict[str, str] = {}
+    short: dict[str, str | None] = {}
+    by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for line in (LEXICON_FOLDER / "known_people.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, code, *rest = line.split("\t")
+        tokens, initials = name_parts(_fold(name).replace("-", " "))
+        countries[person_key(tokens, initials)] = code
+        by_first.setdefault(_tokens(name)[0], []).append((_tokens(name), False))
+        for form in filter(None, (f.strip() for f in (rest[0] if rest else "").split(","))):
+            tokens, initials = name_parts(_fold(form).replace("-", " "))
+            key = person_key(tokens, initials)
+            short[key] = code if short.get(key, code) == code else None
+            by_first.setdefault(_tokens(form)[0], []).append((_tokens(form), True))
+    for entries in by_first.values():
+        entries.sort(key=lambda e: -len(e[0]))  # the longest name first: "Nicolae Ionel Ciuca" before "Ciuca"
+    return countries, {k: v for k, v in short.items() if v}, by_first
+
+
+def known_country(key: str) -> str | None:
+    """The country of the person a person key names (``persons.person_key``): a full name of the gazetteer, or
+    one of its short forms ("trump|"); None for anyone else."""
+    countries, short, _ = _gazetteer()
+    return countries.get(key) or short.get(key)
+
+
+def _is_title(word: str) -> bool:
+    """Whether a capitalised word before a name is a title or an honorific ("President Trump", "Mr Modi")."""
+    bare = word.rstrip(".,").lower()
+    return bare in ROLE_HEADS or bare in HONORIFICS or word.rstrip(".,") in SHORT_TITLES
+
+
+def known_names(text: str, start: int, end: int, others: set[str]) -> list[tuple[int, int]]:
+    """The spans of text[start:end] (a sentence) that name a person of the gazetteer: a full name anywhere, a short
+    form only where it stands alone (no capitalised word right after it, none right before it but a title) and is
+    no word of a full name the article gives someone else (``others``: lowercase words of those full names)."""
+    _, _, by_first = _gazetteer()
+    folded = _fold(text[start:end])
+    words = []
+    for m in _WORD.finditer(folded):
+        word = _POSSESSIVE.sub("", m.group().rstrip("."))  # "Erdogan's" is "Erdogan", "Jr." is "Jr"
+        words.append((m.start() + start, m.start() + start + len(word), word.lower()))
+    found, i = [], 0
+    while i < len(words):
+        first_start, _, word = words[i]
+        hit = None
+        if text[first_start].isupper():
+            for tokens, is_short in by_first.get(word, []):
+                n = len(tokens)
+                if tuple(w for *_, w in words[i : i + n]) != tokens:
+                    continue
+                if any(not re.fullmatch(r"[\s-]+", text[words[j][1] : words[j + 1][0]]) for j in range(i, i + n - 1)):
+                    continue
+                if is_short and not _stands_alone(text, words, i, i + n, start, others):
+                    continue
+                hit = (first_start, words[i + n - 1][1], n)
+                break
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[:2])
+        i += hit[2]
+    return found
+
+
+def _stands_alone(text: str, words, first: int, after: int, start: int, others: set[str]) -> bool:
+    """Whether a short form found at words[first:after] names its person alone: no word of it is in another full
+    name of the article, and no capitalised word joins it right after or (but a title) right before."""
+    if any(w in others for *_, w in words[first:after]):
+        return False
+    if after < len(words):
+        gap_start, gap_end = words[after - 1][1], words[after][0]
+        if re.fullmatch(r"[ \t]+", text[gap_start:gap_end]) and text[gap_end].isupper():
+            return False
+    if first > 0:
+        before_start, before_end, _ = words[first - 1]
+        gap = text[before_end : words[first][0]]
+        if re.fullmatch(r"[ \t]+", gap) and text[before_start].isupper() and not _is_title(text[before_start:before_end]):
+            return before_start == start  # a sentence's first word may be any capitalised word
+    return True
+
+
+def known_mentions(text: str, sentences: list, people: list[dict]) -> list[tuple[object, int, int]]:
+    """(sentence, start, end) of every name of a known person in the article's sentences that no person mention
+    found so far covers: the model reads only the sentences the prefilter picks, and the title patterns only
+    names beside a title, so "Takaichi will meet with Trump" or "since Donald Trump took office" hold a person
+    neither found. A short form yields to the full names the article gives others (``known_names``)."""
+    others = {
+        token
+        for p in people
+        if p["is_full_name"] and known_country(p["person_key"]) is None
+        for token in _tokens(p["name"])
+    }
+    covered = sorted((p["start_char"], p["end_char"]) for p in people)
+    found = []
+    for sentence in sentences:
+        for start, end in known_names(text, sentence.start, sentence.end, others):
+            if not any(s < end and start < e for s, e in covered):
+                found.append((sentence, start, end))
+    return found
