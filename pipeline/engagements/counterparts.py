@@ -8,6 +8,7 @@ import re
 
 from pipeline.engagements.anchors import Anchor, Mention
 from pipeline.engagements.attributes import _is_context, _SentenceContext
+from pipeline.engagements.governing import _anchor_head, parse
 from pipeline.engagements.lexicon import MULTILATERAL
 from pipeline.engagements.not_engagements import _HOST_BEFORE, _ORG_TITLE_AFTER
 
@@ -146,6 +147,66 @@ def _opened_list(text: str, anchor: Anchor, mentions: list[Mention]) -> tuple[li
     return None
 
 
+_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+"""Dependents of a noun met that say something else of it ("Xi, who had spoken with Biden"): its clauses."""
+
+
+def _object_phrases(head) -> list:
+    """The noun phrases a meeting trigger has for what is met, in the dependency parse: the direct objects of a
+    verb ("met the Prime Minister of Thailand, X, and Y"), and the objects of its "with" ("talks with ...",
+    "meet with ...")."""
+    phrases = [c for c in head.children if c.dep_ == "dobj"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            phrases += [c for c in prep.children if c.dep_ == "pobj"]
+    return phrases
+
+
+def _phrase_tokens(token, settled: bool = False) -> list[tuple[object, bool]]:
+    """The tokens of the phrase a noun heads, with its conjuncts and appositions, without its clauses
+    (``_CLAUSES``); each with whether a preposition other than "of" stands above it in the phrase ("at the
+    summit in Kathmandu", "during the visit"): a place there is the setting, not whom one meets, while a person
+    there is still one met ("the head of the junta in Myanmar Senior General M", as the parser reads it)."""
+    found = [(token, settled)]
+    for child in token.children:
+        if child.dep_ in _CLAUSES:
+            continue
+        found += _phrase_tokens(child, settled or (child.dep_ == "prep" and child.lower_ != "of"))
+    return found
+
+
+def _objects_met(text: str, anchor: Anchor, items: list[Mention]) -> tuple[list[Mention], int, int] | None:
+    """The items of what a meeting trigger meets, read from the dependency parse when the words after it open no
+    list ``_opened_list`` knows: "Modi also met the Prime Minister of Thailand, X, the President of Myanmar, Y,
+    and Z, chief advisor of the Bhutan government", "is likely to meet the prime minister of Nepal and the head
+    of the junta in Myanmar". Each country in the object phrases (``_object_phrases``, ``_phrase_tokens``: a
+    person of it, or its name where no preposition but "of" stands above it) is one item, the first mention of it
+    standing for it; None unless they are of two or more countries (one country's people met are
+    ``met_people``'s), and unless a person is among them: the objects of "meet" are the people one meets, however
+    their titles are worded, and the guide makes a visitor's meetings one record per distinct pair; countries
+    alone after a trigger ("holds consultations with its neighbours Germany and France") are a list
+    ``_opened_list`` reads or none. Parsed only when the clause names three countries or more (a side and two
+    met)."""
+    if anchor.kind != "meeting" or len({m.country_code for m in items}) < 3:
+        return None
+    head = _anchor_head(parse(text), anchor.start, anchor.end)
+    if head is None:
+        return None
+    tokens = [found for phrase in _object_phrases(head) for found in _phrase_tokens(phrase)]
+
+    def met(m: Mention) -> bool:
+        return any(
+            t.idx < m.end and m.start < t.idx + len(t) and (m.label == "PERSON" or not settled)
+            for t, settled in tokens
+        ) and not _is_context(text, m)
+
+    inside = [m for m in items if met(m)]
+    listed = list({m.country_code: m for m in reversed(inside)}.values())[::-1]
+    if len(listed) < 2 or not any(m.label == "PERSON" for m in inside):
+        return None
+    return listed, min(m.start for m in inside), max(m.end for m in inside)
+
+
 def listed_countries(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]) -> set[str]:
     """The countries of a coordinated list of destinations or counterparts right after a visit or meeting trigger
     ("cancelled his visit to Togo and Benin"), whatever its other side; empty when none follows."""
@@ -187,7 +248,7 @@ def _listed_counterparts(
         [m for m in ctx.countries + ctx.people if m.country_code and clause[0] <= m.start < clause[1]],
         key=lambda m: m.start,
     )
-    if (opened := _opened_list(text, anchor, items)) is None:
+    if (opened := _opened_list(text, anchor, items) or _objects_met(text, anchor, items)) is None:
         return []
     listed, start, end = opened
     codes = {m.country_code for m in listed}
