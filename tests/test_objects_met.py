@@ -46,3 +46,31 @@ def test_countries_alone_that_a_side_consults_are_not_people_met():
         people=[],
     )
     assert found == set()
+
+
+# --- the trigger's subject and object are the pair, in a sentence naming three countries -----------------------
+
+
+def test_the_subject_and_the_one_met_are_the_pair_whatever_else_the_sentence_names():
+    found = pair_types(
+        [
+            "Oduya will meet with Kagame later this week, ahead of the Ugandan president's first sit-down with "
+            "Tanzanian Prime Minister Amani Mrema."
+        ],
+        people=[("Oduya", "p1", "KEN", "president"), ("Kagame", "p2", "UGA", "president"),
+                ("Amani Mrema", "p3", "TZA", "prime minister")],
+    )
+    assert (("KEN", "UGA"), "meeting") in found
+    assert not {pair for pair, _ in found} & {("KEN", "TZA")}
+
+
+def test_a_dateline_read_as_a_second_subject_gives_way_to_the_person():
+    found = pair_types(
+        [
+            "Arusha: President Daniel Oduya will hold a bilateral meeting with Uganda's President Ruth Kagame on "
+            "the margins of the regional summit on Friday, officials said."
+        ],
+        entities=[("Arusha", "COUNTRY", "TZA"), ("Uganda", "COUNTRY", "UGA")],
+        people=[("Daniel Oduya", "p1", "KEN", "president"), ("Ruth Kagame", "p2", "UGA", "president")],
+    )
+    assert found == {(("KEN", "UGA"), "meeting")}

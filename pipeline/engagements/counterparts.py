@@ -207,6 +207,71 @@ def _objects_met(text: str, anchor: Anchor, items: list[Mention]) -> tuple[list[
     return listed, min(m.start for m in inside), max(m.end for m in inside)
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RAISING = frozenset({"xcomp", "acomp", "conj"})
+"""The links a trigger verb climbs to find its subject: "is likely to meet" (meet is the xcomp of "likely", the
+acomp of "is"), "arrived and met" (met is a conjunct of "arrived")."""
+
+
+def _subjects_of(verb) -> list:
+    """The subjects of a verb, or of the verb it depends on through ``_RAISING`` links (a dateline may be parsed
+    as a second subject: "Bangkok: Prime Minister M will hold ...")."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects or verb.dep_ not in _RAISING or verb.head is verb:
+            return subjects
+        verb = verb.head
+
+
+def subject_and_object_pair(ctx: _SentenceContext, anchor: Anchor) -> tuple[str, str] | None:
+    """The pair of a meeting or call that a sentence naming three countries or more states by its syntax: the
+    country of the trigger's subject (the verb's, or that of the verb a trigger noun is the object of: "X held
+    talks with Y") and the country of what it meets (``_object_phrases``): "Takaichi will meet with Trump later
+    this week, ahead of the US President's first sit-down with Chinese President Xi" is Japan and the United
+    States, whatever the rest of the sentence names. Each side must name one country: its people's, else its
+    countries' (a country's name that no preposition but "of" sets in a setting); None otherwise, and the other
+    rules decide. Why: the guide's engagement has exactly two countries, and subject and object are the two
+    that take part."""
+    if anchor.kind not in ("meeting", "call"):
+        return None
+    countries = {m.country_code for m in ctx.countries + ctx.people if m.country_code}
+    if len(countries) < 3:
+        return None
+    head = _anchor_head(parse(ctx.text), anchor.start, anchor.end)
+    if head is None:
+        return None
+    phrases = _object_phrases(head)
+    verb = head
+    if not head.tag_.startswith("VB"):
+        if head.dep_ != "dobj" or not head.head.tag_.startswith("VB"):
+            return None
+        verb = head.head
+        phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for c in p.children
+                    if c.dep_ == "pobj"]
+    subjects = _subjects_of(verb)
+    if not subjects or not phrases:
+        return None
+    sides = []
+    for heads in (subjects, phrases):
+        tokens = [found for phrase in heads for found in _phrase_tokens(phrase)]
+        named = [
+            m
+            for m in ctx.countries + ctx.people
+            if m.country_code
+            and not _is_context(ctx.text, m)
+            and any(
+                t.idx < m.end and m.start < t.idx + len(t) and (m.label == "PERSON" or not settled)
+                for t, settled in tokens
+            )
+        ]
+        people = {m.country_code for m in named if m.label == "PERSON"}
+        codes = people or {m.country_code for m in named}
+        if len(codes) != 1:
+            return None
+        sides.append(codes.pop())
+    return tuple(sorted(sides)) if sides[0] != sides[1] else None
+
+
 def listed_countries(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]) -> set[str]:
     """The countries of a coordinated list of destinations or counterparts right after a visit or meeting trigger
     ("cancelled his visit to Togo and Benin"), whatever its other side; empty when none follows."""
