@@ -75,3 +75,11 @@ def test_a_meeting_with_a_known_leader_abroad_is_the_pair_of_their_countries(tmp
     pairs = {(r["country_a"], r["country_b"], r["engagement_type"]) for r in engagements.iter_rows(named=True)}
     assert ("DEU", "SVK", "meeting") in pairs
     assert ("SVK", "UKR", "meeting") in pairs
+
+
+def test_a_name_with_a_hyphenated_particle_is_known_as_printed_or_apart():
+    from pipeline.persons import name_parts, person_key
+
+    for printed in ("Sheikh Tamim bin Hamad al-Thani", "Tamim bin Hamad Al Thani", "Abdel Fattah el-Sisi"):
+        name = printed.removeprefix("Sheikh ")
+        assert known_country(person_key(*name_parts(name))) is not None, printed

@@ -55,13 +55,13 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[t
         if not line.strip() or line.startswith("#"):
             continue
         name, code, *rest = line.split("\t")
-        tokens, initials = name_parts(_fold(name).replace("-", " "))
-        countries[person_key(tokens, initials)] = code
+        for spelling in {_fold(name), _fold(name).replace("-", " ")}:  # "al-Thani" is keyed as printed, or apart
+            countries[person_key(*name_parts(spelling))] = code
         by_first.setdefault(_tokens(name)[0], []).append((_tokens(name), False))
         for form in filter(None, (f.strip() for f in (rest[0] if rest else "").split(","))):
-            tokens, initials = name_parts(_fold(form).replace("-", " "))
-            key = person_key(tokens, initials)
-            short[key] = code if short.get(key, code) == code else None
+            for spelling in {_fold(form), _fold(form).replace("-", " ")}:
+                key = person_key(*name_parts(spelling))
+                short[key] = code if short.get(key, code) == code else None
             by_first.setdefault(_tokens(form)[0], []).append((_tokens(form), True))
     for entries in by_first.values():
         entries.sort(key=lambda e: -len(e[0]))  # the longest name first: "Nicolae Ionel Ciuca" before "Ciuca"
