@@ -83,3 +83,11 @@ def test_a_name_with_a_hyphenated_particle_is_known_as_printed_or_apart():
     for printed in ("Sheikh Tamim bin Hamad al-Thani", "Tamim bin Hamad Al Thani", "Abdel Fattah el-Sisi"):
         name = printed.removeprefix("Sheikh ")
         assert known_country(person_key(*name_parts(name))) is not None, printed
+
+
+def test_a_known_name_run_together_with_a_title_word_is_still_known():
+    table = persons(
+        "Minister of Foreign Affairs and Expatriates Ayman Safadi paid a working visit to Baghdad.\n"
+        "Safadi met the Iraqi president.\n"
+    )
+    assert country_of(table, "Safadi") == "JOR"

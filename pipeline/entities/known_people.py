@@ -68,11 +68,28 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[t
     return countries, {k: v for k, v in short.items() if v}, by_first
 
 
+@functools.cache
+def _by_token() -> dict[str, list[tuple[frozenset[str], str]]]:
+    """The gazetteer's full names (token sets, with their country) by each of their tokens."""
+    found: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for key, code in _gazetteer()[0].items():
+        tokens = frozenset(key.split())
+        for token in tokens:
+            found.setdefault(token, []).append((tokens, code))
+    return found
+
+
 def known_country(key: str) -> str | None:
     """The country of the person a person key names (``persons.person_key``): a full name of the gazetteer, or
-    one of its short forms ("trump|"); None for anyone else."""
+    one of its short forms ("trump|"), or a full name that holds all the words of the gazetteer's full names of
+    one country only ("Expatriates Ayman Safadi": a title word the name run took in); None for anyone else."""
     countries, short, _ = _gazetteer()
-    return countries.get(key) or short.get(key)
+    found = countries.get(key) or short.get(key)
+    if found or "|" in key:
+        return found
+    tokens = set(key.split())
+    codes = {code for token in tokens for known, code in _by_token().get(token, []) if known <= tokens}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _is_title(word: str) -> bool:
