@@ -23,6 +23,24 @@ from pipeline.persons import HONORIFICS, name_parts, person_key
 _WORD = re.compile(r"[A-Za-z][\w'’.]*")
 """A word of a folded text: names start with a letter and may hold apostrophes and dots ("N'Guesso", "Jr.")."""
 _POSSESSIVE = re.compile(r"'s$")
+_CAPITALISED = re.compile(r"(?<![\w'.])[A-Z][\w'.]*")
+_JOIN = re.compile(r"[\s-]+")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'.]*)[ \t]+$")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+class _FoldTable(dict):
+    """``str.translate``'s table for ``_fold``: each character's folding, worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        self[code] = value = "'" if char == "’" else folded if len(folded) == 1 else char
+        return value
+
+
+_FOLD = _FoldTable()
 
 
 def _fold(text: str) -> str:
@@ -98,54 +116,64 @@ def _is_title(word: str) -> bool:
     return bare in ROLE_HEADS or bare in HONORIFICS or word.rstrip(".,") in SHORT_TITLES
 
 
+def _word(raw: str) -> str:
+    """A word as the gazetteer keys it: without a closing dot or possessive ("Jr." is "Jr", "Erdogan's" is
+    "Erdogan"), in its written case."""
+    return _POSSESSIVE.sub("", raw.rstrip("."))
+
+
+def _matched_end(folded: str, at: int, tokens: tuple[str, ...]) -> int | None:
+    """Where the words ``tokens`` end when they are written from ``at`` on, joined by spaces or hyphens; else None."""
+    end = at
+    for index, token in enumerate(tokens):
+        if index:
+            gap = _JOIN.match(folded, end)
+            if gap is None:
+                return None
+            end = gap.end()
+        found = _WORD.match(folded, end)
+        if found is None or (word := _word(found.group())).lower() != token:
+            return None
+        end = found.start() + len(word)
+    return end
+
+
 def known_names(text: str, start: int, end: int, others: set[str]) -> list[tuple[int, int]]:
     """The spans of text[start:end] (a sentence) that name a person of the gazetteer: a full name anywhere, a short
     form only where it stands alone (no capitalised word right after it, none right before it but a title) and is
-    no word of a full name the article gives someone else (``others``: lowercase words of those full names)."""
+    no word of a full name the article gives someone else (``others``: lowercase words of those full names).
+    Only a capitalised word the gazetteer has a name for opens a match, so a sentence costs a scan of its
+    capitalised words."""
     _, _, by_first = _gazetteer()
-    folded = _fold(text[start:end])
-    words = []
-    for m in _WORD.finditer(folded):
-        word = _POSSESSIVE.sub("", m.group().rstrip("."))  # "Erdogan's" is "Erdogan", "Jr." is "Jr"
-        words.append((m.start() + start, m.start() + start + len(word), word.lower()))
-    found, i = [], 0
-    while i < len(words):
-        first_start, _, word = words[i]
-        hit = None
-        if text[first_start].isupper():
-            for tokens, is_short in by_first.get(word, []):
-                n = len(tokens)
-                if tuple(w for *_, w in words[i : i + n]) != tokens:
-                    continue
-                if any(not re.fullmatch(r"[\s-]+", text[words[j][1] : words[j + 1][0]]) for j in range(i, i + n - 1)):
-                    continue
-                if is_short and not _stands_alone(text, words, i, i + n, start, others):
-                    continue
-                hit = (first_start, words[i + n - 1][1], n)
-                break
-        if hit is None:
-            i += 1
+    folded = text[start:end].translate(_FOLD)
+    if not any(w.rstrip(".").lower().removesuffix("'s") in by_first for w in _CAPITALISED.findall(folded)):
+        return []  # most sentences name no one the gazetteer knows: one pass of string methods tells
+    found, resume = [], 0
+    for opening in _CAPITALISED.finditer(folded):
+        if opening.start() < resume or not (entries := by_first.get(_word(opening.group()).lower())):
             continue
-        found.append(hit[:2])
-        i += hit[2]
+        for tokens, is_short in entries:
+            stop = _matched_end(folded, opening.start(), tokens)
+            if stop is None or (is_short and not _stands_alone(folded, opening.start(), stop, tokens, others)):
+                continue
+            found.append((start + opening.start(), start + stop))
+            resume = stop
+            break
     return found
 
 
-def _stands_alone(text: str, words, first: int, after: int, start: int, others: set[str]) -> bool:
-    """Whether a short form found at words[first:after] names its person alone: no word of it is in another full
-    name of the article, and no capitalised word joins it right after or (but a title) right before."""
-    if any(w in others for *_, w in words[first:after]):
+def _stands_alone(folded: str, first: int, stop: int, tokens: tuple[str, ...], others: set[str]) -> bool:
+    """Whether a short form found at folded[first:stop] (a sentence) names its person alone: no word of it is in
+    another full name of the article, and no capitalised word joins it right after or right before, but a title
+    or an initial ("Defense Secretary James N. Mattis"); a sentence's first word may be any capitalised word."""
+    if any(token in others for token in tokens):
         return False
-    if after < len(words):
-        gap_start, gap_end = words[after - 1][1], words[after][0]
-        if re.fullmatch(r"[ \t]+", text[gap_start:gap_end]) and text[gap_end].isupper():
-            return False
-    if first > 0:
-        before_start, before_end, _ = words[first - 1]
-        gap = text[before_end : words[first][0]]
-        if re.fullmatch(r"[ \t]+", gap) and text[before_start].isupper() and not _is_title(text[before_start:before_end]):
-            return before_start == start  # a sentence's first word may be any capitalised word
-    return True
+    if _CAPITAL_AFTER.match(folded, stop):
+        return False
+    before = _WORD_BEFORE.search(folded, 0, first)
+    if before is None or not before.group(1)[:1].isupper() or before.start() == 0:
+        return True
+    return _is_title(before.group(1)) or _INITIAL.fullmatch(before.group(1)) is not None  # "Michael R. Pompeo"
 
 
 def known_mentions(text: str, sentences: list, people: list[dict]) -> list[tuple[object, int, int]]:
