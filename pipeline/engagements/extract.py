@@ -38,6 +38,7 @@ from pipeline.engagements.counterparts import (
     _onward_leg,
     listed_countries,
     organisation_officials,
+    subject_and_object_pair,
     without_hosts,
     without_organisation_officials,
 )
@@ -261,7 +262,9 @@ def article_engagements(
                 )
                 if three_sides(sided):
                     pair, pair_source = None, "explicit"
-                elif (found := onward or people_over_topic(sided, anchor, clause)) is not None:
+                elif (
+                    found := onward or people_over_topic(sided, anchor, clause) or subject_and_object_pair(sided, anchor)
+                ) is not None:
                     pair, pair_source = found, "explicit"
                 else:
                     pair, pair_source = _pair_for(sided, anchor, clause, destination, referred)
