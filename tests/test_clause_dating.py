@@ -48,7 +48,7 @@ def test_a_date_of_a_purpose_clause_stays_with_the_trip():
 
 def test_a_relative_clause_set_on_the_agreements_noun_phrase_dates_it():
     dates = dated(
-        "Ghana and Togo will revive the joint commission that was set up under the Ghana-Togo Agreement on Trade "
-        "and which was signed by both states on June 1, 1995."
+        "Ghana and Togo will revive the joint commission created under the Ghana-Togo Trade Agreement, "
+        "which the two states signed on June 1, 1995."
     )
     assert dates["agreement"] == (date(1995, 6, 1), "day")

@@ -46,7 +46,7 @@ def test_a_signing_that_followed_a_meeting_takes_the_tense_of_the_passive():
     found = statuses(
         [
             "The Chilean and Peruvian presidents met in Lima.",
-            "The meeting was followed by the signing of a memorandum of understanding between Chile and Peru, "
+            "The meeting was then followed by the signing of a fisheries memorandum between Chile and Peru, "
             "which will pave the way for more trade.",
         ]
     )
@@ -146,7 +146,7 @@ def test_an_agreement_whose_signing_followed_talks_was_signed():
     found = statuses(
         [
             "The Chilean and Peruvian presidents held talks in Lima.",
-            "The talks were followed by the signing of a Memorandum of Understanding on fisheries, which will "
+            "The talks were followed by the signing of a fisheries Memorandum of Understanding, which will "
             "open new markets.",
         ]
     )

@@ -10,7 +10,7 @@ def test_what_is_signed_at_this_session_is_the_two_sides_agreement():
         [
             "Premier Kofi Boateng and Premier Mwila Banda co-chaired on Friday the 4th session of the "
             "Ghanaian-Zambian Joint Commission in Lusaka.",
-            "This session was marked by the signing of nine cooperation agreements.",
+            "This session saw the signing of nine cooperation agreements.",
         ],
         [GHA, ZMB, ("Lusaka", "LOCATION", "ZMB")],
     )
@@ -22,7 +22,7 @@ def test_memoranda_signed_between_both_parties_are_the_two_sides_agreement():
     found = kinds(
         [
             "The Ghanaian president will hold talks with the Zambian president in Lusaka on Tuesday.",
-            "This will be followed by a ceremony of signature of memoranda of understanding between both parties.",
+            "A ceremony for the signature of memoranda of understanding by both parties will follow.",
         ],
         [GHA, ZMB, ("Lusaka", "LOCATION", "ZMB")],
     )

@@ -166,7 +166,7 @@ def _phrase_tokens(token, settled: bool = False) -> list[tuple[object, bool]]:
     """The tokens of the phrase a noun heads, with its conjuncts and appositions, without its clauses
     (``_CLAUSES``); each with whether a preposition other than "of" stands above it in the phrase ("at the
     summit in Kathmandu", "during the visit"): a place there is the setting, not whom one meets, while a person
-    there is still one met ("the head of the junta in Myanmar Senior General M", as the parser reads it)."""
+    there is still one met ("the chief of the army government in Bolivia, General K", as the parser reads it)."""
     found = [(token, settled)]
     for child in token.children:
         if child.dep_ in _CLAUSES:
@@ -177,9 +177,9 @@ def _phrase_tokens(token, settled: bool = False) -> list[tuple[object, bool]]:
 
 def _objects_met(text: str, anchor: Anchor, items: list[Mention]) -> tuple[list[Mention], int, int] | None:
     """The items of what a meeting trigger meets, read from the dependency parse when the words after it open no
-    list ``_opened_list`` knows: "Modi also met the Prime Minister of Thailand, X, the President of Myanmar, Y,
-    and Z, chief advisor of the Bhutan government", "is likely to meet the prime minister of Nepal and the head
-    of the junta in Myanmar". Each country in the object phrases (``_object_phrases``, ``_phrase_tokens``: a
+    list ``_opened_list`` knows: "Sharma then met the President of Ghana, X, the Prime Minister of Togo, Y,
+    and Z, foreign minister of the Benin government", "may also meet the president of Peru and the chief of the
+    army government in Bolivia". Each country in the object phrases (``_object_phrases``, ``_phrase_tokens``: a
     person of it, or its name where no preposition but "of" stands above it) is one item, the first mention of it
     standing for it; None unless they are of two or more countries (one country's people met are
     ``met_people``'s), and unless a person is among them: the objects of "meet" are the people one meets, however
@@ -226,9 +226,9 @@ def _subjects_of(verb) -> list:
 def subject_and_object_pair(ctx: _SentenceContext, anchor: Anchor) -> tuple[str, str] | None:
     """The pair of a meeting or call that a sentence naming three countries or more states by its syntax: the
     country of the trigger's subject (the verb's, or that of the verb a trigger noun is the object of: "X held
-    talks with Y") and the country of what it meets (``_object_phrases``): "Takaichi will meet with Trump later
-    this week, ahead of the US President's first sit-down with Chinese President Xi" is Japan and the United
-    States, whatever the rest of the sentence names. Each side must name one country: its people's, else its
+    talks with Y") and the country of what it meets (``_object_phrases``): "Ruto is to meet with Trump on Friday,
+    before the American leader's talks with the Chinese President" is Kenya and the United States, whatever the
+    rest of the sentence names. Each side must name one country: its people's, else its
     countries' (a country's name that no preposition but "of" sets in a setting); None otherwise, and the other
     rules decide. Why: the guide's engagement has exactly two countries, and subject and object are the two
     that take part."""

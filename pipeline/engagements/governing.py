@@ -224,7 +224,7 @@ def _told_as_past(verb) -> bool:
 def _programme(verb, lemma: str, role: str) -> bool:
     """Whether the anchor is an item of a programme: the object of "include", "feature" or "involve" whose subject
     is an agenda ("the agenda for Wednesday includes a meeting with ..."), or which is told in the present ("a
-    visit that includes a meeting at the National Palace", "the trip involves talks with"): a programme tells
+    trip that includes talks at the presidential palace", "the trip involves talks with"): a programme tells
     what is to come; what a visit has held is told in the past ("the visit included talks")."""
     if role != "dobj" or lemma not in ("include", "feature", "involve"):
         return False

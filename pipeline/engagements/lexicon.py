@@ -207,8 +207,8 @@ SPOKE_WITH = (
 """Speaking with an official of the other side ("spoke last night with Estonian Prime Minister Liina Kask",
 "I spoke with Tomas Reyes, the Prime Minister of Belize"): between the words, only titles, names and a few title
 words, so that "spoke to reporters about the minister" is no contact. The official may be new in office ("has
-spoken to new Japanese Prime Minister Fumio Kishida"), a "PM", or named with an honorific ("spoke to Mr Kishida");
-a headline's "talks to" is the verb ("Morrison talks to new Japanese PM Kishida"), not talks held. It is a meeting when the two are together
+spoken to the newly elected Peruvian Prime Minister Ana Soto"), a "PM", or named with an honorific ("spoke to Ms Soto");
+a headline's "talks to" is the verb ("Lindqvist talks to new Peruvian PM Soto"), not talks held. It is a meeting when the two are together
 (a visit, a summit) and a call otherwise (``anchors.remote_contacts``)."""
 JOINT_TALK_VERBS = r"discuss(?:ed|es|ing)?|tackl(?:e[sd]?|ing)|review(?:s|ed|ing)?|exchang(?:e|es|ed|ing)\s+views"
 """Talks the two leaders or sides hold ("the two presidents will tackle concrete topics"): a meeting."""
@@ -320,8 +320,8 @@ departure for a named place ("before heading to Dhaka", "left for Hanoi", "en ro
 after it, so "heading to the polls" is none), or by the coming to one ("he was coming to Belgrade", "came to the
 White House"; not "when it comes to China", an idiom, nor "came to power"); "arrived to Abu Dhabi", as translated
 news writes it, is "arrived in".
-A host who receives an official of the other side meets them, in any tense ("is expected to formally receive
-Prime Minister Abiy on Monday", "received his Tunisian counterpart"): the guide's "X received Y", whose meeting is
+A host who receives an official of the other side meets them, in any tense ("will formally receive Prime
+Minister Okafor on Tuesday", "received his Tunisian counterpart"): the guide's "X received Y", whose meeting is
 the required record. "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
 visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose. A gift of ships,
 boats, aircraft or the like to the other side ("agreed to gift a survey vessel to Fiji", "took steps to provide
@@ -441,5 +441,5 @@ meeting", "today's visit": the one under way on the publication day), or to its 
 scheduled to meet Yoon in the afternoon"), and "the two" as the subject of a meeting ("The two met in Finland on
 Monday": the two just named, the meeting another of theirs). The parties of an engagement ("a signing ceremony
 between both parties") are its two sides, and "this session" or "the plenary sitting" is the session of a joint
-body just named ("This session was marked by the signing of 13 agreements"): what is signed there is the two
+body just named ("the session saw nine agreements signed"): what is signed there is the two
 sides' agreement."""
