@@ -120,3 +120,33 @@ def test_a_meeting_of_the_two_ministers_stays_bilateral():
     article = ["A meeting of the two defence ministers is planned in Tallinn on Tuesday, Estonia and Latvia said."]
     found = pairs(article, [("Tallinn", "LOCATION", "EST"), ("Estonia", "COUNTRY", "EST"), ("Latvia", "COUNTRY", "LVA")])
     assert [(a, b, kind) for a, b, kind, _ in found] == [("EST", "LVA", "meeting")]
+
+
+# --- a state's own acts and trips to gatherings ----------------------------------------------------------
+
+
+def test_signing_an_order_for_an_extradition_is_no_agreement():
+    article = [
+        "LISBON — A Portuguese minister has signed an order that clears the way for banker Rui Matos's "
+        "extradition to Brazil to face fraud charges.",
+    ]
+    found = pairs(article, [("Portuguese", "COUNTRY", "PRT"), ("Brazil", "COUNTRY", "BRA"), ("LISBON", "LOCATION", "PRT")])
+    assert [(a, b, kind) for a, b, kind, _ in found if kind == "agreement"] == []
+
+
+def test_signing_a_memorandum_with_a_minister_stays_an_agreement():
+    article = ["A Portuguese minister has signed a memorandum with Brazil's trade minister on port logistics."]
+    found = pairs(article, [("Portuguese", "COUNTRY", "PRT"), ("Brazil", "COUNTRY", "BRA")])
+    assert [(a, b, kind) for a, b, kind, _ in found] == [("BRA", "PRT", "agreement")]
+
+
+def test_a_trip_for_a_regional_forum_is_no_visit_to_its_host():
+    article = ["Prime Minister Tane has now landed in Fiji for the Pacific Islands Forum leaders' meeting."]
+    found = pairs(article, [("Tane", "PERSON", "NZL"), ("Fiji", "COUNTRY", "FJI")])
+    assert found == []
+
+
+def test_a_trip_for_talks_with_the_host_stays_a_visit():
+    article = ["Prime Minister Tane has now landed in Fiji for talks with Fiji's prime minister."]
+    found = pairs(article, [("Tane", "PERSON", "NZL"), ("Fiji", "COUNTRY", "FJI")])
+    assert ("FJI", "NZL", "visit") in [(a, b, kind) for a, b, kind, _ in found]

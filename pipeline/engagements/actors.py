@@ -25,6 +25,7 @@ from pipeline.engagements.governing import (
     _pos,
     parse,
 )
+from pipeline.engagements.lexicon import MULTILATERAL
 
 _STATE_LEMMAS = frozenset(
     {
@@ -40,7 +41,9 @@ _STATE_LEMMAS = frozenset(
         "congressman", "congresswoman",
         # armed and police forces
         "navy", "army", "military", "force", "troop", "soldier", "sailor", "marine", "guard", "police",
-        "commander", "general", "admiral", "officer", "defence", "defense", "ship", "warship", "vessel", "frigate",
+        "commander", "general", "admiral", "officer", "defence", "defense", "unit", "battalion", "brigade", "regiment",
+        "squadron", "fleet", "personnel", "serviceman", "ship", "warship", "vessel", "frigate", "destroyer",
+        "corvette", "submarine", "jet", "aircraft", "helicopter",
         # the country itself
         "country", "nation", "republic", "kingdom",
     }
@@ -255,6 +258,56 @@ def _gathering_of_many(doc, anchor, ctx) -> bool:
                 return True
     return False
 
+_UNILATERAL_ACTS = frozenset({"order", "decree", "law", "bill", "legislation", "ordinance", "warrant", "budget", "petition"})
+"""What a state signs on its own: an order, a decree, a law, a bill, a warrant (annotation guide: an agreement is
+signed between the two; domestic acts are none, whoever they concern: "signed an order for his extradition to
+India")."""
+
+
+def _signs_an_act(doc, anchor) -> bool:
+    """Whether an agreement anchor is the signing of a state's own act ("the Home Secretary signed an order
+    that paves the way for the extradition"): the object of "sign" is one of ``_UNILATERAL_ACTS``."""
+    head = _anchor_head(doc, anchor.start, anchor.end)
+    if head is None or anchor.kind != "agreement":
+        return False
+    verb = head if _lemma(head) in ("sign", "ink") else None
+    if verb is None:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(_lemma(o) in _UNILATERAL_ACTS for o in objects)
+
+
+_ATTEND_VERBS = frozenset({"attend", "participate", "join", "take"})
+"""Verbs of taking part in a gathering ("to attend the summit", "to participate in the conference", "to take part
+in the forum")."""
+
+
+def _trip_to_a_gathering(doc, anchor) -> bool:
+    """Whether a visit's stated purpose is a gathering of many states ("landed in Honiara for the Pacific Islands
+    Forum", "travelled to Addis Ababa to attend the African Union summit"): the trip is to the gathering, not a
+    visit to its host (annotation guide: a multilateral meeting as a whole is no record; the host of others'
+    gathering is no party). A trip with a bilateral purpose besides ("for talks with ...") is not read here."""
+    head = _anchor_head(doc, anchor.start, anchor.end)
+    if head is None or anchor.kind != "visit":
+        return False
+    governed = _governor(head)
+    verb = governed[0] if isinstance(governed, tuple) else head
+    purposes = []
+    for node in (head, verb):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                purposes += [p for p in c.children if p.dep_ == "pobj"]
+            elif (
+                c.dep_ in ("xcomp", "advcl")
+                and _lemma(c) in _ATTEND_VERBS
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ):  # "to attend", not "after he attended"
+                purposes += [p for p in c.subtree if p.dep_ in ("dobj", "pobj")][:1]
+    if not purposes:
+        return False
+    return all(bool(MULTILATERAL.search(doc.text[slice(*_phrase(p))])) for p in purposes)
+
+
 
 def _declines_an_offer(doc) -> bool:
     """Whether the sentence turns an offer down: a verb of declining ("turned down", "rejected", "declined")
@@ -269,9 +322,22 @@ def _declines_an_offer(doc) -> bool:
     return False
 
 
+def _makes_no_record(doc, anchor, ctx) -> bool:
+    """Whether the parse says an anchor states no bilateral engagement (``_no_two_states``, ``_gathering_of_many``,
+    ``_signs_an_act``, ``_trip_to_a_gathering``). An anchor that absorbed others of its sentence ("held talks ...
+    before a summit") stands for them too, so it makes no record only if each of them makes none."""
+    return (
+        _no_two_states(anchor.kind, *anchor_actors(doc, anchor, ctx))
+        or _gathering_of_many(doc, anchor, ctx)
+        or _signs_an_act(doc, anchor)
+        or _trip_to_a_gathering(doc, anchor)
+    )
+
+
 def without_private_actors(text: str, anchors: list, statuses: list, ctx) -> list:
     """The statuses of a sentence's anchors, ``DROP`` for an anchor whose actors are no two states
-    (``anchor_actors``, ``_no_two_states``), for a gathering of many office-holders (``_gathering_of_many``) and for an offer the sentence says was turned down
+    (``anchor_actors``, ``_no_two_states``), for a gathering of many office-holders (``_gathering_of_many``), a
+    signing of a state's own act (``_signs_an_act``), a trip to a gathering of many (``_trip_to_a_gathering``) and for an offer the sentence says was turned down
     (``_declines_an_offer``: the proposed engagements of "Trump invited Rouhani to a meeting during his visit,
     but Rouhani turned down the offer"). Only sentences ``governing`` parsed are read (offers of cooperation,
     whose actors the cues read, are left as they are)."""
@@ -282,9 +348,7 @@ def without_private_actors(text: str, anchors: list, statuses: list, ctx) -> lis
     declined = None
     result = list(statuses)
     for i in targets:
-        if _no_two_states(anchors[i].kind, *anchor_actors(doc, anchors[i], ctx)) or _gathering_of_many(
-            doc, anchors[i], ctx
-        ):
+        if all(_makes_no_record(doc, a, ctx) for a in (anchors[i], *anchors[i].absorbed)):
             result[i] = DROP
         elif result[i] == "proposed":
             declined = _declines_an_offer(doc) if declined is None else declined
