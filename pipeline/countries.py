@@ -156,6 +156,8 @@ def _build_gazetteer() -> dict[str, GazetteerEntry]:
         add(row["text"], kind, code)
         if kind == "demonym" and (plural := _plural_demonym(row["text"])):
             add(plural, kind, code)
+    for code, country in _states_outside_iso().items():
+        add(country["name"], "name", code, code)
     for country in pycountry.countries:
         code = country.alpha_3
         names = [_short_name(country), country.name, getattr(country, "official_name", None)]
@@ -186,6 +188,18 @@ def _build_gazetteer() -> dict[str, GazetteerEntry]:
     for state in cache.get_us_states().values():
         add(state["name"], "state", "USA")
     return entries
+
+
+@functools.cache
+def _states_outside_iso() -> dict[str, dict]:
+    """States that geonames lists but ISO 3166-1 (pycountry) does not, without the dissolved ones: Kosovo, whose
+    code XKX is the one the World Bank and the EU use. Its leaders meet and sign like any other state's, so it is
+    a country of the gazetteer and of the ``countries`` table."""
+    return {
+        code: country
+        for code, country in _geonames_countries().items()
+        if pycountry.countries.get(alpha_3=code) is None and not _dissolved(code)
+    }
 
 
 def _dissolved(code: str) -> bool:
@@ -231,7 +245,7 @@ def find_gazetteer_matches(text: str) -> list[GazetteerMatch]:
 
 @functools.cache
 def country_table() -> pl.DataFrame:
-    """The warehouse `countries` table: one row per ISO 3166-1 country."""
+    """The warehouse `countries` table: one row per ISO 3166-1 country, and per state geonames adds (Kosovo)."""
     rows = []
     for country in pycountry.countries:
         geo = _geonames_countries().get(country.alpha_3, {})
@@ -246,11 +260,23 @@ def country_table() -> pl.DataFrame:
                 "demonym": _demonyms().get(country.alpha_3),
             }
         )
+    for code, geo in _states_outside_iso().items():
+        rows.append(
+            {
+                "country_code": code,
+                "alpha2": geo["iso"],
+                "name": geo["name"],
+                "official_name": None,
+                "capital": geo.get("capital") or None,
+                "continent": CONTINENTS.get(geo.get("continentcode", "")),
+                "demonym": _demonyms().get(code),
+            }
+        )
     return pl.DataFrame(rows, schema=COUNTRY_SCHEMA)
 
 
 class CountriesModel(pa.DataFrameModel):
-    """One country of ISO 3166-1 (the warehouse ``countries`` table)."""
+    """One country of ISO 3166-1, or a state geonames adds (the warehouse ``countries`` table)."""
 
     country_code: str = pa.Field(unique=True, str_matches=r"^[A-Z]{3}$")
     alpha2: str = pa.Field(nullable=True, str_matches=r"^[A-Z]{2}$")

@@ -96,7 +96,7 @@ NAME_PARTICLES = {
 # Korean and Vietnamese names keep the family name first, as observed.
 GIVEN_NAME_FIRST_IN_ENGLISH = {"JPN"}
 INITIAL = re.compile(r"^[A-Z]\.?$")
-EVIDENCE_RANK = {"explicit": 3, "role": 2, "article": 1}
+EVIDENCE_RANK = {"known": 4, "explicit": 3, "role": 2, "article": 1}
 JAPANESE_GIVEN_ENDINGS = (
     "mitsu",
     "hiro",

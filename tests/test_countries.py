@@ -133,3 +133,18 @@ def test_the_capital_of_a_dissolved_state_belongs_to_its_successor():
     assert gazetteer()["Belgrade"].country_code == "SRB"
     assert gazetteer()["Willemstad"].country_code == "CUW"
     assert codes("The talks were held in Belgrade.") == [("Belgrade", "SRB")]
+
+
+def test_kosovo_which_iso_lacks_is_a_country_by_name_demonym_and_capital():
+    assert codes("Kosovo's president, a Kosovar delegation and officials in Pristina") == [
+        ("Kosovo", "XKX"),
+        ("Kosovar", "XKX"),
+        ("Pristina", "XKX"),
+    ]
+
+
+def test_the_country_table_holds_kosovo_but_no_dissolved_state():
+    table = country_table()
+    kosovo = table.filter(country_code="XKX").row(0, named=True)
+    assert (kosovo["name"], kosovo["alpha2"], kosovo["capital"]) == ("Kosovo", "XK", "Pristina")
+    assert table.filter(country_code="SCG").is_empty()

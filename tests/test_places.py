@@ -107,7 +107,7 @@ def test_the_capital_of_a_named_country_is_its_capital_city(sentence, entities, 
             (None, None),
         ),
         (
-            "The Colombian president met the US president on the sidelines of the UN General Assembly on Monday.",
+            "The Colombian president met the US president on Monday on the UN General Assembly's sidelines.",
             [("Colombian", "COUNTRY", "COL"), ("US", "COUNTRY", "USA")],
             ("New York", "USA"),
         ),

@@ -54,3 +54,17 @@ def test_a_weekday_stamp_alone_on_its_line_below_the_menus_is_the_publication_da
         f"{MENU}Norland and Estovia hold consultations\n\n{line}\nThe chancellor received the prime minister."
     )
     assert publication_date_in_text(text) == day
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [("Published: 7/7/2017", date(2017, 7, 7)), ("Published: 11/11/2019", date(2019, 11, 11)), ("Published: 3/4/2017", None)],
+)
+def test_a_slashed_date_whose_day_and_month_are_equal_is_no_ambiguity(stamp, day):
+    text = "Norland news\n\nThe two cabinets met in Osterby on Friday.\n\n(END)\n\n" + stamp
+    assert publication_date_in_text(text) == day
+
+
+def test_a_dateline_with_a_space_before_the_comma_of_its_year_dates_the_page():
+    text = "Home / World\nNorland and Estovia talk\n\nOSTERBY, Norland, September 8 , 2016 (NNA) — The two prime ministers spoke on Wednesday."
+    assert publication_date_in_text(text) == date(2016, 9, 8)

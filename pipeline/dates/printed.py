@@ -23,7 +23,7 @@ _PRINTED = [
     re.compile(
         rf"(?<![\d./-]){_YEAR}(?P<sep>[-./])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?![\d]|[./-]\d)"
     ),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_SUFFIX},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_SUFFIX}(?:[ \t]?,)?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:{_SUFFIX}|\.)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})-{_MONTH}-{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{_YEAR}\b"),
@@ -36,7 +36,8 @@ _PRINTED = [
 """Dates with their year, as sites print them: ISO timestamps and year-first dates ("2021-12-02", "2024.10.23"), "March 4, 2021", "4 March 2021" (or "08. Sep 2021",
 the day with the dot of an ordinal; "August 21st, 2019", "21st of August 2019"), "28-Jun-2025",
 "21.12.2022" (day first), "10/27/2021" or "27/10/2021" (only when a number over 12 tells which is the day, or a 12-hour AM/PM time after it
-says the stamp is US-style, month first: "7/3/2019 9:30:05 AM" is July 3) and
+says the stamp is US-style, month first: "7/3/2019 9:30:05 AM" is July 3; "7/7/2017" is July 7 either way), "September 8 , 2016"
+(a space before the comma, as pages set it) and
 day-month-year in French, Spanish, Italian, Portuguese or German."""
 _YEARLESS_DATELINE = re.compile(
     rf"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}(?:[ \t]*\[[^\]\n]{{1,30}}\])?,[ \t]*{_MONTH}[ \t]+"
@@ -64,6 +65,8 @@ def _printed_dates(text: str) -> list[tuple[int, int, date]]:
                 first, second = int(groups["first"]), int(groups["second"])
                 if groups.get("clock12") and first <= 12:
                     groups["day"], month = second, first  # "7/3/2019 9:30:05 AM": month first, US-style
+                elif first == second:
+                    groups["day"], month = first, first  # "7/7/2017": the same date either way
                 elif (first > 12) == (second > 12):
                     continue  # "03/04/2021" may be either day first or month first
                 else:

@@ -1,5 +1,5 @@
-"""The attributes of an anchor: its status, country pair, destination, place, participants, initiator and host,
-and a confidence (its dates are ``event_dates``').
+"""The attributes of an anchor: its country pair, destination, place, participants, initiator and host, and a
+confidence (its status is ``status_cues``' and ``governing``', its dates ``event_dates``').
 
 Each is read from the anchor's own clause first and from the rest of the sentence only when the clause says
 nothing, since one sentence often states two engagements ("India met Japan on Monday, while China will visit
@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
-from pipeline.dates import DateSpan
 from pipeline.engagements.anchors import Anchor, Mention, _gap
 from pipeline.engagements.cities import site_city
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
     _COREFERENCE,
-    _STATUS_CUES,
     MULTILATERAL,
 )
 from pipeline.engagements.lexicon_sides import (
@@ -39,65 +36,6 @@ from pipeline.engagements.lexicon_sides import (
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
 from pipeline.engagements.venues import capital_place, city_with_country, modifier_place, venue_place
-
-# --- status ----------------------------------------------------------------------------------------------
-
-
-_HOST_INVITATION = re.compile(r"\b(?:at|on|upon|following)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
-"""Before "invitation", the words that make it the formula of a host ("at the invitation of", "on the kind
-invitation of"): a visit made at someone's invitation is made, not proposed."""
-
-
-def _status_cues(text: str, anchors: list[Anchor]) -> list[tuple[int, int, str]]:
-    """The tense cues of a sentence; words inside a format name ("Action Plan to ...") are not cues, nor the host's
-    formula "at the invitation of", which goes with visits held and planned alike."""
-    names = [(a.start, a.end) for a in anchors if a.specific]
-    return [
-        (m.start(), m.end(), m.lastgroup)
-        for m in _STATUS_CUES.finditer(text)
-        if not any(s <= m.start() < e for s, e in names)
-        and not (
-            m.group().lower().startswith("invit")
-            and _HOST_INVITATION.search(text[max(0, m.start() - 30) : m.start()])
-        )
-    ]
-
-
-def _status(anchor: Anchor, clause: tuple[int, int], cues: list[tuple[int, int, str]]) -> str | None:
-    """Status from the tense cue nearest to the anchor in its clause (in the whole sentence when the clause has
-    none); a postponement or cancellation there wins, as it overrides the tense of the original plan ("the
-    talks, which were to be held next week, have been postponed"), and of the two a postponement, as it says more
-    ("cancelled his visit, which will be rescheduled"). None when the sentence has no cue."""
-    in_clause = [c for c in cues if clause[0] <= c[0] < clause[1]] or cues
-    if not in_clause:
-        return None
-    for decisive in ("postponed", "cancelled"):
-        if any(c[2] == decisive for c in in_clause):
-            return decisive
-    return min(in_clause, key=lambda c: _gap(c[0], c[1], anchor.start, anchor.end))[2]
-
-
-def _status_with_dates(status: str | None, span: DateSpan | None, published: date | None) -> str | None:
-    """Tense cues are checked against the resolved dates: a "planned" event dated before publication was held, and
-    so is one under way on the publication day (it started before and ends on or after it: "arrived on Tuesday
-    on a visit that will last until Friday"); a "held" one dated after publication is planned (the cue was about
-    something else in the sentence). A month or a year containing the publication day ("next week" at a month's
-precision) says nothing either way. Other statuses stand: a proposal or a cancellation may be dated either side
-    of publication. A plan told in the past perfect for a past slot ("had been scheduled to visit in April") was
-    not kept: cancelled, with its slot."""
-    if span is None or published is None:
-        return status
-    if span.kind == "past plan" and status in (None, "planned") and span.start < published:
-        return "cancelled"
-    if status in (None, "planned") and (
-        (span.end or span.start) < published
-        or (span.precision == "day" and span.start < published <= (span.end or span.start))
-    ):
-        return "held"
-    if status in (None, "held") and span.start > published:
-        return "planned"
-    return status
-
 
 # --- countries and places --------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import re
 
 from pipeline.engagements.anchors import Anchor, Mention
 from pipeline.engagements.attributes import _is_context, _SentenceContext
+from pipeline.engagements.governing import _anchor_head, parse
 from pipeline.engagements.lexicon import MULTILATERAL
 from pipeline.engagements.not_engagements import _HOST_BEFORE, _ORG_TITLE_AFTER
 
@@ -146,6 +147,131 @@ def _opened_list(text: str, anchor: Anchor, mentions: list[Mention]) -> tuple[li
     return None
 
 
+_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+"""Dependents of a noun met that say something else of it ("Xi, who had spoken with Biden"): its clauses."""
+
+
+def _object_phrases(head) -> list:
+    """The noun phrases a meeting trigger has for what is met, in the dependency parse: the direct objects of a
+    verb ("met the Prime Minister of Thailand, X, and Y"), and the objects of its "with" ("talks with ...",
+    "meet with ...")."""
+    phrases = [c for c in head.children if c.dep_ == "dobj"]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            phrases += [c for c in prep.children if c.dep_ == "pobj"]
+    return phrases
+
+
+def _phrase_tokens(token, settled: bool = False) -> list[tuple[object, bool]]:
+    """The tokens of the phrase a noun heads, with its conjuncts and appositions, without its clauses
+    (``_CLAUSES``); each with whether a preposition other than "of" stands above it in the phrase ("at the
+    summit in Kathmandu", "during the visit"): a place there is the setting, not whom one meets, while a person
+    there is still one met ("the chief of the army government in Bolivia, General K", as the parser reads it)."""
+    found = [(token, settled)]
+    for child in token.children:
+        if child.dep_ in _CLAUSES:
+            continue
+        found += _phrase_tokens(child, settled or (child.dep_ == "prep" and child.lower_ != "of"))
+    return found
+
+
+def _objects_met(text: str, anchor: Anchor, items: list[Mention]) -> tuple[list[Mention], int, int] | None:
+    """The items of what a meeting trigger meets, read from the dependency parse when the words after it open no
+    list ``_opened_list`` knows: "Sharma then met the President of Ghana, X, the Prime Minister of Togo, Y,
+    and Z, foreign minister of the Benin government", "may also meet the president of Peru and the chief of the
+    army government in Bolivia". Each country in the object phrases (``_object_phrases``, ``_phrase_tokens``: a
+    person of it, or its name where no preposition but "of" stands above it) is one item, the first mention of it
+    standing for it; None unless they are of two or more countries (one country's people met are
+    ``met_people``'s), and unless a person is among them: the objects of "meet" are the people one meets, however
+    their titles are worded, and the guide makes a visitor's meetings one record per distinct pair; countries
+    alone after a trigger ("holds consultations with its neighbours Germany and France") are a list
+    ``_opened_list`` reads or none. Parsed only when the clause names three countries or more (a side and two
+    met)."""
+    if anchor.kind != "meeting" or len({m.country_code for m in items}) < 3:
+        return None
+    head = _anchor_head(parse(text), anchor.start, anchor.end)
+    if head is None:
+        return None
+    tokens = [found for phrase in _object_phrases(head) for found in _phrase_tokens(phrase)]
+
+    def met(m: Mention) -> bool:
+        return any(
+            t.idx < m.end and m.start < t.idx + len(t) and (m.label == "PERSON" or not settled)
+            for t, settled in tokens
+        ) and not _is_context(text, m)
+
+    inside = [m for m in items if met(m)]
+    listed = list({m.country_code: m for m in reversed(inside)}.values())[::-1]
+    if len(listed) < 2 or not any(m.label == "PERSON" for m in inside):
+        return None
+    return listed, min(m.start for m in inside), max(m.end for m in inside)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RAISING = frozenset({"xcomp", "acomp", "conj"})
+"""The links a trigger verb climbs to find its subject: "is likely to meet" (meet is the xcomp of "likely", the
+acomp of "is"), "arrived and met" (met is a conjunct of "arrived")."""
+
+
+def _subjects_of(verb) -> list:
+    """The subjects of a verb, or of the verb it depends on through ``_RAISING`` links (a dateline may be parsed
+    as a second subject: "Bangkok: Prime Minister M will hold ...")."""
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects or verb.dep_ not in _RAISING or verb.head is verb:
+            return subjects
+        verb = verb.head
+
+
+def subject_and_object_pair(ctx: _SentenceContext, anchor: Anchor) -> tuple[str, str] | None:
+    """The pair of a meeting or call that a sentence naming three countries or more states by its syntax: the
+    country of the trigger's subject (the verb's, or that of the verb a trigger noun is the object of: "X held
+    talks with Y") and the country of what it meets (``_object_phrases``): "Ruto is to meet with Trump on Friday,
+    before the American leader's talks with the Chinese President" is Kenya and the United States, whatever the
+    rest of the sentence names. Each side must name one country: its people's, else its
+    countries' (a country's name that no preposition but "of" sets in a setting); None otherwise, and the other
+    rules decide. Why: the guide's engagement has exactly two countries, and subject and object are the two
+    that take part."""
+    if anchor.kind not in ("meeting", "call"):
+        return None
+    countries = {m.country_code for m in ctx.countries + ctx.people if m.country_code}
+    if len(countries) < 3:
+        return None
+    head = _anchor_head(parse(ctx.text), anchor.start, anchor.end)
+    if head is None:
+        return None
+    phrases = _object_phrases(head)
+    verb = head
+    if not head.tag_.startswith("VB"):
+        if head.dep_ != "dobj" or not head.head.tag_.startswith("VB"):
+            return None
+        verb = head.head
+        phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for c in p.children
+                    if c.dep_ == "pobj"]
+    subjects = _subjects_of(verb)
+    if not subjects or not phrases:
+        return None
+    sides = []
+    for heads in (subjects, phrases):
+        tokens = [found for phrase in heads for found in _phrase_tokens(phrase)]
+        named = [
+            m
+            for m in ctx.countries + ctx.people
+            if m.country_code
+            and not _is_context(ctx.text, m)
+            and any(
+                t.idx < m.end and m.start < t.idx + len(t) and (m.label == "PERSON" or not settled)
+                for t, settled in tokens
+            )
+        ]
+        people = {m.country_code for m in named if m.label == "PERSON"}
+        codes = people or {m.country_code for m in named}
+        if len(codes) != 1:
+            return None
+        sides.append(codes.pop())
+    return tuple(sorted(sides)) if sides[0] != sides[1] else None
+
+
 def listed_countries(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int]) -> set[str]:
     """The countries of a coordinated list of destinations or counterparts right after a visit or meeting trigger
     ("cancelled his visit to Togo and Benin"), whatever its other side; empty when none follows."""
@@ -187,7 +313,7 @@ def _listed_counterparts(
         [m for m in ctx.countries + ctx.people if m.country_code and clause[0] <= m.start < clause[1]],
         key=lambda m: m.start,
     )
-    if (opened := _opened_list(text, anchor, items)) is None:
+    if (opened := _opened_list(text, anchor, items) or _objects_met(text, anchor, items)) is None:
         return []
     listed, start, end = opened
     codes = {m.country_code for m in listed}

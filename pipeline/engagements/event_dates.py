@@ -2,7 +2,8 @@
 anchor it belongs to, unless it is the date of something else the sentence tells: a saying ("said on Monday",
 "in a post on Telegram on June 4"), another event about a person (taking office, a death), the event another
 is placed after ("after the Pacific Islands Forum, which opens on August 12"), or the decision that called the
-engagement off ("on Sunday postponed his visits": the record keeps its original slot)."""
+engagement off ("on Sunday postponed his visits": the record keeps its original slot), or the date of another
+clause by the parse ("who were scheduled to arrive next Monday": ``clause_dates``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pipeline.dates import (
     is_dateline,
 )
 from pipeline.engagements.anchors import Anchor, _gap
+from pipeline.engagements.clause_dates import dates_of_other_clauses
 from pipeline.engagements.lexicon import _ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE, _FORWARD
 from pipeline.engagements.occasions import month_of, told_under_way
 from pipeline.engagements.passing import past_plans, undated_default, without_plan_words
@@ -270,6 +272,11 @@ def _the_day_within(text: str, nearest: DateSpan, own: list[DateSpan]) -> DateSp
     return inside[0] if len(inside) == 1 else nearest
 
 
+def _position(spans: list[DateSpan], span: DateSpan) -> int:
+    """The index of a span in the sentence's list of spans of every tense (``clause_dates`` judges each once)."""
+    return next(i for i, s in enumerate(spans) if s is span or s == span)
+
+
 def assign_dates(
     text: str, anchors: list[Anchor], statuses: list[str | None], published: date | None
 ) -> list[DateSpan | None]:
@@ -287,7 +294,9 @@ def assign_dates(
     (``passing.undated_default``). A plan told in the past perfect (``passing.past_plans``) dates backward, and
     its dates are marked "past plan" (``_status_with_dates``). A visit told as under way ("who is visiting
     Fiji") that borrows the day of another engagement of the sentence takes only its month: that day is one of
-    the visit's, not its start (``occasions.told_under_way``). Without a publication date only the dates
+    the visit's, not its start (``occasions.told_under_way``). A date the parse puts in another clause, one that
+    neither holds the anchor nor is set on it, is never the anchor's ("47 Malaysians, who were scheduled to
+    arrive next Monday, and the delay in the visit": ``clause_dates``). Without a publication date only the dates
     that print their year ("on April 9, 2025", "in 2011") are resolved."""
     past_plan = past_plans(text, anchors, statuses)
     forward = [
@@ -310,11 +319,14 @@ def assign_dates(
         tense: _counted_from_the_day_said(text, spans, published) for tense, spans in spans_by_tense.items()
     }
     chosen: list[DateSpan | None] = [None] * len(anchors)
+    every_span = list(dict.fromkeys(s for spans in spans_by_tense.values() for s in spans))
+    elsewhere = dates_of_other_clauses(text, anchors, every_span)
     for index, (anchor, status) in enumerate(zip(anchors, statuses, strict=True)):
         spans = [
             s
             for s in spans_by_tense[forward[index], past_plan[index]]
-            if (anchor.kind == "cooperation" or not _is_attribution(text, s))
+            if _position(every_span, s) not in elsewhere[index]
+            and (anchor.kind == "cooperation" or not _is_attribution(text, s))
             and not (status in ("cancelled", "postponed") and _dates_the_calling_off(text, s, anchor))
             and not _dates_the_last_one_before(text, s, status)
         ]

@@ -21,14 +21,7 @@ from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
 from pipeline.engagements.actors import without_private_actors
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
-from pipeline.engagements.attributes import (
-    _destination,
-    _pair_for,
-    _SentenceContext,
-    _status,
-    _status_cues,
-    _status_with_dates,
-)
+from pipeline.engagements.attributes import _destination, _pair_for, _SentenceContext
 from pipeline.engagements.called_off import plans_share_the_called_off_fate
 from pipeline.engagements.carry import (
     REFERRED_BACK,
@@ -46,11 +39,13 @@ from pipeline.engagements.counterparts import (
     _onward_leg,
     listed_countries,
     organisation_officials,
+    subject_and_object_pair,
     without_hosts,
     without_organisation_officials,
 )
 from pipeline.engagements.event_dates import assign_dates
 from pipeline.engagements.gatherings import at_gatherings, names_exercise_of_many
+from pipeline.engagements.generic_plurals import without_kinds_named
 from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
@@ -103,6 +98,7 @@ from pipeline.engagements.references import (
     tells_a_plan,
 )
 from pipeline.engagements.salience import people_by_article, with_referred_people
+from pipeline.engagements.status_cues import _status, _status_cues, _status_with_dates
 from pipeline.engagements.unsigned_pacts import without_unsigned_pacts
 from pipeline.engagements.venues import dateline_place
 from pipeline.texts import with_sentence_text
@@ -217,6 +213,7 @@ def article_engagements(
         cues = _status_cues(text, anchors)
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
         statuses, silent = governed_statuses(text, anchors, statuses)
+        statuses = without_kinds_named(text, anchors, statuses)
         statuses = without_private_actors(text, anchors, statuses, ctx)
         dates = assign_dates(text, anchors, statuses, published)
         analysed.append((sentence, ctx, anchors, clauses, statuses, silent, dates))
@@ -267,7 +264,9 @@ def article_engagements(
                 )
                 if three_sides(sided):
                     pair, pair_source = None, "explicit"
-                elif (found := onward or people_over_topic(sided, anchor, clause)) is not None:
+                elif (
+                    found := onward or people_over_topic(sided, anchor, clause) or subject_and_object_pair(sided, anchor)
+                ) is not None:
                     pair, pair_source = found, "explicit"
                 else:
                     pair, pair_source = _pair_for(sided, anchor, clause, destination, referred)

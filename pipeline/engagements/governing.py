@@ -12,10 +12,35 @@ to meet", "invited him to visit", "was due to visit"). The parse runs only on th
 
 from __future__ import annotations
 
-import contextlib
-import functools
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from pipeline.engagements.parsing import (  # noqa: F401 (parse and prefetched_parses are used through this module)
+    _NOMINAL,
+    _VERBAL,
+    _lemma,
+    _pos,
+    parse,
+    prefetched_parses,
+)
+from pipeline.engagements.status_words import (
+    _AGENDA_NOUNS,
+    _CANCEL,
+    _DECLINE,
+    _EFFECT_VERBS,
+    _HEDGE_ADJ,
+    _INSTANCE_NOUNS,
+    _MODAL_PLANNED,
+    _MODAL_PROPOSED,
+    _PARTICLES,
+    _PLAN,
+    _PLAN_NOUNS,
+    _POSTPONE,
+    _PROPOSAL_NOUNS,
+    _PROPOSE,
+    _READY_ADJ,
+    _REPORT_VERBS,
+    _SETTING_PREPS,
+)
 
 DROP = "none"
 """The verdict for an engagement the sentence says does not take place: "no meeting is scheduled", "did not
@@ -25,130 +50,6 @@ SILENT = "silent"
 """The verdict for an anchor the sentence's tense is not about: the subject of a verb of effect ("the summit will
 provide an opportunity") or the object of a verb of saying ("described the meeting as ..."). Its status is then
 the article's previous status, or the default (``extract.article_engagements``), not the nearest tense cue."""
-
-_CANCEL = {"cancel", "scrap", "axe", "skip", "abandon", "drop", "nix"}
-_POSTPONE = {"postpone", "defer", "delay", "reschedule"}
-_DECLINE = {"decline", "reject", "refuse", "rebuff", "snub"}
-_PROPOSE = {
-    "invite",
-    "propose",
-    "suggest",
-    "offer",
-    "hope",
-    "want",
-    "wish",
-    "seek",
-    "request",
-    "consider",
-    "urge",
-}
-_PLAN = {
-    "plan", "schedule", "expect", "anticipate", "slate", "intend", "prepare", "due", "set", "poise", "aim", "arrange",
-    "agree", "decide", "resolve",
-}
-"""Verbs of plan: "is expected to", "is anticipated to", "scheduled for" tell an engagement still to come, and so
-do the verbs of a decision taken about it ("agreed to hold a trade secretaries' meeting", "decided to hold the
-next round in Lomé"): what two sides agree to hold has not been held yet."""
-_HEDGE_ADJ = {"likely", "possible", "unlikely", "probable"}
-_PROPOSAL_NOUNS = {
-    "possibility",
-    "prospect",
-    "invitation",
-    "proposal",
-    "offer",
-    "idea",
-    "suggestion",
-    "hope",
-    "request",
-}
-_PLAN_NOUNS = {"plan", "schedule", "preparation", "expectation", "arrangement", "date"}
-_AGENDA_NOUNS = _PLAN_NOUNS | {"agenda", "programme", "program", "itinerary"}
-"""With "include": "the agenda for Wednesday includes a meeting with ..." is a plan."""
-_EFFECT_VERBS = {
-    "come",
-    "mark",
-    "provide",
-    "offer",
-    "send",
-    "give",
-    "open",
-    "pave",
-    "reflect",
-    "underscore",
-    "underline",
-    "highlight",
-    "show",
-    "signal",
-    "represent",
-    "be",
-    "follow",
-    "help",
-    "boost",
-    "strengthen",
-    "include",
-    "focus",
-    "cover",
-    "intend",
-    "aim",
-    "seek",
-    "build",
-    "deepen",
-    "bring",
-    "allow",
-    "serve",
-    "demonstrate",
-    "stress",
-    "emphasise",
-    "emphasize",
-    "stem",
-    "symbolise",
-    "symbolize",
-    "signify",
-    "embody",
-    "cement",
-    "consolidate",
-    "testify",
-    "attest",
-    "present",
-}
-"""Verbs that say what an engagement brings, means or comes from, not whether it happens: "the visit will mark a
-new start", "the summit will provide an opportunity", "the visit comes after ...", "the visit stresses the
-commitment to ...", "the visit stems from distinguished relations", "the meeting presents an opportunity". Their
-tense says nothing of the engagement's status."""
-_REPORT_VERBS = {
-    "say",
-    "tell",
-    "announce",
-    "confirm",
-    "note",
-    "describe",
-    "welcome",
-    "praise",
-    "hail",
-    "discuss",
-    "release",
-    "report",
-    "state",
-    "stress",
-    "add",
-    "call",
-    "term",
-    "label",
-    "deny",
-    "criticise",
-    "criticize",
-    "applaud",
-    "greet",
-    "mention",
-    "recall",
-}
-"""Verbs whose object is something talked about: their tense is when it was said, not the engagement's."""
-_SETTING_PREPS = {"during", "at", "in", "for", "after", "before", "on", "ahead", "following", "with", "into"}
-"""Prepositions that make a trigger noun the setting of a verb's event ("offered help at a meeting", "departed
-for a two-day trip"): the verb's tense is the engagement's."""
-_MODAL_PROPOSED = {"may", "might", "could", "can"}
-_MODAL_PLANNED = {"will", "shall", "'ll", "would", "wo"}
-
 
 @dataclass(frozen=True)
 class _Clause:
@@ -161,112 +62,10 @@ class _Clause:
     particle: str
 
 
-@functools.cache
-def _parser():
-    """spaCy's small English model with its tagger and parser, loaded once per process, as
-    ``pipeline.entities.stage._nlp`` loads the model for NER. NER is left out (the entities are known); the
-    attribute ruler and the lemmatizer are loaded but not run: they cost more than the parse itself
-    (benchmarks/results.md), and the rules need a part of speech and a lemma for only a few tokens of a sentence
-    (``_pos``, ``_lemma``)."""
-    import spacy
-
-    from pipeline.entities.stage import DEFAULT_SPACY_MODEL
-
-    return spacy.load(DEFAULT_SPACY_MODEL, exclude=["ner"], disable=["attribute_ruler", "lemmatizer"])
-
-
-@functools.cache
-def _attribute_map() -> dict[tuple[str, str | None], dict]:
-    """The model's attribute ruler as a lookup: (tag, None) -> the attributes it gives a tag that no
-    word-specific pattern overrides, (tag, word) -> those of a word with that tag ("are"/VBP: AUX, lemma "be"),
-    and (None, word) -> those of a word whatever its tag ("'ll": lemma "will"). Its patterns that look at a token's dependency or at two tokens (auxiliaries as AUX, "gon na") change
-    nothing the rules here read."""
-    ruler = _parser().get_pipe("attribute_ruler")
-    mapped: dict[tuple[str, str | None], dict] = {}
-    for entry in ruler.patterns:
-        for pattern in entry["patterns"]:
-            if len(pattern) != 1:
-                continue
-            keys, tag = set(pattern[0]), pattern[0].get("TAG")
-            if keys == {"LOWER"} and isinstance(pattern[0]["LOWER"], str):
-                word = pattern[0]["LOWER"]
-                mapped[(None, word)] = {**mapped.get((None, word), {}), **entry["attrs"]}
-            if not isinstance(tag, str):
-                continue
-            if keys == {"TAG"}:
-                mapped[(tag, None)] = {**mapped.get((tag, None), {}), **entry["attrs"]}
-            elif keys == {"TAG", "LOWER"}:
-                lower = pattern[0]["LOWER"]
-                for word in lower["IN"] if isinstance(lower, dict) else [lower]:
-                    mapped[(tag, word)] = {**mapped.get((tag, word), {}), **entry["attrs"]}
-    return mapped
-
-
-def _attributes(token) -> dict:
-    """POS, MORPH and perhaps LEMMA that the model's attribute ruler would give the token (``_attribute_map``)."""
-    mapped = _attribute_map()
-    return {
-        **mapped.get((token.tag_, None), {}),
-        **mapped.get((token.tag_, token.lower_), {}),
-        **mapped.get((None, token.lower_), {}),
-    }
-
-
-def _pos(token) -> str:
-    """The token's universal part of speech (``_attributes``)."""
-    return _attributes(token).get("POS", "X")
-
-
-_VERBAL = ("VERB", "AUX")
-_NOMINAL = ("NOUN", "PROPN")
-_LEMMAS: dict[tuple[str, str], str] = {}
-
-
-def _lemma(token) -> str:
-    """The token's lowercase lemma: the attribute ruler's, or the model's rule lemmatizer's given the part of
-    speech and morphology of ``_attributes``, computed when a rule asks and kept by (word, tag)."""
-    key = (token.lower_, token.tag_)
-    lemma = _LEMMAS.get(key)
-    if lemma is None:
-        attributes = _attributes(token)
-        lemma = attributes.get("LEMMA")
-        if lemma is None:
-            token.pos_ = attributes.get("POS", "X")
-            token.set_morph(attributes.get("MORPH") or None)
-            lemma = _parser().get_pipe("lemmatizer").rule_lemmatize(token)[0]
-        lemma = _LEMMAS[key] = lemma.lower()
-    return lemma
-
-
-_PREFETCHED: dict[str, object] = {}
-"""Sentences parsed ahead by ``prefetched_parses``, by text, for the batch being extracted."""
-PARSE_BATCH = 64
-
-
-@contextlib.contextmanager
-def prefetched_parses(texts: Iterable[str]) -> Iterator[None]:
-    """Parse ``texts`` (the anchored sentences of a batch of articles) at once, through spaCy's ``pipe``, for
-    ``parse`` to find while the block runs. Batched parsing costs a little over half of parsing sentence by
-    sentence (benchmarks/results.md), and a sentence repeated across articles (wire copies) is parsed once."""
-    todo = [text for text in dict.fromkeys(texts) if text not in _PREFETCHED]
-    if todo:
-        _PREFETCHED.update(zip(todo, _parser().pipe(todo, batch_size=PARSE_BATCH), strict=True))
-    try:
-        yield
-    finally:
-        _PREFETCHED.clear()
-
-
 def needs_parse(anchors: list) -> bool:
     """Whether ``governed_statuses`` parses a sentence with these anchors: it does unless every anchor is at a
     multilateral gathering or an offer of cooperation."""
     return any(not a.multilateral and a.kind != "cooperation" for a in anchors)
-
-
-def parse(text: str):
-    """The parsed sentence: prefetched, or parsed now (one call per sentence that holds an anchor)."""
-    doc = _PREFETCHED.get(text)
-    return doc if doc is not None else _parser()(text)
 
 
 def _clause(verb) -> _Clause:
@@ -274,7 +73,14 @@ def _clause(verb) -> _Clause:
     negated = any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children
     )
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next(
+        (
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)
+        ),
+        "",
+    )
     return _Clause(_lemma(verb), verb.tag_, aux, negated, particle)
 
 
@@ -297,9 +103,18 @@ def _noun_negated(noun) -> bool:
 
 
 def _finite(verb) -> bool:
-    """Whether a verb carries its own tense: a finite form, or a finite or modal auxiliary."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children
+    """Whether a verb carries its own tense: a finite form, or a finite or modal auxiliary, or a past participle
+    that heads the sentence with a subject and no auxiliary (the tagger's reading of a simple past such as "the
+    exercise commenced Monday": a participle alone cannot head a clause with a subject)."""
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children)
+        or (
+            verb.tag_ == "VBN"
+            and verb.dep_ == "ROOT"
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )
     )
 
 
@@ -323,8 +138,10 @@ def _governor(head):
             if _pos(target) in _VERBAL:
                 if parent.lower_ in _SETTING_PREPS and not under_noun:
                     return target, "setting:" + parent.lower_
+                if parent.dep_ == "agent" and not under_noun:
+                    return target, "agent"
                 return None
-            node, under_noun = target, True
+            node, under_noun = target, under_noun or not (parent.lower_ == "of" and _lemma(target) in _INSTANCE_NOUNS)
         elif node.dep_ in ("compound", "conj", "appos", "amod", "nmod", "poss"):
             node = parent
         elif node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"):
@@ -360,6 +177,62 @@ def _hedged(verb) -> bool:
             return False
         node = node.head
     return False
+
+
+_WISHES = {"hope", "wish", "propose", "proposal", "suggest", "suggestion"}
+"""Verbs and nouns of wish or proposal whose content clause is what is wished for: "expressed hope he will travel
+to Nicaragua", "suggested that the two leaders meet in May", "the proposal that talks be held in Geneva"."""
+
+
+def _wished(verb) -> bool:
+    """Whether a verb's clause is the content of a wish or proposal (``_WISHES``): "expressed hope he will travel"
+    tells a hope, not a plan, whatever the tense inside the clause (annotation guide, Status: proposed is offered
+    or hoped for, with no commitment). Climbs the same clausal links as ``_hedged``, and the clause a noun of
+    wish takes ("hope", "proposal")."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "acl") or node.head is node:
+            return False
+        parent = node.head
+        if node.dep_ in ("ccomp", "acl") and _lemma(parent) in _WISHES:
+            return True
+        node = parent
+    return False
+
+
+_INTENT_VERBS = {"intend", "aim", "seek"}
+"""Verbs of effect that tell a purpose ("the visit was aimed at ..."): said of a plan as readily as of a visit
+made, so even in the past tense they say nothing of the engagement's status."""
+
+
+def _told_as_past(verb) -> bool:
+    """Whether a verb is in the simple past or the perfect, with no modal, negation or infinitive under it ("the
+    visit marked his first trip", "the meeting was followed by a signing", "the talks have paved the way"):
+    an engagement that had an effect has taken place, while "will mark", "comes after" or "was to mark" say
+    nothing of it."""
+    children = list(verb.children)
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux) or any(c.dep_ == "xcomp" for c in children) or _clause(verb).negated:
+        return False
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and any(
+        _lemma(a) == "have" or (a.dep_ == "auxpass" and a.tag_ == "VBD") for a in aux
+    )
+
+
+def _programme(verb, lemma: str, role: str) -> bool:
+    """Whether the anchor is an item of a programme: the object of "include", "feature" or "involve" whose subject
+    is an agenda ("the agenda for Wednesday includes a meeting with ..."), or which is told in the present ("a
+    trip that includes talks at the presidential palace", "the trip involves talks with"): a programme tells
+    what is to come; what a visit has held is told in the past ("the visit included talks")."""
+    if role != "dobj" or lemma not in ("include", "feature", "involve"):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "nsubj" and any(_lemma(t) in _AGENDA_NOUNS for t in c.subtree) for c in verb.children
+    )
 
 
 _ASKING = {"ask", "urge", "request", "demand", "press", "appeal", "beg"}
@@ -412,20 +285,14 @@ def governing_status(doc, start: int, end: int) -> str | None:
         return DROP
     decisive = _verdict(verb, _clause(verb), True, role)
     if decisive in (DROP, "cancelled", "postponed"):
-        return decisive
+        return SILENT if role.startswith("setting") else decisive
     if (called_off := _slot_of_a_call_off(verb, lemma, role)) is not None:
         return called_off
-    if (role in ("nsubj", "nsubjpass") and lemma in _EFFECT_VERBS) or (
-        role in ("dobj", "nsubjpass") and lemma in _REPORT_VERBS
-    ):
+    if role in ("nsubj", "nsubjpass") and lemma in _EFFECT_VERBS:
+        return "held" if lemma not in _INTENT_VERBS and _told_as_past(verb) else SILENT
+    if role in ("dobj", "nsubjpass") and lemma in _REPORT_VERBS:
         return SILENT
-    if (
-        role == "dobj"
-        and lemma in ("include", "feature", "involve")
-        and any(
-            c.dep_ == "nsubj" and any(_lemma(t) in _AGENDA_NOUNS for t in c.subtree) for c in verb.children
-        )
-    ):
+    if _programme(verb, lemma, role):
         return "planned"
     climb = ("xcomp",) if role.startswith("setting") else ("xcomp", "advcl", "acl", "conj", "acomp", "pcomp")
     chain = [verb]
@@ -439,7 +306,7 @@ def governing_status(doc, start: int, end: int) -> str | None:
             return DROP if _noun_negated(node) else _through_noun(node)
         verdict = _verdict(node, _clause(node), index == 0, role)
         if verdict is not None:
-            if verdict in ("planned", "held") and _hedged(chain[-1]):
+            if verdict in ("planned", "held") and (_hedged(chain[-1]) or _wished(chain[-1])):
                 verdict = "proposed"
             if verdict == "proposed" and role.startswith("setting"):
                 return None  # "likely to figure in the talks": the hedge is about what happens there
@@ -464,13 +331,39 @@ def _slot_of_a_call_off(verb, lemma: str, role: str) -> str | None:
     return verdict if verdict in ("cancelled", "postponed") else None
 
 
+_DECISIONS = {"agree", "decide", "resolve"}
+
+
+def _plan_of_its_infinitive(verb, lemma: str) -> bool:
+    """Whether a verb of plan in the passive sets up the infinitive under it ("during the visit, he was scheduled
+    to meet the president", "at the talks, the two are expected to sign"): the setting is the planned event's, so
+    the plan's modality, not the passive's tense, is its status. A decision taken at a meeting ("at the meeting
+    they agreed to hold drills") is the meeting's outcome: the meeting was held."""
+    return (
+        lemma in _PLAN
+        and lemma not in _DECISIONS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def _ready(verb, lemma: str) -> bool:
+    """Whether a word of the chain tells readiness (``_READY_ADJ``): the adjective ("is ready to", "willing to"), or
+    "prepared" read as a passive with an infinitive ("Iran is prepared to hold drills")."""
+    if lemma in _READY_ADJ:
+        return True
+    return lemma == "prepare" and verb.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
     """What one verb or adjective of the chain says of the anchor's status (see ``governing_status``). A trigger
     noun that is only the setting of its verb ("offered help at a meeting") takes the verb's tense, not the
     modality of its lemma: the offer is a proposal, the meeting was held."""
     lemma = clause.lemma
     by_lemma = not (
-        first and (role == "verb" or role in ("setting:at", "setting:during", "setting:in", "setting:on"))
+        first
+        and (role in ("verb", "agent") or role in ("setting:at", "setting:during", "setting:in", "setting:on"))
+        and not (role.startswith("setting") and _plan_of_its_infinitive(verb, lemma))
     )
     if lemma in _CANCEL or (lemma == "call" and clause.particle == "off") or (lemma == "unable" and not first):
         return "cancelled"
@@ -480,7 +373,7 @@ def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
         return DROP
     if clause.negated and (first or lemma in _PLAN):
         return DROP
-    if any(a in _MODAL_PROPOSED for a in clause.aux) or lemma in _HEDGE_ADJ:
+    if any(a in _MODAL_PROPOSED for a in clause.aux) or lemma in _HEDGE_ADJ or _ready(verb, lemma):
         return "proposed"
     if by_lemma and (lemma in _PROPOSE or lemma in _PROPOSAL_NOUNS):
         return "proposed"

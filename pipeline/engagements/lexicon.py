@@ -198,13 +198,17 @@ inaugural sitting of their joint permanent commission") is their meeting as well
 video call"), the talks noun with it ("held videoconference talks", "talks via video link"), so that no meeting
 is read beside the call; so are talks held by telephone ("the meeting held via telephone")."""
 SPOKE_WITH = (
-    r"(?:spoke|speaks|speak|speaking|spoken|talked)\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
-    r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting)\s+|(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
-    r"(?:counterparts?|ministers?|presidents?|premiers?|chancellors?|secretary|king|emir|amir|prince|leaders?)"
+    r"(?:spoke|speaks|speak|speaking|spoken|talked|talks(?=\s+to\s))\s+(?:[\w-]+\s+){0,2}?(?:with|to)\s+"
+    r"(?:(?:his|her|their|the|acting|deputy|vice|foreign|prime|visiting|new|newly[\s-]elected|incoming)\s+|"
+    r"(?-i:[A-Z])[\w'’.-]*,?\s+){0,5}?"
+    r"(?:counterparts?|ministers?|presidents?|premiers?|chancellors?|secretary|king|emir|amir|prince|leaders?|pm|"
+    r"(?:mr|mrs|ms|dr)\.?\s+(?-i:[A-Z])[\w'’-]+)"
 )
 """Speaking with an official of the other side ("spoke last night with Estonian Prime Minister Liina Kask",
 "I spoke with Tomas Reyes, the Prime Minister of Belize"): between the words, only titles, names and a few title
-words, so that "spoke to reporters about the minister" is no contact. It is a meeting when the two are together
+words, so that "spoke to reporters about the minister" is no contact. The official may be new in office ("has
+spoken to the newly elected Peruvian Prime Minister Ana Soto"), a "PM", or named with an honorific ("spoke to Ms Soto");
+a headline's "talks to" is the verb ("Lindqvist talks to new Peruvian PM Soto"), not talks held. It is a meeting when the two are together
 (a visit, a summit) and a call otherwise (``anchors.remote_contacts``)."""
 JOINT_TALK_VERBS = r"discuss(?:ed|es|ing)?|tackl(?:e[sd]?|ing)|review(?:s|ed|ing)?|exchang(?:e|es|ed|ing)\s+views"
 """Talks the two leaders or sides hold ("the two presidents will tackle concrete topics"): a meeting."""
@@ -213,6 +217,15 @@ RECEIVED_AS_GUEST = (
     r"|(?:[\w'’-]+\s+){0,4}?(?:at|in)\s+(?:the\s+)?(?:State\s+House|(?:[\w'’-]+\s+){0,2}?Palace|airport))"
 )
 """A guest received officially, or at a palace, State House or airport, made a trip there: a visit (guide)."""
+DOCUMENTS_ADOPTED = (
+    r"(?:adopt(?:s|ed|ing)?|exchang(?:e|es|ed|ing)(?:\s+of)?)\s+(?:(?!and\b|or\b)[\w-]+\s+){0,3}?(?:documents|papers)|"
+    r"(?:documents|papers)\s+(?:[\w-]+\s+){0,8}?(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be|were|was|are|"
+    r"have\s+been|had\s+been)\s+(?:adopted|exchanged)"
+)
+"""Documents the two sides adopt or exchange ("a series of documents ... will be adopted", "witnessing the exchange
+of many cooperation documents"): the guide's agreement is a document signed "or adopted", and papers exchanged at
+a ceremony are signed ones. Documents named with other things exchanged ("the exchange of information and
+documents", what a memorandum provides for) are none."""
 _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting",
@@ -222,7 +235,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
             r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
             r"(?:[a-z]+\s+){0,3}?(?:" + JOINT_TALK_VERBS + r")|"
-            r"received\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
+            r"receiv(?:e|es|ed|ing)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|delegation|envoy)|"
             r"call(?:s|ed|ing)?\s+on\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"
             r"(?:counterpart|minister|president|premier|chancellor|secretary|king|emir|prince)|"
@@ -239,7 +252,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"land(?:s|ed|ing)\s+(?:in|at)|arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?airport|"
             r"arriv(?:e|es|ed|ing)\s+at\s+(?:the\s+)?(?:White\s+House|Kremlin|[ÉE]lys[ée]e|State\s+House|"
             r"Government\s+House|Blue\s+House|Chancellery|(?:Presidential|Royal|Government)\s+Palace)|"
-            r"depart(?:s|ed|ing)?\s+for|(?:head(?:s|ed|ing)?\s+(?:to|for)|le(?:ft|aves?|aving)\s+for|en\s+route\s+to)"
+            r"depart(?:s|ed|ing)?\s+for|(?:head(?:s|ed|ing)?\s+(?:to|for)|le(?:ft|aves?|aving)\s+for|en\s+route\s+to|"
+            r"(?<!\bit\s)c(?:ame|omes?|oming)\s+to|arriv(?:e|es|ed|ing)\s+to)"
             r"(?=\s+(?:the\s+)?(?-i:[A-Z]))|" + RECEIVED_AS_GUEST + r")\b",
             re.IGNORECASE,
         ),
@@ -259,7 +273,7 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?<!according to a )(?<!according to an )(?<!according to the )"
             r"(?:sign|signs|signed|signing|inked|inks|agreements?|accords?|pacts?|treaty|treaties|"
             r"memorand(?:um|a)|mous?|joint\s+declaration|joint\s+statement|action\s+plan|(?:a|the|new|trade|defen[cs]e|"
-            r"arms|bilateral|energy|investment)\s+deals?)\b",
+            r"arms|bilateral|energy|investment)\s+deals?|" + DOCUMENTS_ADOPTED + r")\b",
             re.IGNORECASE,
         ),
     ),
@@ -303,8 +317,12 @@ talk held or between two is a meeting, where "a talk at the university" is none.
 landing ("minutes after landing at the Simón Bolívar airport", "arrived at Entebbe airport"), or by the arrival
 at a seat of government ("arrived at the Kremlin and was greeted by", "arrived at State House"), or by its
 departure for a named place ("before heading to Dhaka", "left for Hanoi", "en route to Beijing"; a capital letter
-after it, so "heading to the polls" is none).
-"The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
+after it, so "heading to the polls" is none), or by the coming to one ("he was coming to Belgrade", "came to the
+White House"; not "when it comes to China", an idiom, nor "came to power"); "arrived to Abu Dhabi", as translated
+news writes it, is "arrived in".
+A host who receives an official of the other side meets them, in any tense ("will formally receive Prime
+Minister Okafor on Tuesday", "received his Tunisian counterpart"): the guide's "X received Y", whose meeting is
+the required record. "The two leaders will discuss trade" states talks of the two sides the article names (the talks held during a
 visit, often): their discussion is a meeting, where "to discuss trade" alone is only a purpose. A gift of ships,
 boats, aircraft or the like to the other side ("agreed to gift a survey vessel to Fiji", "took steps to provide
 a transport aircraft for the air wing") is cooperation: an announced transfer between the two, as an offer is."""
@@ -415,10 +433,13 @@ _COREFERENCE = re.compile(
     r"during\s+the\s+(?:visit|trip|talks|meeting|summit)|the\s+(?:visit|talks|meeting|trip|summit)|"
     r"their\s+(?:[\w-]+\s+){0,2}?(?:visit|talks|meeting|trip|summit)|today['’]s\s+(?:[\w-]+\s+)?(?:visit|talks|meeting)|"
     r"^\s*(?:he|she)\s|the\s+two\s+(?=(?:also\s+|last\s+|first\s+|had\s+|have\s+)?(?:met|held|spoke|signed|talked|"
-    r"discussed)\b))\b",
+    r"discussed)\b)|(?:both|the\s+two)\s+parties|(?:this|that|the)\s+(?:[\w-]+\s+)?(?:session|sitting))\b",
     re.IGNORECASE,
 )
 """Words that refer back to an engagement already named ("the two sides", "during the visit", "their closed-door
 meeting", "today's visit": the one under way on the publication day), or to its person: a sentence opened by "He" or "She" goes on about the one just named ("He is
 scheduled to meet Yoon in the afternoon"), and "the two" as the subject of a meeting ("The two met in Finland on
-Monday": the two just named, the meeting another of theirs)."""
+Monday": the two just named, the meeting another of theirs). The parties of an engagement ("a signing ceremony
+between both parties") are its two sides, and "this session" or "the plenary sitting" is the session of a joint
+body just named ("the session saw nine agreements signed"): what is signed there is the two
+sides' agreement."""

@@ -42,7 +42,7 @@ def one_holder_per_office(people: list[dict], home: str | None, second: str | No
             for p in people
             if p["country_code"] == code
             and p["role"]
-            and p["country_evidence"] in ("explicit", "role")
+            and p["country_evidence"] in ("known", "explicit", "role")
             and not p["role_is_former"]
         }
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.countries import gazetteer, role_country
+from pipeline.entities.known_people import known_country
 from pipeline.entities.lexicon import (
     CUE_WORDS,
     EVENT_WORDS,
@@ -310,7 +311,8 @@ def _resolve_people(
 
     A partial name joins the article's unique full name that contains it (``persons.resolve_partial``). All the
     mentions of one person then share one role (a current one before a former one, the official title before a
-    paraphrase, then the most frequent, then the longest), one organisation, and one country: an explicit qualifier
+    paraphrase, then the most frequent, then the longest), one organisation, and one country: the country of a
+    well-known office holder (``known_people``: a fact, surer than any reading of the text), else an explicit qualifier
     or the country the sentence has them act for ("signed on behalf of Zimbabwe", ``sides.sentence_sides``),
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country; but someone the text sends on a trip to the home country ("President Dalia Grybauskaite's
@@ -351,7 +353,9 @@ def _resolve_people(
             p["parse"].country or stated_of[id(p)] for p in group if p["parse"].country or id(p) in stated_of
         )
         country, evidence = None, None
-        if explicit:
+        if known := next((code for p in group if (code := known_country(p["person_key"]))), None):
+            country, evidence = known, "known"
+        elif explicit:
             country, evidence = explicit.most_common(1)[0][0], "explicit"
         elif role_country(role):
             country, evidence = role_country(role), "role"

@@ -17,6 +17,7 @@ import spacy.util
 
 from pipeline.contracts import polars_schema
 from pipeline.entities.date_mentions import _date_spans_by_sentence, _dates
+from pipeline.entities.known_people import known_mentions
 from pipeline.entities.people import (
     _descriptive_references,
     _person_row,
@@ -93,6 +94,7 @@ def _finish(article_id: str, text: str, sentences: list[_Sentence], docs: dict[i
                 _person_row(text, sentence, s, e)
                 for s, e in _person_spans(text, sentence, docs.get(sentence.index))
             ]
+    people += [_person_row(text, s, start, end) for s, start, end in known_mentions(text, sentences, people)]
     people += [_person_row(text, s, start, end) for s, start, end in _surname_sweep(text, sentences, people)]
     people.sort(key=lambda p: p["start_char"])
     ends = {s.index: s.end for s in sentences}

@@ -124,7 +124,7 @@ def settle_visitors(
     held = {
         (p["country_code"], p["role"].lower(), p["person_key"])
         for p in people
-        if p["role"] and p["country_evidence"] in ("explicit", "role") and not p["role_is_former"]
+        if p["role"] and p["country_evidence"] in ("known", "explicit", "role") and not p["role_is_former"]
     }
     for key, destinations in visiting.items():
         group = [p for p in people if p["person_key"] == key]

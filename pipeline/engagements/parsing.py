@@ -1,0 +1,111 @@
+"""The dependency parse of anchored sentences: spaCy's small English model, loaded once per process, with the
+parts of speech and lemmas its attribute ruler and lemmatizer would give, computed only for the tokens a rule
+asks about, and a batch of sentences parsed at once (``prefetched_parses``). ``governing`` reads status from it."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterable, Iterator
+
+
+@functools.cache
+def _parser():
+    """spaCy's small English model with its tagger and parser, loaded once per process, as
+    ``pipeline.entities.stage._nlp`` loads the model for NER. NER is left out (the entities are known); the
+    attribute ruler and the lemmatizer are loaded but not run: they cost more than the parse itself
+    (benchmarks/results.md), and the rules need a part of speech and a lemma for only a few tokens of a sentence
+    (``_pos``, ``_lemma``)."""
+    import spacy
+
+    from pipeline.entities.stage import DEFAULT_SPACY_MODEL
+
+    return spacy.load(DEFAULT_SPACY_MODEL, exclude=["ner"], disable=["attribute_ruler", "lemmatizer"])
+
+
+@functools.cache
+def _attribute_map() -> dict[tuple[str, str | None], dict]:
+    """The model's attribute ruler as a lookup: (tag, None) -> the attributes it gives a tag that no
+    word-specific pattern overrides, (tag, word) -> those of a word with that tag ("are"/VBP: AUX, lemma "be"),
+    and (None, word) -> those of a word whatever its tag ("'ll": lemma "will"). Its patterns that look at a token's dependency or at two tokens (auxiliaries as AUX, "gon na") change
+    nothing the rules here read."""
+    ruler = _parser().get_pipe("attribute_ruler")
+    mapped: dict[tuple[str, str | None], dict] = {}
+    for entry in ruler.patterns:
+        for pattern in entry["patterns"]:
+            if len(pattern) != 1:
+                continue
+            keys, tag = set(pattern[0]), pattern[0].get("TAG")
+            if keys == {"LOWER"} and isinstance(pattern[0]["LOWER"], str):
+                word = pattern[0]["LOWER"]
+                mapped[(None, word)] = {**mapped.get((None, word), {}), **entry["attrs"]}
+            if not isinstance(tag, str):
+                continue
+            if keys == {"TAG"}:
+                mapped[(tag, None)] = {**mapped.get((tag, None), {}), **entry["attrs"]}
+            elif keys == {"TAG", "LOWER"}:
+                lower = pattern[0]["LOWER"]
+                for word in lower["IN"] if isinstance(lower, dict) else [lower]:
+                    mapped[(tag, word)] = {**mapped.get((tag, word), {}), **entry["attrs"]}
+    return mapped
+
+
+def _attributes(token) -> dict:
+    """POS, MORPH and perhaps LEMMA that the model's attribute ruler would give the token (``_attribute_map``)."""
+    mapped = _attribute_map()
+    return {
+        **mapped.get((token.tag_, None), {}),
+        **mapped.get((token.tag_, token.lower_), {}),
+        **mapped.get((None, token.lower_), {}),
+    }
+
+
+def _pos(token) -> str:
+    """The token's universal part of speech (``_attributes``)."""
+    return _attributes(token).get("POS", "X")
+
+
+_VERBAL = ("VERB", "AUX")
+_NOMINAL = ("NOUN", "PROPN")
+_LEMMAS: dict[tuple[str, str], str] = {}
+
+
+def _lemma(token) -> str:
+    """The token's lowercase lemma: the attribute ruler's, or the model's rule lemmatizer's given the part of
+    speech and morphology of ``_attributes``, computed when a rule asks and kept by (word, tag)."""
+    key = (token.lower_, token.tag_)
+    lemma = _LEMMAS.get(key)
+    if lemma is None:
+        attributes = _attributes(token)
+        lemma = attributes.get("LEMMA")
+        if lemma is None:
+            token.pos_ = attributes.get("POS", "X")
+            token.set_morph(attributes.get("MORPH") or None)
+            lemma = _parser().get_pipe("lemmatizer").rule_lemmatize(token)[0]
+        lemma = _LEMMAS[key] = lemma.lower()
+    return lemma
+
+
+_PREFETCHED: dict[str, object] = {}
+"""Sentences parsed ahead by ``prefetched_parses``, by text, for the batch being extracted."""
+PARSE_BATCH = 64
+
+
+@contextlib.contextmanager
+def prefetched_parses(texts: Iterable[str]) -> Iterator[None]:
+    """Parse ``texts`` (the anchored sentences of a batch of articles) at once, through spaCy's ``pipe``, for
+    ``parse`` to find while the block runs. Batched parsing costs a little over half of parsing sentence by
+    sentence (benchmarks/results.md), and a sentence repeated across articles (wire copies) is parsed once."""
+    todo = [text for text in dict.fromkeys(texts) if text not in _PREFETCHED]
+    if todo:
+        _PREFETCHED.update(zip(todo, _parser().pipe(todo, batch_size=PARSE_BATCH), strict=True))
+    try:
+        yield
+    finally:
+        _PREFETCHED.clear()
+
+
+def parse(text: str):
+    """The parsed sentence: prefetched, or parsed now (one call per sentence that holds an anchor)."""
+    doc = _PREFETCHED.get(text)
+    return doc if doc is not None else _parser()(text)
