@@ -19,6 +19,7 @@ import polars as pl
 
 from pipeline.cache import content_key
 from pipeline.contracts import polars_schema
+from pipeline.engagements.actors import without_private_actors
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
 from pipeline.engagements.attributes import _destination, _pair_for, _SentenceContext
 from pipeline.engagements.called_off import plans_share_the_called_off_fate
@@ -213,6 +214,7 @@ def article_engagements(
         statuses = [_status(a, _clause_of(clauses, a.start), cues) for a in anchors]
         statuses, silent = governed_statuses(text, anchors, statuses)
         statuses = without_kinds_named(text, anchors, statuses)
+        statuses = without_private_actors(text, anchors, statuses, ctx)
         dates = assign_dates(text, anchors, statuses, published)
         analysed.append((sentence, ctx, anchors, clauses, statuses, silent, dates))
     occasions = gathering_occasions([(s["sentence_index"], s["text"], a, d) for s, _, a, *_, d in analysed])
