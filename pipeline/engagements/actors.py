@@ -2,9 +2,9 @@
 private people (annotation guide: a record is an engagement in which representatives of two countries take part;
 companies are not states, sport and tourism are no engagement, a proposal that is declined makes no record).
 
-A country often stands in a sentence only as the home of whoever acts: "Greek tanker owner Aegean Shipping signed
-an order with Chinese Cosco", "Brazil's Petrobras signs MOU with Chinese banks", "Indian tourists travel to
-Mauritius", "the delegation of the Super Eagles of Nigeria arrived in San Jose". Word lists of companies, teams or
+A country often stands in a sentence only as the home of whoever acts: "a Greek tanker owner signed
+a contract with a Chinese shipyard", "Brazil's state oil firm signs a deal with Chinese banks", "Indian tourists
+travel to Mauritius", "the national football team of Ghana landed in Lima". Word lists of companies, teams or
 travellers never end; the parse tells instead which noun phrases are the anchor's actors (the subject of its verb,
 the one met, the one talks are held with or between) and whether each of them is a state: a country or capital
 named as the actor, a person the text gives a country, a pronoun (which refers back to someone), or a phrase
@@ -265,8 +265,8 @@ India")."""
 
 
 def _signs_an_act(doc, anchor) -> bool:
-    """Whether an agreement anchor is the signing of a state's own act ("the Home Secretary signed an order
-    that paves the way for the extradition"): the object of "sign" is one of ``_UNILATERAL_ACTS``."""
+    """Whether an agreement anchor is the signing of a state's own act ("the interior minister signed the order
+    clearing the way for his extradition"): the object of "sign" is one of ``_UNILATERAL_ACTS``."""
     head = _anchor_head(doc, anchor.start, anchor.end)
     if head is None or anchor.kind != "agreement":
         return False
@@ -311,8 +311,8 @@ def _trip_to_a_gathering(doc, anchor) -> bool:
 
 def _declines_an_offer(doc) -> bool:
     """Whether the sentence turns an offer down: a verb of declining ("turned down", "rejected", "declined")
-    whose object is the offer, invitation or request, or a pronoun for it ("but our president has turned down
-    the offer", "invited him, but he declined it")."""
+    whose object is the offer, invitation or request, or a pronoun for it ("the president has since turned the
+    offer down", "invited him, but he declined it")."""
     for token in doc:
         lemma = _lemma(token)
         if lemma in _DECLINE or (lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)):
