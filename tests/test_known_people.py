@@ -6,7 +6,7 @@ import polars as pl
 from test_engagements import run_pipeline
 from test_entities import mentions, persons
 
-from pipeline.entities.known_people import known_country, known_names
+from pipeline.entities.known_people import acts_for_an_organisation, known_country, known_names
 
 
 def country_of(table: pl.DataFrame, surname: str) -> str | None:
@@ -91,3 +91,19 @@ def test_a_known_name_run_together_with_a_title_word_is_still_known():
         "Safadi met the Iraqi president.\n"
     )
     assert country_of(table, "Safadi") == "JOR"
+
+
+def test_a_known_leader_named_in_an_organisations_office_acts_for_it_not_for_their_country():
+    table = persons(
+        "EU foreign policy chief Kaja Kallas held talks with Chinese Foreign Minister Wang Yi in Brussels.\n"
+        "European Council President Antonio Costa spoke by phone with Indian Prime Minister Narendra Modi.\n"
+    )
+    assert country_of(table, "Kallas") is None
+    assert country_of(table, "Costa") is None
+    assert country_of(table, "Wang Yi") == "CHN"
+
+
+def test_an_organisations_name_before_a_country_does_not_take_a_known_leader_from_it():
+    assert not acts_for_an_organisation("ASEAN chair Indonesian President Joko Widodo", 33)
+    assert not acts_for_an_organisation("At the UN, Prime Minister Narendra Modi", 26)
+    assert acts_for_an_organisation("NATO Secretary General Mark Rutte", 23)

@@ -16,6 +16,7 @@ import functools
 import re
 import unicodedata
 
+from pipeline.countries import find_gazetteer_matches
 from pipeline.entities.lexicon import LEXICON_FOLDER, ROLE_HEADS
 from pipeline.entities.roles import SHORT_TITLES
 from pipeline.persons import HONORIFICS, name_parts, person_key
@@ -194,3 +195,25 @@ def known_mentions(text: str, sentences: list, people: list[dict]) -> list[tuple
             if not any(s < end and start < e for s, e in covered):
                 found.append((sentence, start, end))
     return found
+
+
+_CLAUSE_MARKS = ".;,:()\n"
+
+
+def acts_for_an_organisation(text: str, start: int) -> bool:
+    """Whether the person named at ``start`` holds an organisation's office there: a multilateral body of the
+    country gazetteer stands at most four words before the name, in the same clause, with no country between
+    ("NATO Secretary General Mark Rutte", "EU foreign policy chief Kaja Kallas", "the EU's foreign policy chief
+    Kaja Kallas"; not "ASEAN chair Indonesian President Joko Widodo"). A well-known office holder then acts for
+    the body, not for the country the gazetteer of people gives them: the guide makes meetings with organisations
+    no engagement, so their nationality must not make one."""
+    window = text[max(0, start - 80) : start]
+    window = window[max(window.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+    matches = find_gazetteer_matches(window)
+    bodies = [m for m in matches if m.entry.kind == "multilateral"]
+    if not bodies:
+        return False
+    body = bodies[-1]
+    if any(m.start >= body.end and m.entry.country_code for m in matches):
+        return False
+    return len(window[body.end :].split()) <= 4

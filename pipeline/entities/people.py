@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from pipeline.countries import gazetteer, role_country
-from pipeline.entities.known_people import known_country
+from pipeline.entities.known_people import acts_for_an_organisation, known_country
 from pipeline.entities.lexicon import (
     CUE_WORDS,
     EVENT_WORDS,
@@ -312,7 +312,8 @@ def _resolve_people(
     A partial name joins the article's unique full name that contains it (``persons.resolve_partial``). All the
     mentions of one person then share one role (a current one before a former one, the official title before a
     paraphrase, then the most frequent, then the longest), one organisation, and one country: the country of a
-    well-known office holder (``known_people``: a fact, surer than any reading of the text), else an explicit qualifier
+    well-known office holder (``known_people``: a fact, surer than any reading of the text; none for one named in
+    an organisation's office, ``acts_for_an_organisation``), else an explicit qualifier
     or the country the sentence has them act for ("signed on behalf of Zimbabwe", ``sides.sentence_sides``),
     else the country a one-country title implies, else, for someone with a role or an organisation, the article's
     home country; but someone the text sends on a trip to the home country ("President Dalia Grybauskaite's
@@ -354,7 +355,8 @@ def _resolve_people(
         )
         country, evidence = None, None
         if known := next((code for p in group if (code := known_country(p["person_key"]))), None):
-            country, evidence = known, "known"
+            acting_for_a_body = any(acts_for_an_organisation(text, p["start_char"]) for p in group)
+            country, evidence = (None, None) if acting_for_a_body else (known, "known")
         elif explicit:
             country, evidence = explicit.most_common(1)[0][0], "explicit"
         elif role_country(role):
