@@ -165,6 +165,16 @@ def test_a_well_known_venue_gives_its_city(sentence, entities, expected):
             [("Vietnamese", "COUNTRY", "VNM"), ("Cuban", "COUNTRY", "CUB")],
             ("Hanoi", "VNM"),
         ),
+        (  # a generic name in lower case
+            "The Vietnamese president received the Cuban president at the presidential palace on Monday.",
+            [("Vietnamese", "COUNTRY", "VNM"), ("Cuban", "COUNTRY", "CUB")],
+            ("Hanoi", "VNM"),
+        ),
+        (  # a venue with its country's adjective
+            "The Sri Lankan president held talks with the Maldivian president at the Maldivian Presidential Office.",
+            [("Sri Lankan", "COUNTRY", "LKA"), ("Maldivian", "COUNTRY", "MDV")],
+            ("Malé", "MDV"),
+        ),
         (  # a generic name that both countries have: which one is not known
             "The Finnish president received the Polish president at the Presidential Palace on Monday.",
             [("Finnish", "COUNTRY", "FIN"), ("Polish", "COUNTRY", "POL")],

@@ -95,7 +95,7 @@ def article_places(sentences: list[dict], mentions: list[dict]) -> list[ArticleP
             ):
                 found.append(ArticlePlace(_city_name(m["text"]), m["country_code"], m["start_char"], gathering))
         countries = [Mention.in_sentence(m, base) for m in own if m["label"] == "COUNTRY" and m["country_code"]]
-        venue = venue_place(text, (0, len(text)), None)
+        venue = venue_place(text, (0, len(text)), article_countries)
         if venue is not None:
             found.append(ArticlePlace(venue.text, venue.country_code, base + venue.start, gathering))
         named = city_with_country(text, (0, len(text)), countries)

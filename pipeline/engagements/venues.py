@@ -21,11 +21,12 @@ from pipeline.entities.lexicon import _is_vocabulary
 from pipeline.persons import _fold_accents
 
 _VENUE_BEFORE = re.compile(
-    r"\b(?:at|in|inside|outside|to|on|from|sidelines\s+of|during|visit(?:s|ed|ing)?|arrived\s+at)\s+(?:the\s+)?$",
+    r"\b(?:at|in|inside|outside|to|on|from|sidelines\s+of|during|visit(?:s|ed|ing)?|arrived\s+at)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w’'-]*\s+){0,2}$",
     re.IGNORECASE,
 )
-"""Before a venue, the words that make it the place of an engagement ("at the White House"), not a speaker ("the
-White House said")."""
+"""Before a venue, the words that make it the place of an engagement ("at the White House", "at the Maldivian
+Presidential Office"), not a speaker ("the White House said")."""
 _CAPITAL = re.compile(r"\bcapital\b(?:\s+city)?")
 _CAPITAL_OWNER_GAP = re.compile(r"^(?:['’]s)?\s+$")
 _LOCATIVE_BEFORE_CAPITAL = re.compile(
@@ -55,11 +56,17 @@ _DATELINE_LINES = 4
 
 @functools.cache
 def _venues() -> dict[str, list[tuple[str, str]]]:
-    """Venue -> its (city, country) options, from ``data/venues.tsv``."""
+    """Venue -> its (city, country) options, from ``data/venues.tsv``; a name with an apostrophe also with the
+    typographic one ("Prince’s Palace"), and a name several countries have also in lower case ("at the presidential
+    palace")."""
     venues: dict[str, list[tuple[str, str]]] = {}
     for line in _data_lines("venues.tsv"):
         venue, city, code = line.split("\t")
-        venues.setdefault(venue, []).append((city, code))
+        for name in dict.fromkeys((venue, venue.replace("'", "’"))):
+            venues.setdefault(name, []).append((city, code))
+    for name, options in list(venues.items()):
+        if len(options) > 1 and name.lower() not in venues:
+            venues[name.lower()] = options
     return venues
 
 
@@ -98,9 +105,10 @@ def _city(start: int, end: int, city: str, code: str | None) -> Mention:
     return Mention(start, end, city, "LOCATION", f"loc:{city.lower()}", code)
 
 
-def venue_place(text: str, scope: tuple[int, int], pair: tuple[str, str] | None) -> Mention | None:
+def venue_place(text: str, scope: tuple[int, int], pair: tuple[str, ...] | None) -> Mention | None:
     """The city of a well-known venue named as a place in ``scope`` ("at the Élysée", "on Parliament Hill"). A venue
-    several countries have ("State House") counts only when exactly one of the pair has one."""
+    several countries have ("State House") counts only when exactly one of ``pair`` has one: the engagement's two
+    countries, or the countries an article names (``places_of_engagements.article_places``)."""
     if not _names_a_venue(text, *scope):
         return None
     for found in _venue_pattern().finditer(text, scope[0], scope[1]):
