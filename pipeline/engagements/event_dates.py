@@ -19,6 +19,7 @@ from pipeline.dates import (
     find_date_spans,
     is_dateline,
 )
+from pipeline.dates.events import told_as_future
 from pipeline.engagements.anchors import Anchor, _gap
 from pipeline.engagements.clause_dates import dates_of_other_clauses
 from pipeline.engagements.lexicon import _ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE, _FORWARD
@@ -27,13 +28,13 @@ from pipeline.engagements.passing import past_plans, undated_default, without_pl
 from pipeline.engagements.references import reported_span
 
 _MESSAGE_BEFORE = re.compile(
-    r"\b(?:in|during|via)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:post|tweet|message|letter|"
+    r"\b(?:in|during|via|at)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:post|tweet|message|letter|"
     r"interview|briefing|press\s+conference|press\s+release|video|speech)\b[^,.;]{0,30}?\s+(?:on|last|this)\s+$",
     re.IGNORECASE,
 )
 """A message the date is the date of ("In a post on Telegram on June 4, the premier wrote that he would travel
-to Chile", "in an interview last week"): when it was said, told by the message's noun rather than a verb of
-saying."""
+to Chile", "in an interview last week", "said at his daily press conference on August 13 that he would not
+receive him"): when it was said, told by the message's noun rather than a verb of saying."""
 
 
 _REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:on\s+|in\s+|this\s+|last\s+|next\s+)?$", re.IGNORECASE)
@@ -272,6 +273,21 @@ def _the_day_within(text: str, nearest: DateSpan, own: list[DateSpan]) -> DateSp
     return inside[0] if len(inside) == 1 else nearest
 
 
+def _a_visits_days(span: DateSpan, owner: Anchor, anchor: Anchor) -> bool:
+    """Whether talks or a signing borrow the days of a visit of several days ("will visit Tokyo from February 24 to
+    27 to hold a meeting with his counterpart", "within the framework of the trip from January 2-4, the two premiers
+    co-chaired the committee"): the range is the visit's, and the talks fall on one of its days, which the text
+    does not give. The guide dates a meeting during a visit whose day is not given by the visit's month (never
+    invent precision); a visit of one day lends its day."""
+    return (
+        owner.kind == "visit"
+        and anchor.kind in ("meeting", "agreement")
+        and span.precision == "day"
+        and span.end is not None
+        and span.end > span.start
+    )
+
+
 def _position(spans: list[DateSpan], span: DateSpan) -> int:
     """The index of a span in the sentence's list of spans of every tense (``clause_dates`` judges each once)."""
     return next(i for i, s in enumerate(spans) if s is span or s == span)
@@ -285,7 +301,8 @@ def assign_dates(
 
     Dates are resolved against the publication date, forward for planned, proposed, postponed and cancelled
     anchors ("in June" is the coming June; not an offer of cooperation, which is made when it is reported) and
-    backward for the others, unless a tense cue just before the date
+    backward for the others (a gathering of many states, which has no status, by the tense cue of its clause:
+    "would then attend the summit on 30 January" is the coming one), unless a tense cue just before the date
     says otherwise (``dates.find_date_spans``). A date of attribution is no engagement's date, except for
     cooperation, whose announcement is the offer; nor is a dateline's ("WASHINGTON, Nov 3 -"), nor the date of
     another event named about a person (taking office, a death). A proposed anchor takes only its own dates: a
@@ -300,7 +317,9 @@ def assign_dates(
     that print their year ("on April 9, 2025", "in 2011") are resolved."""
     past_plan = past_plans(text, anchors, statuses)
     forward = [
-        s in _FORWARD and not (a.kind == "cooperation" and s == "proposed") and not past
+        (s in _FORWARD if s is not None or not a.multilateral else told_as_future(text, a.start))
+        and not (a.kind == "cooperation" and s == "proposed")
+        and not past
         for a, s, past in zip(anchors, statuses, past_plan, strict=True)
     ]
     dated = without_plan_words(text)
@@ -349,6 +368,8 @@ def assign_dates(
             chosen[index] = _the_day_within(text, nearest, [s for s in candidates if s in own])
             if not own and chosen[index].precision == "day" and told_under_way(text, anchor):
                 # "signed a statement today with Peters, who is visiting Fiji": a day of the visit, not its start
+                chosen[index] = month_of(chosen[index], anchor)
+            elif not own and _a_visits_days(chosen[index], owners[spans.index(nearest)], anchor):
                 chosen[index] = month_of(chosen[index], anchor)
         else:
             reported = [

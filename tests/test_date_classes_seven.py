@@ -1,0 +1,81 @@
+"""Dating classes of the seventh session on real news, one class per test: sentences and articles we write
+ourselves, in the style of the phrasing, never quoted from a report."""
+
+from datetime import date
+
+from tests.test_engagements import extract
+
+FRIDAY = date(2023, 7, 28)
+MONDAY = date(2024, 8, 19)
+GHANA, CHINA = ("Ghana", "COUNTRY", "GHA"), ("China", "COUNTRY", "CHN")
+KENYA, PERU = ("Kenya", "COUNTRY", "KEN"), ("Peru", "COUNTRY", "PER")
+
+
+def dates(rows, kind: str) -> list[tuple[int, str, date | None, str | None]]:
+    return sorted(
+        (r["sentence_index"], r["status"], r["start_date"], r["date_precision"])
+        for r in rows.to_dicts()
+        if r["engagement_type"] == kind
+    )
+
+
+def test_a_visit_cancelled_for_this_weekend_keeps_the_coming_weekend():
+    """The participle of calling off is no past-tense cue: the record keeps the slot, the weekend to come."""
+    rows = extract(
+        ["Ghana's President Mensah has cancelled a visit to China this weekend after a fall at his office."],
+        [GHANA, CHINA, ("Mensah", "PERSON", "GHA")],
+        published=FRIDAY,
+    )
+    assert dates(rows, "visit") == [(0, "cancelled", date(2023, 7, 29), "day")]
+
+
+def test_the_day_of_a_press_conference_dates_the_saying_not_the_visit():
+    """"Said at his daily press conference on August 13 that he would not receive him": the day of the message."""
+    rows = extract(
+        [
+            "Kenya's President Otieno had planned a visit to Peru for a forum on August 24.",
+            "Peru's President Quispe said at his daily press conference on August 13 that he would not receive "
+            "Otieno after news of the visit became known.",
+        ],
+        [KENYA, PERU, ("Otieno", "PERSON", "KEN"), ("Quispe", "PERSON", "PER")],
+        published=MONDAY,
+    )
+    assert all(start != date(2024, 8, 13) for _, _, start, _ in dates(rows, "visit"))
+
+
+def test_talks_that_borrow_the_days_of_a_visit_of_several_days_take_its_month():
+    """The range is the visit's; the talks fall on a day of it the text does not give: the visit's month."""
+    rows = extract(
+        ["Ghana's foreign minister Mensah will visit Togo from February 24 to 27 to hold a meeting with the "
+         "Togolese foreign minister."],
+        [GHANA, ("Togo", "COUNTRY", "TGO"), ("Togolese", "NORP", "TGO"), ("Mensah", "PERSON", "GHA")],
+        published=date(2019, 2, 20),
+    )
+    assert dates(rows, "visit") == [(0, "planned", date(2019, 2, 24), "day")]
+    assert dates(rows, "meeting") == [(0, "planned", date(2019, 2, 1), "month")]
+
+
+def test_talks_that_borrow_the_day_of_a_visit_of_one_day_keep_the_day():
+    rows = extract(
+        ["Ghana's foreign minister Mensah will visit Togo on February 24 to hold a meeting with the "
+         "Togolese foreign minister."],
+        [GHANA, ("Togo", "COUNTRY", "TGO"), ("Togolese", "NORP", "TGO"), ("Mensah", "PERSON", "GHA")],
+        published=date(2019, 2, 20),
+    )
+    assert dates(rows, "meeting") == [(0, "planned", date(2019, 2, 24), "day")]
+
+
+def test_sidelines_told_without_the_gatherings_name_take_the_month_of_the_gathering_the_article_dates():
+    """"Sideline meets", "on the sidelines": the sidelines of the gathering the article dates elsewhere; the
+    gathering, which has no status of its own, dates forward by the tense cue of its clause ("would"), however far
+    before the date."""
+    rows = extract(
+        [
+            "President Mensah of Ghana is in Lima to attend the African Union summit.",
+            "His office said Mensah is expected to have sideline meets with President Ruto of Kenya.",
+            "He would then take part in the African Union heads of state and government summit on 30 January.",
+        ],
+        [GHANA, KENYA, ("Lima", "LOCATION", "PER"), ("Mensah", "PERSON", "GHA"), ("Ruto", "PERSON", "KEN")],
+        published=date(2017, 1, 29),
+    )
+    assert dates(rows, "meeting") == [(1, "planned", date(2017, 1, 1), "month")]
