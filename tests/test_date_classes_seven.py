@@ -3,6 +3,9 @@ ourselves, in the style of the phrasing, never quoted from a report."""
 
 from datetime import date
 
+import polars as pl
+
+from pipeline.fusion import fuse_engagements
 from tests.test_engagements import extract
 
 FRIDAY = date(2023, 7, 28)
@@ -79,3 +82,17 @@ def test_sidelines_told_without_the_gatherings_name_take_the_month_of_the_gather
         published=date(2017, 1, 29),
     )
     assert dates(rows, "meeting") == [(1, "planned", date(2017, 1, 1), "month")]
+
+
+def test_a_visit_told_only_by_the_day_it_ended_takes_its_month_and_yields_to_the_first_day_told():
+    """"On January 4 concluded a visit": the visit began on a day the sentence does not give; a later sentence's
+    range gives it ("the trip from January 2-4"), and the fused visit starts that day."""
+    sentences = [
+        "Ghana's President Mensah on January 4 concluded a visit to Togo at the invitation of President Eyadema.",
+        "During the trip from January 2-4, the two presidents co-chaired the joint commission.",
+    ]
+    entities = [GHANA, ("Togo", "COUNTRY", "TGO"), ("Mensah", "PERSON", "GHA"), ("Eyadema", "PERSON", "TGO")]
+    rows = extract(sentences, entities, published=date(2020, 1, 4))
+    assert (0, "held", date(2020, 1, 1), "month") in dates(rows, "visit")
+    (visit,) = fuse_engagements(rows)[0].filter(pl.col("engagement_type") == "visit").to_dicts()
+    assert (visit["start_date"], visit["date_precision"]) == (date(2020, 1, 2), "day")

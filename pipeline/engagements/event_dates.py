@@ -288,6 +288,33 @@ def _a_visits_days(span: DateSpan, owner: Anchor, anchor: Anchor) -> bool:
     )
 
 
+_ENDING = r"(?:concluded|concludes|ended|ends|wrapped\s+up|wraps\s+up|wound\s+up|winds\s+up|completed|completes)"
+_ENDING_BEFORE = re.compile(rf"\b{_ENDING}\b(?:\s+[\w'’-]+){{0,6}}?\s+(?:on\s+)?$", re.IGNORECASE)
+_ENDING_AFTER = re.compile(rf"^\s*,?\s*{_ENDING}\b", re.IGNORECASE)
+_LASTS_DAYS = {"visit", "exercise"}
+
+
+def _the_end_only(text: str, span: DateSpan | None, anchor: Anchor) -> DateSpan | None:
+    """The date of a visit or an exercise told only as the day it ended ("on January 4 concluded a visit to
+    Vietnam", "wrapped up her tour of the region on Sunday"), with no length to count back from (a length closes
+    the span in ``dates.durations``): the visit began on a day the text does not give, so the record takes the
+    month, ending that day (never invent precision; a report that gives the first day wins in fusion). None when
+    the date is not so told."""
+    if (
+        span is None
+        or anchor.kind not in _LASTS_DAYS
+        or span.precision != "day"
+        or (span.end is not None and span.end != span.start)
+        or not (
+            _ENDING_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char])
+            or _ENDING_AFTER.match(text[span.end_char : span.end_char + 30])
+        )
+    ):
+        return None
+    first = span.start.replace(day=1)
+    return replace(span, start=first, end=span.start, precision="month", end_implied=False)
+
+
 def _position(spans: list[DateSpan], span: DateSpan) -> int:
     """The index of a span in the sentence's list of spans of every tense (``clause_dates`` judges each once)."""
     return next(i for i, s in enumerate(spans) if s is span or s == span)
@@ -379,7 +406,7 @@ def assign_dates(
                 text, anchor, status, reported
             )
     return [
-        _anniversary_year(text, anchor, published) or span
+        _anniversary_year(text, anchor, published) or _the_end_only(text, span, anchor) or span
         for anchor, span in zip(anchors, chosen, strict=True)
     ]
 
