@@ -46,28 +46,6 @@ def test_the_day_of_a_press_conference_dates_the_saying_not_the_visit():
     assert all(start != date(2024, 8, 13) for _, _, start, _ in dates(rows, "visit"))
 
 
-def test_talks_that_borrow_the_days_of_a_visit_of_several_days_take_its_month():
-    """The range is the visit's; the talks fall on a day of it the text does not give: the visit's month."""
-    rows = extract(
-        ["Ghana's foreign minister Mensah will visit Togo from February 24 to 27 to hold a meeting with the "
-         "Togolese foreign minister."],
-        [GHANA, ("Togo", "COUNTRY", "TGO"), ("Togolese", "NORP", "TGO"), ("Mensah", "PERSON", "GHA")],
-        published=date(2019, 2, 20),
-    )
-    assert dates(rows, "visit") == [(0, "planned", date(2019, 2, 24), "day")]
-    assert dates(rows, "meeting") == [(0, "planned", date(2019, 2, 1), "month")]
-
-
-def test_talks_that_borrow_the_day_of_a_visit_of_one_day_keep_the_day():
-    rows = extract(
-        ["Ghana's foreign minister Mensah will visit Togo on February 24 to hold a meeting with the "
-         "Togolese foreign minister."],
-        [GHANA, ("Togo", "COUNTRY", "TGO"), ("Togolese", "NORP", "TGO"), ("Mensah", "PERSON", "GHA")],
-        published=date(2019, 2, 20),
-    )
-    assert dates(rows, "meeting") == [(0, "planned", date(2019, 2, 24), "day")]
-
-
 def test_sidelines_told_without_the_gatherings_name_take_the_month_of_the_gathering_the_article_dates():
     """"Sideline meets", "on the sidelines": the sidelines of the gathering the article dates elsewhere; the
     gathering, which has no status of its own, dates forward by the tense cue of its clause ("would"), however far

@@ -273,21 +273,6 @@ def _the_day_within(text: str, nearest: DateSpan, own: list[DateSpan]) -> DateSp
     return inside[0] if len(inside) == 1 else nearest
 
 
-def _a_visits_days(span: DateSpan, owner: Anchor, anchor: Anchor) -> bool:
-    """Whether talks or a signing borrow the days of a visit of several days ("will visit Tokyo from February 24 to
-    27 to hold a meeting with his counterpart", "within the framework of the trip from January 2-4, the two premiers
-    co-chaired the committee"): the range is the visit's, and the talks fall on one of its days, which the text
-    does not give. The guide dates a meeting during a visit whose day is not given by the visit's month (never
-    invent precision); a visit of one day lends its day."""
-    return (
-        owner.kind == "visit"
-        and anchor.kind in ("meeting", "agreement")
-        and span.precision == "day"
-        and span.end is not None
-        and span.end > span.start
-    )
-
-
 _ENDING = r"(?:concluded|concludes|ended|ends|wrapped\s+up|wraps\s+up|wound\s+up|winds\s+up|completed|completes)"
 _ENDING_BEFORE = re.compile(rf"\b{_ENDING}\b(?:\s+[\w'’-]+){{0,6}}?\s+(?:on\s+)?$", re.IGNORECASE)
 _ENDING_AFTER = re.compile(rf"^\s*,?\s*{_ENDING}\b", re.IGNORECASE)
@@ -395,8 +380,6 @@ def assign_dates(
             chosen[index] = _the_day_within(text, nearest, [s for s in candidates if s in own])
             if not own and chosen[index].precision == "day" and told_under_way(text, anchor):
                 # "signed a statement today with Peters, who is visiting Fiji": a day of the visit, not its start
-                chosen[index] = month_of(chosen[index], anchor)
-            elif not own and _a_visits_days(chosen[index], owners[spans.index(nearest)], anchor):
                 chosen[index] = month_of(chosen[index], anchor)
         else:
             reported = [
