@@ -74,3 +74,22 @@ def test_a_visit_told_only_by_the_day_it_ended_takes_its_month_and_yields_to_the
     assert (0, "held", date(2020, 1, 1), "month") in dates(rows, "visit")
     (visit,) = fuse_engagements(rows)[0].filter(pl.col("engagement_type") == "visit").to_dicts()
     assert (visit["start_date"], visit["date_precision"]) == (date(2020, 1, 2), "day")
+
+
+def test_a_press_conference_that_opens_the_sentence_still_dates_what_was_signed():
+    rows = extract(
+        ["At a joint press conference on Monday, the presidents of Ghana and Togo said they had signed a defence pact."],
+        [GHANA, ("Togo", "COUNTRY", "TGO")],
+        published=date(2022, 9, 14),
+    )
+    assert dates(rows, "agreement") == [(0, "held", date(2022, 9, 12), "day")]
+
+
+def test_the_day_a_visit_was_called_off_is_not_its_slot():
+    """"Which was cancelled on Monday": the date right after the participle of calling off is the decision's."""
+    rows = extract(
+        ["The visit of Ghana's president to Togo, which was cancelled on Monday, had been set for next month."],
+        [GHANA, ("Togo", "COUNTRY", "TGO")],
+        published=date(2022, 9, 14),
+    )
+    assert all(start not in (date(2022, 9, 12), date(2022, 9, 19)) for _, _, start, _ in dates(rows, "visit"))

@@ -203,6 +203,10 @@ class DateSpan:
     kind: str = ""
 
 
+_DECIDED_ON = re.compile(
+    r"\b(?:postponed|rescheduled|delayed|deferred|cancell?ed|canceled|scrapped|shelved)\s+(?:on\s+)?$", re.IGNORECASE
+)
+"""A participle of calling off right before a date ("was cancelled on Monday"): the day of the decision."""
 _AUXILIARY = re.compile(r"\s+(?:(?:been|not|already|now|just)\s+)*(?P<word>\w+)")
 
 
@@ -225,9 +229,13 @@ def _local_future(text: str, position: int, default: bool, window: int = _TENSE_
     Tuesday" is past even in a sentence whose engagement is planned, "will meet on Friday" future), else the
     sentence's. A participle of planning ("scheduled", "expected") is a future cue; one of rescheduling
     ("postponed") or of calling off ("has cancelled a visit to China this weekend": the slot the record keeps, the
-coming weekend in a Friday report) says nothing of the direction. A passive infinitive ("the fair to be held from April 26", "the
-    deal will be signed on Friday") is a future cue, not the past its participle looks like."""
+    coming weekend in a Friday report) says nothing of the direction, unless the date follows it at once ("which
+    was cancelled on Monday"): that date is the decision's, told in the past. A passive infinitive ("the fair to be
+    held from April 26", "the deal will be signed on Friday") is a future cue, not the past its participle looks
+    like."""
     window = re.split(r"[;:—]|\bwhile\b|\bbut\b", text[max(0, position - window) : position])[-1]
+    if _DECIDED_ON.search(window):
+        return False
     cues = [(m.end(), True) for m in _FUTURE_CUE.finditer(window)]
     cues += [(m.end(), True) for m in _PASSIVE_INFINITIVE.finditer(window)]
     cues += [

@@ -28,13 +28,16 @@ from pipeline.engagements.passing import past_plans, undated_default, without_pl
 from pipeline.engagements.references import reported_span
 
 _MESSAGE_BEFORE = re.compile(
-    r"\b(?:in|during|via|at)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:post|tweet|message|letter|"
+    r"\b(?:in|during|via|(?:said|says|told|stated|announced|added|noted|declared)\s+(?:[\w-]+\s+)?at)\s+"
+    r"(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:post|tweet|message|letter|"
     r"interview|briefing|press\s+conference|press\s+release|video|speech)\b[^,.;]{0,30}?\s+(?:on|last|this)\s+$",
     re.IGNORECASE,
 )
 """A message the date is the date of ("In a post on Telegram on June 4, the premier wrote that he would travel
 to Chile", "in an interview last week", "said at his daily press conference on August 13 that he would not
-receive him"): when it was said, told by the message's noun rather than a verb of saying."""
+receive him"): when it was said, told by the message's noun rather than a verb of saying. "At" a press conference
+only after a verb of saying: "at a joint press conference on Monday, the two said they had signed" dates the
+signing too."""
 
 
 _REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:on\s+|in\s+|this\s+|last\s+|next\s+)?$", re.IGNORECASE)
@@ -199,11 +202,19 @@ _CALLING_OFF = re.compile(
 )
 
 
+_CALLED_OFF_ON = re.compile(
+    r"\b(?:postponed|cancell?ed|canceled|called\s+off|put\s+off|scrapped|deferred|shelved)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _dates_the_calling_off(text: str, span: DateSpan, anchor: Anchor) -> bool:
     """Whether a date stands just before the verb that calls off the anchor's engagement ("the minister on Sunday
     postponed his visits to Germany", "word last night that Okafor has chosen to cancel his tour"): it dates
     the decision, and the record keeps the original slot (the guide), which the text gives elsewhere if at
     all."""
+    if _CALLED_OFF_ON.search(text[max(0, span.start_char - 30) : span.start_char]):
+        return True  # "the visit, which was cancelled on Monday": the day of the decision
     after = _CALLING_OFF.match(text[span.end_char : anchor.start])
     return after is not None and span.end_char + after.end() <= anchor.start
 
