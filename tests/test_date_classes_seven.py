@@ -25,7 +25,7 @@ def dates(rows, kind: str) -> list[tuple[int, str, date | None, str | None]]:
 def test_a_visit_cancelled_for_this_weekend_keeps_the_coming_weekend():
     """The participle of calling off is no past-tense cue: the record keeps the slot, the weekend to come."""
     rows = extract(
-        ["Ghana's President Mensah has cancelled a visit to China this weekend after a fall at his office."],
+        ["Ghana's President Mensah has cancelled his trip to China this weekend owing to a knee injury."],
         [GHANA, CHINA, ("Mensah", "PERSON", "GHA")],
         published=FRIDAY,
     )
@@ -33,12 +33,12 @@ def test_a_visit_cancelled_for_this_weekend_keeps_the_coming_weekend():
 
 
 def test_the_day_of_a_press_conference_dates_the_saying_not_the_visit():
-    """"Said at his daily press conference on August 13 that he would not receive him": the day of the message."""
+    """"Told reporters at a weekly briefing on August 13 that she would not host him": the day of the message."""
     rows = extract(
         [
             "Kenya's President Otieno had planned a visit to Peru for a forum on August 24.",
-            "Peru's President Quispe said at his daily press conference on August 13 that he would not receive "
-            "Otieno after news of the visit became known.",
+            "Peru's President Quispe told reporters at a weekly briefing on August 13 that she would not host "
+            "Otieno once the visit was announced.",
         ],
         [KENYA, PERU, ("Otieno", "PERSON", "KEN"), ("Quispe", "PERSON", "PER")],
         published=MONDAY,
@@ -53,7 +53,7 @@ def test_sidelines_told_without_the_gatherings_name_take_the_month_of_the_gather
     rows = extract(
         [
             "President Mensah of Ghana is in Lima to attend the African Union summit.",
-            "His office said Mensah is expected to have sideline meets with President Ruto of Kenya.",
+            "His office said Mensah will have sideline meets with President Ruto of Kenya.",
             "He would then take part in the African Union heads of state and government summit on 30 January.",
         ],
         [GHANA, KENYA, ("Lima", "LOCATION", "PER"), ("Mensah", "PERSON", "GHA"), ("Ruto", "PERSON", "KEN")],

@@ -228,7 +228,7 @@ def _local_future(text: str, position: int, default: bool, window: int = _TENSE_
     """The tense that governs a date expression: the tense cue nearest before it in the same clause ("arrived on
     Tuesday" is past even in a sentence whose engagement is planned, "will meet on Friday" future), else the
     sentence's. A participle of planning ("scheduled", "expected") is a future cue; one of rescheduling
-    ("postponed") or of calling off ("has cancelled a visit to China this weekend": the slot the record keeps, the
+    ("postponed") or of calling off ("has scrapped her trip to Peru this weekend": the slot the record keeps, the
     coming weekend in a Friday report) says nothing of the direction, unless the date follows it at once ("which
     was cancelled on Monday"): that date is the decision's, told in the past. A passive infinitive ("the fair to be
     held from April 26", "the deal will be signed on Friday") is a future cue, not the past its participle looks

@@ -34,8 +34,8 @@ _MESSAGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A message the date is the date of ("In a post on Telegram on June 4, the premier wrote that he would travel
-to Chile", "in an interview last week", "said at his daily press conference on August 13 that he would not
-receive him"): when it was said, told by the message's noun rather than a verb of saying. "At" a press conference
+to Chile", "in an interview last week", "told reporters at a weekly briefing on May 2 that she would not host
+the envoy"): when it was said, told by the message's noun rather than a verb of saying. "At" a press conference
 only after a verb of saying: "at a joint press conference on Monday, the two said they had signed" dates the
 signing too."""
 
@@ -291,9 +291,9 @@ _LASTS_DAYS = {"visit", "exercise"}
 
 
 def _the_end_only(text: str, span: DateSpan | None, anchor: Anchor) -> DateSpan | None:
-    """The date of a visit or an exercise told only as the day it ended ("on January 4 concluded a visit to
-    Vietnam", "wrapped up her tour of the region on Sunday"), with no length to count back from (a length closes
-    the span in ``dates.durations``): the visit began on a day the text does not give, so the record takes the
+    """The date of a visit or an exercise told only as the day it ended ("on March 9 wound up a tour of Kenya",
+    "wrapped up her tour of the region on Sunday"), with no length to count back from (a length closes the span in
+    ``dates.durations``): the visit began on a day the text does not give, so the record takes the
     month, ending that day (never invent precision; a report that gives the first day wins in fusion). None when
     the date is not so told."""
     if (
