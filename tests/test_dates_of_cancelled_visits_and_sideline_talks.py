@@ -1,5 +1,5 @@
-"""Dating classes of the seventh session on real news, one class per test: sentences and articles we write
-ourselves, in the style of the phrasing, never quoted from a report."""
+"""When a cancelled visit, a saying at a press conference, sideline talks and a visit told by its last day happened
+(annotation guide, "Dates"), one class per test, on sentences and articles we write ourselves."""
 
 from datetime import date
 
