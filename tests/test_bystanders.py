@@ -206,3 +206,45 @@ def test_two_visits_each_way_between_two_countries_stay_a_pair():
         [("Chilean", "COUNTRY", "CHL"), PERU, ("Peruvian", "COUNTRY", "PER"), CHILE],
     )
     assert (("CHL", "PER"), "visit") in found
+
+
+# --- a country a statement speaks of, or a critic of an engagement, is no party -------------------------------
+
+
+def test_a_joint_statement_calling_on_a_country_makes_no_agreement_with_it():
+    found = rows(
+        [
+            'The joint statement called on Bolivia "to stop these incursions at once and respect the rights of '
+            'Peru in its border areas", the ministry said.'
+        ],
+        [("Bolivia", "COUNTRY", "BOL"), PERU],
+    )
+    assert found == set()
+
+
+def test_a_joint_statement_of_two_named_countries_stays():
+    found = rows(
+        ["Chile and Peru signed a joint statement on Monday that called for closer cooperation on fisheries."],
+        [CHILE, PERU],
+    )
+    assert (("CHL", "PER"), "agreement") in found
+
+
+def test_a_region_that_criticises_drills_is_no_party_to_them():
+    found = rows(
+        [
+            "Peru's northern province of Tumbes, which has a large Ecuadorian community, sharply criticised the "
+            "exercises."
+        ],
+        [("Peru", "COUNTRY", "PER"), ("Tumbes", "LOCATION", "PER"), ("Ecuadorian", "COUNTRY", "ECU")],
+    )
+    assert found == set()
+
+
+def test_drills_of_two_named_countries_criticised_by_a_third_stay_theirs():
+    found = rows(
+        ["Bolivia sharply criticised the joint exercises of Chile and Peru off the coast of Arica."],
+        [("Bolivia", "COUNTRY", "BOL"), CHILE, PERU, ("Arica", "LOCATION", "CHL")],
+    )
+    assert (("CHL", "PER"), "exercise") in found
+

@@ -16,10 +16,12 @@ taking part. The parse is the one ``governing`` made of the anchored sentence (n
 from __future__ import annotations
 
 from pipeline.engagements.bystanders import (
+    criticised_by_a_third,
     mediated_without_parties,
     meeting_of_one_body,
     pact_names_a_relation,
     sign_is_a_noun,
+    speaks_of_others,
     travellers_only,
     urged_by_a_third,
 )
@@ -332,8 +334,9 @@ def _declines_an_offer(doc) -> bool:
 
 def _bystanders_only(doc, anchor, ctx) -> bool:
     """Whether the sentence names no two parties of the anchor (``bystanders``): "sign" as a noun, a pact's
-    name that only qualifies a relation, a body's own meeting, an engagement urged on others by a third country
-    or mediated with no parties of its own."""
+    name that only qualifies a relation, a body's own meeting, a statement or meeting that speaks of the
+    countries named, an engagement urged on others by a third country, mediated with no parties of its own or
+    criticised by a third."""
     head = _anchor_head(doc, anchor.start, anchor.end)
     if head is None:
         return False
@@ -341,7 +344,9 @@ def _bystanders_only(doc, anchor, ctx) -> bool:
         return True
     if anchor.kind == "meeting" and meeting_of_one_body(head, ctx):
         return True
-    return urged_by_a_third(head, ctx) or mediated_without_parties(head, ctx)
+    if anchor.kind in ("meeting", "agreement") and speaks_of_others(head, ctx):
+        return True
+    return urged_by_a_third(head, ctx) or mediated_without_parties(head, ctx) or criticised_by_a_third(head, ctx)
 
 
 def _makes_no_record(doc, anchor, ctx) -> bool:

@@ -282,3 +282,51 @@ def destinations_only(doc, anchors: list, pair: tuple[str, str], ctx) -> bool:
     if not set(pair) <= destinations:
         return False
     return not set(pair) & _codes_in(ctx, [t for h in heads for t in _visitors(h)])
+
+
+_ADDRESS_VERBS = frozenset({"call", "urge", "ask", "demand", "press", "warn", "appeal"})
+"""Verbs by which a statement or a meeting addresses someone ("the joint statement called on X to ...", "the
+summit urged X to ..."): the one addressed is spoken to, not a party. Verbs that only tell the content ("the
+meeting highlighted the partnership between A and B") are not among them: a meeting often tells of its own
+parties."""
+
+
+def speaks_of_others(head, ctx) -> bool:
+    """Whether a statement or meeting is the one that addresses others in its sentence, the subject of a verb of
+    ``_ADDRESS_VERBS`` (or that verb hangs on it, as the parse may have it before a quotation), and the countries
+    the sentence names are in what it says, not in its own phrase ("the joint statement called on Chile to
+    respect Peru's waters"): a country a text addresses or speaks of is no party to it (annotation guide: a
+    country that is only the subject of discussion is no side). Its parties, named in its own phrase ("the statement by Chile and
+    Peru") or elsewhere in the article, are not read here."""
+    saying = head.dep_ == "nsubj" and _lemma(head.head) in _ADDRESS_VERBS
+    saying = saying or any(c.dep_ in ("acl", "relcl") and _lemma(c) in _ADDRESS_VERBS for c in head.children)
+    if not saying:
+        return False
+    said = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    own = set(t.i for t in head.subtree) - {t.i for c in said for t in c.subtree}
+    own_codes = _codes_in(ctx, [t for t in head.doc if t.i in own])
+    spoken_of = _codes_in(ctx, [t for t in head.doc if t.i not in own])
+    return len(sides_named(ctx) - (spoken_of - own_codes)) < 2
+
+
+_CRITICISE_VERBS = frozenset(
+    {"criticize", "criticise", "condemn", "denounce", "protest", "slam", "oppose", "decry", "blast", "deplore"}
+)
+"""Verbs of objecting to an engagement ("criticised the exercises", "condemned the deal"): their subject is a
+critic, not a party (annotation guide: protests and accusations are no engagement)."""
+
+
+def criticised_by_a_third(head, ctx) -> bool:
+    """Whether an engagement is the object of a verb of objecting (``_CRITICISE_VERBS``) and, without the countries
+    of its critic (the verb's subject, with what describes it), fewer than two sides are left ("a breakaway region
+    of Chile with a Peruvian majority sharply criticised the exercises"): the critic's countries are no parties;
+    the engagement's own phrase ("the drills of Chile and Peru") keeps its countries."""
+    if head.dep_ != "dobj" or _lemma(head.head) not in _CRITICISE_VERBS:
+        return False
+    subject = _subject_of(head.head)
+    if subject is None:
+        return False
+    own = _codes_in(ctx, list(head.subtree))
+    critic = _codes_in(ctx, list(subject.subtree)) - own
+    return bool(critic) and len(sides_named(ctx) - critic) < 2
+
