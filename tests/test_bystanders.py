@@ -184,30 +184,6 @@ def test_talks_scheduled_for_a_domestic_dialogue_are_no_meeting_with_the_mediato
     assert found == set()
 
 
-# --- two places travellers go to are no sides of one trip ----------------------------------------------------
-
-
-def test_spending_of_travellers_to_two_countries_makes_no_visit_between_them():
-    found = rows(
-        [
-            "Peru has overtaken Bolivia as the main destination of travellers from the island, the statistics "
-            "office said on Monday.",
-            "Islanders travelling to Peru spent $2.1 billion in the year ended June 2019, well above the $310 "
-            "million spent by islanders travelling to Bolivia.",
-        ],
-        [PERU, ("Bolivia", "COUNTRY", "BOL")],
-    )
-    assert found == set()
-
-
-def test_two_visits_each_way_between_two_countries_stay_a_pair():
-    found = rows(
-        ["The Chilean president's visit to Peru follows the Peruvian president's visit to Chile in March."],
-        [("Chilean", "COUNTRY", "CHL"), PERU, ("Peruvian", "COUNTRY", "PER"), CHILE],
-    )
-    assert (("CHL", "PER"), "visit") in found
-
-
 # --- a country a statement speaks of, or a critic of an engagement, is no party -------------------------------
 
 

@@ -258,32 +258,6 @@ def travel_together(doc, anchor, pair: tuple[str, str], ctx) -> bool:
     )
 
 
-def _trip_destinations(head) -> list:
-    """The tokens a visit anchor names as where it goes: the objects of "to" on it (or on the verb that pays or
-    makes it), and what a verb of visiting takes as its object."""
-    holders = [head]
-    if head.dep_ == "dobj" and _pos(head.head) in _VERBAL:
-        holders.append(head.head)
-    found = [c for c in head.children if c.dep_ == "dobj"] if _pos(head) in _VERBAL else []
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
-                found += [c for c in prep.children if c.dep_ == "pobj"]
-    return [t for f in found for c in _with_conjuncts(f) for t in _phrase_tokens(c)]
-
-
-def destinations_only(doc, anchors: list, pair: tuple[str, str], ctx) -> bool:
-    """Whether both countries of a visit's pair are where the sentence's trips go and neither is named as who
-    travels ("travellers to Chile spent more than travellers to Peru", "after Ghana she will fly on to Togo"):
-    two destinations are no sides of one trip; its traveller is another country, or the text does not say."""
-    visits = [v for a in anchors if a.kind == "visit" for v in (a, *a.absorbed)]
-    heads = [h for v in visits if (h := _anchor_head(doc, v.start, v.end)) is not None]
-    destinations = _codes_in(ctx, [t for h in heads for t in _trip_destinations(h)])
-    if not set(pair) <= destinations:
-        return False
-    return not set(pair) & _codes_in(ctx, [t for h in heads for t in _visitors(h)])
-
-
 _ADDRESS_VERBS = frozenset({"call", "urge", "ask", "demand", "press", "warn", "appeal"})
 """Verbs by which a statement or a meeting addresses someone ("the joint statement called on X to ...", "the
 summit urged X to ..."): the one addressed is spoken to, not a party. Verbs that only tell the content ("the

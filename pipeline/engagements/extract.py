@@ -22,7 +22,7 @@ from pipeline.contracts import polars_schema
 from pipeline.engagements.actors import without_private_actors
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
 from pipeline.engagements.attributes import _destination, _pair_for, _SentenceContext
-from pipeline.engagements.bystanders import destinations_only, travel_together
+from pipeline.engagements.bystanders import travel_together
 from pipeline.engagements.called_off import plans_share_the_called_off_fate
 from pipeline.engagements.carry import (
     REFERRED_BACK,
@@ -282,12 +282,7 @@ def article_engagements(
                     else []
                 )
             if anchor.kind == "visit":  # fellow travellers are no pair (``bystanders``)
-                doc = parse(text)
-                targets = [
-                    t
-                    for t in targets
-                    if not travel_together(doc, anchor, t[0], ctx) and not destinations_only(doc, anchors, t[0], ctx)
-                ]
+                targets = [t for t in targets if not travel_together(parse(text), anchor, t[0], ctx)]
             status = (
                 _status_with_dates(status, span, published)
                 or previous_status
