@@ -135,9 +135,9 @@ def urged_by_a_third(head, ctx) -> bool:
         if _lemma(verb) not in _URGE_VERBS:
             continue
         subject = _subject_of(verb)
-        if subject is None:
-            return False
         urged = [t for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for t in c.subtree]
+        if subject is None or subject.dep_ != "nsubj" or head.i not in {t.i for t in urged}:
+            return False  # "the visit was pushed back": the anchor is what is acted on, not what is urged
         if any(t.tag_ == "PRP" and t.lower_ not in ("it", "they", "them") for t in urged):
             return False
         urger = _codes_in(ctx, _subtrees(_with_conjuncts(subject))) - _codes_in(ctx, urged)
@@ -168,6 +168,9 @@ def mediated_without_parties(head, ctx) -> bool:
     if any(p.dep_ != "poss" for p in parties):
         return False
     subject = _subject_of(head.head)
+    if subject is head:  # "their talks were brokered by Qatar": the agent mediates
+        agents = [c for p in head.head.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"]
+        subject = agents[0] if agents else None
     mediator = _codes_in(ctx, _subtrees(_with_conjuncts(subject))) if subject is not None else set()
     return bool(mediator) and len(sides_named(ctx) - mediator) < 2
 
