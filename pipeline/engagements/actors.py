@@ -15,6 +15,16 @@ taking part. The parse is the one ``governing`` made of the anchored sentence (n
 
 from __future__ import annotations
 
+from pipeline.engagements.bystanders import (
+    criticised_by_a_third,
+    mediated_without_parties,
+    meeting_of_one_body,
+    pact_names_a_relation,
+    sign_is_a_noun,
+    speaks_of_others,
+    travellers_only,
+    urged_by_a_third,
+)
 from pipeline.engagements.governing import (
     _DECLINE,
     _PROPOSAL_NOUNS,
@@ -322,16 +332,42 @@ def _declines_an_offer(doc) -> bool:
     return False
 
 
+def _bystanders_only(doc, anchor, ctx) -> bool:
+    """Whether the sentence names no two parties of the anchor (``bystanders``): "sign" as a noun, a pact's
+    name that only qualifies a relation, a body's own meeting, a statement or meeting that speaks of the
+    countries named, an engagement urged on others by a third country, mediated with no parties of its own or
+    criticised by a third."""
+    head = _anchor_head(doc, anchor.start, anchor.end)
+    if head is None:
+        return False
+    if anchor.kind == "agreement" and (sign_is_a_noun(head) or pact_names_a_relation(head)):
+        return True
+    if anchor.kind == "meeting" and meeting_of_one_body(head, ctx):
+        return True
+    if anchor.kind in ("meeting", "agreement") and speaks_of_others(head, ctx):
+        return True
+    return urged_by_a_third(head, ctx) or mediated_without_parties(head, ctx) or criticised_by_a_third(head, ctx)
+
+
 def _makes_no_record(doc, anchor, ctx) -> bool:
     """Whether the parse says an anchor states no bilateral engagement (``_no_two_states``, ``_gathering_of_many``,
-    ``_signs_an_act``, ``_trip_to_a_gathering``). An anchor that absorbed others of its sentence ("held talks ...
-    before a summit") stands for them too, so it makes no record only if each of them makes none."""
+    ``_signs_an_act``, ``_trip_to_a_gathering``, ``_bystanders_only``)."""
     return (
         _no_two_states(anchor.kind, *anchor_actors(doc, anchor, ctx))
         or _gathering_of_many(doc, anchor, ctx)
         or _signs_an_act(doc, anchor)
         or _trip_to_a_gathering(doc, anchor)
+        or _bystanders_only(doc, anchor, ctx)
     )
+
+
+def _stands_for_its_own(doc, anchor, ctx) -> bool:
+    """Whether an absorbed anchor tells an engagement of its own whose actors the parse reads: one it absorbed
+    whose actors are unread ("will resume their dialogue ... with talks scheduled for Tuesday") is the same
+    engagement told again and shares the verdict of the anchor that absorbed it. An anchor that absorbed others
+    of its sentence ("held talks ... before a summit") makes no record only if each of them that stands for its
+    own makes none."""
+    return anchor_actors(doc, anchor, ctx) != ([], [])
 
 
 def without_private_actors(text: str, anchors: list, statuses: list, ctx) -> list:
@@ -347,8 +383,16 @@ def without_private_actors(text: str, anchors: list, statuses: list, ctx) -> lis
     doc = parse(text)
     declined = None
     result = list(statuses)
+
+    def visit_heads():
+        visits = [v for a in anchors if a.kind == "visit" and not a.multilateral for v in (a, *a.absorbed)]
+        heads = [_anchor_head(doc, v.start, v.end) for v in visits]
+        return [h for h in heads if h is not None]
+
     for i in targets:
-        if all(_makes_no_record(doc, a, ctx) for a in (anchors[i], *anchors[i].absorbed)):
+        own = [a for a in anchors[i].absorbed if _stands_for_its_own(doc, a, ctx)]
+        no_record = all(_makes_no_record(doc, a, ctx) for a in (anchors[i], *own))
+        if no_record or (anchors[i].kind == "visit" and travellers_only(doc, visit_heads(), ctx)):
             result[i] = DROP
         elif result[i] == "proposed":
             declined = _declines_an_offer(doc) if declined is None else declined

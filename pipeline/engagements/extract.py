@@ -22,6 +22,7 @@ from pipeline.contracts import polars_schema
 from pipeline.engagements.actors import without_private_actors
 from pipeline.engagements.anchors import Anchor, Mention, _clause_of, _clauses, _find_anchors, courtesy_calls
 from pipeline.engagements.attributes import _destination, _pair_for, _SentenceContext
+from pipeline.engagements.bystanders import travel_together
 from pipeline.engagements.called_off import plans_share_the_called_off_fate
 from pipeline.engagements.carry import (
     REFERRED_BACK,
@@ -46,7 +47,7 @@ from pipeline.engagements.counterparts import (
 from pipeline.engagements.event_dates import assign_dates
 from pipeline.engagements.gatherings import at_gatherings, names_exercise_of_many
 from pipeline.engagements.generic_plurals import without_kinds_named
-from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, prefetched_parses
+from pipeline.engagements.governing import DROP, governed_statuses, needs_parse, parse, prefetched_parses
 from pipeline.engagements.lexicon import (
     _ANY_TRIGGER_LOWERCASE,
     MULTILATERAL,
@@ -280,6 +281,8 @@ def article_engagements(
                     if pair is not None and not any(set(pair) <= codes for codes in lists)
                     else []
                 )
+            if anchor.kind == "visit":  # fellow travellers are no pair (``bystanders``)
+                targets = [t for t in targets if not travel_together(parse(text), anchor, t[0], ctx)]
             status = (
                 _status_with_dates(status, span, published)
                 or previous_status
