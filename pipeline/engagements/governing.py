@@ -381,11 +381,26 @@ def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
         return "planned"
     if lemma == "be" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
         return "planned"
+    if _headline_infinitive(verb, clause):
+        return "planned"
     if clause.tag == "VBD" or (clause.tag in ("VBN", "VBG") and _finite(verb)):
         return "held"
     if clause.tag in ("VBZ", "VBP"):
         return "held"
     return None
+
+
+def _headline_infinitive(verb, clause: _Clause) -> bool:
+    """Whether a verb is the bare "to"-infinitive that heads its sentence with a subject of its own: the headline's
+    "is to" without the "is" ("Premier to visit Accra", "Minister to meet Zambian leaders on Sunday"). With no
+    finite verb above it, the infinitive can only tell what is to come: planned (annotation guide, Status: "is to
+    sign")."""
+    return (
+        verb.dep_ == "ROOT"
+        and clause.tag == "VB"
+        and "to" in clause.aux
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def governed_statuses(
