@@ -1,0 +1,45 @@
+"""Meetings named by the guide's class of talks in other words: a tête-à-tête, a sit-down, a one-on-one, the
+discussions between two leaders; one written example per class of phrasing."""
+
+from test_type_classes import kinds
+
+GHA, ZMB = ("Ghanaian", "COUNTRY", "GHA"), ("Zambian", "COUNTRY", "ZMB")
+
+
+def test_a_tete_a_tete_is_a_meeting():
+    for written in ("tête-à-tête", "tete-a-tete"):
+        found = kinds(
+            [f"The Ghanaian president had a {written} with his Zambian counterpart at the palace on Monday."],
+            [GHA, ZMB],
+        )
+        assert found == {(("GHA", "ZMB"), "meeting", "held")}
+
+
+def test_a_sit_down_and_a_one_on_one_are_meetings():
+    assert kinds(["The Ghanaian president will have a sit-down with his Zambian counterpart on Friday."], [GHA, ZMB]) == {
+        (("GHA", "ZMB"), "meeting", "planned")
+    }
+    assert kinds(["The Ghanaian president held a one-on-one with his Zambian counterpart on Monday."], [GHA, ZMB]) == {
+        (("GHA", "ZMB"), "meeting", "held")
+    }
+
+
+def test_a_one_on_one_meeting_takes_the_status_of_the_meeting():
+    found = kinds(
+        ["The Ghanaian president was then taken away for a one-on-one meeting with his Zambian counterpart."],
+        [GHA, ZMB],
+    )
+    assert found == {(("GHA", "ZMB"), "meeting", "held")}
+
+
+def test_a_sit_down_interview_is_no_meeting():
+    found = kinds(["The Ghanaian president gave a sit-down interview to a Zambian broadcaster."], [GHA, ZMB])
+    assert not found
+
+
+def test_discussions_between_two_leaders_are_a_meeting():
+    found = kinds(
+        ["The focus of the discussions between the Ghanaian and Zambian presidents will be trade and energy."],
+        [GHA, ZMB],
+    )
+    assert found == {(("GHA", "ZMB"), "meeting", "planned")}
