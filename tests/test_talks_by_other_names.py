@@ -1,5 +1,6 @@
 """Meetings named by the guide's class of talks in other words: a tête-à-tête, a sit-down, a one-on-one, the
-discussions between two leaders; one written example per class of phrasing."""
+discussions between two leaders; talks with the officials of a list of countries, one meeting with each; one written
+example per class of phrasing."""
 
 from test_type_classes import kinds
 
@@ -43,3 +44,27 @@ def test_discussions_between_two_leaders_are_a_meeting():
         [GHA, ZMB],
     )
     assert found == {(("GHA", "ZMB"), "meeting", "planned")}
+
+
+def test_talks_with_officials_from_a_list_of_countries_are_a_meeting_with_each():
+    found = kinds(
+        [
+            "During his tour, King Kwame will hold talks with high-ranking officials from Zambia, Malawi and "
+            "Uganda."
+        ],
+        [
+            ("King Kwame", "PERSON", "GHA"),
+            ("Zambia", "COUNTRY", "ZMB"),
+            ("Malawi", "COUNTRY", "MWI"),
+            ("Uganda", "COUNTRY", "UGA"),
+        ],
+    )
+    assert {pair for pair, kind, _ in found if kind == "meeting"} == {("GHA", "ZMB"), ("GHA", "MWI"), ("GHA", "UGA")}
+
+
+def test_officials_of_two_countries_named_together_stay_one_pair():
+    found = kinds(
+        ["Officials from Zambia and Malawi held talks in Lusaka on Monday."],
+        [("Zambia", "COUNTRY", "ZMB"), ("Malawi", "COUNTRY", "MWI"), ("Lusaka", "LOCATION", "ZMB")],
+    )
+    assert found == {(("MWI", "ZMB"), "meeting", "held")}
