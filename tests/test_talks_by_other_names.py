@@ -1,6 +1,6 @@
 """Meetings named by the guide's class of talks in other words: a tête-à-tête, a sit-down, a one-on-one, the
-discussions between two leaders; talks with the officials of a list of countries, one meeting with each; one written
-example per class of phrasing."""
+discussions between two leaders or held with a qualifier; talks with the officials of a list of countries, one
+meeting with each; one written example per class of phrasing."""
 
 from test_type_classes import kinds
 
@@ -68,3 +68,23 @@ def test_officials_of_two_countries_named_together_stay_one_pair():
         [("Zambia", "COUNTRY", "ZMB"), ("Malawi", "COUNTRY", "MWI"), ("Lusaka", "LOCATION", "ZMB")],
     )
     assert found == {(("MWI", "ZMB"), "meeting", "held")}
+
+
+def test_holding_discussions_with_a_qualifier_is_a_meeting():
+    found = kinds(
+        [
+            "Kofi Boateng is expected to hold high-level discussions with Zambia's head of state, Mwila Banda, "
+            "during his visit to Lusaka."
+        ],
+        [
+            ("Kofi Boateng", "PERSON", "GHA"),
+            ("Zambia", "COUNTRY", "ZMB"),
+            ("Mwila Banda", "PERSON", "ZMB"),
+            ("Lusaka", "LOCATION", "ZMB"),
+        ],
+    )
+    assert (("GHA", "ZMB"), "meeting", "planned") in found
+    assert (("GHA", "ZMB"), "visit", "planned") in found
+    assert kinds(["The Ghanaian and Zambian ministers had fruitful discussions on Monday."], [GHA, ZMB]) == {
+        (("GHA", "ZMB"), "meeting", "held")
+    }

@@ -234,7 +234,8 @@ _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting",
         re.compile(
-            r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
+            r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|"
+            r"(?:held|hold|holds|holding|had|have|has|having)\s+(?:[\w-]+\s+){0,2}?discussions|"
             r"(?:held|hold|holds|holding|had)\s+a\s+(?:[\w-]+\s+){0,2}?talk|(?:a|the)\s+(?:[\w-]+\s+){0,2}?talk(?=\s+between)|"
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
             r"(?:t[eê]te[-\s][aà][-\s]t[eê]te|sit-down|one-on-one)s?(?!\s+(?:" + _NOUN_AFTER_TALK_ADJECTIVE + r"))|"
