@@ -38,8 +38,9 @@ def _onward_leg(
 _LIST_OPENING = {
     "visit": re.compile(r"^\s*(?:to\s+)?(?:the\s+)?$", re.IGNORECASE),
     "meeting": re.compile(
-        r"^(?:\s*(?:with\s+)?(?:the\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government)|"
-        r"counterparts|(?:foreign|defen[cs]e)\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$|"
+        r"^(?:\s*(?:with\s+)?(?:the\s+)?(?:(?:senior|top|high-ranking|high-level|government)\s+)?"
+        r"(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government)|counterparts|"
+        r"(?:foreign|defen[cs]e)\s+ministers|officials|authorities)\s+(?:of|from)\s+(?:the\s+)?$|"
         r"\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$)",
         re.IGNORECASE,
     ),
@@ -54,7 +55,8 @@ _COUNTERPARTS_AFTER = re.compile(r"^\s+counterparts\b", re.IGNORECASE)
 counterparts")."""
 _LIST_SEPARATOR = re.compile(r"\s*(?:,?\s*as\s+well\s+as\s+|,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
 """With _LIST_OPENING: the words that open and join a list of destinations or counterparts right after a trigger
-("visits to Germany, Denmark and Norway", "meet the presidents of China, Russia, as well as Modi", "held talks
+("visits to Germany, Denmark and Norway", "meet the presidents of China, Russia, as well as Modi", "talks with
+senior officials from Chile, Peru and Ecuador": a country's officials are its side, as its leaders are; "held talks
 with his Kazakh counterpart Arman Seitov, Mongolian President Bold Dorj and ...")."""
 _TITLE_WORD = re.compile(
     r"(?:the|his|her|their|its|of|[A-Z][\w.'’-]*|counterparts?|prime|ministers?|presidents?|premier|chancellor|"

@@ -276,6 +276,8 @@ def governing_status(doc, start: int, end: int) -> str | None:
     head = _anchor_head(doc, start, end)
     if head is None:
         return None
+    if _done_without(head) or _talks_of_a_topic(head):
+        return DROP
     governed = _governor(head)
     if governed is None or isinstance(governed, str):
         return governed
@@ -381,11 +383,50 @@ def _verdict(verb, clause: _Clause, first: bool, role: str) -> str | None:
         return "planned"
     if lemma == "be" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
         return "planned"
+    if _headline_infinitive(verb, clause):
+        return "planned"
     if clause.tag == "VBD" or (clause.tag in ("VBN", "VBG") and _finite(verb)):
         return "held"
     if clause.tag in ("VBZ", "VBP"):
         return "held"
     return None
+
+
+def _done_without(head) -> bool:
+    """Whether a trigger verb is the gerund under "without" ("left Lusaka without meeting his counterpart", "went to
+    summits without meeting with their peers"): the sentence says the meeting did not take place, which the guide
+    records as nothing, like a negated trigger."""
+    return head.tag_ == "VBG" and head.dep_ == "pcomp" and head.head.lower_ == "without"
+
+
+def _talks_of_a_topic(head) -> bool:
+    """Whether "talks" is the verb of one person speaking of a topic ("the premier talks of his country's ties with
+    Zambia", "talks about relations with Zambia", a caption's present tense), not the noun of the guide's talks:
+    "talks" read as a verb, or as a noun that heads the sentence right after a name (a caption with no other verb:
+    "Premier Kofi Boateng talks of ..."; "the Accra talks of 2019 ended" has its verb), with "of" or "about" under it
+    and neither "with" nor "to" (one talks with or to a counterpart, "talks to" is ``lexicon.SPOKE_WITH``)."""
+    if head.lower_ != "talks":
+        return False
+    preps = {c.lower_ for c in head.children if c.dep_ == "prep"}
+    if not preps & {"of", "about"} or preps & {"with", "to"}:
+        return False
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    return head.tag_ == "VBZ" or (
+        head.dep_ == "ROOT" and before is not None and before.tag_ == "NNP" and before.head.i == head.i
+    )
+
+
+def _headline_infinitive(verb, clause: _Clause) -> bool:
+    """Whether a verb is the bare "to"-infinitive that heads its sentence with a subject of its own: the headline's
+    "is to" without the "is" ("Premier to visit Accra", "Minister to meet Zambian leaders on Sunday"). With no
+    finite verb above it, the infinitive can only tell what is to come: planned (annotation guide, Status: "is to
+    sign")."""
+    return (
+        verb.dep_ == "ROOT"
+        and clause.tag == "VB"
+        and "to" in clause.aux
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def governed_statuses(

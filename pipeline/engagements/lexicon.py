@@ -226,13 +226,20 @@ DOCUMENTS_ADOPTED = (
 of many cooperation documents"): the guide's agreement is a document signed "or adopted", and papers exchanged at
 a ceremony are signed ones. Documents named with other things exchanged ("the exchange of information and
 documents", what a memorandum provides for) are none."""
+_NOUN_AFTER_TALK_ADJECTIVE = r"meetings?|talks|sessions?|discussions?|summits?|interviews?|dinners?|lunch(?:es)?"
+"""A noun after "one-on-one", "tête-à-tête" or "sit-down": the noun is then the trigger ("a one-on-one meeting"), or
+no engagement at all ("a sit-down interview" with a broadcaster); alone, the word is the meeting of the guide's
+class of talks ("held a tête-à-tête with his counterpart", "a sit-down with the premier")."""
 _GENERIC: list[tuple[str, re.Pattern[str]]] = [
     (
         "meeting",
         re.compile(
-            r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|held\s+discussions|"
+            r"\b(?:meet|meets|met|meeting|meetings|talks|dialogue|consultations|summits?|"
+            r"(?:held|hold|holds|holding|had|have|has|having)\s+(?:[\w-]+\s+){0,2}?discussions|"
             r"(?:held|hold|holds|holding|had)\s+a\s+(?:[\w-]+\s+){0,2}?talk|(?:a|the)\s+(?:[\w-]+\s+){0,2}?talk(?=\s+between)|"
             r"sat\s+down\s+with|conferred\s+with|interacted\s+with|bilateral\s+discussions|courtesy\s+calls?|"
+            r"(?:t[eê]te[-\s][aà][-\s]t[eê]te|sit-down|one-on-one)s?(?!\s+(?:" + _NOUN_AFTER_TALK_ADJECTIVE + r"))|"
+            r"discussions?(?=\s+between\s)|"
             r"(?:the\s+two|both)\s+(?:[\w-]+\s+)?(?:leaders|ministers|presidents|premiers|sides|delegations)\s+"
             r"(?:[a-z]+\s+){0,3}?(?:" + JOINT_TALK_VERBS + r")|"
             r"receiv(?:e|es|ed|ing)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[\w'’-]+\s+){0,4}?"

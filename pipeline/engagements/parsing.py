@@ -81,9 +81,19 @@ def _lemma(token) -> str:
         if lemma is None:
             token.pos_ = attributes.get("POS", "X")
             token.set_morph(attributes.get("MORPH") or None)
-            lemma = _parser().get_pipe("lemmatizer").rule_lemmatize(token)[0]
+            lemma = _named_candidate(_parser().get_pipe("lemmatizer").rule_lemmatize(token))
         lemma = _LEMMAS[key] = lemma.lower()
     return lemma
+
+
+def _named_candidate(candidates: list[str]) -> str:
+    """The lemma among the rule lemmatizer's candidates: the one a closed class of ``status_words`` names, else the
+    first. The rules strip a suffix and keep every stem the model knows, first the one without a final "e": "hoping"
+    gives ("hop", "hope"), "slated" ("slat", "slate"), "axed" ("ax", "axe"), so that the first alone would hide the
+    verbs of wish, plan and calling off whose stem ends in "e" ("is hoping to speak" is a hope, not a hop)."""
+    from pipeline.engagements.status_words import CLASS_WORDS
+
+    return next((c for c in candidates if c.lower() in CLASS_WORDS), candidates[0])
 
 
 _PREFETCHED: dict[str, object] = {}

@@ -137,3 +137,10 @@ _INSTANCE_NOUNS = {"edition", "round", "session", "leg", "stage", "phase", "sign
 """Nouns whose "of" names the engagement they are an instance, a part or the act of: "the 8th edition of the joint
 exercise commenced", "the first leg of the tour", "the signing of a memorandum followed the talks". The verb above
 them is the engagement's own, unlike the verb above a noun only about it ("information regarding the visit")."""
+
+
+CLASS_WORDS = frozenset().union(
+    _CANCEL, _POSTPONE, _DECLINE, _PROPOSE, _PLAN, _HEDGE_ADJ, _READY_ADJ, _EFFECT_VERBS, _REPORT_VERBS
+)
+"""The verbs and adjectives of the classes above: where the lemmatizer offers several stems for a word, the one
+named here is its lemma (``parsing._named_candidate``)."""
