@@ -11,6 +11,8 @@ from pipeline.engagements.attributes import _is_context, _SentenceContext
 from pipeline.engagements.governing import _anchor_head, parse
 from pipeline.engagements.lexicon import MULTILATERAL
 from pipeline.engagements.not_engagements import _HOST_BEFORE, _ORG_TITLE_AFTER
+from pipeline.engagements.people_lists import people_listed
+from pipeline.entities.lexicon import ROLE_MODIFIERS
 
 
 def _onward_leg(
@@ -35,15 +37,21 @@ def _onward_leg(
     return tuple(sorted((visitor, code)))
 
 
+_RANK = r"(?:(?:" + "|".join(sorted(map(re.escape, ROLE_MODIFIERS), key=len, reverse=True)) + r")(?:-\w+)?\s+){0,2}"
+"""Up to two words of rank or portfolio before the plural office noun of a list opening ("high-ranking officials",
+"senior defence officials", "foreign ministers"): the role modifiers of the entity lexicon, hyphenated or not."""
 _LIST_OPENING = {
     "visit": re.compile(r"^\s*(?:to\s+)?(?:the\s+)?$", re.IGNORECASE),
     "meeting": re.compile(
-        r"^(?:\s*(?:with\s+)?(?:the\s+)?(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government)|"
-        r"counterparts|(?:foreign|defen[cs]e)\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$|"
+        r"^(?:\s*(?:with\s+)?(?:the\s+)?" + _RANK + r"(?:leaders|presidents|prime\s+ministers|heads\s+of\s+"
+        r"(?:state|government)|counterparts|ministers|officials|representatives)\s+(?:of|from)\s+(?:the\s+)?$|"
         r"\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$)",
         re.IGNORECASE,
     ),
 }
+"""The words between a trigger and a list of the countries it goes to or meets: "visits to", "talks with the
+leaders of", "talks with high-ranking officials from": the plural office nouns of a state's people, each of those
+countries' office holders being one counterpart."""
 _BARE_OPENING = re.compile(r"^\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$", re.IGNORECASE)
 _MEET_VERB = re.compile(r"(?:meet|meets|met)", re.IGNORECASE)
 """The verb "meet" in its finite forms: a transitive verb, whose objects follow it with no preposition ("the
@@ -313,7 +321,11 @@ def _listed_counterparts(
         [m for m in ctx.countries + ctx.people if m.country_code and clause[0] <= m.start < clause[1]],
         key=lambda m: m.start,
     )
-    if (opened := _opened_list(text, anchor, items) or _objects_met(text, anchor, items)) is None:
+    opened = _opened_list(text, anchor, items)
+    if opened is None or len({m.country_code for m in opened[0]}) < 2:
+        people = sorted((m for m in ctx.people if clause[0] <= m.start < clause[1]), key=lambda m: m.start)
+        opened = people_listed(text, anchor, items, people) or opened or _objects_met(text, anchor, items)
+    if opened is None:
         return []
     listed, start, end = opened
     codes = {m.country_code for m in listed}
