@@ -121,3 +121,38 @@ def test_the_people_named_after_a_meeting_noun_and_a_comma_are_its_subject_not_w
         [("Mari Tamm", "e1", "EST", None), ("Janis Ozols", "l1", "LVA", None)],
     )
     assert not any("UKR" in pair for pair, _ in found)
+
+
+# --- a list whose side the clause names only by a title or style is the story's protagonist's ----------------
+
+
+def test_a_styled_ruler_the_story_opens_with_is_the_side_of_a_list_of_leaders_met():
+    found = pairs(
+        [
+            "Sheikh Hamad bin Khalid's three-nation tour of Asia opens on Sunday in a push for closer trade.",
+            "His Highness' talks with the leaders of Laos, Nepal and Bhutan will cover food security and energy.",
+        ],
+        [("Laos", "COUNTRY", "LAO"), ("Nepal", "COUNTRY", "NPL"), ("Bhutan", "COUNTRY", "BTN")],
+        [("Sheikh Hamad bin Khalid", "q1", "QAT", "emir")],
+    )
+    assert {pair for pair, kind in found if kind == "meeting"} == {("LAO", "QAT"), ("NPL", "QAT"), ("BTN", "QAT")}
+
+
+def test_the_protagonist_among_the_listed_leaves_the_list_without_a_side():
+    found = pairs(
+        [
+            "Nepal's prime minister Ram Thapa opened the forum in Kathmandu on Sunday.",
+            "Talks with the leaders of Laos, Nepal and Bhutan will cover food security and energy.",
+        ],
+        [("Laos", "COUNTRY", "LAO"), ("Nepal", "COUNTRY", "NPL"), ("Bhutan", "COUNTRY", "BTN")],
+        [("Ram Thapa", "n1", "NPL", "prime minister")],
+    )
+    assert not any({"LAO", "BTN"} <= set(pair) for pair, _ in found)
+
+
+def test_a_style_of_address_is_no_name():
+    frame = mentions(
+        "His Highness the Amir Sheikh Hamad bin Khalid opened the session. His Majesty's visit follows next week."
+    )
+    people = frame.filter(pl.col("label") == "PERSON")["text"].to_list()
+    assert not any(name.startswith(("Highness", "Majesty", "Amir")) for name in people)

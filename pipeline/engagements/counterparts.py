@@ -299,7 +299,11 @@ def listed_countries(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, i
 
 
 def _listed_counterparts(
-    ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int], traveller: str | None = None
+    ctx: _SentenceContext,
+    anchor: Anchor,
+    clause: tuple[int, int],
+    traveller: str | None = None,
+    protagonist: str | None = None,
 ) -> list[tuple[str, Mention]] | None:
     """(one side, each counterpart) for a trigger followed by a list of two or more countries or leaders
     ("cancelled his visits to Australia and Papua New Guinea", "is expected to meet the presidents of Chile, Peru
@@ -310,7 +314,11 @@ def _listed_counterparts(
     (``_OTHER_LEG_BEFORE``: "trips to Palau and Nauru after a stop in Tuvalu" has no side in Tuvalu); when these
     are several, the ``traveller``
     (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or if the clause
-    names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"). A list whose one
+    names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"); with no such trip,
+    the ``protagonist`` (the country of the person the article's first engagement sentence names first) when the
+    clause names no other side ("His Highness' talks with the leaders of Nepal and Bangladesh", told of the ruler a
+    tour story opens with: the side a title, a style or a pronoun stands for is the person the story is about). A
+    list whose one
     side is still unknown gives None: the anchor has no pair, since the listed countries are no pair with each
     other. So does a meeting with the listed counterparts at a gathering of many (``_AT_GATHERING_AFTER``). []
     when no list follows the trigger. Only for visits and meetings."""
@@ -344,8 +352,8 @@ def _listed_counterparts(
         others = {m.country_code for m in rest}
     if len(others) > 1 and traveller in others:
         others = {traveller}
-    if not others and traveller is not None and traveller not in codes:
-        others = {traveller}
+    if not others and (found := traveller or protagonist) is not None and found not in codes:
+        others = {found}
     if len(others) != 1:
         return None if _coordinated(text, listed) else []
     if anchor.kind == "meeting" and _AT_GATHERING_AFTER.match(text, end):
