@@ -156,3 +156,29 @@ def test_a_style_of_address_is_no_name():
     )
     people = frame.filter(pl.col("label") == "PERSON")["text"].to_list()
     assert not any(name.startswith(("Highness", "Majesty", "Amir")) for name in people)
+
+
+# --- the travellers listed after a trip's one destination each make a trip there --------------------------------
+
+
+def test_the_leaders_listed_after_the_destination_of_visits_each_visit_it():
+    found = pairs(
+        [
+            "The emir's tour coincides with the visits to Oman of Chilean President Rosa Vidal, Kenyan President "
+            "Daniel Oduya, Kurdish leader Azad Baban and Estonian President Mari Tamm."
+        ],
+        [("Oman", "COUNTRY", "OMN"), ("Chilean", "COUNTRY", "CHL"), ("Kenyan", "COUNTRY", "KEN"),
+         ("Estonian", "COUNTRY", "EST")],
+        [("Rosa Vidal", "c1", "CHL", None), ("Daniel Oduya", "k1", "KEN", None), ("Azad Baban", "b1", None, None),
+         ("Mari Tamm", "e1", "EST", None)],
+    )
+    assert {pair for pair, kind in found if kind == "visit"} == {("CHL", "OMN"), ("KEN", "OMN"), ("EST", "OMN")}
+
+
+def test_one_traveller_after_the_destination_is_the_pair_rules_as_before():
+    found = pairs(
+        ["The visit to Oman of Chilean President Rosa Vidal begins on Monday."],
+        [("Oman", "COUNTRY", "OMN"), ("Chilean", "COUNTRY", "CHL")],
+        [("Rosa Vidal", "c1", "CHL", None)],
+    )
+    assert found == {(("CHL", "OMN"), "visit")}

@@ -11,7 +11,7 @@ from pipeline.engagements.attributes import _is_context, _SentenceContext
 from pipeline.engagements.governing import _anchor_head, parse
 from pipeline.engagements.lexicon import MULTILATERAL
 from pipeline.engagements.not_engagements import _HOST_BEFORE, _ORG_TITLE_AFTER
-from pipeline.engagements.people_lists import people_listed
+from pipeline.engagements.people_lists import people_listed, visitors_listed
 from pipeline.entities.lexicon import ROLE_MODIFIERS
 
 
@@ -337,6 +337,10 @@ def _listed_counterparts(
         return []
     listed, start, end = opened
     codes = {m.country_code for m in listed}
+    if anchor.kind == "visit" and len(listed) == 1:
+        people = sorted((m for m in ctx.people if clause[0] <= m.start < clause[1]), key=lambda m: m.start)
+        travellers = visitors_listed(text, end, items, people)
+        return [(code, listed[0]) for code, _ in travellers if code != listed[0].country_code]
     if len(codes) < 2 or len(listed) != len(codes):
         return []
     rest = [

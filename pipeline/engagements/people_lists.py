@@ -82,20 +82,57 @@ def people_listed(
     named = [m for m in people if m.start >= anchor.end]
     if len(named) < 2 or (title_start := _title_of_the_first(text, anchor, named[0])) is None:
         return None
+    listed, codes, end = _titled_people(text, title_start, named, after)
+    if None in codes or len(set(codes)) != len(codes) or len(codes) < 2:
+        return None
+    return listed, min(m.start for m in listed), end
+
+
+def _titled_people(
+    text: str, title_start: int, named: list[Mention], after: list[Mention]
+) -> tuple[list[Mention], list[str | None], int]:
+    """A list of titled people whose first title starts at ``title_start``: the people in ``named`` (in order) as
+    long as commas, "and" or "as well as" and a title (``_is_title``) join them; for each, the mention that stands
+    for them (their title's country, else themselves) and the country they stand for (``_item_country``, None if
+    unknown); also where the list ends."""
     listed: list[Mention] = []
     codes: list[str | None] = []
-    previous_end = None
+    end = title_start
     for person in named:
-        if previous_end is not None:
-            gap = text[previous_end : person.start]
+        if listed:
+            gap = text[end : person.start]
             separator = _SEPARATOR.match(gap)
             if not separator or not _is_title(gap[separator.end() :]):
                 break
-            title_start = previous_end + separator.end()
+            title_start = end + separator.end()
+        elif not _is_title(text[title_start : person.start]):
+            break
         title = [m for m in after if title_start <= m.start and m.end <= person.start]
         listed.append(next((m for m in title if m.label != "PERSON" and m.country_code), person))
         codes.append(_item_country(title, person))
-        previous_end = person.end
-    if None in codes or len(set(codes)) != len(codes) or len(codes) < 2:
-        return None
-    return listed, min(m.start for m in listed), previous_end
+        end = person.end
+    return listed, codes, end
+
+
+_OF_VISITORS = re.compile(r"\s+(?:of|by)\s+", re.IGNORECASE)
+
+
+def visitors_listed(
+    text: str, destination_end: int, items: list[Mention], people: list[Mention]
+) -> list[tuple[str, Mention]]:
+    """The travellers of a trip named after its one destination ("the visits to Oman of Ruritanian President A,
+    Borduvian Prime Minister B and Carpathian President C", "visits to Oman by ..."): (country, mention) of each
+    titled person listed right after "of" or "by" (``_titled_people``), one per country; a person whose country
+    neither the title nor the person table gives is left out (no side is known). Empty unless two countries or
+    more are listed: one traveller is the pair rules' to find. Why: each of them makes a trip of their own to that
+    destination (annotation guide: an official trip by officials of country A to country B), and none is a side
+    of another's."""
+    found = _OF_VISITORS.match(text, destination_end)
+    if found is None:
+        return []
+    named = [m for m in people if m.start >= found.end()]
+    if len(named) < 2:
+        return []
+    listed, codes, _ = _titled_people(text, found.end(), named, [m for m in items if m.start >= found.end()])
+    travellers = {code: m for m, code in zip(listed, codes, strict=True) if code}
+    return list(travellers.items()) if len(travellers) >= 2 else []
