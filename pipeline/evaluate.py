@@ -235,9 +235,14 @@ def _f1(precision: dict, recall: dict) -> dict:
     return {"value": 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)}
 
 
+def _city_spelling(names: pl.Series) -> pl.Series:
+    """City names with case and diacritics aside: "Bogota" and "Bogotá" are one city."""
+    return names.str.strip_chars().str.normalize("NFKD").str.replace_all(r"\p{Mn}", "").str.to_lowercase()
+
+
 def attribute_accuracy(matched: pl.DataFrame) -> dict[str, dict]:
     """Accuracy of the details of matched records (each prediction joined with its gold, ``_gold`` suffix): status;
-    date as exact start and precision; city, case-insensitive, only where the gold has one; ordinal only where
+    date as exact start and precision; city, with case and diacritics aside, only where the gold has one; ordinal only where
     either side has one (an invented ordinal is as wrong as a missed one); participants as the share of gold names
     found by surname."""
     city = matched.filter(pl.col("location_city_gold").is_not_null())
@@ -248,9 +253,8 @@ def attribute_accuracy(matched: pl.DataFrame) -> dict[str, dict]:
         "date accuracy": _ratio(int((matched["start_date"].eq_missing(matched["start_date_gold"])
                                      & matched["date_precision"].eq_missing(matched["date_precision_gold"])).sum()),
                                 matched.height),
-        "city accuracy": _ratio(int((city["location_city"].str.strip_chars().str.to_lowercase()
-                                     == city["location_city_gold"].str.strip_chars().str.to_lowercase()).fill_null(False).sum()),
-                                city.height),
+        "city accuracy": _ratio(int((_city_spelling(city["location_city"]) == _city_spelling(city["location_city_gold"]))
+                                    .fill_null(False).sum()), city.height),
         "ordinal accuracy": _ratio(int(ordinal["ordinal"].cast(pl.Int64).eq_missing(ordinal["ordinal_gold"]).sum()),
                                    ordinal.height),
         "participants recall": _ratio(found, int(matched["participants_gold"].list.len().sum() or 0)),

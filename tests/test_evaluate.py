@@ -219,6 +219,15 @@ def test_participants_are_found_by_surname(gold_names, predicted_names, found):
     assert participants_found(gold_names, predicted_names) == found
 
 
+def test_a_city_is_the_same_with_case_and_diacritics_aside():
+    facts = [record("g1", ["a1"], "COL-ECU", "meeting", "2023-01-23", "day", location_city="Bogotá")]
+    report = score(
+        manifest("a1"), facts,
+        {"id": "p1", "pair": "COL-ECU", "type": "meeting", "cites": ["a1"], "start": "2023-01-23", "city": "BOGOTA"},
+    )
+    assert (report.measures["city accuracy"]["hits"], report.measures["city accuracy"]["total"]) == (1, 1)
+
+
 def test_details_are_scored_on_matched_records_only_where_they_apply():
     """Status and date on every match; city only where the gold has one (case aside); ordinal where either has one."""
     facts = [

@@ -96,6 +96,33 @@ def test_a_gatherings_number_does_not_number_a_meeting_on_its_margins():
     )
 
 
+def test_a_gatherings_number_before_another_conjunct_does_not_number_the_meeting():
+    assert (
+        ordinals(
+            "The Chilean president flew to Lima for the 16th BRICS Summit and met the Peruvian president there.",
+            [("Chilean", "COUNTRY", "CHL"), ("Peruvian", "COUNTRY", "PER")],
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first phone call the Chilean president took after his re-election was with the Peruvian leader.",
+        "The Chilean minister's first visit to Peru after taking office began in Lima on Monday.",
+    ],
+)
+def test_a_count_from_a_persons_accession_is_recency(sentence):
+    assert (
+        ordinals(
+            sentence,
+            [("Chilean", "COUNTRY", "CHL"), ("Peru", "COUNTRY", "PER"), ("Peruvian", "COUNTRY", "PER")],
+        )
+        == []
+    )
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -176,6 +176,11 @@ _NOT_A_TENSE_CUE = {
     "rescheduled",
     "delayed",
     "deferred",
+    "cancelled",
+    "canceled",
+    "scrapped",
+    "axed",
+    "shelved",
     "proposed",
     "united",
     "related",
@@ -198,17 +203,45 @@ class DateSpan:
     kind: str = ""
 
 
-def _local_future(text: str, position: int, default: bool) -> bool:
+_DECIDED_ON = re.compile(
+    r"\b(?:postponed|rescheduled|delayed|deferred|cancell?ed|canceled|scrapped|shelved)\s+(?:on\s+)?$", re.IGNORECASE
+)
+"""A participle of calling off right before a date ("was cancelled on Monday"): the day of the decision."""
+_AUXILIARY = re.compile(r"\s+(?:(?:been|not|already|now|just)\s+)*(?P<word>\w+)")
+
+
+def _auxiliary_of_no_cue(window: str, end: int) -> bool:
+    """Whether a past cue is the auxiliary of a participle that says nothing of the direction ("has cancelled",
+    "was postponed", "had been called off"): the participle tells the calling off, not the slot's time."""
+    m = _AUXILIARY.match(window, end)
+    return m is not None and m.group("word").lower() in _NOT_A_TENSE_CUE
+
+
+def told_as_future(text: str, position: int) -> bool:
+    """Whether the nearest tense cue anywhere before ``position`` in its clause points forward ("He would then
+    take part in the summit on 30 January"): the direction of the dates of an engagement the sentence gives no
+    status of its own (a gathering of many states), whose dates otherwise count backward."""
+    return _local_future(text, position, False, window=position)
+
+
+def _local_future(text: str, position: int, default: bool, window: int = _TENSE_WINDOW) -> bool:
     """The tense that governs a date expression: the tense cue nearest before it in the same clause ("arrived on
     Tuesday" is past even in a sentence whose engagement is planned, "will meet on Friday" future), else the
     sentence's. A participle of planning ("scheduled", "expected") is a future cue; one of rescheduling
-    ("postponed") says nothing of the direction. A passive infinitive ("the fair to be held from April 26", "the
-    deal will be signed on Friday") is a future cue, not the past its participle looks like."""
-    window = re.split(r"[;:—]|\bwhile\b|\bbut\b", text[max(0, position - _TENSE_WINDOW) : position])[-1]
+    ("postponed") or of calling off ("has scrapped her trip to Peru this weekend": the slot the record keeps, the
+    coming weekend in a Friday report) says nothing of the direction, unless the date follows it at once ("which
+    was cancelled on Monday"): that date is the decision's, told in the past. A passive infinitive ("the fair to be
+    held from April 26", "the deal will be signed on Friday") is a future cue, not the past its participle looks
+    like."""
+    window = re.split(r"[;:—]|\bwhile\b|\bbut\b", text[max(0, position - window) : position])[-1]
+    if _DECIDED_ON.search(window):
+        return False
     cues = [(m.end(), True) for m in _FUTURE_CUE.finditer(window)]
     cues += [(m.end(), True) for m in _PASSIVE_INFINITIVE.finditer(window)]
     cues += [
-        (m.end(), False) for m in _PAST_CUE.finditer(window) if m.group().lower() not in _NOT_A_TENSE_CUE
+        (m.end(), False)
+        for m in _PAST_CUE.finditer(window)
+        if m.group().lower() not in _NOT_A_TENSE_CUE and not _auxiliary_of_no_cue(window, m.end())
     ]
     cues = [c for c in cues if not any(f[0] == c[0] and f[1] for f in cues if not c[1])]
     return max(cues)[1] if cues else default

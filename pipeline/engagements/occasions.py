@@ -35,6 +35,14 @@ _TIED_TO_GATHERING = re.compile(
 the annual Mekong summit", "at the conference", "the forum during which she hopes to see". A meeting is a
 gathering only when named with its organisation ("at the SCO meeting"): "during the meeting" is the engagement."""
 
+_SIDELINES_OF_THE_STORY = re.compile(
+    r"\b(?:on|at|in)\s+the\s+(?:sidelines?|margins?|side-lines?)\b(?!\s+of\b)"
+    r"|\bsideline\s+(?:[\w-]+\s+)?(?:meetings?|meets?|talks|discussions?|encounters?)\b",
+    re.IGNORECASE,
+)
+"""The sidelines told without the gathering's name ("held a bilateral meeting on the sidelines", "is expected to
+have sideline meets with"): the sidelines of the gathering the article tells, whatever noun names it."""
+
 REPORT_MONTH = "report month"
 """The kind of the date ``passing.undated_default`` gives sideline talks when nothing better is known: the
 report's month. A gathering the article dates replaces it."""
@@ -102,7 +110,8 @@ def gathering_span(
     """The month of the gathering an undated engagement is tied to ("during the SCO summit", "on the sidelines
     of the summit"), when the article dates that gathering: the gathering named with the same noun first, then
     the nearest in the article, before the sentence rather than after it; only one whose time fits the
-    engagement's tense. Month precision: the text does not say on which of the gathering's days the two met.
+    engagement's tense. Sidelines told without the gathering's name ("held a bilateral meeting on the sidelines",
+    "sideline meets with") are those of the nearest gathering the article dates (``_SIDELINES_OF_THE_STORY``). Month precision: the text does not say on which of the gathering's days the two met.
     None when the sentence ties the engagement to no gathering, or the article dates none that fits."""
     if anchor.multilateral:
         return None
@@ -115,8 +124,12 @@ def gathering_span(
         None,
     )
     if tie is None:
-        return None
-    head = (tie["head"] or tie["head_before"]).lower()
+        tie = _SIDELINES_OF_THE_STORY.search(text)
+        if tie is None:
+            return None
+        head = None
+    else:
+        head = (tie["head"] or tie["head_before"]).lower()
     candidates = [o for o in occasions if _fits_tense(o.span, status, published)]
     if not candidates:
         return None

@@ -27,7 +27,8 @@ _PERSONAL_SERIES = re.compile(
 visited" (a person's experience), "his first foreign visit", "the first international tour" (a person's trips
 abroad, whatever the country)."""
 _PERSONS_OWN = re.compile(
-    r"\b(?:his|her|(?:minister|president|premier|chancellor|leader|king|emir|secretary|chief)['’]s)\s+$", re.IGNORECASE
+    r"\b(?:his|her|(?:minister|president|premier|chancellor|leader|king|emir|secretary|chief)['’]s)\s+$",
+    re.IGNORECASE,
 )
 """A person's possessive before the ordinal: "on his first official visit to Tallinn", "his first state visit to
 Hanoi", "the foreign minister's first working visit" count that person's own trips (the guide's "her first trip as defence minister"), not the two countries'
@@ -60,6 +61,16 @@ _APPOSITIVE_AFTER = re.compile(
 the person's own trips (``_PERSONS_OWN``). The ordinal must be followed by what it
 counts ("held", "such", "meeting", ...) or end the apposition: "her visit to Quito, the first deputy leader
 of the party said" is no count."""
+_ANOTHER_CONJUNCT = re.compile(r"(?:,|;|\s(?:and|or|but|then)\s)", re.IGNORECASE)
+"""A coordinator or a comma between an ordinal and the anchor: the ordinal numbers a noun of another conjunct ("came
+for the 16th Andean Summit and met the host", "the third round ended, and talks began"), not the anchor."""
+_SINCE_A_PERSONS_ACCESSION = re.compile(
+    r"^[^.;:]{0,40}?\bafter\s+(?:(?:his|her|their|the)\s+)?(?:re-?election|election|inauguration|swearing-in|"
+    r"(?:taking|assuming)\s+(?:office|power))\b",
+    re.IGNORECASE,
+)
+"""A count that starts at a person's accession is recency, like "since taking office" (the guide's "her first trip as
+defence minister"): "the first call he took after his re-election", "his first trip after taking office"."""
 _FIRST_TIME_AFTER = re.compile(r"^\s+(?:\w+\s+)?for\s+the\s+(?P<ord>first)\s+time\b", re.IGNORECASE)
 """Two sides meeting "for the first time" ("the two ministers met for the first time in Lima"): the first of their
 meetings. Only a meeting or a call is counted so, as it is mutual; "visited Lima for the first time" is a person's
@@ -79,9 +90,10 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
     """The ordinal the sentence ``text`` gives the engagement anchored at ``start:end`` (of ``kind``), or None.
 
     Tried in turn: an ordinal before the anchor or opening its name (up to three words before, as in "the third
-    such meeting"), unless what follows the anchor makes it recency ("... in a decade", "... as president"), a
-    period's count ("... of the week") or it counts a person's own trips ("first time", "first foreign visit", "his
-    first state visit"); a part of an engagement ("the second day of the visit") is none either;
+    such meeting", with no comma or coordinator between them), unless what follows the anchor makes it recency
+    ("... in a decade", "... as president", "... after his re-election"), a period's count ("... of the week") or
+    it counts a person's own trips ("first time", "first foreign visit", "his first state visit"); a part of an
+    engagement ("the second day of the visit") is none either;
     an ordinal counting an anniversary ("the 50th anniversary of the treaty") is none; a Roman numeral opening the
     anchor's title-case name; the session the anchor is of; an ordinal in apposition after it; "met for the first
     time" for a meeting or call; and, for exercises, the number ending the name the anchor holds, stands right before it in
@@ -89,6 +101,8 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
     after = text[end : end + 80]
     before = text[max(0, start - 60) : start]
     found, ordinal_start = _ORDINAL_BEFORE.search(before), max(0, start - 60)
+    if found and _ANOTHER_CONJUNCT.search(text, ordinal_start + found.end("ord"), start):
+        found = None
     if found is None:
         found, ordinal_start = _ORDINAL_OPENING.match(text, start, end), 0
     if found:
@@ -100,7 +114,12 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
             return None
         if _ANNIVERSARY.search(text, ordinal_start + found.start(), start):
             return None
-        if not (_RECENCY_AFTER.match(after) or _PERIOD_AFTER.match(after) or personal):
+        if not (
+            _RECENCY_AFTER.match(after)
+            or _PERIOD_AFTER.match(after)
+            or _SINCE_A_PERSONS_ACCESSION.match(after)
+            or personal
+        ):
             token = found.group("ord").lower()
             return _ORDINALS.get(token) or int(re.match(r"\d+", token).group())
         return None
@@ -111,7 +130,9 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
     )
     if roman and roman.group("roman") not in ("", "I"):
         return _roman_value(roman.group("roman"))
-    patterns = (_SESSION_AFTER, _APPOSITIVE_AFTER) + ((_FIRST_TIME_AFTER,) if kind in ("meeting", "call") else ())
+    patterns = (_SESSION_AFTER, _APPOSITIVE_AFTER) + (
+        (_FIRST_TIME_AFTER,) if kind in ("meeting", "call") else ()
+    )
     for pattern in patterns:
         found = pattern.match(after)
         if found and not _RECENCY_AFTER.match(after[found.end() :]):

@@ -15,9 +15,10 @@ import ahocorasick
 
 from pipeline.countries import country_table, gazetteer
 from pipeline.engagements.anchors import Mention
-from pipeline.engagements.cities import unique_city
+from pipeline.engagements.cities import own_name_of_large_city, unique_city
 from pipeline.engagements.lexicon import _data_lines
 from pipeline.entities.lexicon import _is_vocabulary
+from pipeline.persons import _fold_accents
 
 _VENUE_BEFORE = re.compile(
     r"\b(?:at|in|inside|outside|to|on|from|sidelines\s+of|during|visit(?:s|ed|ing)?|arrived\s+at)\s+(?:the\s+)?$",
@@ -36,15 +37,19 @@ _CITY_AFTER_COUNTRY = re.compile(rf"^['’]s\s+({_CITY_WORDS})")
 _IN_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIED_ANCHOR_GAP = re.compile(r"^\s+(?:[a-z-]+\s+)?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_LETTERS = r"[^\W\d_]"
 _DATELINE = re.compile(
-    rf"^(?P<city>[A-Z][A-Za-z’'.-]*(?:\s+[A-Z][A-Za-z’'.-]*){{0,2}}?)"
-    r"(?:\s*\[(?P<bracket>[A-Z][A-Za-z ]+)\]|,\s+(?P<country>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)(?=,))?"
+    rf"^(?:(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s+[-–—]\s+)?"
+    rf"(?P<city>{_LETTERS}[\w’'.-]*(?:\s+{_LETTERS}[\w’'.-]*){{0,2}}?)"
+    r"(?:\s*\[(?P<bracket>[A-Z][A-Za-z ]+)\]|,\s+(?P<country>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)(?=,|\s+[-–—|]))?"
     rf"(?P<date>,?\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?)?"
-    r"\s*\.?\s*(?P<agency>\([^()\n]{1,60}\)|/[A-Za-z]+/\.?)?"
-    r"\s*(?P<sep>[-–—―:]|(?<=[\d)/.])\s)\s*(?=\S)"
+    r"\s*\.?\s*(?P<agency>\([^()\n]{1,60}\)|/[A-Za-z]+/\.?|\|\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*(?=\|))?"
+    r"\s*(?P<sep>[-–—―:|]|(?<=[\d)/.])\s)\s*(?=\S)"
 )
-"""A dateline: a city in capitals or title case, its country in brackets or after a comma, a date, an agency in
-parentheses or slashes, then a dash or colon ("NAIROBI —", "New Delhi [India], March 15 (ANI):", "MANILA Feb 14")."""
+"""A dateline: a city in capitals or title case (with its diacritics: "HÀ NỘI —"), its country or region in brackets
+or after a comma, a date, an agency in parentheses, slashes or pipes, then a dash, colon or pipe ("NAIROBI —", "New
+Delhi [India], March 15 (ANI):", "MANILA Feb 14", "Kuwait City, Kuwait | AFP |"); a press release may open it
+with its date ("March 3, 2021 - Ottawa, Ontario - Ministry of ...")."""
 _DATELINE_LINES = 4
 
 
@@ -193,7 +198,11 @@ def dateline_place(text: str) -> Mention | None:
     offset = 0
     for line in text.split("\n", _DATELINE_LINES)[:_DATELINE_LINES]:
         found = _DATELINE.match(line)
-        if found and (found.group("date") or found.group("agency") or found.group("sep") in "-–—―:"):
+        if (
+            found
+            and found.group("city")[0].isupper()
+            and (found.group("date") or found.group("agency") or found.group("sep") in "-–—―:|")
+        ):
             place = _dateline_city(found)
             if place is not None:
                 city, code = place
@@ -207,6 +216,8 @@ def _dateline_city(found: re.Match) -> tuple[str, str] | None:
     """(city, country) of a dateline match, or None when its first words are no city."""
     words = found.group("city")
     name = words if not words.isupper() else " ".join(w.capitalize() for w in words.split())
+    if not name.isascii():  # "Hà Nội": the gazetteer's capital is "Hanoi", a large city's alternate name "Ha Noi"
+        name = own_name_of_large_city(_fold_accents(name)) or _fold_accents(name)
     stated = found.group("bracket") or found.group("country")
     stated_entry = gazetteer().get(stated) if stated else None
     stated_code = stated_entry.country_code if stated_entry and stated_entry.kind == "name" else None
