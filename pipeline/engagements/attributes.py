@@ -32,6 +32,7 @@ from pipeline.engagements.lexicon_sides import (
     _TOPIC_BREAK,
     _TOPIC_VERB,
     _VERBAL_INITIATOR,
+    may_hold_topic_verb,
     travellers_go_to,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
@@ -61,7 +62,8 @@ def _is_topic(text: str, mention: Mention) -> bool:
     again, and so does an engagement's own trigger before it ("discussed the state visit of the Kenyan president
     to Ethiopia": the visit named keeps its sides) or in the name the country opens ("the agenda of the coming
     Chile-Peru Joint Strategic Dialogue Forum", ``_NAME_AFTER``)."""
-    found = _TOPIC_VERB.search(text[max(0, mention.start - 200) : mention.start])
+    before = text[max(0, mention.start - 200) : mention.start]
+    found = _TOPIC_VERB.search(before) if may_hold_topic_verb(before) else None
     if found is None:
         return False
     span = found.group("span")
