@@ -107,3 +107,21 @@ def test_an_organisations_name_before_a_country_does_not_take_a_known_leader_fro
     assert not acts_for_an_organisation("ASEAN chair Indonesian President Joko Widodo", 33)
     assert not acts_for_an_organisation("At the UN, Prime Minister Narendra Modi", 26)
     assert acts_for_an_organisation("NATO Secretary General Mark Rutte", 23)
+
+
+def test_the_article_wide_scan_finds_what_each_sentence_s_own_scan_finds():
+    """``known_mentions`` scans the whole article once when whitespace separates its sentences, and each sentence
+    alone when it does not (a sentence glued to the next); both find the spans ``known_names`` finds."""
+    from pipeline.entities.date_mentions import _separated_by_whitespace
+    from pipeline.entities.known_people import known_mentions
+    from pipeline.entities.sentence import _Sentence
+
+    full = "Erdoğan spoke.  Talks with Trump ended.\nPetro Ivanenko met Petro.Scholz left."
+    bounds = [(0, 14), (16, 39), (40, 65), (65, 77)]
+    for text, spans, separated in ((full[:65], bounds[:3], True), (full, bounds, False)):
+        sentences = [_Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
+        expected = [(s.index, a, b) for s in sentences for a, b in known_names(text, s.start, s.end, set())]
+        assert _separated_by_whitespace(text, sentences) is separated
+        found = [(s.index, a, b) for s, a, b in known_mentions(text, sentences, [])]
+        assert found == expected
+        assert {text[a:b] for _, a, b in found} >= {"Erdoğan", "Trump"}

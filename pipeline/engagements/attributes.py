@@ -8,6 +8,7 @@ Korea in May").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ from pipeline.engagements.lexicon_sides import (
     _TOPIC_BREAK,
     _TOPIC_VERB,
     _VERBAL_INITIATOR,
+    may_hold_topic_verb,
     travellers_go_to,
 )
 from pipeline.engagements.not_engagements import _OTHER_EVENT_SITE_BEFORE
@@ -43,17 +45,24 @@ from pipeline.engagements.venues import capital_place, city_with_country, modifi
 def _is_context(text: str, mention: Mention) -> bool:
     """Whether a country is named only as context ("amid tensions with China", "China's growing influence", where
     private travellers go: ``travellers_go_to``; a topic, ``_is_topic``): it is then never one side of the pair,
-    nor an initiator."""
+    nor an initiator. The answer depends on the sentence and the mention's span alone, and the rules ask it
+    again for a third of the mentions they read (``_context_at``)."""
+    return _context_at(text, mention.start, mention.end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _context_at(text: str, start: int, end: int) -> bool:
+    """``_is_context`` of the mention at text[start:end], kept for the mentions read last."""
     return bool(
-        _CONTEXT_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
-        or _CONTEXT_AFTER.match(text[mention.end :])
-        or travellers_go_to(text[max(0, mention.start - 100) : mention.start])
-        or _is_topic(text, mention)
+        _CONTEXT_BEFORE.search(text[max(0, start - 40) : start])
+        or _CONTEXT_AFTER.match(text[end:])
+        or travellers_go_to(text[max(0, start - 100) : start])
+        or _is_topic(text, start, end)
     )
 
 
-def _is_topic(text: str, mention: Mention) -> bool:
-    """Whether a country is named in the object of a verb that says what a meeting was about (``_TOPIC_VERB``:
+def _is_topic(text: str, start: int, end: int) -> bool:
+    """Whether a country (at text[start:end]) is named in the object of a verb that says what a meeting was about (``_TOPIC_VERB``:
     "the meeting also covered Switzerland's immigration policy, Britain's decision to leave the bloc", "they
     discussed the peace process, stressing the need to revive Palestinian-Israeli negotiations"): a topic of two
     others' talks is no side of them (annotation guide: a third country as topic is no party). "With" or
@@ -61,11 +70,12 @@ def _is_topic(text: str, mention: Mention) -> bool:
     again, and so does an engagement's own trigger before it ("discussed the state visit of the Kenyan president
     to Ethiopia": the visit named keeps its sides) or in the name the country opens ("the agenda of the coming
     Chile-Peru Joint Strategic Dialogue Forum", ``_NAME_AFTER``)."""
-    found = _TOPIC_VERB.search(text[max(0, mention.start - 200) : mention.start])
+    before = text[max(0, start - 200) : start]
+    found = _TOPIC_VERB.search(before) if may_hold_topic_verb(before) else None
     if found is None:
         return False
     span = found.group("span")
-    name = _NAME_AFTER.match(text, mention.end)
+    name = _NAME_AFTER.match(text, end)
     return (
         not _TOPIC_BREAK.search(span)
         and not _ANY_TRIGGER_LOWERCASE.search(span.lower())

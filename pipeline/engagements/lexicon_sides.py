@@ -70,6 +70,21 @@ _TOPIC_VERB = re.compile(
     r"exchanged\s+views\s+on|talked\s+about|reviewed)\b(?P<span>[^.;\"“”]*)$",
     re.IGNORECASE,
 )
+_TOPIC_VERB_STEMS = ("discuss", "cover", "touched", "focus", "exchanged", "talked", "reviewed")
+"""A lowercase part of every verb of ``_TOPIC_VERB``: an ASCII text that holds none holds no match, and most
+windows before a country hold none (``may_hold_topic_verb``)."""
+
+
+def may_hold_topic_verb(before: str) -> bool:
+    """Whether ``_TOPIC_VERB`` may match in ``before``: always for a text with a character beyond ASCII (the
+    case-insensitive search matches "ſ" to "s"), else only when it holds one of ``_TOPIC_VERB_STEMS``; a substring
+    test is several times cheaper than the search, which tries its lookbehinds at every character."""
+    if not before.isascii():
+        return True
+    lowered = before.lower()
+    return any(stem in lowered for stem in _TOPIC_VERB_STEMS)
+
+
 _TOPIC_BREAK = re.compile(
     r"\b(?:(?:with|between)\s+(?:[\w'’-]+\s+){0,4}$|and\s+(?:then\s+)?(?:met|visited|signed|held|called)\b)", re.I
 )

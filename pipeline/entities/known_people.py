@@ -15,8 +15,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
 
 from pipeline.countries import find_gazetteer_matches
+from pipeline.entities.date_mentions import _separated_by_whitespace
 from pipeline.entities.lexicon import LEXICON_FOLDER, ROLE_HEADS
 from pipeline.entities.roles import SHORT_TITLES
 from pipeline.persons import HONORIFICS, name_parts, person_key
@@ -145,10 +148,20 @@ def known_names(text: str, start: int, end: int, others: set[str]) -> list[tuple
     no word of a full name the article gives someone else (``others``: lowercase words of those full names).
     Only a capitalised word the gazetteer has a name for opens a match, so a sentence costs a scan of its
     capitalised words."""
-    _, _, by_first = _gazetteer()
     folded = text[start:end].translate(_FOLD)
-    if not any(w.rstrip(".").lower().removesuffix("'s") in by_first for w in _CAPITALISED.findall(folded)):
+    if not any(map(_opens_a_known_name, _CAPITALISED.findall(folded))):
         return []  # most sentences name no one the gazetteer knows: one pass of string methods tells
+    return _known_names_in(folded, start, others)
+
+
+def _opens_a_known_name(word: str) -> bool:
+    """Whether a capitalised word of a folded text is the first word of a name or short form of the gazetteer."""
+    return word.rstrip(".").lower().removesuffix("'s") in _gazetteer()[2]
+
+
+def _known_names_in(folded: str, start: int, others: set[str]) -> list[tuple[int, int]]:
+    """``known_names`` of a sentence given folded (``_FOLD``) and starting at ``start`` in its article."""
+    _, _, by_first = _gazetteer()
     found, resume = [], 0
     for opening in _CAPITALISED.finditer(folded):
         if opening.start() < resume or not (entries := by_first.get(_word(opening.group()).lower())):
@@ -201,11 +214,35 @@ def known_mentions(text: str, sentences: list, people: list[dict]) -> list[tuple
     }
     covered = sorted((p["start_char"], p["end_char"]) for p in people)
     found = []
-    for sentence in sentences:
-        for start, end in known_names(text, sentence.start, sentence.end, others):
-            if not any(s < end and start < e for s, e in covered):
-                found.append((sentence, start, end))
+    for sentence, start, end in _names_by_sentence(text, sentences, others):
+        if not any(s < end and start < e for s, e in covered):
+            found.append((sentence, start, end))
     return found
+
+
+def _names_by_sentence(text: str, sentences: list, others: set[str]) -> Iterator[tuple[object, int, int]]:
+    """(sentence, start, end) of each ``known_names`` span of the article's sentences, from one folding and one
+    scan of the capitalised words of the whole article rather than one per sentence.
+
+    When whitespace alone separates the sentences (``date_mentions._separated_by_whitespace``), the scan of the
+    whole text finds inside each sentence the words a scan of the sentence alone finds: a word neither starts nor
+    ends at whitespace, and folding keeps every offset (one character for one). Only a sentence holding the
+    first word of a known name is then read further; otherwise each sentence is read as ``known_names`` reads it.
+    """
+    if not _separated_by_whitespace(text, sentences):
+        for sentence in sentences:
+            for start, end in known_names(text, sentence.start, sentence.end, others):
+                yield sentence, start, end
+        return
+    folded = text.translate(_FOLD)
+    openings = [m.start() for m in _CAPITALISED.finditer(folded) if _opens_a_known_name(m.group())]
+    starts = [sentence.start for sentence in sentences]
+    for index in sorted({bisect_right(starts, opening) - 1 for opening in openings}):
+        if index < 0:
+            continue
+        sentence = sentences[index]
+        for start, end in _known_names_in(folded[sentence.start : sentence.end], sentence.start, others):
+            yield sentence, start, end
 
 
 _CLAUSE_MARKS = ".;,:()\n"
