@@ -36,6 +36,7 @@ from pipeline.engagements.governing import (
     parse,
 )
 from pipeline.engagements.lexicon import MULTILATERAL
+from pipeline.engagements.parsing import acting_subject
 
 _STATE_LEMMAS = frozenset(
     {
@@ -144,25 +145,6 @@ def _expanded(token) -> list:
     return out
 
 
-def _subject(verb):
-    """The subject of a verb; for a verb that has none of its own ("urged X to open talks", "plans to visit"),
-    the object of the verb it completes, else that verb's subject."""
-    for _ in range(4):
-        found = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
-        if found:
-            # the nearest: a dateline the parse makes a second subject ("MEXICO CITY (AP) — X will resume")
-            nearest = min(found, key=lambda c: abs(c.i - verb.i))
-            if nearest.dep_ == "nsubj":
-                return nearest
-            return next((c for c in nearest.children if c.dep_ == "pobj"), None)
-        if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp") or verb.head is verb:
-            return None
-        if verb.dep_ == "xcomp" and (obj := next((c for c in verb.head.children if c.dep_ == "dobj"), None)):
-            return obj
-        verb = verb.head
-    return None
-
-
 _SUPPORT_VERBS = frozenset(
     {"hold", "pay", "make", "sign", "conduct", "have", "begin", "start", "launch", "stage", "undertake", "open",
      "resume", "host", "ink", "conclude", "seal", "attend", "join", "continue", "wrap", "complete", "end"}
@@ -213,7 +195,7 @@ def anchor_actors(doc, anchor, ctx) -> tuple[list[str], list[str]]:
     subjects = []
     carried = role == "dobj" and lemma in _SUPPORT_VERBS
     if role == "verb" or role.startswith("setting") or carried:
-        subject = _subject(verb)
+        subject = acting_subject(verb)
         if subject is not None and subject.i != head.i:
             subjects.append(subject)
     if (role == "verb" and lemma in _TALK_VERBS) or carried:

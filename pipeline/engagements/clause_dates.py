@@ -13,9 +13,9 @@ coordination, relative clauses), no word lists: it holds for any outlet's phrasi
 from __future__ import annotations
 
 from pipeline.engagements.governing import _anchor_head, needs_parse, parse
+from pipeline.engagements.parsing import FINITE_SUBJECT_LINKS, subject_clause
 
 _VERB_TAGS = ("VB", "MD")
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 _CLAUSES_ON_A_NOUN = ("relcl", "acl")
 
 
@@ -34,16 +34,13 @@ def _verb_of(token):
 
 
 def _finite_clause(verb):
-    """The verb that heads the finite clause a verb is in: itself when it has a subject of its own ("who were
-    scheduled to arrive": "scheduled"), else up through infinitives, participles and coordinated verbs ("to
-    arrive", "starting tomorrow", "met on Monday and signed") to the first verb that has one. None when there is
-    none: a participle set on a noun ("a visit starting tomorrow", "talks held on Monday") dates that noun's
-    engagement, which this module leaves to nearness."""
-    while not any(c.dep_ in _SUBJECTS for c in verb.children):
-        if verb.head.i == verb.i or not _verbal(verb.head):
-            return None
-        verb = verb.head
-    return verb
+    """The verb that heads the finite clause a verb is in (``subject_clause`` with ``FINITE_SUBJECT_LINKS``, up
+    through any link to a verb): itself when it has a subject of its own ("who were scheduled to arrive":
+    "scheduled"), else up through infinitives, participles and coordinated verbs ("to arrive", "starting
+    tomorrow", "met on Monday and signed") to the first verb that has one. None when there is none: a participle
+    set on a noun ("a visit starting tomorrow", "talks held on Monday") dates that noun's engagement, which this
+    module leaves to nearness."""
+    return subject_clause(verb, FINITE_SUBJECT_LINKS, lambda v: _verbal(v.head))[0]
 
 
 def _in_clause_of(verb, anchor) -> bool:

@@ -11,6 +11,7 @@ from pipeline.engagements.attributes import _is_context, _SentenceContext
 from pipeline.engagements.governing import _anchor_head, parse
 from pipeline.engagements.lexicon import MULTILATERAL
 from pipeline.engagements.not_engagements import _HOST_BEFORE, _ORG_TITLE_AFTER
+from pipeline.engagements.parsing import SUBJECT_LINKS, subject_clause
 from pipeline.engagements.people_lists import people_listed, visitors_listed
 from pipeline.entities.lexicon import ROLE_MODIFIERS
 
@@ -216,20 +217,10 @@ def _objects_met(text: str, anchor: Anchor, items: list[Mention]) -> tuple[list[
     return listed, min(m.start for m in inside), max(m.end for m in inside)
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RAISING = frozenset({"xcomp", "acomp", "conj"})
 """The links a trigger verb climbs to find its subject: "is likely to meet" (meet is the xcomp of "likely", the
-acomp of "is"), "arrived and met" (met is a conjunct of "arrived")."""
-
-
-def _subjects_of(verb) -> list:
-    """The subjects of a verb, or of the verb it depends on through ``_RAISING`` links (a dateline may be parsed
-    as a second subject: "Bangkok: Prime Minister M will hold ...")."""
-    while True:
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-        if subjects or verb.dep_ not in _RAISING or verb.head is verb:
-            return subjects
-        verb = verb.head
+acomp of "is"), "arrived and met" (met is a conjunct of "arrived"). All the subjects found are kept (a dateline
+may be parsed as a second subject: "Bangkok: Prime Minister M will hold ...")."""
 
 
 def subject_and_object_pair(ctx: _SentenceContext, anchor: Anchor) -> tuple[str, str] | None:
@@ -257,7 +248,7 @@ def subject_and_object_pair(ctx: _SentenceContext, anchor: Anchor) -> tuple[str,
         verb = head.head
         phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for c in p.children
                     if c.dep_ == "pobj"]
-    subjects = _subjects_of(verb)
+    _, subjects = subject_clause(verb, SUBJECT_LINKS, lambda v: v.dep_ in _RAISING)
     if not subjects or not phrases:
         return None
     sides = []

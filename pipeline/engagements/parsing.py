@@ -1,12 +1,15 @@
 """The dependency parse of anchored sentences: spaCy's small English model, loaded once per process, with the
 parts of speech and lemmas its attribute ruler and lemmatizer would give, computed only for the tokens a rule
-asks about, and a batch of sentences parsed at once (``prefetched_parses``). ``governing`` reads status from it."""
+asks about, and a batch of sentences parsed at once (``prefetched_parses``). ``governing`` reads status from it.
+Who is the subject of a verb, and which verb heads the clause that holds it, is one walk up the tree
+(``subject_clause``), asked with the links each rule counts."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 
 @functools.cache
@@ -119,3 +122,67 @@ def parse(text: str):
     """The parsed sentence: prefetched, or parsed now (one call per sentence that holds an anchor)."""
     doc = _PREFETCHED.get(text)
     return doc if doc is not None else _parser()(text)
+
+
+SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass"})
+"""A clause's subject, active or passive ("the minister met", "the pact was signed")."""
+FINITE_SUBJECT_LINKS = SUBJECT_LINKS | {"csubj", "csubjpass", "expl"}
+"""Whatever makes a clause finite: also a clausal subject ("what he said angered") and "there" ("there were
+talks")."""
+ACTOR_LINKS = frozenset({"nsubj", "agent"})
+"""The one who acts: an active subject, or a passive's agent ("was received by the king"), never the passive's
+subject (what is received)."""
+
+
+def subject_clause(
+    verb,
+    links: Collection[str],
+    climbs: Callable[[object], bool],
+    *,
+    reach: int | None = None,
+    object_control: bool = False,
+) -> tuple[object | None, list]:
+    """(the verb whose clause holds ``verb``'s subject, that subject's tokens in text order), or (None, []) when
+    there is none. The verb itself holds it when a child of it is linked by one of ``links``; else the question
+    passes to its head while ``climbs(verb)`` says the verb takes its subject from there (an infinitive, a
+    participle, a coordinated verb: "is likely to meet", "arrived and met") and the root is not reached.
+
+    The rules ask it differently, and each difference is kept as it decides outputs: ``links`` (the actor's
+    subject counts a passive's agent, not its subject; a finite clause counts any subject), ``climbs`` (a link's
+    name for the actor and the counterparts' subject, any link to a verb for the finite clause), ``reach`` (at
+    most that many verbs looked at; None: up to the root) and ``object_control``: a verb completing another
+    that has a direct object takes that object as its subject ("urged X to open talks": X opens them), looked at
+    before the head's own subject (the head is then the holder and the object the one token)."""
+    for _ in itertools.count() if reach is None else range(reach):
+        found = [c for c in verb.children if c.dep_ in links]
+        if found:
+            return verb, found
+        if verb.head.i == verb.i or not climbs(verb):
+            return None, []
+        if object_control and verb.dep_ == "xcomp":
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return verb.head, [obj]
+        verb = verb.head
+    return None, []
+
+
+_ACTOR_CLIMBS = frozenset({"xcomp", "advcl", "conj", "acomp"})
+"""Links through which a verb with no subject of its own takes its actor from its head: "plans to visit",
+"arrived to hold talks", "arrived and met", "is keen to meet"."""
+
+
+def acting_subject(verb):
+    """The one who acts as a verb's subject (``subject_clause`` with ``ACTOR_LINKS``, up through
+    ``_ACTOR_CLIMBS`` to at most four verbs, a controlling object first): the nearest of the holder's subjects to
+    it, since the parse may make a dateline a second subject ("MEXICO CITY (AP) — X will resume"); a passive's
+    agent gives the object of its "by"; None when there is none."""
+    holder, found = subject_clause(
+        verb, ACTOR_LINKS, lambda v: v.dep_ in _ACTOR_CLIMBS, reach=4, object_control=True
+    )
+    if not found:
+        return None
+    nearest = min(found, key=lambda c: abs(c.i - holder.i))
+    if nearest.dep_ == "agent":
+        return next((c for c in nearest.children if c.dep_ == "pobj"), None)
+    return nearest
