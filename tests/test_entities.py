@@ -15,7 +15,8 @@ from pipeline.entities import (
     extract_entities_with_stats,
     normalise_role,
 )
-from pipeline.persons import canonical_order, link_persons, strip_honorifics
+from pipeline.person_names import canonical_order, strip_honorifics
+from pipeline.persons import link_persons
 
 
 def frames(*texts: str) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -78,7 +78,7 @@ def test_a_meeting_with_a_known_leader_abroad_is_the_pair_of_their_countries(tmp
 
 
 def test_a_name_with_a_hyphenated_particle_is_known_as_printed_or_apart():
-    from pipeline.persons import name_parts, person_key
+    from pipeline.person_names import name_parts, person_key
 
     for printed in ("Sheikh Tamim bin Hamad al-Thani", "Tamim bin Hamad Al Thani", "Abdel Fattah el-Sisi"):
         name = printed.removeprefix("Sheikh ")

@@ -5,7 +5,7 @@ these tests."""
 
 from test_entities import person, persons
 
-from pipeline.persons import strip_honorifics
+from pipeline.person_names import strip_honorifics
 
 
 def test_honorifics_spelled_in_initials_or_with_an_apostrophe_and_post_nominal_letters_are_no_part_of_a_name():

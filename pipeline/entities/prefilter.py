@@ -20,7 +20,7 @@ from pipeline.entities.lexicon import CUE_WORDS, _is_company_word, _is_vocabular
 from pipeline.entities.people import _pattern_people
 from pipeline.entities.places import _resolve_ambiguous
 from pipeline.entities.sentence import WORD, _Sentence
-from pipeline.persons import strip_honorifics
+from pipeline.person_names import strip_honorifics
 
 CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-&.]*(?:\s+(?:&\s+)?[A-Z][\w’'\-&.]*)*")
 OPENING_PUNCTUATION = " \"'“‘([-–—"

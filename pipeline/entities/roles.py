@@ -8,7 +8,7 @@ from pipeline.countries import GazetteerMatch, country_name
 from pipeline.entities.lexicon import ENVOY_HEADS, FORMER_WORDS, ROLE_HEADS, ROLE_WORDS, _is_vocabulary
 from pipeline.entities.places import COUNTRY_KINDS, GENERIC_ORG, _normalise_org, _organisation_country_before
 from pipeline.entities.sentence import WORD, _next_word, _previous_word, _Sentence
-from pipeline.persons import HONORIFICS
+from pipeline.person_names import HONORIFICS
 
 LAST_WORD = re.compile(r"(?s:.*)(?<![\w.])([\w.]+)")
 """The word a text ends with, as a full match (see ``sentence.PREVIOUS_WORD``)."""

@@ -9,7 +9,7 @@ import functools
 from pathlib import Path
 
 from pipeline.countries import gazetteer
-from pipeline.persons import HONORIFICS
+from pipeline.person_names import HONORIFICS
 
 LEXICON_FOLDER = Path(__file__).resolve().parent
 
