@@ -15,7 +15,7 @@ capitalised word nothing explains go to the spaCy NER model (tok2vec and ner onl
 """
 
 from pipeline.entities.date_mentions import _date_spans, _date_spans_by_sentence
-from pipeline.entities.people import _bare_word_starts
+from pipeline.entities.person_spans import _bare_word_starts
 from pipeline.entities.prefilter import TITLE_CASE_WORD
 from pipeline.entities.roles import normalise_role
 from pipeline.entities.sentence import _Sentence

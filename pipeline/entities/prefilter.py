@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from pipeline.countries import find_gazetteer_matches
 from pipeline.entities.known_people import countries_of_known_people
 from pipeline.entities.lexicon import CUE_WORDS, _is_company_word, _is_vocabulary
-from pipeline.entities.people import _pattern_people
+from pipeline.entities.person_spans import _pattern_people
 from pipeline.entities.places import _resolve_ambiguous
 from pipeline.entities.sentence import WORD, _Sentence
 from pipeline.person_names import strip_honorifics

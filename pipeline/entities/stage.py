@@ -18,13 +18,8 @@ import spacy.util
 from pipeline.contracts import polars_schema
 from pipeline.entities.date_mentions import _date_spans_by_sentence, _dates
 from pipeline.entities.known_people import known_mentions
-from pipeline.entities.people import (
-    _descriptive_references,
-    _person_row,
-    _person_spans,
-    _resolve_people,
-    _surname_sweep,
-)
+from pipeline.entities.people import _descriptive_references, _person_row, _resolve_people
+from pipeline.entities.person_spans import _person_spans, _surname_sweep
 from pipeline.entities.places import (
     _gazetteer_mentions,
     _generic_orgs,
