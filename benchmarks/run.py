@@ -76,7 +76,8 @@ from pipeline.parallel import map_article_batches
 from pipeline.persons import attach_person_ids, link_persons
 from pipeline.settings import PROJECT_ROOT
 from pipeline.texts import with_article_text
-from pipeline.warehouse import connect_read_only, previous_file, table_names
+from pipeline.warehouse import connect_read_only, previous_file
+from pipeline.warehouse_content import table_names
 
 ADDED_ARTICLES = 100
 STEP_START, STEP_SUCCESS = dg.DagsterEventType.STEP_START, dg.DagsterEventType.STEP_SUCCESS

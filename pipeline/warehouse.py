@@ -5,7 +5,7 @@ A build never touches the live file: it writes a new file next to it and renames
 open read-only keeps reading the old, complete snapshot while the build runs.
 
 The new file is either written from scratch or, when few articles changed, an older file with only those articles'
-rows replaced (``article_digests`` says what each article contributed); both give the same content. That older file
+rows replaced (``warehouse_content.article_digests`` says what each article contributed); both give the same content. That older file
 is the one the last swap replaced, kept under ``previous_file(path)`` as a hard link (no copy): it is updated in
 place, a step further behind than the live file but without copying hundreds of megabytes, and becomes the live
 file; the replaced live file becomes the previous one. When there is no previous file, or an old reader still has
@@ -15,9 +15,7 @@ it open, the update starts from a copy of the live file instead.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import re
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -28,18 +26,19 @@ import duckdb
 import polars as pl
 
 from pipeline.texts import with_article_text, with_sentence_text
+from pipeline.warehouse_content import (
+    ARTICLE_KEYED_TABLES,
+    SCHEMA_FILE,
+    VIEWS_FILE,
+    article_digests,
+    changed_articles,
+    content_fingerprint,
+    frame_tables,
+    layout_fingerprint,
+)
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-SCHEMA_FILE = SQL_DIR / "schema.sql"
-VIEWS_FILE = SQL_DIR / "views.sql"
-
-
-ARTICLE_KEYED_TABLES = ("articles", "sentences", "entity_mentions")
-"""The large tables, whose every row belongs to one article: an update replaces the rows of changed articles only."""
 TEXT_TABLES = ("articles", "sentences")
 """Tables whose text the frames do not carry: it is read from the clean store for the rows written."""
-BUILD_TABLES = ("build_info", "article_digests")
-"""Tables the warehouse stage writes about the build itself; every other table is loaded from a frame."""
 KEYED_TABLES = {"countries": "country_code", "persons": "person_id", "engagements": "engagement_id"}
 """Small tables with a one-column primary key: an update replaces only their rows that differ (emptying an indexed
 table costs about a second at 100k articles, for rows that mostly come back unchanged)."""
@@ -49,16 +48,6 @@ BUILD_MEMORY_LIMIT = "1GB"
 """DuckDB's memory while it writes a staging file. By default it may hold up to 80% of RAM in buffers, and a full
 write at 100k articles raised the build's peak from 3.2 to 3.6 GB (measured with /usr/bin/time -v), beside the frames
 that are in memory anyway; with this limit it writes its blocks out sooner, no slower (17.6 s against 20.3 s)."""
-
-
-def table_names() -> list[str]:
-    """Tables declared in ``sql/schema.sql``, in declaration order."""
-    return re.findall(r"^CREATE TABLE (\w+)", SCHEMA_FILE.read_text(), flags=re.MULTILINE)
-
-
-def frame_tables() -> list[str]:
-    """Tables loaded from the pipeline's frames, in declaration order."""
-    return [table for table in table_names() if table not in BUILD_TABLES]
 
 
 def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -113,73 +102,6 @@ def _load_table(connection: duckdb.DuckDBPyConnection, table: str, frame: pl.Dat
         connection.execute(
             f"INSERT INTO {table} ({_column_list(columns)}) SELECT {_column_list(columns)} FROM incoming_frame"
         )
-
-
-def _layout() -> bytes:
-    """The schema, the views and the polars release, whose row hash ``article_digests`` and the fingerprints use."""
-    return SCHEMA_FILE.read_bytes() + VIEWS_FILE.read_bytes() + pl.__version__.encode()
-
-
-def layout_fingerprint() -> str:
-    """Stored in ``build_info``: a build updates the live file only when its layout is the same."""
-    return hashlib.sha256(_layout()).hexdigest()
-
-
-def article_digests(frames: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    """One row per (table, article) of the article-keyed tables: its row count and the wrapping sum of its row
-    hashes, which any change to one of its rows changes. A sentence's text is cut from its article's, so the
-    sentences' digest also takes in the article's ``text_key``: a new text under the same spans changes it."""
-    text_key_hashes = frames["articles"].select("article_id", text_key_hash=pl.col("text_key").hash(seed=0))
-    digests = []
-    for table in ARTICLE_KEYED_TABLES:
-        frame = frames[table]
-        digest = (
-            frame.select("article_id", row_hash=frame.hash_rows(seed=0))
-            .group_by("article_id")
-            .agg(row_count=pl.len().cast(pl.Int64), digest=pl.col("row_hash").sum())
-        )
-        if table == "sentences":
-            digest = digest.join(text_key_hashes, on="article_id", how="left").with_columns(
-                digest=pl.col("digest") ^ pl.col("text_key_hash").fill_null(0)
-            )
-        digests.append(
-            digest.select(
-                table_name=pl.lit(table), article_id="article_id", row_count="row_count", digest="digest"
-            )
-        )
-    return pl.concat(digests)
-
-
-def changed_articles(live: pl.DataFrame, new: pl.DataFrame) -> pl.DataFrame:
-    """(table_name, article_id) of every article whose rows differ between two ``article_digests`` frames: new,
-    changed or gone."""
-    keys = ["table_name", "article_id"]
-    return pl.concat(
-        [
-            new.join(live, on=[*keys, "row_count", "digest"], how="anti").select(keys),
-            live.join(new, on=keys, how="anti").select(keys),
-        ]
-    )
-
-
-def content_fingerprint(
-    frames: Mapping[str, pl.DataFrame], build_info: Mapping[str, object], digests: pl.DataFrame | None = None
-) -> str:
-    """A digest of what a build would write: the schema and views, the build information (its time aside) and the
-    rows of every frame, in any order (a table is a set of rows); the article-keyed tables count through their
-    ``article_digests`` (passed as ``digests`` when the caller has them), as the wrapping sum of their row hashes
-    (sorting them first took 0.2 s at 100k articles). It uses polars' row hash, which may change between polars
-    releases: a new release then gives a new digest, and the next build rewrites the file."""
-    digests = article_digests(frames) if digests is None else digests
-    digest = hashlib.sha256(_layout())
-    digest.update(repr(sorted((key, str(value)) for key, value in build_info.items())).encode())
-    for table in frame_tables():
-        frame = frames[table]
-        digest.update(f"{table}:{frame.schema}".encode())
-        if table not in ARTICLE_KEYED_TABLES:
-            digest.update(frame.hash_rows(seed=0).sort().to_numpy().tobytes())
-    digest.update(f"{digests.height}:{digests.hash_rows(seed=0).sum()}".encode())
-    return digest.hexdigest()
 
 
 def _fingerprints(path: Path) -> tuple[str, str] | None:

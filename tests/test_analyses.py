@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.warehouse import SQL_DIR, connect_read_only
+from pipeline.warehouse import connect_read_only
+from pipeline.warehouse_content import SQL_DIR
 
 
 def run(warehouse, name: str, **params):

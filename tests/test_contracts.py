@@ -30,7 +30,7 @@ from pipeline.ingest import (
 )
 from pipeline.persons import PERSONS_SCHEMA, PersonsModel
 from pipeline.quarantine import QUARANTINE_SCHEMA, QuarantinedEngagementsModel
-from pipeline.warehouse import BUILD_TABLES, SCHEMA_FILE, frame_tables
+from pipeline.warehouse_content import BUILD_TABLES, SCHEMA_FILE, frame_tables
 
 # --- today's shapes, written out once: the derived schemas must stay exactly these ----------------------------
 

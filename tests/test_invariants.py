@@ -25,7 +25,8 @@ from pipeline.invariants import (
     unordered_country_pairs,
 )
 from pipeline.quarantine import QuarantinedEngagementsModel, quarantine_engagements, rows_breaking_model
-from pipeline.warehouse import SCHEMA_FILE, connect_read_only
+from pipeline.warehouse import connect_read_only
+from pipeline.warehouse_content import SCHEMA_FILE
 
 TODAY = date(2024, 1, 15)
 SENTENCE = "India and Japan held their second 2+2 dialogue in Tokyo."

@@ -11,18 +11,15 @@ import polars as pl
 import pytest
 
 from pipeline.warehouse import (
-    SCHEMA_FILE,
     _connect_for_build,
     build_warehouse,
     connect_read_only,
-    content_fingerprint,
     export_parquet,
-    frame_tables,
     holds_content,
     previous_file,
-    table_names,
     write_warehouse,
 )
+from pipeline.warehouse_content import SCHEMA_FILE, content_fingerprint, frame_tables, table_names
 
 BUILD_INFO = {
     "pipeline_version": "test",
