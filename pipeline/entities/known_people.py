@@ -102,7 +102,7 @@ def _by_token() -> dict[str, list[tuple[frozenset[str], str]]]:
 
 
 def known_country(key: str) -> str | None:
-    """The country of the person a person key names (``persons.person_key``): a full name of the gazetteer, or
+    """The country of the person a person key names (``person_names.person_key``): a full name of the gazetteer, or
     one of its short forms ("trump|"), or a full name that holds all the words of the gazetteer's full names of
     one country only ("Expatriates Ayman Safadi": a title word the name run took in); None for anyone else."""
     countries, short, _ = _gazetteer()

@@ -60,7 +60,7 @@ def _resolve_people(
 ) -> None:
     """Article-level identity, role and country for every person mention (in place).
 
-    A partial name joins the article's unique full name that contains it (``persons.resolve_partial``). All the
+    A partial name joins the article's unique full name that contains it (``person_names.resolve_partial``). All the
     mentions of one person then share one role (a current one before a former one, the official title before a
     paraphrase, then the most frequent, then the longest), one organisation, and one country: the country of a
     well-known office holder (``known_people``: a fact, surer than any reading of the text; none for one named in
