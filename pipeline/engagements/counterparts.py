@@ -12,8 +12,6 @@ from pipeline.engagements.governing import _anchor_head, parse
 from pipeline.engagements.lexicon import MULTILATERAL
 from pipeline.engagements.not_engagements import _HOST_BEFORE, _ORG_TITLE_AFTER
 from pipeline.engagements.parsing import SUBJECT_LINKS, subject_clause
-from pipeline.engagements.people_lists import people_listed, visitors_listed
-from pipeline.entities.lexicon import ROLE_MODIFIERS
 
 
 def _onward_leg(
@@ -38,21 +36,16 @@ def _onward_leg(
     return tuple(sorted((visitor, code)))
 
 
-_RANK = r"(?:(?:" + "|".join(sorted(map(re.escape, ROLE_MODIFIERS), key=len, reverse=True)) + r")(?:-\w+)?\s+){0,2}"
-"""Up to two words of rank or portfolio before the plural office noun of a list opening ("high-ranking officials",
-"senior defence officials", "foreign ministers"): the role modifiers of the entity lexicon, hyphenated or not."""
 _LIST_OPENING = {
     "visit": re.compile(r"^\s*(?:to\s+)?(?:the\s+)?$", re.IGNORECASE),
     "meeting": re.compile(
-        r"^(?:\s*(?:with\s+)?(?:the\s+)?" + _RANK + r"(?:leaders|presidents|prime\s+ministers|heads\s+of\s+"
-        r"(?:state|government)|counterparts|ministers|officials|representatives|authorities)\s+(?:of|from)\s+(?:the\s+)?$|"
+        r"^(?:\s*(?:with\s+)?(?:the\s+)?(?:(?:senior|top|high-ranking|high-level|government)\s+)?"
+        r"(?:leaders|presidents|prime\s+ministers|heads\s+of\s+(?:state|government)|counterparts|"
+        r"(?:foreign|defen[cs]e)\s+ministers|officials|authorities)\s+(?:of|from)\s+(?:the\s+)?$|"
         r"\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$)",
         re.IGNORECASE,
     ),
 }
-"""The words between a trigger and a list of the countries it goes to or meets: "visits to", "talks with the
-leaders of", "talks with high-ranking officials from": the plural office nouns of a state's people, each of those
-countries' office holders being one counterpart."""
 _BARE_OPENING = re.compile(r"^\s*(?:with\s+)?(?:his\s+|her\s+|their\s+)?$", re.IGNORECASE)
 _MEET_VERB = re.compile(r"(?:meet|meets|met)", re.IGNORECASE)
 """The verb "meet" in its finite forms: a transitive verb, whose objects follow it with no preposition ("the
@@ -291,11 +284,7 @@ def listed_countries(ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, i
 
 
 def _listed_counterparts(
-    ctx: _SentenceContext,
-    anchor: Anchor,
-    clause: tuple[int, int],
-    traveller: str | None = None,
-    protagonist: str | None = None,
+    ctx: _SentenceContext, anchor: Anchor, clause: tuple[int, int], traveller: str | None = None
 ) -> list[tuple[str, Mention]] | None:
     """(one side, each counterpart) for a trigger followed by a list of two or more countries or leaders
     ("cancelled his visits to Australia and Papua New Guinea", "is expected to meet the presidents of Chile, Peru
@@ -306,11 +295,7 @@ def _listed_counterparts(
     (``_OTHER_LEG_BEFORE``: "trips to Palau and Nauru after a stop in Tuvalu" has no side in Tuvalu); when these
     are several, the ``traveller``
     (the visitor of the article's previous visit: the same trip goes on) if it is one of them, or if the clause
-    names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"); with no such trip,
-    the ``protagonist`` (the country of the person the article's first engagement sentence names first) when the
-    clause names no other side ("His Highness' talks with the leaders of Nepal and Bangladesh", told of the ruler a
-    tour story opens with: the side a title, a style or a pronoun stands for is the person the story is about). A
-    list whose one
+    names no other side at all ("before coming to Lima, he made visits to Chile and Ecuador"). A list whose one
     side is still unknown gives None: the anchor has no pair, since the listed countries are no pair with each
     other. So does a meeting with the listed counterparts at a gathering of many (``_AT_GATHERING_AFTER``). []
     when no list follows the trigger. Only for visits and meetings."""
@@ -321,18 +306,10 @@ def _listed_counterparts(
         [m for m in ctx.countries + ctx.people if m.country_code and clause[0] <= m.start < clause[1]],
         key=lambda m: m.start,
     )
-    opened = _opened_list(text, anchor, items)
-    if opened is None or len({m.country_code for m in opened[0]}) < 2:
-        people = sorted((m for m in ctx.people if clause[0] <= m.start < clause[1]), key=lambda m: m.start)
-        opened = people_listed(text, anchor, items, people) or opened or _objects_met(text, anchor, items)
-    if opened is None:
+    if (opened := _opened_list(text, anchor, items) or _objects_met(text, anchor, items)) is None:
         return []
     listed, start, end = opened
     codes = {m.country_code for m in listed}
-    if anchor.kind == "visit" and len(listed) == 1:
-        people = sorted((m for m in ctx.people if clause[0] <= m.start < clause[1]), key=lambda m: m.start)
-        travellers = visitors_listed(text, end, items, people)
-        return [(code, listed[0]) for code, _ in travellers if code != listed[0].country_code]
     if len(codes) < 2 or len(listed) != len(codes):
         return []
     rest = [
@@ -348,8 +325,8 @@ def _listed_counterparts(
         others = {m.country_code for m in rest}
     if len(others) > 1 and traveller in others:
         others = {traveller}
-    if not others and (found := traveller or protagonist) is not None and found not in codes:
-        others = {found}
+    if not others and traveller is not None and traveller not in codes:
+        others = {traveller}
     if len(others) != 1:
         return None if _coordinated(text, listed) else []
     if anchor.kind == "meeting" and _AT_GATHERING_AFTER.match(text, end):

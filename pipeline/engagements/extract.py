@@ -220,7 +220,6 @@ def article_engagements(
         analysed.append((sentence, ctx, anchors, clauses, statuses, silent, dates))
     occasions = gathering_occasions([(s["sentence_index"], s["text"], a, d) for s, _, a, *_, d in analysed])
     unpaired: set[str] = set()  # the kinds the previous anchored sentence stated without a pair (``parties``)
-    protagonist = article.get("protagonist")  # the country of the article's first person (``counterparts``)
     for sentence, ctx, anchors, clauses, statuses, silent, dates in analysed:
         text = sentence["text"]
         referred, unpaired = (None if refers_to_unpaired(text, unpaired) else previous_pair), set()
@@ -248,7 +247,7 @@ def article_engagements(
             if silent[index]:
                 status = None
             clause = _clause_of(clauses, anchor.start)
-            listed = _listed_counterparts(ctx, anchor, clause, previous_visit[0] if previous_visit else None, protagonist)
+            listed = _listed_counterparts(ctx, anchor, clause, previous_visit[0] if previous_visit else None)
             if listed is None:
                 targets = []
             elif listed:
@@ -343,17 +342,6 @@ def _listed_sets(ctx: _SentenceContext, anchors: list[Anchor], clauses) -> list[
     talks on a deal drag on" does not make Togo and Benin the two sides of the talks)."""
     sets = [listed_countries(ctx, anchor, _clause_of(clauses, anchor.start)) for anchor in anchors]
     return [codes for codes in sets if codes]
-
-
-def _protagonist(people: list[dict], persons: dict[str, dict]) -> str | None:
-    """The country of the first person an article names with a country (``people``: its linked person mentions,
-    ``salience.people_by_article``): the person a story is told of, whom a later title, style or pronoun stands
-    for ("His Highness' talks with ...", ``counterparts._listed_counterparts``)."""
-    for m in sorted(people, key=lambda m: (m["sentence_index"], m["start_char"])):
-        code = m["country_code"] or persons.get(m["entity_id"].removeprefix("person:"), {}).get("country_code")
-        if code:
-            return code
-    return None
 
 
 def _candidate_sentences(sentences: pl.DataFrame) -> pl.DataFrame:
@@ -459,7 +447,6 @@ def extract_engagements(
         article["off_topic_story"] = functools.cache(partial(is_off_topic_story, head))
         article["drill_story"] = functools.cache(partial(names_exercise_of_many, head))
         article["stated_pair"] = stated_pairs.get(article["article_id"])
-        article["protagonist"] = _protagonist(people.get(article["article_id"], []), person_rows)
         article["places"] = partial(  # listed when a row wants a place (``with_article_places``)
             article_places,
             all_sentences_by_article.get(article["article_id"], []),

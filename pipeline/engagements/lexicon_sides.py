@@ -181,13 +181,10 @@ tariffs on"): the guide's sanctions and tariffs are no engagement, and a coopera
 ("enable the regime to fund ...") is no offer of cooperation."""
 _OFFICIAL = re.compile(
     r"\b(?:minister|president|prime|premier|chancellor|government|official|leader|ambassador|envoy|delegation|"
-    r"ministry|secretary|king|queen|emir|amir|sultan|monarch|crown\s+prince|heads?\s+of\s+(?:state|government)|"
-    r"navy|army|air\s+force|military|defen[cs]e)\b",
+    r"ministry|secretary|king|emir|crown\s+prince|navy|army|air\s+force|military|defen[cs]e)\b",
     re.IGNORECASE,
 )
-"""With _OFF_TOPIC: sports and business words, and the official words that show a state takes part anyway: the
-offices and bodies of a state, the heads of state and government by any of their titles ("the Togolese head of
-state was on a friendly and working visit")."""
+"""With _OFF_TOPIC: sports and business words, and the official words that show a state takes part anyway."""
 _VERBAL_INITIATOR = re.compile(
     r"^(?:(?:is|are|was|were|stands?|remains?)\s+)?(?:phoned|telephoned|dialled|dialed|called|offer|ready|agreed|pledged|promised)",
     re.IGNORECASE,

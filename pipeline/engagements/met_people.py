@@ -85,14 +85,14 @@ _APPOSITIVE = 30
 """How far after the last person listed their title may go on (", the speaker of the Senate")."""
 
 
-def _title_gap(gap: str, max_words: int = _MAX_TITLE_WORDS) -> bool:
+def _title_gap(gap: str) -> bool:
     """Whether the text between a meeting trigger (or one listed person) and the next person holds only the title
     that person is named with ("Paraguay's Vice Minister of Foreign Affairs", "the Speaker of the Estonian
     Parliament,", "his Estonian counterpart", "climate minister"): capitalised words, determiners, possessives and
     office nouns, and a lower-case word only in the two words before an office noun ("climate minister"); "who
-    hosted him and his wife Ambassador" is a clause, not a title. At most ``max_words`` words."""
+    hosted him and his wife Ambassador" is a clause, not a title."""
     words = re.findall(r"[\w.’'-]+|[^\w\s]", gap)
-    if len(words) > max_words:
+    if len(words) > _MAX_TITLE_WORDS:
         return False
     for i, word in enumerate(words):
         if word[:1].isupper() or _FUNCTION_WORD.match(word) or _OFFICE.match(word):

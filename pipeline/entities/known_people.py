@@ -176,17 +176,6 @@ def _known_names_in(folded: str, start: int, others: set[str]) -> list[tuple[int
     return found
 
 
-def countries_of_known_people(text: str) -> set[str]:
-    """The countries of the well-known office holders a text names, anywhere in it (``known_names``): what tells
-    which of two countries a short form means ("Congo" in a story of President Sassou Nguesso,
-    ``places._resolve_ambiguous``)."""
-    return {
-        code
-        for start, end in known_names(text, 0, len(text), set())
-        if (code := known_country(person_key(*name_parts(text[start:end]))))
-    }
-
-
 def _stands_alone(folded: str, first: int, stop: int, tokens: tuple[str, ...], others: set[str]) -> bool:
     """Whether a short form found at folded[first:stop] (a sentence) names its person alone: no word of it is in
     another full name of the article, and no capitalised word joins it right after or right before, but a title

@@ -17,7 +17,6 @@ Rules:
 
 import re
 from collections import Counter
-from collections.abc import Callable
 
 from pipeline.countries import GazetteerEntry, GazetteerMatch, find_gazetteer_matches, gazetteer
 from pipeline.entities.lexicon import ORG_HEADS, ROLE_MODIFIERS, _is_company_word, _is_vocabulary
@@ -55,31 +54,21 @@ AMBIGUOUS_READINGS = {
 """Short forms that news uses for one of two countries, with the countries they may stand for."""
 
 
-def _resolve_ambiguous(
-    matches: list[GazetteerMatch], leaders: Callable[[], set[str]] = frozenset
-) -> list[GazetteerMatch]:
+def _resolve_ambiguous(matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
     """An article's gazetteer matches with each short form of two countries ("Congo", "Korea", "Korean") read as
     the one of its two countries that the article's other matches name (a full name, a demonym or a capital:
     "Brazzaville" or "Republic of Congo" make "Congo" COG, "Kinshasa" or "DRC" COD; "South Korea" or "Seoul" make
-    "Korea" KOR), else the one whose well-known office holders the article names (``leaders``, called when
-    needed: ``known_people.countries_of_known_people``; "President Sassou Nguesso received him in Oyo" makes
-    "Congo" COG, as "Kim Jong Un" makes "Korea" PRK): a reader who knows the leader knows which country is meant. When the
-    article names both or neither, the match stays ambiguous: a guess would put a wrong country into the
-    engagement's pair."""
+    "Korea" KOR). When the article names both or neither, the match stays ambiguous: a guess would put a wrong
+    country into the engagement's pair."""
     if not any(m.entry.kind == "ambiguous" and m.text in AMBIGUOUS_READINGS for m in matches):
         return matches
     named = {m.entry.country_code for m in matches if m.entry.kind in COUNTRY_KINDS | {"institution"}}
-    led: set[str] | None = None  # the countries of the known people the article names, read when needed
     resolved = []
     for m in matches:
         reading = AMBIGUOUS_READINGS.get(m.text) if m.entry.kind == "ambiguous" else None
         if reading:
             kind, codes = reading
             found = [code for code in codes if code in named]
-            if not found:
-                if led is None:
-                    led = set(leaders())
-                found = [code for code in codes if code in led]
             if len(found) == 1:
                 m = m._replace(entry=GazetteerEntry(kind, found[0], m.entry.key))
         resolved.append(m)

@@ -9,13 +9,11 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import partial
 
 import ahocorasick
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.countries import find_gazetteer_matches
-from pipeline.entities.known_people import countries_of_known_people
 from pipeline.entities.lexicon import CUE_WORDS, _is_company_word, _is_vocabulary
 from pipeline.entities.person_spans import _pattern_people
 from pipeline.entities.places import _resolve_ambiguous
@@ -144,7 +142,7 @@ def _prepare(text: str, sentence_rows: list[tuple[int, int, int, str]]) -> list[
     (rows: sentence_index, start_char, end_char, text)."""
     sentences = [_Sentence(*row) for row in sentence_rows]
     starts = [s.start for s in sentences]
-    for m in _resolve_ambiguous(find_gazetteer_matches(text), partial(countries_of_known_people, text)):
+    for m in _resolve_ambiguous(find_gazetteer_matches(text)):
         index = bisect_right(starts, m.start) - 1
         if index >= 0 and m.end <= sentences[index].end:
             sentences[index].matches.append(m)

@@ -37,8 +37,6 @@ ORG_HEADS = _entries("org_heads")
 MONTH_WORDS = _words("calendar_words")
 ORG_WORDS = _words("org_words")
 INSTITUTION_WORDS = _words("institution_words")
-STYLES = _words("styles")
-"""Styles of address ("His Highness", "Her Majesty"): a ruler's, never a name."""
 EVENT_WORDS = _words("event_words")
 """Words of events and headlines that end a person's name ("Donald Trump Cancels Visit") and never make one."""
 COMPANY_WORDS = ORG_WORDS - {"the", "and", "joint", "special", "global", "strategic", "security"} | _words(
@@ -51,7 +49,7 @@ less seven that also stand in other runs ("the", "and", "Joint", ...), and the w
 @functools.cache
 def _vocabulary() -> frozenset[str]:
     """Lowercased words never enough to make a name: country forms, institutions, titles, calendar words."""
-    words = set(ROLE_WORDS) | MONTH_WORDS | ORG_WORDS | HONORIFICS | FORMER_WORDS | STYLES
+    words = set(ROLE_WORDS) | MONTH_WORDS | ORG_WORDS | HONORIFICS | FORMER_WORDS
     for text, entry in gazetteer().items():
         if entry.kind in {"name", "demonym", "institution", "multilateral", "region", "ambiguous"}:
             words.update(w.lower() for w in text.split())
